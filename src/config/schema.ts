@@ -1,26 +1,60 @@
 import { z } from "zod";
-import { parseDuration } from "./duration.js";
+import { checkConfigConsistency } from "./check-consistency.js";
 import { DEFAULT_SEVERITIES, DEFAULT_STATUSES } from "./defaults.js";
+import { parseDuration } from "./duration.js";
 
 /**
  * The schema of `.github/incident.yml`. Every field has a default taken from the
  * incident-response plans the product encodes, so an empty file (or none) is a
  * complete, working configuration. Descriptions feed the generated reference docs.
+ *
+ * Objects are strict: an unknown key (usually a typo) is an error, not silently ignored.
+ * Defaults of fields that transform their input (durations, users) are `prefault`s,
+ * written as a person would write them, so the generated JSON schema can show them.
  */
 
+/** Loose shape of a duration, for editors (the JSON schema); `parseDuration` decides. */
+export const DURATION_PATTERN = "^\\s*(\\d+\\s*[smhdwSMHDW]\\s*)+$";
+/** A GitHub user (`@alice`, `bot[bot]`) or team (`@org/team`), with or without `@`. */
+export const LOGIN_PATTERN = /^@?[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?(\/[A-Za-z0-9._-]+)?$/;
+/** For editors: a user, a team, or the on-call role `primary` / `secondary`. */
+export const ESCALATION_TARGET_PATTERN = `^(primary|secondary|${LOGIN_PATTERN.source.slice(1, -1)})$`;
+export const HEX_COLOR_PATTERN = /^[0-9a-fA-F]{6}$/;
+
+const DURATION_MESSAGE = "expected a duration such as 5m, 1h, 2d or 1w";
+
 const duration = z
-  .string()
-  .refine((text) => parseDuration(text) !== null, {
-    message: "expected a duration such as 5m, 1h, 2d or 1w",
-  })
-  .transform((text) => parseDuration(text) as number);
+  .string({ error: (issue) => (issue.input === undefined ? undefined : DURATION_MESSAGE) })
+  .refine((text) => parseDuration(text) !== null, { message: DURATION_MESSAGE })
+  .transform((text) => parseDuration(text) as number)
+  .meta({ pattern: DURATION_PATTERN, examples: ["5m", "1h30m", "2d", "1w"] });
 
 const login = z
   .string()
-  .regex(/^@?[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?(\/[A-Za-z0-9._-]+)?$/, {
-    message: "expected a GitHub user (@alice) or team (@org/team)",
-  })
+  .regex(LOGIN_PATTERN, { message: "expected a GitHub user (`@alice`) or team (`@org/team`)" })
   .transform((text) => text.replace(/^@/, ""));
+
+/** Whom an escalation level notifies: a user, a team, or the current on-call role. */
+const escalationTarget = z
+  .string()
+  .refine((text) => text === "primary" || text === "secondary" || LOGIN_PATTERN.test(text), {
+    message: "expected a user (`@alice`), a team (`@org/team`), `primary` or `secondary`",
+  })
+  .transform((text) => text.replace(/^@/, ""))
+  .meta({ pattern: ESCALATION_TARGET_PATTERN });
+
+const timeZone = z.string().refine(isTimeZone, {
+  message: "expected an IANA time zone such as UTC, Europe/Berlin or America/New_York",
+});
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const association = z.enum([
   "OWNER",
@@ -33,43 +67,60 @@ const association = z.enum([
   "NONE",
 ]);
 
-const hexColor = z.string().regex(/^[0-9a-fA-F]{6}$/, { message: "expected a 6-digit hex colour without #" });
+const hexColor = z
+  .string()
+  .regex(/^[0-9a-fA-F]{6}$/, { message: "expected a 6-digit hex colour without `#`" });
 
 export const SeveritySchema = z
-  .object({
+  .strictObject({
     name: z.string().min(1).describe("Label name of the severity, e.g. SEV-1."),
-    aliases: z.array(z.string()).default([]).describe("Other words people may type for it (P0, sev1, critical)."),
+    aliases: z
+      .array(z.string())
+      .default([])
+      .describe("Other words people may type for it (P0, sev1, critical)."),
     description: z.string().default("").describe("What the severity means; used as the label description."),
     color: hexColor.default("d93f0b").describe("Label colour."),
-    ack: duration.nullable().default(null).describe("Target from detection to acknowledgement."),
-    mitigate: duration.nullable().default(null).describe("Target from acknowledgement to mitigation."),
-    resolve: duration.nullable().default(null).describe("Target from detection to resolution."),
-    updateEvery: duration.nullable().default(null).describe("Status update cadence while the incident is open."),
+    ack: duration.nullable().prefault(null).describe("Target from detection to acknowledgement."),
+    mitigate: duration.nullable().prefault(null).describe("Target from acknowledgement to mitigation."),
+    resolve: duration.nullable().prefault(null).describe("Target from detection to resolution."),
+    updateEvery: duration
+      .nullable()
+      .prefault(null)
+      .describe("Status update cadence while the incident is open."),
     pirDue: duration
       .nullable()
-      .default(null)
+      .prefault(null)
       .describe("When the post-incident review is due after resolution; null means no PIR."),
     monitoringWindow: duration
       .nullable()
-      .default(null)
+      .prefault(null)
       .describe("How long to monitor after mitigation before resolving; resolving sooner gets a warning."),
-    notify: z.array(login).default([]).describe("Users or teams mentioned on declaration."),
+    notify: z.array(login).prefault([]).describe("Users or teams mentioned on declaration."),
     freeze: z.boolean().default(false).describe("Fail an incident-freeze check on open PRs while open."),
   })
   .describe("One severity level.");
 
-const onCallRotation = z.object({
+const onCallRotation = z.strictObject({
   users: z.array(login).min(1).describe("People in rotation order."),
   start: z.iso.datetime({ offset: true }).describe("When the first person's shift starts (ISO 8601)."),
-  every: duration.default(604_800_000).describe("Length of one shift."),
+  every: duration.prefault("1w").describe("Length of one shift."),
 });
 
 export const ConfigSchema = z
-  .object({
+  .strictObject({
+    _extends: z
+      .string()
+      .optional()
+      .describe(
+        "Inherit another file: `repo`, `owner/repo` or `owner/repo:path/file.yml` (the same path by default). Keys set here win; lists replace.",
+      ),
     labels: z
-      .object({
+      .strictObject({
         incident: z.string().default("incident").describe("Label that marks an issue as an incident."),
-        triage: z.string().default("incident: triage").describe("Label for forms waiting for someone to /declare."),
+        triage: z
+          .string()
+          .default("incident: triage")
+          .describe("Label for forms waiting for someone to /declare."),
         actionItem: z.string().default("action-item").describe("Label of action-item issues."),
         statusPrefix: z.string().default("status: ").describe("Prefix of status labels."),
         priorityPrefix: z.string().default("priority: ").describe("Prefix of action-item priority labels."),
@@ -81,7 +132,10 @@ export const ConfigSchema = z
       .min(1)
       .prefault(DEFAULT_SEVERITIES)
       .describe("Severities, most severe first."),
-    defaultSeverity: z.string().optional().describe("Severity used when none is given; defaults to the second one."),
+    defaultSeverity: z
+      .string()
+      .optional()
+      .describe("Severity used when none is given; defaults to the second one."),
     statuses: z
       .array(z.string().min(1))
       .min(2)
@@ -92,7 +146,7 @@ export const ConfigSchema = z
       .default("monitoring")
       .describe("Reaching this status (or any later one) counts as mitigated."),
     permissions: z
-      .object({
+      .strictObject({
         commands: z
           .array(association)
           .default(["OWNER", "MEMBER", "COLLABORATOR"])
@@ -105,35 +159,53 @@ export const ConfigSchema = z
       .prefault({})
       .describe("Who may do what."),
     onCall: z
-      .object({
-        primary: z.array(login).default([]).describe("Fixed primary on-call (used when no rotation is set)."),
-        secondary: z.array(login).default([]).describe("Fixed secondary on-call."),
-        rotation: onCallRotation.optional().describe("A rotation; the current person is primary, the next secondary."),
+      .strictObject({
+        primary: z
+          .array(login)
+          .prefault([])
+          .describe("Fixed primary on-call (used when no rotation is set)."),
+        secondary: z.array(login).prefault([]).describe("Fixed secondary on-call."),
+        rotation: onCallRotation
+          .optional()
+          .describe("A rotation; the current person is primary, the next secondary."),
       })
       .prefault({})
       .describe("Who is on call; declaration assigns the primary."),
     escalation: z
       .array(
-        z.object({
+        z.strictObject({
           after: duration.describe("Time since declaration."),
-          when: z.enum(["unacknowledged", "no-update", "unresolved"]).describe("Condition that must still hold."),
-          notify: z.array(z.string()).min(1).describe("Users, teams, or the words primary / secondary."),
+          when: z
+            .enum(["unacknowledged", "no-update", "unresolved"])
+            .describe("Condition that must still hold."),
+          notify: z
+            .array(escalationTarget)
+            .min(1)
+            .describe("Users, teams, or the words primary / secondary."),
         }),
       )
-      .default([])
+      .prefault([])
       .describe("Escalation policy: each level notifies once when its condition holds after its time."),
     autoEscalation: z
-      .array(z.object({ from: z.string(), to: z.string(), after: duration }))
-      .default([])
+      .array(
+        z.strictObject({
+          from: z.string().describe("Severity it applies to."),
+          to: z.string().describe("Severity to raise it to; must be more severe."),
+          after: duration.describe("How long an incident may stay unresolved at `from` before it is raised."),
+        }),
+      )
+      .prefault([])
       .describe("Raise severity automatically when unresolved for a while (off unless configured)."),
     recentChanges: z
-      .object({ window: duration.default(86_400_000).describe("How far back to look for suspect changes.") })
+      .strictObject({
+        window: duration.prefault("24h").describe("How far back to look for suspect changes."),
+      })
       .prefault({})
       .describe("Suspects on declaration."),
     services: z
       .record(
         z.string(),
-        z.object({
+        z.strictObject({
           paths: z.array(z.string()).default([]).describe("Path globs of the service's code."),
           runbook: z.url().optional().describe("Runbook link for the service."),
         }),
@@ -141,11 +213,17 @@ export const ConfigSchema = z
       .default({})
       .describe("Services by name, as people select them in the form."),
     runbooks: z
-      .array(z.object({ match: z.string().min(1), url: z.url() }))
+      .array(
+        z.strictObject({
+          match: z.string().min(1).describe("Keyword, matched case-insensitively."),
+          url: z.url().describe("Runbook link."),
+        }),
+      )
       .default([])
       .describe("Keyword (in title or body) to runbook link."),
-    timeZone: z.string().default("UTC").describe("IANA time zone for times people type without one."),
+    timeZone: timeZone.default("UTC").describe("IANA time zone for times people type without one."),
   })
+  .superRefine(checkConfigConsistency)
   .describe("Configuration of the incident app (.github/incident.yml).");
 
 export type Config = z.output<typeof ConfigSchema>;

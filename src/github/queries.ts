@@ -137,3 +137,9 @@ export const ADD_REACTION_MUTATION = /* GraphQL */ `
     }
   }
 `;
+
+export const DELETE_COMMENT_MUTATION = /* GraphQL */ `
+  mutation DeleteComment($id: ID!) {
+    deleteIssueComment(input: { id: $id }) { clientMutationId }
+  }
+`;

@@ -6,7 +6,11 @@
 
 export type RoleName = "ic" | "lead" | "comms" | "scribe" | "sme";
 
-/** A user (`alice`) or team (`org/team`), stored without the leading `@`. */
+/**
+ * A user (`alice`) or team (`org/team`), stored without the leading `@`. The
+ * parser returns `me` for `me`/`@me`: the caller, which knows the comment's
+ * author, substitutes it.
+ */
 export type Handle = string;
 
 export type Command =
@@ -27,10 +31,12 @@ export type Command =
   | { kind: "help" }
   // Capabilities that come with code response and action items; parsed now so
   // people get a clear answer instead of "unknown command".
+  /** `from`: null for the default branch, `"deployed"` for the last production deploy, else a ref. */
   | { kind: "hotfix"; from: string | null }
   | { kind: "revert"; pr: number }
   | { kind: "pir" }
   | { kind: "freeze"; on: boolean }
+  /** Due dates are calendar days (in the configured zone), carried as 00:00 UTC of that day. */
   | {
       kind: "action";
       text: string;
@@ -47,10 +53,23 @@ export type CommandKind = Command["kind"];
 
 export type CommandError =
   | { kind: "unknown-command"; name: string; suggestion: string | null }
-  | { kind: "bad-argument"; command: string; argument: string; got: string; expected: string }
-  | { kind: "missing-argument"; command: string; argument: string; expected: string };
+  | {
+      kind: "bad-argument";
+      command: string;
+      argument: string;
+      got: string;
+      expected: string;
+      /** A corrected command to suggest, when the right one depends on the configuration. */
+      example?: string;
+    }
+  | { kind: "missing-argument"; command: string; argument: string; expected: string; example?: string }
+  /** More than `limit` commands in one comment: the first `limit` are parsed, the rest are not. */
+  | { kind: "too-many-commands"; limit: number; count: number };
 
-/** One command line of a comment, in order, with its line for replies and edits. */
+/**
+ * One command line of a comment, in order, with its line (1-based, in the comment
+ * body) and its text (trimmed) for replies and edits.
+ */
 export type ParsedLine =
   | { ok: true; line: number; raw: string; command: Command }
   | { ok: false; line: number; raw: string; error: CommandError };
@@ -65,4 +84,8 @@ export interface ParseContext {
   severities: ReadonlyArray<{ name: string; aliases: readonly string[] }>;
   /** Status names in order (`investigating` … `resolved`). */
   statuses: readonly string[];
+  /** The status `/mitigated` sets (config `mitigatedStatus`); defaults to `monitoring`. */
+  mitigatedStatus?: string;
+  /** `owner/name` of the repository: a `/revert` PR URL must point into it when given. */
+  repository?: string;
 }

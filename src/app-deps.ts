@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Probot } from "probot";
+import { packageRoot } from "./render/package-root.js";
+
+/**
+ * What the app takes from outside: the clock (the demo and tests drive a simulated
+ * one), the issue form it reads bodies with, and its own login.
+ */
+export interface AppDeps {
+  clock: () => Date;
+  formTemplate: string;
+  botLogin: () => Promise<string>;
+}
+
+export function readFormTemplate(): string {
+  return readFileSync(join(packageRoot(), ".github", "ISSUE_TEMPLATE", "incident.yml"), "utf8");
+}
+
+/**
+ * The app's bot login (`slug[bot]`): from APP_SLUG when set, else asked of GitHub
+ * once per process (`GET /app`, authenticated as the app).
+ */
+export function botLoginResolver(app: Probot, slug = process.env.APP_SLUG): () => Promise<string> {
+  let known: Promise<string> | null = slug ? Promise.resolve(`${slug}[bot]`) : null;
+  return () => {
+    known ??= app
+      .auth()
+      .then((octokit) => octokit.rest.apps.getAuthenticated())
+      .then(({ data }) => `${data?.slug}[bot]`)
+      .catch((error: unknown) => {
+        known = null;
+        throw error;
+      });
+    return known;
+  };
+}

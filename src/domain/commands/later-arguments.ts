@@ -1,0 +1,116 @@
+/**
+ * Argument parsers of the commands whose effects come with code response and
+ * action items (§7, §8): hotfix, revert, freeze, pir, action, due, owner,
+ * priority, metrics. They parse now so people get a clear answer.
+ */
+import {
+  type ArgParser,
+  bad,
+  EXTRA_TEXT,
+  exampleOf,
+  missing,
+  noArguments,
+  ok,
+  oneHandle,
+  splitFirst,
+} from "./argument-result.js";
+import { parseAction } from "./parse-action.js";
+import { DATE_EXPECTED, parseDueDate } from "./parse-date.js";
+import { HANDLE_EXPECTED, matchPriority, PRIORITY_EXPECTED } from "./vocabulary.js";
+
+const REF_EXPECTED = "a name such as `main`, `release/1.4` or `3f2a9c1`";
+const HOTFIX_EXPECTED = "`from <branch, tag or SHA>` or `deployed`";
+
+/** A name git would accept as a ref (the rules of `git check-ref-format`, roughly). */
+export function isRefName(ref: string): boolean {
+  if (ref === "@" || ref.startsWith("-") || ref.startsWith("/") || ref.endsWith("/")) return false;
+  if (ref.endsWith(".") || ref.endsWith(".lock") || /\.\.|\/\/|@\{|\/\./.test(ref)) return false;
+  const control = Array.from(ref).some((char) => char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127);
+  return !control && /^[^\s~^:?*[\\]{1,255}$/.test(ref);
+}
+
+const hotfix: ArgParser = (args) => {
+  const example = exampleOf("hotfix");
+  const [first, rest] = splitFirst(args);
+  if (first === "") return ok({ kind: "hotfix", from: null });
+  if (first.toLowerCase() === "deployed") {
+    return rest === ""
+      ? ok({ kind: "hotfix", from: "deployed" })
+      : bad("hotfix", EXTRA_TEXT, rest, "nothing after `deployed`", example);
+  }
+  if (first.toLowerCase() !== "from") return bad("hotfix", "source", args, HOTFIX_EXPECTED, example);
+  const [ref, extra] = splitFirst(rest);
+  if (ref === "") return missing("hotfix", "ref", REF_EXPECTED, example);
+  if (!isRefName(ref)) return bad("hotfix", "ref", ref, REF_EXPECTED, example);
+  if (extra !== "") return bad("hotfix", EXTRA_TEXT, extra, "nothing after the ref", example);
+  return ok({ kind: "hotfix", from: ref.toLowerCase() === "deployed" ? "deployed" : ref });
+};
+
+const PR_EXPECTED = "a pull request number such as `#123`, or its URL";
+const PR_URL = /^https?:\/\/[^/\s]+\/([^/\s]+)\/([^/\s]+)\/pull\/(\d+)(?:[/?#]\S*)?$/i;
+
+const revert: ArgParser = (args, ctx) => {
+  const example = exampleOf("revert");
+  const [first, rest] = splitFirst(args);
+  if (first === "") return missing("revert", "pull request", PR_EXPECTED, example);
+  const url = PR_URL.exec(first);
+  const digits = url?.[3] ?? /^#?(\d+)$/.exec(first)?.[1];
+  const pr = Number(digits);
+  if (digits === undefined || !Number.isSafeInteger(pr) || pr < 1)
+    return bad("revert", "pull request", first, PR_EXPECTED, example);
+  const repository = url === null ? undefined : `${url[1]}/${url[2]}`;
+  if (
+    repository !== undefined &&
+    ctx.repository !== undefined &&
+    repository.toLowerCase() !== ctx.repository.toLowerCase()
+  ) {
+    return bad("revert", "pull request", first, `a pull request in ${ctx.repository}`, example);
+  }
+  if (rest !== "") return bad("revert", EXTRA_TEXT, rest, "nothing after the pull request", example);
+  return ok({ kind: "revert", pr });
+};
+
+const freeze: ArgParser = (args) => {
+  const [first, rest] = splitFirst(args);
+  const setting = first.toLowerCase();
+  if (setting !== "" && setting !== "on" && setting !== "off") {
+    return bad("freeze", "setting", first, "`on` or `off`", exampleOf("freeze"));
+  }
+  if (rest !== "") return bad("freeze", EXTRA_TEXT, rest, "nothing after `on` or `off`", exampleOf("freeze"));
+  return ok({ kind: "freeze", on: setting !== "off" });
+};
+
+const due: ArgParser = (args, ctx) => {
+  if (args === "") return missing("due", "date", DATE_EXPECTED, exampleOf("due"));
+  const date = parseDueDate(args, ctx.now, ctx.timeZone);
+  return date === null
+    ? bad("due", "date", args, DATE_EXPECTED, exampleOf("due"))
+    : ok({ kind: "due", due: date });
+};
+
+const owner: ArgParser = (args) => {
+  const handle = oneHandle("owner", args, HANDLE_EXPECTED);
+  return typeof handle === "string" ? ok({ kind: "owner", handle }) : handle;
+};
+
+const priority: ArgParser = (args) => {
+  const [first, rest] = splitFirst(args);
+  if (first === "") return missing("priority", "priority", PRIORITY_EXPECTED, exampleOf("priority"));
+  const value = matchPriority(first);
+  if (value === null) return bad("priority", "priority", first, PRIORITY_EXPECTED, exampleOf("priority"));
+  if (rest !== "")
+    return bad("priority", EXTRA_TEXT, rest, "nothing after the priority", exampleOf("priority"));
+  return ok({ kind: "priority", priority: value });
+};
+
+export const LATER_ARGUMENTS = {
+  hotfix,
+  revert,
+  freeze,
+  pir: noArguments("pir", { kind: "pir" }),
+  action: parseAction,
+  due,
+  owner,
+  priority,
+  metrics: noArguments("metrics", { kind: "metrics" }),
+} satisfies Record<string, ArgParser>;

@@ -1,0 +1,95 @@
+import type { Command, CommandError, RoleName } from "./commands/types.js";
+import type { HistoryComment } from "./history.js";
+import type { IncidentForm } from "./incident-form.js";
+
+/** How a change reached the incident: a command, a label added by hand, the form, … */
+export type Via = "form" | "command" | "label" | "issue" | "auto";
+
+export interface Change {
+  at: Date;
+  from: string | null;
+  to: string;
+  by: string;
+  via: Via;
+  reason: string | null;
+}
+
+export type EntryKind =
+  | "declared"
+  | "triage"
+  | "severity"
+  | "status"
+  | "ack"
+  | "role"
+  | "note"
+  | "update"
+  | "started"
+  | "detected"
+  | "resolved"
+  | "reopened"
+  | "escalated";
+
+/** One row of the timeline table. `text` is the app's wording; `quote` is what a person typed. */
+export interface TimelineEntry {
+  at: Date;
+  kind: EntryKind;
+  text: string;
+  quote: string | null;
+  by: string | null;
+  url: string | null;
+  /** Written later than it happened (`/note at 14:15 …`). */
+  backdated: boolean;
+  /** Source comment, so edits and deletions of it update the row. */
+  commentId: number | null;
+}
+
+/** A command line that the app must answer: 👀, or 😕 with a reply, or a reply of content. */
+export type Acknowledgement =
+  | { kind: "accepted"; comment: HistoryComment; line: number; command: Command }
+  | { kind: "rejected"; comment: HistoryComment; line: number; raw: string; error: CommandError }
+  | { kind: "refused"; comment: HistoryComment; line: number; command: Command; reason: string }
+  | { kind: "outsider"; comment: HistoryComment };
+
+export interface Declaration {
+  at: Date;
+  by: string;
+  via: Via;
+}
+
+export interface IncidentTimes {
+  started: Date | null;
+  detected: Date | null;
+  declared: Date | null;
+  acknowledged: Date | null;
+  mitigated: Date | null;
+  resolved: Date | null;
+}
+
+export interface StatusUpdate {
+  at: Date;
+  by: string;
+  text: string;
+  commentId: number;
+}
+
+export interface IncidentState {
+  /** Null until someone allowed declares it (form, `/declare`, or the incident label). */
+  declaration: Declaration | null;
+  /** The id the app has claimed for it (from its own rename or declaration comment). */
+  id: string | null;
+  /** An outsider's form waits here for someone allowed to `/declare`. */
+  triage: boolean;
+  severity: string | null;
+  status: string;
+  open: boolean;
+  severityChanges: Change[];
+  statusChanges: Change[];
+  roles: Partial<Record<RoleName, string[]>>;
+  acknowledgedBy: string | null;
+  times: IncidentTimes;
+  updates: StatusUpdate[];
+  resolution: { at: Date; by: string; summary: string | null } | null;
+  form: IncidentForm;
+  entries: TimelineEntry[];
+  acknowledgements: Acknowledgement[];
+}

@@ -1,0 +1,46 @@
+import type { Actor, HistoryComment } from "./history.js";
+
+/**
+ * Hidden markers tie everything the app writes to where it came from, so a
+ * redelivered webhook finds its earlier work instead of repeating it. A marker
+ * counts only in a comment authored by the app's own bot account (§2.4).
+ */
+
+export type MarkerKind = "timeline" | "declaration" | "reply" | "config-error" | "triage";
+
+export interface Marker {
+  kind: MarkerKind;
+  fields: Record<string, string>;
+}
+
+const PREFIX = "incident-app";
+const MARKER = /<!--\s*incident-app:([a-z-]+)((?:\s+[a-z]+=[^\s>]*)*)\s*-->/g;
+
+export function marker(kind: MarkerKind, fields: Record<string, string | number> = {}): string {
+  const attrs = Object.entries(fields)
+    .map(([key, value]) => ` ${key}=${String(value).replace(/\s|>|--/g, "_")}`)
+    .join("");
+  return `<!-- ${PREFIX}:${kind}${attrs} -->`;
+}
+
+export function readMarkers(body: string): Marker[] {
+  const found: Marker[] = [];
+  for (const match of body.matchAll(MARKER)) {
+    const fields: Record<string, string> = {};
+    for (const pair of (match[2] ?? "").trim().split(/\s+/)) {
+      const eq = pair.indexOf("=");
+      if (eq > 0) fields[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+    found.push({ kind: match[1] as MarkerKind, fields });
+  }
+  return found;
+}
+
+export function isApp(actor: Actor | null, botLogin: string): boolean {
+  return actor !== null && actor.kind === "Bot" && actor.login === botLogin;
+}
+
+/** The markers of a comment, but only if the app wrote it. */
+export function trustedMarkers(comment: HistoryComment, botLogin: string): Marker[] {
+  return isApp(comment.author, botLogin) ? readMarkers(comment.body) : [];
+}

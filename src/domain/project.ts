@@ -1,0 +1,175 @@
+import type { Config } from "../config/schema.js";
+import { claimedId } from "./app-artifacts.js";
+import { applyCommand } from "./apply-command.js";
+import { parseComment } from "./commands/index.js";
+import type { ParseContext } from "./commands/types.js";
+import { parseFormTime } from "./form-time.js";
+import type { Actor, HistoryComment, HistoryEvent, IssueHistory } from "./history.js";
+import { parseIncidentForm } from "./incident-form.js";
+import type { IncidentState, Via } from "./incident-state.js";
+import { isApp } from "./markers.js";
+import { changeSeverity, changeStatus, declare, reopen, resolve, vocabulary } from "./state-changes.js";
+
+/**
+ * `project(history) -> state` (§2.2): the whole incident, recomputed from the issue's
+ * history on every event. Missed, repeated or reordered webhooks change nothing,
+ * because nothing is remembered between events.
+ */
+export interface ProjectionContext {
+  config: Config;
+  /** The app's own login (`name[bot]`): its events are echoes, its markers the only trusted ones. */
+  botLogin: string;
+  /** Text of the incident issue form, to read the body with. */
+  formTemplate: string;
+}
+
+/** A label added together with the issue comes from the issue form (or an API client creating it). */
+const FORM_WINDOW_MS = 10_000;
+
+export function parseContext(config: Config, now: Date, repository?: string): ParseContext {
+  return {
+    now,
+    timeZone: config.timeZone,
+    severities: config.severities,
+    statuses: config.statuses,
+    mitigatedStatus: config.mitigatedStatus,
+    ...(repository ? { repository } : {}),
+  };
+}
+
+export function project(history: IssueHistory, ctx: ProjectionContext): IncidentState {
+  const { config, botLogin } = ctx;
+  const form = parseIncidentForm(history.issue.body, ctx.formTemplate);
+  const state: IncidentState = {
+    declaration: null,
+    id: claimedId(history, botLogin),
+    triage: false,
+    severity: null,
+    status: config.statuses[0] as string,
+    open: history.issue.state === "OPEN",
+    severityChanges: [],
+    statusChanges: [],
+    roles: {},
+    acknowledgedBy: null,
+    times: {
+      started: parseFormTime(form.started, config, history.issue.createdAt),
+      detected: null,
+      declared: null,
+      acknowledged: null,
+      mitigated: null,
+      resolved: null,
+    },
+    updates: [],
+    resolution: null,
+    form,
+    entries: [],
+    acknowledgements: [],
+  };
+
+  for (const item of history.items) {
+    if (item.type === "comment") onComment(state, item, history, ctx);
+    else if (!isApp(item.actor, botLogin)) onEvent(state, item, history, ctx);
+  }
+
+  state.entries.sort((a, b) => a.at.getTime() - b.at.getTime());
+  state.open = state.declaration ? state.status !== vocabulary(config).resolved : state.open;
+  return state;
+}
+
+function onComment(
+  state: IncidentState,
+  comment: HistoryComment,
+  history: IssueHistory,
+  ctx: ProjectionContext,
+) {
+  // Bots never drive an incident: not the app itself, not any other.
+  if (!comment.author || comment.author.kind === "Bot") return;
+  const lines = parseComment(comment.body, parseContext(ctx.config, comment.at, history.repo.nameWithOwner));
+  if (lines.length === 0) return;
+  if (!ctx.config.permissions.commands.includes(comment.association)) {
+    state.acknowledgements.push({ kind: "outsider", comment });
+    return;
+  }
+  for (const line of lines) {
+    if (!line.ok) {
+      state.acknowledgements.push({
+        kind: "rejected",
+        comment,
+        line: line.line,
+        raw: line.raw,
+        error: line.error,
+      });
+      continue;
+    }
+    const refusal = applyCommand(state, line.command, comment, ctx.config);
+    state.acknowledgements.push(
+      refusal === null
+        ? { kind: "accepted", comment, line: line.line, command: line.command }
+        : { kind: "refused", comment, line: line.line, command: line.command, reason: refusal },
+    );
+  }
+}
+
+function onEvent(state: IncidentState, event: HistoryEvent, history: IssueHistory, ctx: ProjectionContext) {
+  const { config } = ctx;
+  const words = vocabulary(config);
+  const by = event.actor?.login ?? "ghost";
+  switch (event.type) {
+    case "labeled": {
+      if (event.label === config.labels.incident) {
+        onIncidentLabel(state, event.at, event.actor, history, ctx);
+        return;
+      }
+      const severity = words.severityByLabel.get(event.label);
+      if (severity) changeSeverity(state, severity, event.at, by, "label", null, config);
+      const status = words.statusByLabel.get(event.label);
+      if (status) changeStatus(state, status, event.at, by, "label", null, config);
+      return;
+    }
+    case "closed":
+      if (state.declaration && state.status !== words.resolved) {
+        const reason = event.stateReason === "NOT_PLANNED" ? "closed as not planned" : null;
+        resolve(state, event.at, by, "issue", reason, config);
+      }
+      return;
+    case "reopened":
+      if (state.declaration && state.status === words.resolved)
+        reopen(state, event.at, by, "issue", null, config);
+      return;
+    default:
+      return;
+  }
+}
+
+function onIncidentLabel(
+  state: IncidentState,
+  at: Date,
+  actor: Actor | null,
+  history: IssueHistory,
+  ctx: ProjectionContext,
+) {
+  if (state.declaration) return;
+  const { issue } = history;
+  const withIssue =
+    at.getTime() - issue.createdAt.getTime() <= FORM_WINDOW_MS && actor?.login === issue.author?.login;
+  // Adding a label by hand needs triage access; a label that came with the issue
+  // (the form applies it) says nothing about its author, so check who they are.
+  const allowed = withIssue ? ctx.config.permissions.declare.includes(issue.association) : true;
+  const by = actor?.login ?? "ghost";
+  if (!allowed) {
+    state.triage = true;
+    state.entries.push({
+      at,
+      kind: "triage",
+      text: "Held for triage: someone allowed must `/declare` it",
+      quote: null,
+      by,
+      url: null,
+      backdated: false,
+      commentId: null,
+    });
+    return;
+  }
+  const via: Via = withIssue ? "form" : "label";
+  declare(state, at, by, via, null, ctx.config);
+}

@@ -1,0 +1,117 @@
+import type { IssueHistory } from "../domain/history.js";
+import { describeWrite, type LabelSpec, type Plan, type Write } from "../plan/write.js";
+import {
+  ADD_COMMENT_MUTATION,
+  ADD_REACTION_MUTATION,
+  DELETE_COMMENT_MUTATION,
+  UPDATE_COMMENT_MUTATION,
+} from "./queries.js";
+import {
+  type HistoryVariables,
+  normaliseHistory,
+  type Octokit,
+  type RawIssue,
+  type RawRepository,
+} from "./read-history.js";
+
+/**
+ * The one executor of plans. Comment writes are GraphQL mutations whose payload
+ * returns the issue's history right after the write, which is the verify read.
+ */
+export interface Target {
+  owner: string;
+  repo: string;
+  number: number;
+  issueId: string;
+}
+
+export interface ApplyResult {
+  /** History as of the last write that returned one; null when the plan had none. */
+  history: IssueHistory | null;
+  /** A write after which the history was not returned (the caller re-reads to verify). */
+  unverified: boolean;
+  applied: string[];
+}
+
+type WithIssue = RawIssue & { repository: RawRepository };
+
+export async function createLabels(octokit: Octokit, owner: string, repo: string, labels: LabelSpec[]) {
+  for (const label of labels) {
+    try {
+      await octokit.rest.issues.createLabel({ owner, repo, ...label });
+    } catch (error) {
+      // Someone (or another replica) created it meanwhile: that is the state we wanted.
+      if ((error as { status?: number }).status !== 422) throw error;
+    }
+  }
+}
+
+export async function applyPlan(
+  octokit: Octokit,
+  target: Target,
+  plan: Plan,
+  variables: HistoryVariables,
+): Promise<ApplyResult> {
+  const result: ApplyResult = { history: null, unverified: false, applied: [] };
+  for (const write of plan) {
+    const issue = await applyWrite(octokit, target, write, variables);
+    result.applied.push(describeWrite(write));
+    if (issue) {
+      result.history = await normaliseHistory(octokit, issue.repository, issue);
+      result.unverified = false;
+    } else if (write.kind === "update-issue" || write.kind === "create-labels") {
+      result.unverified = true;
+    }
+  }
+  return result;
+}
+
+async function applyWrite(
+  octokit: Octokit,
+  target: Target,
+  write: Write,
+  variables: HistoryVariables,
+): Promise<WithIssue | null> {
+  const { owner, repo, number } = target;
+  switch (write.kind) {
+    case "create-labels":
+      await createLabels(octokit, owner, repo, write.labels);
+      return null;
+    case "update-issue": {
+      const { kind: _kind, stateReason, ...fields } = write;
+      await octokit.rest.issues.update({
+        owner,
+        repo,
+        issue_number: number,
+        ...fields,
+        ...(stateReason ? { state_reason: stateReason } : {}),
+      });
+      return null;
+    }
+    case "react":
+      await octokit.graphql(ADD_REACTION_MUTATION, { subjectId: write.subjectId, content: write.content });
+      return null;
+    case "add-comment": {
+      const data = await octokit.graphql<{ addComment: { commentEdge: { node: { issue: WithIssue } } } }>(
+        ADD_COMMENT_MUTATION,
+        { subjectId: target.issueId, body: write.body, ...variables },
+      );
+      return data.addComment.commentEdge.node.issue;
+    }
+    case "update-comment": {
+      const data = await octokit.graphql<{ updateIssueComment: { issueComment: { issue: WithIssue } } }>(
+        UPDATE_COMMENT_MUTATION,
+        { id: write.commentId, body: write.body, ...variables },
+      );
+      return data.updateIssueComment.issueComment.issue;
+    }
+    case "delete-comment":
+      try {
+        await octokit.graphql(DELETE_COMMENT_MUTATION, { id: write.commentId });
+      } catch (error) {
+        // A racing handler removed the same duplicate first.
+        if (!String((error as Error).message).includes("NOT_FOUND")) throw error;
+      }
+      return null;
+  }
+}

@@ -1,0 +1,220 @@
+import type { ProbotOctokit } from "probot";
+import type {
+  Actor,
+  Association,
+  HistoryItem,
+  IssueHistory,
+  ReactionContent,
+  RecentIncident,
+  RepoLabel,
+} from "../domain/history.js";
+import { startOfUtcDay } from "../domain/incident-id.js";
+import { HISTORY_PAGE_QUERY, INCIDENT_HISTORY_QUERY } from "./queries.js";
+
+/**
+ * The one read of an event: the issue's whole history in one GraphQL query (plus
+ * one more per 100 comments and events beyond the first hundred), normalised for
+ * the pure projection.
+ */
+export type Octokit = InstanceType<typeof ProbotOctokit>;
+
+export const CONFIG_PATH = ".github/incident.yml";
+
+export interface HistoryVariables {
+  [key: string]: unknown;
+  incidentLabel: string;
+  since: string;
+  withRecent: boolean;
+  configExpression: string;
+}
+
+export function historyVariables(incidentLabel: string, now: Date, withRecent: boolean): HistoryVariables {
+  return {
+    incidentLabel,
+    since: startOfUtcDay(now)
+      .toISOString()
+      .replace(/\.\d{3}Z$/, "Z"),
+    withRecent,
+    configExpression: `HEAD:${CONFIG_PATH}`,
+  };
+}
+
+interface RawActor {
+  __typename?: string;
+  login?: string;
+}
+
+interface RawItem {
+  __typename: string;
+  id?: string;
+  databaseId?: number;
+  url?: string;
+  body?: string;
+  createdAt?: string;
+  lastEditedAt?: string | null;
+  author?: RawActor | null;
+  actor?: RawActor | null;
+  authorAssociation?: string;
+  reactionGroups?: Array<{ content: string; viewerHasReacted: boolean }> | null;
+  label?: { name: string } | null;
+  stateReason?: string | null;
+  assignee?: RawActor | null;
+  previousTitle?: string;
+  currentTitle?: string;
+}
+
+interface RawPage {
+  totalCount?: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: Array<RawItem | null>;
+}
+
+export interface RawIssue {
+  id: string;
+  number: number;
+  title: string;
+  body: string;
+  url: string;
+  state: "OPEN" | "CLOSED";
+  createdAt: string;
+  closedAt: string | null;
+  author: RawActor | null;
+  authorAssociation: string;
+  assignees: { nodes: Array<{ id: string; login: string }> };
+  labels: { nodes: Array<{ id: string; name: string }> };
+  timelineItems: RawPage;
+}
+
+export interface RawRepository {
+  id: string;
+  nameWithOwner: string;
+  url: string;
+  defaultBranchRef: { name: string } | null;
+  labels: { nodes: RepoLabel[] };
+  configFile: { __typename: string; oid?: string } | null;
+  recentIncidents?: { nodes: RecentIncident[] } | null;
+}
+
+function actor(raw: RawActor | null | undefined): Actor | null {
+  if (!raw?.login) return null;
+  return { login: raw.login, kind: raw.__typename === "Bot" ? "Bot" : "User" };
+}
+
+const date = (text: string) => new Date(text);
+
+function item(raw: RawItem): HistoryItem | null {
+  const at = date(raw.createdAt ?? "1970-01-01T00:00:00Z");
+  const base = { id: raw.id ?? "", at, actor: actor(raw.actor) };
+  switch (raw.__typename) {
+    case "IssueComment":
+      return {
+        type: "comment",
+        id: raw.id ?? "",
+        databaseId: raw.databaseId ?? 0,
+        url: raw.url ?? "",
+        body: raw.body ?? "",
+        at,
+        editedAt: raw.lastEditedAt ? date(raw.lastEditedAt) : null,
+        author: actor(raw.author),
+        association: (raw.authorAssociation ?? "NONE") as Association,
+        appReactions: (raw.reactionGroups ?? [])
+          .filter((group) => group.viewerHasReacted)
+          .map((group) => group.content as ReactionContent),
+      };
+    case "LabeledEvent":
+    case "UnlabeledEvent":
+      return raw.label
+        ? {
+            ...base,
+            type: raw.__typename === "LabeledEvent" ? "labeled" : "unlabeled",
+            label: raw.label.name,
+          }
+        : null;
+    case "ClosedEvent":
+      return {
+        ...base,
+        type: "closed",
+        stateReason: (raw.stateReason ?? null) as "COMPLETED" | "NOT_PLANNED" | null,
+      };
+    case "ReopenedEvent":
+      return { ...base, type: "reopened" };
+    case "AssignedEvent":
+    case "UnassignedEvent":
+      return raw.assignee?.login
+        ? {
+            ...base,
+            type: raw.__typename === "AssignedEvent" ? "assigned" : "unassigned",
+            assignee: raw.assignee.login,
+          }
+        : null;
+    case "RenamedTitleEvent":
+      return { ...base, type: "renamed", from: raw.previousTitle ?? "", to: raw.currentTitle ?? "" };
+    default:
+      return null;
+  }
+}
+
+function items(page: RawPage): HistoryItem[] {
+  return page.nodes.flatMap((node) => {
+    const normalised = node ? item(node) : null;
+    return normalised ? [normalised] : [];
+  });
+}
+
+/** Normalise a history returned by the read or by a mutation's payload, fetching later pages. */
+export async function normaliseHistory(
+  octokit: Octokit,
+  repository: RawRepository,
+  issue: RawIssue,
+): Promise<IssueHistory> {
+  const all = items(issue.timelineItems);
+  let page = issue.timelineItems.pageInfo;
+  while (page.hasNextPage && page.endCursor) {
+    const next = await octokit.graphql<{ node: { timelineItems: RawPage } }>(HISTORY_PAGE_QUERY, {
+      id: issue.id,
+      after: page.endCursor,
+    });
+    all.push(...items(next.node.timelineItems));
+    page = next.node.timelineItems.pageInfo;
+  }
+  return {
+    repo: {
+      id: repository.id,
+      nameWithOwner: repository.nameWithOwner,
+      url: repository.url,
+      defaultBranch: repository.defaultBranchRef?.name ?? null,
+      labels: repository.labels.nodes,
+      configOid: repository.configFile?.oid ?? null,
+      recentIncidents: repository.recentIncidents?.nodes ?? null,
+    },
+    issue: {
+      id: issue.id,
+      number: issue.number,
+      title: issue.title,
+      body: issue.body ?? "",
+      url: issue.url,
+      state: issue.state,
+      createdAt: date(issue.createdAt),
+      closedAt: issue.closedAt ? date(issue.closedAt) : null,
+      author: actor(issue.author),
+      association: issue.authorAssociation as Association,
+      assignees: issue.assignees.nodes.map((node) => node.login),
+      labels: issue.labels.nodes.map((node) => node.name),
+    },
+    items: all,
+  };
+}
+
+export async function readHistory(
+  octokit: Octokit,
+  where: { owner: string; repo: string; number: number },
+  variables: HistoryVariables,
+): Promise<IssueHistory | null> {
+  const result = await octokit.graphql<{ repository: (RawRepository & { issue: RawIssue | null }) | null }>(
+    INCIDENT_HISTORY_QUERY,
+    { ...where, ...variables },
+  );
+  const repository = result.repository;
+  if (!repository?.issue) return null;
+  return normaliseHistory(octokit, repository, repository.issue);
+}

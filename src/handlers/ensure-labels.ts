@@ -1,0 +1,52 @@
+import type { Context } from "probot";
+import type { Config } from "../config/schema.js";
+import { labelSpecs } from "../domain/label-specs.js";
+import { createLabels } from "../github/apply-plan.js";
+import type { Octokit } from "../github/read-history.js";
+
+/**
+ * Labels are created when the app is installed on a repo, and lazily (at most once
+ * per repo per process) when an incident event finds one missing.
+ */
+const checked = new Set<string>();
+
+/** True if this process already checked the repo's labels; marks it checked either way. */
+export function labelsChecked(repo: string): boolean {
+  if (checked.has(repo)) return true;
+  checked.add(repo);
+  return false;
+}
+
+export function forgetCheckedLabels(): void {
+  checked.clear();
+}
+
+export async function createLabelsOnInstall(
+  context: Context<"installation" | "installation_repositories">,
+  config: Config,
+): Promise<void> {
+  const octokit = context.octokit as unknown as Octokit;
+  const payload = context.payload;
+  const repos =
+    "repositories_added" in payload
+      ? payload.repositories_added
+      : "repositories" in payload
+        ? payload.repositories
+        : [];
+  for (const repository of repos ?? []) {
+    const [owner, repo] = repository.full_name.split("/") as [string, string];
+    const existing = await octokit.paginate(octokit.rest.issues.listLabelsForRepo, {
+      owner,
+      repo,
+      per_page: 100,
+    });
+    const names = new Set(existing.map((label) => label.name));
+    await createLabels(
+      octokit,
+      owner,
+      repo,
+      labelSpecs(config).filter((label) => !names.has(label.name)),
+    );
+    checked.add(repository.full_name);
+  }
+}

@@ -1,0 +1,49 @@
+import type { Context } from "probot";
+import type { AppDeps } from "../app-deps.js";
+import { type ConfigError, formatConfigError } from "../config/config-error.js";
+import type { ConfigResult } from "../config/config-result.js";
+import { loadConfig } from "../config/load-config.js";
+import { appArtifacts } from "../domain/app-artifacts.js";
+import type { IssueHistory } from "../domain/history.js";
+import { marker } from "../domain/markers.js";
+import { applyPlan } from "../github/apply-plan.js";
+import { historyVariables, type Octokit } from "../github/read-history.js";
+import { render } from "../render/renderer.js";
+
+/**
+ * The repo's config for this event. `oid` is the config file's blob id as the
+ * history read saw it (null: no file); undefined means "not read yet", and a cached
+ * config is used as it is.
+ */
+export function loadRepoConfig(
+  context: Context,
+  oid: string | null | undefined,
+  now: Date,
+): Promise<ConfigResult> {
+  return loadConfig(context, { oid, now: () => now.getTime() });
+}
+
+/**
+ * An invalid config gets one clear comment on the incident (once per distinct set
+ * of problems), and nothing else happens for this event.
+ */
+export async function reportConfigError(
+  octokit: Octokit,
+  history: IssueHistory,
+  error: ConfigError,
+  deps: AppDeps,
+): Promise<void> {
+  const botLogin = await deps.botLogin();
+  if (appArtifacts(history, botLogin).replies.has(`config:${error.hash}`)) return;
+  const [owner, repo] = history.repo.nameWithOwner.split("/") as [string, string];
+  const body = render("config-error", {
+    marker: marker("config-error", { hash: error.hash }),
+    text: formatConfigError(error),
+  });
+  await applyPlan(
+    octokit,
+    { owner, repo, number: history.issue.number, issueId: history.issue.id },
+    [{ kind: "add-comment", purpose: "reply", body }],
+    historyVariables("incident", deps.clock(), false),
+  );
+}

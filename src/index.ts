@@ -1,0 +1,4 @@
+import { createApp } from "./app.js";
+
+/** The Probot app, for `probot run` and `probot receive`. */
+export default createApp();

@@ -1,0 +1,165 @@
+import type {
+  Actor,
+  Association,
+  HistoryItem,
+  IssueHistory,
+  ReactionContent,
+} from "../../src/domain/history.js";
+
+/**
+ * Builds issue histories for unit tests: a person files, comments, labels; the
+ * builder stamps times and ids like GitHub would, so tests read like a transcript.
+ */
+export const BOT = "incident-bot[bot]";
+export const bot: Actor = { login: BOT, kind: "Bot" };
+export const user = (login: string): Actor => ({ login, kind: "User" });
+
+let sequence = 0;
+
+export class HistoryBuilder {
+  readonly history: IssueHistory;
+
+  constructor(
+    options: { title?: string; body?: string; at?: string; author?: string; association?: Association } = {},
+  ) {
+    sequence += 1;
+    const createdAt = new Date(options.at ?? "2026-02-03T14:23:00Z");
+    this.history = {
+      repo: {
+        id: "R_1",
+        nameWithOwner: "acme/shop",
+        url: "https://github.com/acme/shop",
+        defaultBranch: "main",
+        labels: [],
+        configOid: null,
+        recentIncidents: [],
+      },
+      issue: {
+        id: `I_${sequence}`,
+        number: 1,
+        title: options.title ?? "Search returns no results",
+        body: options.body ?? "",
+        url: "https://github.com/acme/shop/issues/1",
+        state: "OPEN",
+        createdAt,
+        closedAt: null,
+        author: user(options.author ?? "alice"),
+        association: options.association ?? "MEMBER",
+        assignees: [],
+        labels: [],
+      },
+      items: [],
+    };
+  }
+
+  private push(item: HistoryItem): this {
+    this.history.items.push(item);
+    return this;
+  }
+
+  label(name: string, at: string, by: Actor = user("alice")): this {
+    if (!this.history.issue.labels.includes(name)) this.history.issue.labels.push(name);
+    return this.push({
+      type: "labeled",
+      id: `LE_${this.history.items.length}`,
+      at: new Date(at),
+      actor: by,
+      label: name,
+    });
+  }
+
+  unlabel(name: string, at: string, by: Actor = user("alice")): this {
+    this.history.issue.labels = this.history.issue.labels.filter((label) => label !== name);
+    return this.push({
+      type: "unlabeled",
+      id: `UE_${this.history.items.length}`,
+      at: new Date(at),
+      actor: by,
+      label: name,
+    });
+  }
+
+  comment(
+    body: string,
+    at: string,
+    by: Actor = user("alice"),
+    options: { association?: Association; reactions?: ReactionContent[]; databaseId?: number } = {},
+  ): this {
+    const databaseId = options.databaseId ?? 1000 + this.history.items.length;
+    return this.push({
+      type: "comment",
+      id: `IC_${databaseId}`,
+      databaseId,
+      url: `${this.history.issue.url}#issuecomment-${databaseId}`,
+      body,
+      at: new Date(at),
+      editedAt: null,
+      author: by,
+      association: options.association ?? (by.kind === "Bot" ? "NONE" : "MEMBER"),
+      appReactions: options.reactions ?? [],
+    });
+  }
+
+  close(at: string, by: Actor = user("alice"), stateReason: "COMPLETED" | "NOT_PLANNED" = "COMPLETED"): this {
+    this.history.issue.state = "CLOSED";
+    return this.push({
+      type: "closed",
+      id: `CE_${this.history.items.length}`,
+      at: new Date(at),
+      actor: by,
+      stateReason,
+    });
+  }
+
+  reopen(at: string, by: Actor = user("alice")): this {
+    this.history.issue.state = "OPEN";
+    return this.push({
+      type: "reopened",
+      id: `RE_${this.history.items.length}`,
+      at: new Date(at),
+      actor: by,
+    });
+  }
+
+  rename(to: string, at: string, by: Actor = bot): this {
+    const from = this.history.issue.title;
+    this.history.issue.title = to;
+    return this.push({
+      type: "renamed",
+      id: `RT_${this.history.items.length}`,
+      at: new Date(at),
+      actor: by,
+      from,
+      to,
+    });
+  }
+}
+
+export const FORM_BODY = `### Severity
+
+SEV-2
+
+### What is broken / user impact
+
+Search returns no results for food bank queries.
+
+### Affected services
+
+search
+
+### When it started
+
+2026-02-03 14:23
+
+### How it was detected
+
+Automated alert
+
+### Links
+
+_No response_
+
+### Security
+
+- [ ] This is a security incident (data exposure, unauthorised access)
+`;

@@ -1,0 +1,103 @@
+import type { Actor, IssueHistory } from "../../src/domain/history.js";
+
+/**
+ * A test history in the exact JSON shape GitHub's GraphQL API returns for the
+ * app's `IncidentHistory` query, for nock-backed handler tests.
+ */
+const iso = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
+const rawActor = (actor: Actor | null) => (actor ? { __typename: actor.kind, login: actor.login } : null);
+
+export function rawHistoryResponse(history: IssueHistory) {
+  const nodes = history.items.map(rawItem);
+  return rawResponse(history, nodes);
+}
+
+function rawItem(item: IssueHistory["items"][number]): Record<string, unknown> {
+  switch (item.type) {
+    case "comment":
+      return {
+        __typename: "IssueComment",
+        id: item.id,
+        databaseId: item.databaseId,
+        url: item.url,
+        body: item.body,
+        createdAt: iso(item.at),
+        lastEditedAt: item.editedAt ? iso(item.editedAt) : null,
+        author: rawActor(item.author),
+        authorAssociation: item.association,
+        reactionGroups: item.appReactions.map((content) => ({ content, viewerHasReacted: true })),
+      };
+    case "labeled":
+    case "unlabeled":
+      return {
+        __typename: item.type === "labeled" ? "LabeledEvent" : "UnlabeledEvent",
+        id: item.id,
+        createdAt: iso(item.at),
+        actor: rawActor(item.actor),
+        label: { name: item.label },
+      };
+    case "closed":
+      return {
+        __typename: "ClosedEvent",
+        id: item.id,
+        createdAt: iso(item.at),
+        actor: rawActor(item.actor),
+        stateReason: item.stateReason,
+      };
+    case "reopened":
+      return {
+        __typename: "ReopenedEvent",
+        id: item.id,
+        createdAt: iso(item.at),
+        actor: rawActor(item.actor),
+      };
+    case "assigned":
+    case "unassigned":
+      return {
+        __typename: item.type === "assigned" ? "AssignedEvent" : "UnassignedEvent",
+        id: item.id,
+        createdAt: iso(item.at),
+        actor: rawActor(item.actor),
+        assignee: { __typename: "User", login: item.assignee },
+      };
+    case "renamed":
+      return {
+        __typename: "RenamedTitleEvent",
+        id: item.id,
+        createdAt: iso(item.at),
+        actor: rawActor(item.actor),
+        previousTitle: item.from,
+        currentTitle: item.to,
+      };
+  }
+}
+
+function rawResponse(history: IssueHistory, nodes: Array<Record<string, unknown>>) {
+  const { repo, issue } = history;
+  const repository = {
+    id: repo.id,
+    nameWithOwner: repo.nameWithOwner,
+    url: repo.url,
+    defaultBranchRef: repo.defaultBranch ? { name: repo.defaultBranch } : null,
+    labels: { nodes: repo.labels },
+    configFile: repo.configOid ? { __typename: "Blob", oid: repo.configOid } : null,
+    recentIncidents: repo.recentIncidents ? { nodes: repo.recentIncidents } : undefined,
+  };
+  const rawIssue = {
+    id: issue.id,
+    number: issue.number,
+    title: issue.title,
+    body: issue.body,
+    url: issue.url,
+    state: issue.state,
+    stateReason: null,
+    createdAt: iso(issue.createdAt),
+    closedAt: issue.closedAt ? iso(issue.closedAt) : null,
+    author: rawActor(issue.author),
+    authorAssociation: issue.association,
+    assignees: { nodes: issue.assignees.map((login) => ({ id: `U_${login}`, login })) },
+    labels: { nodes: issue.labels.map((name) => ({ id: `LA_${name}`, name })) },
+    timelineItems: { totalCount: nodes.length, pageInfo: { hasNextPage: false, endCursor: null }, nodes },
+  };
+  return { repository: { ...repository, issue: rawIssue }, issueWithRepository: { ...rawIssue, repository } };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { idFromTitle, nextId, parseId, resolveClash, withIdPrefix } from "../../../src/domain/incident-id.js";
+
+const at = new Date("2026-02-03T14:23:00Z");
+
+describe("incident ids", () => {
+  it("numbers the day's declarations from 001", () => {
+    expect(nextId(at, [], 7)).toBe("INC-20260203-001");
+    expect(
+      nextId(
+        at,
+        [
+          { number: 3, title: "[INC-20260203-001] a" },
+          { number: 5, title: "[INC-20260203-002] b" },
+          { number: 6, title: "[INC-20260202-009] yesterday" },
+        ],
+        7,
+      ),
+    ).toBe("INC-20260203-003");
+  });
+
+  it("ignores ids that are not the app's title prefix, and itself", () => {
+    expect(
+      nextId(
+        at,
+        [
+          { number: 3, title: "see INC-20260203-004" },
+          { number: 7, title: "[INC-20260203-009] me" },
+        ],
+        7,
+      ),
+    ).toBe("INC-20260203-001");
+  });
+
+  it("uses the UTC day", () => {
+    expect(nextId(new Date("2026-02-03T23:59:59Z"), [], 1)).toBe("INC-20260203-001");
+    expect(nextId(new Date("2026-02-04T00:00:00Z"), [], 1)).toBe("INC-20260204-001");
+  });
+
+  it("moves off a clash; both sides of a symmetric clash end distinct", () => {
+    const both = [
+      { number: 10, title: "[INC-20260203-001] a" },
+      { number: 11, title: "[INC-20260203-001] b" },
+    ];
+    const ten = resolveClash("INC-20260203-001", 10, both);
+    const eleven = resolveClash("INC-20260203-001", 11, both);
+    expect(ten).not.toBe("INC-20260203-001");
+    expect(eleven).not.toBe("INC-20260203-001");
+    expect(ten).not.toBe(eleven);
+    expect(resolveClash("INC-20260203-002", 10, both)).toBe("INC-20260203-002");
+  });
+
+  it("prefixes titles once", () => {
+    expect(withIdPrefix("Search down", "INC-20260203-001")).toBe("[INC-20260203-001] Search down");
+    expect(withIdPrefix("[INC-20260203-001] Search down", "INC-20260203-002")).toBe(
+      "[INC-20260203-002] Search down",
+    );
+    expect(idFromTitle("[INC-20260203-001] x")).toBe("INC-20260203-001");
+    expect(idFromTitle("x [INC-20260203-001]")).toBeNull();
+    expect(parseId("INC-20260203-012")).toEqual({ id: "INC-20260203-012", day: "20260203", sequence: 12 });
+  });
+});
