@@ -60,8 +60,7 @@ export async function loadConfig(context: ConfigContext, options: LoadConfigOpti
   }
   const result = resultFromFiles(files, current);
   // One file read means the repo's own file (or none, in a `.github` repo): the oid covers it.
-  const vouched = files.length === 1 && options.oid !== undefined;
-  writeCachedConfig(key, options.oid, result, !vouched, options.now());
+  writeCachedConfig(key, options.oid, result, files.length > 1, options.now());
   return result;
 }
 

@@ -63,7 +63,7 @@ export function applyCommand(
       if (state.times.acknowledged) return null;
       state.times.acknowledged = at;
       state.acknowledgedBy = by;
-      addEntry(state, "ack", at, by, "Acknowledged", source);
+      addEntry(state, "ack", at, by, "Acknowledged", { ...source, quote: command.text });
       if (!state.roles.ic?.length) {
         state.roles.ic = [by];
         addEntry(state, "role", at, by, `Incident commander: @${by}`, source);

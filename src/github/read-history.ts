@@ -8,6 +8,7 @@ import type {
   RecentIncident,
   RepoLabel,
 } from "../domain/history.js";
+import { CONFIG_EXPRESSION } from "../config/config-file-name.js";
 import { startOfUtcDay } from "../domain/incident-id.js";
 import { HISTORY_PAGE_QUERY, INCIDENT_HISTORY_QUERY } from "./queries.js";
 
@@ -17,8 +18,6 @@ import { HISTORY_PAGE_QUERY, INCIDENT_HISTORY_QUERY } from "./queries.js";
  * the pure projection.
  */
 export type Octokit = InstanceType<typeof ProbotOctokit>;
-
-export const CONFIG_PATH = ".github/incident.yml";
 
 export interface HistoryVariables {
   [key: string]: unknown;
@@ -35,7 +34,7 @@ export function historyVariables(incidentLabel: string, now: Date, withRecent: b
       .toISOString()
       .replace(/\.\d{3}Z$/, "Z"),
     withRecent,
-    configExpression: `HEAD:${CONFIG_PATH}`,
+    configExpression: CONFIG_EXPRESSION,
   };
 }
 
@@ -95,9 +94,11 @@ export interface RawRepository {
   recentIncidents?: { nodes: RecentIncident[] } | null;
 }
 
+/** GraphQL names a bot `slug`; REST and webhooks say `slug[bot]`. One spelling everywhere: REST's. */
 function actor(raw: RawActor | null | undefined): Actor | null {
   if (!raw?.login) return null;
-  return { login: raw.login, kind: raw.__typename === "Bot" ? "Bot" : "User" };
+  if (raw.__typename !== "Bot") return { login: raw.login, kind: "User" };
+  return { login: raw.login.endsWith("[bot]") ? raw.login : `${raw.login}[bot]`, kind: "Bot" };
 }
 
 const date = (text: string) => new Date(text);

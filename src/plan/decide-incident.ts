@@ -88,7 +88,7 @@ export function decideIncident(input: DecideInput): Decision {
   }
 
   if (state.declaration && id) {
-    const body = declarationMessage(message(marker("declaration", { id })), {
+    const body = declarationMessage(message(marker("declaration", { id }), state.declaration.at), {
       id,
       onCall: onCallAt(config, state.declaration.at).primary,
       runbook: runbookFor(config, state.form.services, `${title}\n${state.form.impact ?? ""}`),
@@ -241,7 +241,7 @@ function acknowledge(
         lines.length > 1
           ? `@${comment.author?.login ?? "ghost"}, ${lines.length} commands were not applied:`
           : "",
-        "Fix the comment (editing it re-runs the commands) or type `/help` for the list.",
+        "Editing the comment re-runs its commands.",
       ),
     );
   }

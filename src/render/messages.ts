@@ -46,7 +46,7 @@ export function declarationMessage(
 ): string {
   const { state, config } = ctx;
   const severity = severityConfig(config, state.severity);
-  const ic = people(state.roles.ic) ?? (extra.onCall ? `${mention(extra.onCall)} (on call)` : null);
+  const ic = people(state.roles.ic);
   return render("declaration", {
     marker: ctx.marker,
     id: extra.id,
@@ -59,7 +59,8 @@ export function declarationMessage(
     services: state.form.services.length ? inline(state.form.services.join(", ")) : "not named",
     started: stamp(state.times.started, config),
     detection: state.form.detection ? inline(state.form.detection) : "not said",
-    ic: ic ?? "nobody yet: `/ack` or `/ic @someone`",
+    ic: ic ?? "nobody yet: `/ack` makes you IC, or `/ic @someone`",
+    onCall: extra.onCall ? `${mention(extra.onCall)} (assigned)` : "nobody configured (`onCall` in `.github/incident.yml`)",
     status: state.status,
     runbook: extra.runbook ? `[${inline(extra.runbook, 120)}](${extra.runbook})` : "none matched",
     links: state.form.links ? inline(state.form.links, 500) : "none",

@@ -26,7 +26,7 @@ export function testProbot(options: { baseUrl?: string; secret?: string } = {}):
     secret: options.secret ?? "test-secret",
     Octokit: TestOctokit,
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    logLevel: "warn",
+    logLevel: (process.env.LOG_LEVEL as "warn" | undefined) ?? "warn",
   });
 }
 

@@ -16,7 +16,7 @@ const TABLE = [
     "Declare this issue an incident.",
     "/declare SEV-2 Checkout errors",
   ),
-  spec("ack", "incident", "/ack", "Acknowledge; assigns you as IC if there is none.", "/ack", {
+  spec("ack", "incident", "/ack [text]", "Acknowledge; assigns you as IC if there is none.", "/ack", {
     aliases: ["acknowledge"],
   }),
   spec(

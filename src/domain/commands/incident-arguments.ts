@@ -143,7 +143,8 @@ const requiredText =
 
 export const INCIDENT_ARGUMENTS = {
   declare,
-  ack: noArguments("ack", { kind: "ack" }),
+  // "/ack on it" is how people type at 3 a.m.: the words go on the timeline.
+  ack: (args) => ok({ kind: "ack", text: optionalText(args) }),
   severity,
   status,
   identified: statusShorthand("identified", () => "identified"),

@@ -15,7 +15,7 @@ export type Handle = string;
 
 export type Command =
   | { kind: "declare"; severity: string | null; title: string | null }
-  | { kind: "ack" }
+  | { kind: "ack"; text: string | null }
   | { kind: "severity"; severity: string; reason: string | null }
   | { kind: "status"; status: string; text: string | null }
   | { kind: "role"; role: RoleName; handle: Handle }

@@ -85,20 +85,26 @@ describe("loadConfig through Probot's config loader", () => {
     expect(results).toEqual([false, true, true, false, true, true]);
   });
 
-  it("reloads a config loaded without an oid after a minute, even once it has taken one", async () => {
-    const scope = github()
-      .get(OWN)
-      .reply(200, "timeZone: UTC\n", RAW)
-      .get(OWN)
-      .reply(200, "timeZone: UTC\n", RAW);
+  it("lets the oid a config loaded without one takes vouch for it when it came from the repo's own file", async () => {
+    const scope = github().get(OWN).reply(200, "timeZone: UTC\n", RAW);
     const results = await inIssuesOpenedHandler(async (context) => [
       await loadConfig(context, { oid: undefined, now: () => 0 }),
       await loadConfig(context, { oid: "blob-1", now: () => 1_000 }),
-      await loadConfig(context, { oid: "blob-1", now: () => EXTERNAL_CONFIG_TTL_MS }),
       await loadConfig(context, { oid: "blob-1", now: () => 100 * EXTERNAL_CONFIG_TTL_MS }),
     ]);
     expect(scope.isDone()).toBe(true);
-    expect(results.map((result) => result.ok && result.source.cached)).toEqual([false, true, false, true]);
+    expect(results.map((result) => result.ok && result.source.cached)).toEqual([false, true, true]);
+  });
+
+  it("reloads a config loaded without an oid once the file's oid changes", async () => {
+    const scope = github().get(OWN).reply(200, "timeZone: UTC\n", RAW).get(OWN).reply(200, "timeZone: UTC\n", RAW);
+    const results = await inIssuesOpenedHandler(async (context) => [
+      await loadConfig(context, { oid: undefined, now: () => 0 }),
+      await loadConfig(context, { oid: "blob-1", now: () => 1_000 }),
+      await loadConfig(context, { oid: "blob-2", now: () => 2_000 }),
+    ]);
+    expect(scope.isDone()).toBe(true);
+    expect(results.map((result) => result.ok && result.source.cached)).toEqual([false, true, false]);
   });
 
   it("follows `_extends: other-repo`: own keys win, mappings merge, lists replace; cached for a minute", async () => {

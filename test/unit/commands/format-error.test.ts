@@ -61,9 +61,7 @@ describe("formatCommandError", () => {
   });
 
   it("explains text where none is expected", () => {
-    expect(reply("/ack on it")).toMatchInlineSnapshot(
-      `"\`/ack\`: did not expect \`on it\`; expected nothing after \`/ack\`. Try \`/ack\`."`,
-    );
+    expect(reply("/timeline now")).toMatchInlineSnapshot(`"\`/timeline\`: did not expect \`now\`; expected nothing after \`/timeline\`. Try \`/timeline\`."`);
     expect(reply("/started at 14:00 after the deploy")).toMatchInlineSnapshot(
       `"\`/started\`: did not expect \`after the deploy\`; expected nothing after the time. Try \`/started at 14:05\`."`,
     );

@@ -12,7 +12,7 @@ describe("parseComment: which lines are commands", () => {
   it("parses several commands in order, with their line numbers and trimmed text", () => {
     const body = lines("Taking this.", "  /ack  ", "", "/sev SEV-1 checkout is down", "Thanks!", "/ic me");
     expect(parseComment(body, context())).toEqual([
-      { ok: true, line: 2, raw: "/ack", command: { kind: "ack" } },
+      { ok: true, line: 2, raw: "/ack", command: { kind: "ack", text: null } },
       {
         ok: true,
         line: 4,

@@ -25,7 +25,7 @@ describe("decideIncident", () => {
     expect(timeline).toMatchObject({ purpose: "timeline" });
     if (declaration?.kind !== "add-comment" || timeline?.kind !== "add-comment") throw new Error("comments");
     expect(declaration.body).toContain("Incident declared: INC-20260203-001");
-    expect(declaration.body).toContain("@oncall-ann (on call)");
+    expect(declaration.body).toContain("@oncall-ann (assigned)");
     expect(timeline.body).toContain("<!-- incident-app:timeline hash=");
     expect(timeline.body).toContain(
       "| 14:23 | Declared **SEV-2**, status **investigating** (from the form) | @alice |",

@@ -1,0 +1,72 @@
+import type { Octokit } from "@octokit/rest";
+import { CONFIG_EXPRESSION } from "../../src/config/config-file-name.js";
+import type { IssueHistory } from "../../src/domain/history.js";
+import { normaliseHistory, type RawIssue, type RawRepository } from "../../src/github/read-history.js";
+import { INCIDENT_HISTORY_QUERY } from "../../src/github/queries.js";
+
+/**
+ * The issue as a person sees it on GitHub, in order: title, state and labels, then
+ * every comment (author, time, body) and every event (who labelled, closed, renamed).
+ */
+export async function readAsPerson(person: Octokit, owner: string, repo: string, number: number): Promise<IssueHistory> {
+  const data = await person.graphql<{ repository: RawRepository & { issue: RawIssue } }>(INCIDENT_HISTORY_QUERY, {
+    owner,
+    repo,
+    number,
+    incidentLabel: "incident",
+    since: "2000-01-01T00:00:00Z",
+    withRecent: false,
+    configExpression: CONFIG_EXPRESSION,
+  });
+  const graphql = person.graphql.bind(person) as unknown as Parameters<typeof normaliseHistory>[0]["graphql"];
+  return normaliseHistory({ graphql } as Parameters<typeof normaliseHistory>[0], data.repository, data.repository.issue);
+}
+
+const hhmm = (at: Date) => at.toISOString().slice(11, 16);
+
+export function renderTranscript(history: IssueHistory): string {
+  const { issue } = history;
+  const lines = [
+    `# ${issue.title}`,
+    "",
+    `**#${issue.number}** · ${issue.state === "OPEN" ? "🟢 Open" : "🟣 Closed"} · opened by @${issue.author?.login ?? "ghost"} at ${issue.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+    "",
+    `**Labels:** ${issue.labels.map((label) => `\`${label}\``).join(" ") || "none"} · **Assignees:** ${issue.assignees.map((login) => `@${login}`).join(", ") || "none"}`,
+    "",
+    "<details><summary>Issue body</summary>",
+    "",
+    issue.body,
+    "",
+    "</details>",
+    "",
+  ];
+  for (const item of history.items) {
+    const by = (item.type === "comment" ? item.author : item.actor)?.login ?? "ghost";
+    switch (item.type) {
+      case "comment": {
+        const reactions = item.appReactions.length ? ` · app reacted ${item.appReactions.join(", ")}` : "";
+        const edited = item.editedAt ? ` (edited ${hhmm(item.editedAt)})` : "";
+        lines.push("---", "", `### 💬 @${by} · ${hhmm(item.at)} UTC${edited}${reactions}`, "", item.body.trim(), "");
+        break;
+      }
+      case "labeled":
+      case "unlabeled":
+        lines.push(`> ${hhmm(item.at)} · @${by} ${item.type === "labeled" ? "added" : "removed"} label \`${item.label}\``, "");
+        break;
+      case "closed":
+        lines.push(`> ${hhmm(item.at)} · @${by} closed this${item.stateReason ? ` as ${item.stateReason.toLowerCase()}` : ""}`, "");
+        break;
+      case "reopened":
+        lines.push(`> ${hhmm(item.at)} · @${by} reopened this`, "");
+        break;
+      case "assigned":
+      case "unassigned":
+        lines.push(`> ${hhmm(item.at)} · @${by} ${item.type} @${item.assignee}`, "");
+        break;
+      case "renamed":
+        lines.push(`> ${hhmm(item.at)} · @${by} changed the title from “${item.from}” to “${item.to}”`, "");
+        break;
+    }
+  }
+  return `${lines.join("\n").trim()}\n`;
+}
