@@ -10,19 +10,13 @@ export async function playDemo(harness: Harness, log: (line: string) => void = (
 
   at("14:23");
   log("14:23 alice files the incident form (SEV-2)");
-  const { data: issue } = await sim.as(PEOPLE.alice).rest.issues.create({
-    owner: OWNER,
-    repo: REPO,
-    title: FORM.title,
-    body: FORM.body,
-    labels: ["incident"],
-  });
+  const number = sim.fileIssueForm(PEOPLE.alice, { owner: OWNER, name: REPO }, { ...FORM, labels: ["incident"] });
   await sim.settle();
   for (const step of STEPS) {
     at(step.at);
     log(`${step.at} ${step.who} ${step.what}`);
-    await step.run(sim, issue.number);
+    await step.run(sim, number);
     await sim.settle();
   }
-  return issue.number;
+  return number;
 }

@@ -1,0 +1,162 @@
+import type { SimContext } from "../sim-context.js";
+import { authorAssociation } from "../store/access.js";
+import type { Comment, Issue, Reaction, ReactionContent, Repo } from "../store/model.js";
+import { REACTION_CONTENTS } from "../store/model.js";
+import { accountView } from "./account-view.js";
+import { connection } from "./connection.js";
+import type { Args, GqlContext, View } from "./gql-types.js";
+import { labelView, repoView } from "./repo-view.js";
+import { timelineItemsConnection } from "./timeline-view.js";
+
+export const GRAPHQL_REACTION: Record<ReactionContent, string> = {
+  "+1": "THUMBS_UP",
+  "-1": "THUMBS_DOWN",
+  laugh: "LAUGH",
+  hooray: "HOORAY",
+  confused: "CONFUSED",
+  heart: "HEART",
+  rocket: "ROCKET",
+  eyes: "EYES",
+};
+
+export function reactionFromGraphql(content: string): ReactionContent | null {
+  return REACTION_CONTENTS.find((c) => GRAPHQL_REACTION[c] === content) ?? null;
+}
+
+export function reactionView(sim: SimContext, reaction: Reaction, subject: () => View): View {
+  return {
+    __typename: "Reaction",
+    id: reaction.nodeId,
+    databaseId: reaction.id,
+    content: GRAPHQL_REACTION[reaction.content],
+    createdAt: reaction.createdAt,
+    user: () => accountView(sim, sim.store.requireAccount(reaction.user)),
+    reactable: subject,
+  };
+}
+
+/** All eight groups, as GitHub returns them, with the viewer's own reaction flagged. */
+export function reactionGroups(sim: SimContext, reactions: Reaction[], subject: () => View) {
+  return (_args: Args, ctx: GqlContext): View[] =>
+    REACTION_CONTENTS.map((content) => {
+      const mine = reactions.filter((r) => r.content === content);
+      const reactors = (args: Args) =>
+        connection(mine, args, {
+          field: "reactors",
+          typename: "ReactorConnection",
+          edgeTypename: "ReactorEdge",
+          toNode: (r) => accountView(sim, sim.store.requireAccount(r.user)),
+        });
+      return {
+        __typename: "ReactionGroup",
+        content: GRAPHQL_REACTION[content],
+        createdAt: mine[0]?.createdAt ?? null,
+        viewerHasReacted: mine.some((r) => r.user.toLowerCase() === ctx.viewer.toLowerCase()),
+        reactors,
+        users: reactors,
+        subject,
+      };
+    });
+}
+
+function stateReasonEnum(issue: Issue, args: Args): string | null {
+  if (!issue.stateReason) return null;
+  const value = issue.stateReason.toUpperCase();
+  // Without `enableDuplicate`, GitHub reports duplicates as NOT_PLANNED.
+  return value === "DUPLICATE" && args.enableDuplicate !== true ? "NOT_PLANNED" : value;
+}
+
+export function commentView(sim: SimContext, repo: Repo, issue: Issue, comment: Comment): View {
+  const path = `/${repo.owner}/${repo.name}/issues/${issue.number}#issuecomment-${comment.id}`;
+  const self = (): View => commentView(sim, repo, issue, comment);
+  const mine = (ctx: GqlContext) => comment.author.toLowerCase() === ctx.viewer.toLowerCase();
+  return {
+    __typename: "IssueComment",
+    id: comment.nodeId,
+    databaseId: comment.id,
+    fullDatabaseId: String(comment.id),
+    url: `${sim.htmlUrl}${path}`,
+    resourcePath: path,
+    body: comment.body,
+    bodyText: comment.body,
+    createdAt: comment.createdAt,
+    updatedAt: comment.updatedAt,
+    publishedAt: comment.createdAt,
+    lastEditedAt: comment.lastEditedAt,
+    includesCreatedEdit: false,
+    isMinimized: false,
+    minimizedReason: null,
+    author: () => accountView(sim, sim.store.requireAccount(comment.author)),
+    authorAssociation: authorAssociation(sim.store, comment.author, repo),
+    viewerDidAuthor: (_args: Args, ctx: GqlContext) => mine(ctx),
+    issue: () => issueView(sim, repo, issue),
+    repository: () => repoView(sim, repo),
+    reactionGroups: reactionGroups(sim, comment.reactions, self),
+  };
+}
+
+export function issueView(sim: SimContext, repo: Repo, issue: Issue): View {
+  const path = `/${repo.owner}/${repo.name}/issues/${issue.number}`;
+  const self = (): View => issueView(sim, repo, issue);
+  const users = (logins: string[], args: Args) =>
+    connection(logins, args, {
+      field: "assignees",
+      typename: "UserConnection",
+      edgeTypename: "UserEdge",
+      toNode: (login) => accountView(sim, sim.store.requireAccount(login)),
+    });
+  return {
+    __typename: "Issue",
+    id: issue.nodeId,
+    databaseId: issue.id,
+    fullDatabaseId: String(issue.id),
+    number: issue.number,
+    title: issue.title,
+    body: issue.body ?? "",
+    bodyText: issue.body ?? "",
+    url: `${sim.htmlUrl}${path}`,
+    resourcePath: path,
+    state: issue.state.toUpperCase(),
+    closed: issue.state === "closed",
+    stateReason: (args: Args) => stateReasonEnum(issue, args),
+    createdAt: issue.createdAt,
+    updatedAt: issue.updatedAt,
+    publishedAt: issue.createdAt,
+    closedAt: issue.closedAt,
+    lastEditedAt: issue.lastEditedAt,
+    locked: false,
+    activeLockReason: null,
+    includesCreatedEdit: false,
+    author: () => accountView(sim, sim.store.requireAccount(issue.author)),
+    authorAssociation: authorAssociation(sim.store, issue.author, repo),
+    viewerDidAuthor: (_args: Args, ctx: GqlContext) =>
+      issue.author.toLowerCase() === ctx.viewer.toLowerCase(),
+    repository: () => repoView(sim, repo),
+    assignees: (args: Args) => users(issue.assignees, args),
+    labels: (args: Args) =>
+      connection(
+        issue.labelIds.map((id) => sim.store.labelById(repo, id)),
+        args,
+        {
+          field: "labels",
+          typename: "LabelConnection",
+          edgeTypename: "LabelEdge",
+          toNode: (label) => labelView(sim, repo, label),
+        },
+      ),
+    comments: (args: Args) =>
+      connection(
+        issue.commentIds.map((id) => sim.store.findComment(id)).filter((c) => c !== null),
+        args,
+        {
+          field: "comments",
+          typename: "IssueCommentConnection",
+          edgeTypename: "IssueCommentEdge",
+          toNode: (comment) => commentView(sim, repo, issue, comment),
+          key: (comment) => comment.id,
+        },
+      ),
+    timelineItems: (args: Args) => timelineItemsConnection(sim, repo, issue, args),
+    reactionGroups: reactionGroups(sim, issue.reactions, self),
+  };
+}

@@ -1,0 +1,163 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { isoSeconds } from "../clock.js";
+import { handleGraphql } from "../graphql/graphql-api.js";
+import { handleRest } from "../rest/rest-api.js";
+import type { SimContext } from "../sim-context.js";
+import type { DeliveryQueue } from "../webhooks/delivery-queue.js";
+import { authenticate } from "./authenticate.js";
+
+export interface RequestLogEntry {
+  at: string;
+  delivery: string | null;
+  event: string | null;
+  actor: string;
+  method: string;
+  path: string;
+  graphql: string | null;
+  body: unknown;
+  status: number;
+  /** Beyond the brief: how it authenticated, the REST operation id, the query string. */
+  auth: "app" | "installation" | "user" | "none";
+  operation: string | null;
+  query: string;
+}
+
+interface Reply {
+  status: number;
+  body?: unknown;
+  text?: string;
+  headers?: Record<string, string>;
+}
+
+const GRAPHQL_PATHS = new Set(["/graphql", "/api/graphql"]);
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const headers: Record<string, string> = {
+    "x-github-request-id": `SIM:${Math.random().toString(16).slice(2, 10).toUpperCase()}`,
+    "x-github-media-type": "github.v3; format=json",
+    "x-ratelimit-limit": "5000",
+    "x-ratelimit-remaining": "4999",
+    "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600),
+    "x-ratelimit-resource": "core",
+    ...reply.headers,
+  };
+  if (reply.status === 204 || (reply.body === undefined && reply.text === undefined)) {
+    res.writeHead(reply.status, headers).end();
+    return;
+  }
+  if (reply.text !== undefined) {
+    res.writeHead(reply.status, { "content-type": "text/plain; charset=utf-8", ...headers }).end(reply.text);
+    return;
+  }
+  res.writeHead(reply.status, { "content-type": "application/json; charset=utf-8", ...headers });
+  res.end(JSON.stringify(reply.body));
+}
+
+/** The HTTP face of the simulator: authenticates, logs, and hands REST and GraphQL requests on. */
+export class SimServer {
+  readonly log: RequestLogEntry[] = [];
+  private readonly server: Server;
+
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly queue: DeliveryQueue,
+  ) {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch(() => res.destroy());
+    });
+  }
+
+  async listen(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", this.ctx.apiUrl);
+    const method = (req.method ?? "GET").toUpperCase();
+    const raw = await readBody(req);
+    const delivery = this.queue.current();
+    const caller = authenticate(this.ctx, req.headers.authorization);
+    const entry: RequestLogEntry = {
+      at: isoSeconds(this.ctx.store.clock.now()),
+      delivery: delivery?.id ?? null,
+      event: delivery ? (delivery.action ? `${delivery.event}.${delivery.action}` : delivery.event) : null,
+      actor: caller?.login ?? "anonymous",
+      method,
+      path: url.pathname,
+      graphql: null,
+      body: null,
+      status: 0,
+      auth: caller?.kind ?? "none",
+      operation: null,
+      query: url.search,
+    };
+    this.log.push(entry);
+    let reply: Reply;
+    try {
+      reply = await this.route(entry, caller, method, url, raw, req);
+    } catch (error) {
+      // A simulator bug, not a GitHub answer: say so loudly.
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      reply = { status: 500, body: { message: `simulator: ${message}` } };
+    }
+    entry.status = reply.status;
+    send(res, reply);
+  }
+
+  private route(
+    entry: RequestLogEntry,
+    caller: ReturnType<typeof authenticate>,
+    method: string,
+    url: URL,
+    raw: string,
+    req: IncomingMessage,
+  ): Reply | Promise<Reply> {
+    let body: unknown;
+    if (raw.trim() !== "") {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return {
+          status: 400,
+          body: { message: "Problems parsing JSON", documentation_url: "https://docs.github.com/rest" },
+        };
+      }
+    }
+    entry.body = body ?? null;
+    if (!caller) {
+      return {
+        status: 401,
+        body: { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" },
+      };
+    }
+    if (method === "POST" && GRAPHQL_PATHS.has(url.pathname)) {
+      if (caller.kind === "app") {
+        return { status: 401, body: { message: "A JSON web token could not be used for GraphQL" } };
+      }
+      return handleGraphql(this.ctx, caller.login, body).then((result) => {
+        entry.graphql = result.operationName;
+        return { status: result.status, body: result.body };
+      });
+    }
+    const result = handleRest({ ctx: this.ctx, caller, method, url, headers: req.headers, body });
+    entry.operation = result.operationId;
+    return result;
+  }
+}

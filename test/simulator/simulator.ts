@@ -1,0 +1,180 @@
+import { Octokit } from "@octokit/rest";
+import { createRealClock, isoSeconds, type SimClock } from "./clock.js";
+import { type RequestLogEntry, SimServer } from "./http/sim-server.js";
+import { TokenRegistry, userToken } from "./http/tokens.js";
+import type { SimContext } from "./sim-context.js";
+import { createIssue } from "./store/issue-writes.js";
+import type { AccountType, Permission } from "./store/model.js";
+import { SimStore } from "./store/store.js";
+import { type Delivery, type DeliveryMode, DeliveryQueue } from "./webhooks/delivery-queue.js";
+import { webhookFor } from "./webhooks/payloads.js";
+
+export interface SimulatorOptions {
+  clock?: SimClock;
+  appId?: number;
+  appSlug?: string;
+  webhookSecret?: string;
+}
+
+export interface RepoSeed {
+  owner: string;
+  name: string;
+  defaultBranch?: string;
+  private?: boolean;
+  collaborators?: Record<string, Permission>;
+  files?: Record<string, string>;
+}
+
+const APP_REQUEST_EXCLUDED = /^(\/api\/v3)?\/app(\/installations\/\d+\/access_tokens)?$/;
+
+/** A GitHub stand-in on 127.0.0.1: stateful REST + GraphQL, signed webhooks to the app. */
+export class Simulator {
+  readonly clock: SimClock;
+  readonly botLogin: string;
+  url = "";
+  private readonly ctx: SimContext;
+  private readonly queue: DeliveryQueue;
+  private readonly server: SimServer;
+
+  constructor(opts: SimulatorOptions = {}) {
+    this.clock = opts.clock ?? createRealClock();
+    const appId = opts.appId ?? 1;
+    const slug = opts.appSlug ?? "incident-bot";
+    this.botLogin = `${slug}[bot]`;
+    const store = new SimStore(this.clock, this.botLogin);
+    store.ensureAccount(this.botLogin, "Bot");
+    const ownerLogin = `${slug}-developer`;
+    store.ensureAccount(ownerLogin, "User");
+    this.ctx = {
+      store,
+      tokens: new TokenRegistry(),
+      app: { id: appId, slug, name: slug, ownerLogin, createdAt: isoSeconds(this.clock.now()) },
+      apiUrl: "",
+      htmlUrl: "https://github.com",
+    };
+    this.queue = new DeliveryQueue({
+      secret: opts.webhookSecret ?? "test-secret",
+      hookId: 100_000 + appId,
+      appId,
+      clock: this.clock,
+    });
+    store.onChange((change) => {
+      const message = webhookFor(this.ctx, change);
+      if (message) this.queue.enqueue(message.event, message.action, message.payload);
+    });
+    this.server = new SimServer(this.ctx, this.queue);
+  }
+
+  async start(): Promise<this> {
+    this.url = await this.server.listen();
+    this.ctx.apiUrl = this.url;
+    return this;
+  }
+
+  get deliveryMode(): DeliveryMode {
+    return this.queue.mode;
+  }
+
+  set deliveryMode(mode: DeliveryMode) {
+    this.queue.mode = mode;
+  }
+
+  get deliveries(): Delivery[] {
+    return this.queue.deliveries;
+  }
+
+  get log(): RequestLogEntry[] {
+    return this.server.log;
+  }
+
+  setWebhookTarget(url: string | null): void {
+    this.queue.target = url;
+  }
+
+  createUser(login: string, opts: { type?: "User" | "Bot"; name?: string } = {}): void {
+    const type: AccountType = opts.type ?? "User";
+    this.ctx.store.ensureAccount(login, type, opts.name ?? null);
+  }
+
+  /** `owners` (beyond the brief) are org admins: OWNER association and admin on every repo. */
+  createOrg(login: string, members: string[], owners: string[] = []): void {
+    this.ctx.store.createOrg(login, members, owners);
+  }
+
+  createRepo(opts: RepoSeed): void {
+    this.ctx.store.createRepo(opts);
+  }
+
+  /** Installs the app on `repos` of `owner` and sends `installation.created`; resolves when settled. */
+  async installApp(owner: string, repos: string[]): Promise<number> {
+    const { store } = this.ctx;
+    const installation = store.createInstallation(owner, repos);
+    const org = store.state.orgs[owner.toLowerCase()];
+    const sender = org ? (org.owners[0] ?? org.members[0] ?? owner) : owner;
+    store.emit({ type: "installation.created", installation, actor: store.requireAccount(sender).login });
+    await this.settle();
+    return installation.id;
+  }
+
+  /**
+   * An Octokit acting as `login` (created as a User if unknown). Failed requests are
+   * not logged to the console (they reject; tests assert on them).
+   */
+  as(login: string): Octokit {
+    if (!this.ctx.store.account(login)) this.createUser(login);
+    const quiet = () => {};
+    return new Octokit({
+      auth: userToken(login),
+      baseUrl: this.url,
+      log: { debug: quiet, info: quiet, warn: console.warn, error: quiet },
+    });
+  }
+
+  /**
+   * A person submits an issue form: like GitHub, the form's labels are applied even
+   * when the person could not add labels themselves. Resolves with the issue number.
+   */
+  fileIssueForm(
+    login: string,
+    repo: { owner: string; name: string },
+    form: { title: string; body: string; labels: string[] },
+  ): number {
+    const { store } = this.ctx;
+    if (!store.account(login)) this.createUser(login);
+    const target = store.findRepo(repo.owner, repo.name);
+    if (!target) throw new Error(`simulator: no repo ${repo.owner}/${repo.name}`);
+    return createIssue(store, store.requireAccount(login).login, target, { ...form, viaForm: true }).number;
+  }
+
+  settle(): Promise<void> {
+    return this.queue.settle();
+  }
+
+  redeliver(id: string): Promise<void> {
+    return this.queue.redeliver(id);
+  }
+
+  holdDeliveries(filter: (d: Delivery) => boolean): void {
+    this.queue.hold(filter);
+  }
+
+  releaseHeld(): Promise<void> {
+    return this.queue.releaseHeld();
+  }
+
+  appRequests(): RequestLogEntry[] {
+    return this.log.filter((e) => e.auth === "installation" && !APP_REQUEST_EXCLUDED.test(e.path));
+  }
+
+  snapshot(): unknown {
+    return JSON.parse(JSON.stringify(this.ctx.store.state)) as unknown;
+  }
+
+  async close(): Promise<void> {
+    await this.server.close();
+  }
+}
+
+export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
+  return new Simulator(opts).start();
+}

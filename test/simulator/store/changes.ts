@@ -1,0 +1,49 @@
+import type { Comment, Installation, Issue, Label, Repo } from "./model.js";
+
+/**
+ * What a write did, as GitHub would announce it in a webhook. Emitted synchronously
+ * by the store, so a listener sees the state right after that one change.
+ */
+export type Change =
+  | { type: "issues.opened" | "issues.closed" | "issues.reopened"; repo: Repo; issue: Issue; actor: string }
+  | {
+      type: "issues.edited";
+      repo: Repo;
+      issue: Issue;
+      actor: string;
+      changes: { title?: { from: string }; body?: { from: string | null } };
+    }
+  | { type: "issues.labeled" | "issues.unlabeled"; repo: Repo; issue: Issue; actor: string; label: Label }
+  | {
+      type: "issues.assigned" | "issues.unassigned";
+      repo: Repo;
+      issue: Issue;
+      actor: string;
+      assignee: string;
+    }
+  | {
+      type: "issue_comment.created" | "issue_comment.deleted";
+      repo: Repo;
+      issue: Issue;
+      comment: Comment;
+      actor: string;
+    }
+  | {
+      type: "issue_comment.edited";
+      repo: Repo;
+      issue: Issue;
+      comment: Comment;
+      actor: string;
+      changes: { body: { from: string } };
+    }
+  | { type: "label.created"; repo: Repo; label: Label; actor: string }
+  | {
+      type: "label.edited";
+      repo: Repo;
+      label: Label;
+      actor: string;
+      changes: { name?: { from: string }; color?: { from: string }; description?: { from: string | null } };
+    }
+  | { type: "installation.created"; installation: Installation; actor: string };
+
+export type ChangeListener = (change: Change) => void;

@@ -1,0 +1,142 @@
+/**
+ * The simulator's state as plain JSON-friendly records. Records refer to each other by
+ * login or numeric id, never by object reference, so a snapshot is a JSON copy.
+ */
+
+export type AccountType = "User" | "Bot" | "Organization";
+export type Permission = "admin" | "maintain" | "write" | "triage" | "read";
+export type IssueState = "open" | "closed";
+export type StateReason = "completed" | "not_planned" | "duplicate" | "reopened";
+export type ReactionContent = "+1" | "-1" | "laugh" | "confused" | "heart" | "hooray" | "rocket" | "eyes";
+
+export const REACTION_CONTENTS: readonly ReactionContent[] = [
+  "+1",
+  "-1",
+  "laugh",
+  "hooray",
+  "confused",
+  "heart",
+  "rocket",
+  "eyes",
+];
+
+export interface Account {
+  type: AccountType;
+  login: string;
+  id: number;
+  nodeId: string;
+  name: string | null;
+  createdAt: string;
+}
+
+export interface OrgMembership {
+  login: string;
+  members: string[];
+  owners: string[];
+}
+
+export interface Label {
+  id: number;
+  nodeId: string;
+  repoId: number;
+  name: string;
+  color: string;
+  description: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Reaction {
+  id: number;
+  nodeId: string;
+  user: string;
+  content: ReactionContent;
+  createdAt: string;
+}
+
+export interface Comment {
+  id: number;
+  nodeId: string;
+  repoId: number;
+  issueNumber: number;
+  author: string;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+  lastEditedAt: string | null;
+  reactions: Reaction[];
+}
+
+interface EventBase {
+  seq: number;
+  id: number;
+  nodeId: string;
+  actor: string;
+  createdAt: string;
+}
+
+export type TimelineItem =
+  | { kind: "IssueComment"; seq: number; commentId: number }
+  | (EventBase & { kind: "LabeledEvent" | "UnlabeledEvent"; labelId: number })
+  | (EventBase & { kind: "ClosedEvent"; stateReason: StateReason })
+  | (EventBase & { kind: "ReopenedEvent" })
+  | (EventBase & { kind: "AssignedEvent" | "UnassignedEvent"; assignee: string })
+  | (EventBase & { kind: "RenamedTitleEvent"; previousTitle: string; currentTitle: string });
+
+export type TimelineEvent = Exclude<TimelineItem, { kind: "IssueComment" }>;
+
+export interface Issue {
+  id: number;
+  nodeId: string;
+  repoId: number;
+  number: number;
+  title: string;
+  body: string | null;
+  state: IssueState;
+  stateReason: StateReason | null;
+  labelIds: number[];
+  assignees: string[];
+  author: string;
+  locked: false;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  closedBy: string | null;
+  lastEditedAt: string | null;
+  commentIds: number[];
+  reactions: Reaction[];
+  timeline: TimelineItem[];
+}
+
+export interface Repo {
+  id: number;
+  nodeId: string;
+  owner: string;
+  name: string;
+  defaultBranch: string;
+  private: boolean;
+  collaborators: Record<string, Permission>;
+  files: Record<string, string>;
+  labels: Label[];
+  issues: Issue[];
+  nextNumber: number;
+  createdAt: string;
+  updatedAt: string;
+  pushedAt: string;
+}
+
+export interface Installation {
+  id: number;
+  nodeId: string;
+  account: string;
+  repoIds: number[];
+  createdAt: string;
+}
+
+export interface SimState {
+  accounts: Record<string, Account>;
+  orgs: Record<string, OrgMembership>;
+  repos: Repo[];
+  comments: Comment[];
+  installations: Installation[];
+}

@@ -1,0 +1,93 @@
+import { installationShape, orgShape, userShape } from "../rest/account-shapes.js";
+import { commentShape, issueShape, labelShape } from "../rest/issue-shapes.js";
+import { repoShape } from "../rest/repo-shapes.js";
+import type { SimContext } from "../sim-context.js";
+import type { Change } from "../store/changes.js";
+import type { Repo } from "../store/model.js";
+
+export interface WebhookMessage {
+  event: string;
+  action: string;
+  payload: Record<string, unknown>;
+}
+
+function repoContext(ctx: SimContext, repo: Repo, actor: string): Record<string, unknown> | null {
+  const installation = ctx.store.installationFor(repo);
+  // Apps only hear about repositories they are installed on.
+  if (!installation) return null;
+  const owner = ctx.store.requireAccount(repo.owner);
+  return {
+    repository: repoShape(ctx, repo),
+    ...(owner.type === "Organization" ? { organization: orgShape(ctx, owner) } : {}),
+    sender: userShape(ctx, ctx.store.requireAccount(actor)),
+    installation: { id: installation.id, node_id: installation.nodeId },
+  };
+}
+
+/** The webhook GitHub would send the app for `change`, built from the state right after it. */
+export function webhookFor(ctx: SimContext, change: Change): WebhookMessage | null {
+  const [event, action] = change.type.split(".") as [string, string];
+  if (change.type === "installation.created") {
+    const { installation } = change;
+    return {
+      event,
+      action,
+      payload: {
+        action,
+        installation: installationShape(ctx, installation),
+        repositories: installation.repoIds.map((id) => {
+          const repo = ctx.store.repoById(id);
+          return {
+            id: repo.id,
+            node_id: repo.nodeId,
+            name: repo.name,
+            full_name: `${repo.owner}/${repo.name}`,
+            private: repo.private,
+          };
+        }),
+        requester: null,
+        sender: userShape(ctx, ctx.store.requireAccount(change.actor)),
+      },
+    };
+  }
+  const context = repoContext(ctx, change.repo, change.actor);
+  if (!context) return null;
+  const { repo } = change;
+  const specific: Record<string, unknown> = {};
+  switch (change.type) {
+    case "label.created":
+      specific.label = labelShape(ctx, repo, change.label);
+      break;
+    case "label.edited":
+      specific.label = labelShape(ctx, repo, change.label);
+      specific.changes = change.changes;
+      break;
+    case "issue_comment.created":
+    case "issue_comment.deleted":
+      specific.issue = issueShape(ctx, repo, change.issue);
+      specific.comment = commentShape(ctx, repo, change.comment);
+      break;
+    case "issue_comment.edited":
+      specific.changes = change.changes;
+      specific.issue = issueShape(ctx, repo, change.issue);
+      specific.comment = commentShape(ctx, repo, change.comment);
+      break;
+    case "issues.edited":
+      specific.issue = issueShape(ctx, repo, change.issue);
+      specific.changes = change.changes;
+      break;
+    case "issues.labeled":
+    case "issues.unlabeled":
+      specific.issue = issueShape(ctx, repo, change.issue);
+      specific.label = labelShape(ctx, repo, change.label);
+      break;
+    case "issues.assigned":
+    case "issues.unassigned":
+      specific.issue = issueShape(ctx, repo, change.issue);
+      specific.assignee = userShape(ctx, ctx.store.requireAccount(change.assignee));
+      break;
+    default:
+      specific.issue = issueShape(ctx, repo, change.issue);
+  }
+  return { event, action, payload: { action, ...specific, ...context } };
+}
