@@ -9,9 +9,17 @@ export function requireTriage(store: SimStore, actor: string, repo: Repo): void 
   requirePermission(store, actor, repo, "triage");
 }
 
-export function addLabels(store: SimStore, actor: string, repo: Repo, issue: Issue, labels: Label[]): void {
+/** `viaForm`: labels an issue form applies, which GitHub does whoever files the form. */
+export function addLabels(
+  store: SimStore,
+  actor: string,
+  repo: Repo,
+  issue: Issue,
+  labels: Label[],
+  viaForm = false,
+): void {
   if (labels.length === 0) return;
-  requireTriage(store, actor, repo);
+  if (!viaForm) requireTriage(store, actor, repo);
   for (const label of labels) {
     if (issue.labelIds.includes(label.id)) continue;
     recordEvent(store, repo, issue, { kind: "LabeledEvent", actor, labelId: label.id });

@@ -83,9 +83,18 @@ export function createIssue(store: SimStore, actor: string, repo: Repo, input: N
   store.emit({ type: "issues.opened", repo, issue, actor });
   // Like GitHub: labels and assignees from someone without triage access are dropped silently.
   const triage = hasPermission(store, actor, repo, "triage");
-  if (triage || input.viaForm) {
-    const labels = (input.labels ?? []).map((name) => ensureLabel(store, actor, repo, name));
-    addLabels(store, actor, repo, issue, labels);
+  if (triage) {
+    addLabels(
+      store,
+      actor,
+      repo,
+      issue,
+      (input.labels ?? []).map((name) => ensureLabel(store, actor, repo, name)),
+    );
+  } else if (input.viaForm) {
+    // A form's labels exist in the repo (a template cannot create them).
+    const labels = (input.labels ?? []).flatMap((name) => store.findLabel(repo, name) ?? []);
+    addLabels(store, actor, repo, issue, labels, true);
   }
   if (triage) addAssignees(store, actor, repo, issue, input.assignees ?? [], { strict: true });
   return issue;

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkDemo } from "../../scripts/demo/check-demo.js";
+import { playDemo } from "../../scripts/demo/run-demo.js";
+import { OWNER, REPO } from "../../scripts/demo/scenario.js";
+import type { IssueHistory } from "../../src/domain/history.js";
+import { trustedMarkers } from "../../src/domain/markers.js";
+import { type Harness, startHarness } from "../support/harness.js";
+import { timelineRows } from "../support/incident-fixture.js";
+import { readAsPerson } from "../support/transcript.js";
+
+/** The demo incident (seed plan 000's example) end to end: what people see, and what it cost. */
+let harness: Harness;
+let history: IssueHistory;
+let timeline: string;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  const number = await playDemo(harness);
+  history = await readAsPerson(harness.sim.as("alice"), OWNER, REPO, number);
+  const comments = history.items.flatMap((item) => (item.type === "comment" ? [item] : []));
+  timeline =
+    comments.find((item) => trustedMarkers(item, harness.sim.botLogin).some((m) => m.kind === "timeline"))
+      ?.body ?? "";
+});
+afterAll(() => harness.close());
+
+/** App requests per delivery, keyed `event:firstCommandWord` in delivery order. */
+function requestsPerDelivery() {
+  const counts = new Map<string, number>();
+  for (const entry of harness.sim.appRequests()) {
+    if (!entry.delivery) continue;
+    counts.set(entry.delivery, (counts.get(entry.delivery) ?? 0) + 1);
+  }
+  return harness.sim.deliveries.map((delivery) => {
+    const payload = delivery.payload as { comment?: { body?: string }; label?: { name?: string } };
+    const word = payload.comment?.body?.match(/^\/(\w+)/m)?.[1] ?? payload.label?.name ?? "";
+    return { what: `${delivery.event}.${delivery.action}:${word}`, requests: counts.get(delivery.id) ?? 0 };
+  });
+}
+
+describe("the demo incident", () => {
+  it("passes the demo's own checks", () => {
+    expect(checkDemo(history, harness.sim)).toEqual([]);
+  });
+
+  it("records the seven events of the plan's example at their times", () => {
+    const rows = timelineRows(timeline);
+    const at = (time: string, pattern: RegExp) =>
+      rows.some((row) => row.startsWith(`| ${time} |`) && pattern.test(row));
+    expect(at("14:15", /Deploy #123 completed.*back-dated/)).toBe(true);
+    expect(at("14:23", /Declared \*\*SEV-2\*\*/)).toBe(true);
+    expect(at("14:25", /Acknowledged/)).toBe(true);
+    expect(at("14:25", /Incident commander: @bob/)).toBe(true);
+    expect(at("14:30", /→ \*\*identified\*\*/)).toBe(true);
+    expect(at("14:35", /→ \*\*mitigating\*\*: “Rollback initiated”/)).toBe(true);
+    expect(at("14:40", /→ \*\*monitoring\*\*, mitigated/)).toBe(true);
+    expect(at("15:10", /Resolved/)).toBe(true);
+  });
+
+  it("shows 47 minutes declared → resolved and marks the SEV-2 targets met", () => {
+    expect(timeline).toContain("| Acknowledged | 14:25 | 2m to acknowledge | ✅ met (target 15m) |");
+    expect(timeline).toContain("| Mitigated | 14:40 | 15m to mitigate | ✅ met (target 30m) |");
+    expect(timeline).toContain("| Resolved | 15:10 | 47m to resolve | ✅ met (target 4h) |");
+  });
+
+  it("keeps the edited note's new text and answers the typo and the outsider", () => {
+    expect(timeline).toContain("Rolling back to deployment #122 (last known good)");
+    expect(timeline).not.toContain("Rolling back to the previous deployment");
+    const bodies = history.items.flatMap((item) => (item.type === "comment" ? [item.body] : []));
+    expect(bodies.some((body) => body.includes("Did you mean `/status`?"))).toBe(true);
+    expect(bodies.filter((body) => body.includes("Thanks, @mallory")).length).toBe(1);
+  });
+
+  it("declares in at most 8 requests and runs each single-effect command in at most 4", () => {
+    const rows = requestsPerDelivery();
+    const declaring = rows.find((row) => row.what === "issues.labeled:incident");
+    expect(declaring?.requests).toBeGreaterThan(0);
+    expect(declaring?.requests).toBeLessThanOrEqual(8);
+    for (const word of ["ack", "note", "lead", "update", "status", "mitigated"]) {
+      const command = rows.filter((row) => row.what === `issue_comment.created:${word}`);
+      expect(command.length, word).toBeGreaterThan(0);
+      for (const row of command) expect(row.requests, row.what).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it("makes no request for its own echoes", () => {
+    const rows = requestsPerDelivery();
+    const echoes = harness.sim.deliveries.filter(
+      (delivery) =>
+        (delivery.payload as { sender?: { login?: string } }).sender?.login === harness.sim.botLogin,
+    );
+    expect(echoes.length).toBeGreaterThan(20);
+    for (const echo of echoes) expect(rows[harness.sim.deliveries.indexOf(echo)]?.requests).toBe(0);
+  });
+});
