@@ -61,6 +61,8 @@ export async function reconcileIncident(context: IssueContext, deps: AppDeps): P
     }
     const result = await applyPlan(octokit, target, plan, variables);
     log.info({ incident: state.id, round, writes: result.applied }, "applied plan");
+    // Reactions alone change nothing the projection reads: no verify read needed.
+    if (!result.history && !result.unverified) return;
     const next =
       result.history && !result.unverified
         ? result.history

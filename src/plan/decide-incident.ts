@@ -105,7 +105,10 @@ export function decideIncident(input: DecideInput): Decision {
     for (const duplicate of others)
       plan.push({ kind: "delete-comment", purpose: "timeline", commentId: duplicate.id });
     if (!current) plan.push({ kind: "add-comment", purpose: "timeline", body: timeline.body });
-    else if (timelineHash(current.body) !== timeline.hash)
+    else if (
+      timelineHash(current.body) !== timeline.hash ||
+      (rebuildRequested(state) && current.body !== timeline.body)
+    )
       plan.push({ kind: "update-comment", purpose: "timeline", commentId: current.id, body: timeline.body });
   }
   return { state, plan };
@@ -169,6 +172,16 @@ function issueChanges(
     }
   }
   return Object.keys(write).length > 1 ? write : null;
+}
+
+/** A new `/timeline` compares the whole body, in case someone edited the app's comment by hand. */
+function rebuildRequested(state: IncidentState): boolean {
+  return state.acknowledgements.some(
+    (ack) =>
+      ack.kind === "accepted" &&
+      ack.command.kind === "timeline" &&
+      !ack.comment.appReactions.includes("EYES"),
+  );
 }
 
 /** IC set by a command the app has not answered yet: assign them once, never fight people later. */

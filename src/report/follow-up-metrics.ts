@@ -1,5 +1,5 @@
-import { inWindow, monthsOf } from "./report-window.js";
 import type { ActionItemRecord, ActionItemStats, PirRecord, PirStats, ReportWindow } from "./report-types.js";
+import { inWindow, monthsOf } from "./report-window.js";
 import { ratio } from "./statistics.js";
 
 /**
@@ -48,7 +48,8 @@ export function actionItemStats(
     overdue: overdue.length,
     done: items.length - open.length,
     overdueList: overdue.map((item) => ({ number: item.number, url: item.url, due: item.due })),
-    backlog: monthsOf(window).map(({ end }) => ({
+    backlog: monthsOf(window).map(({ month, end }) => ({
+      month,
       at: end,
       open: items.filter((item) => openAt(item, end)).length,
     })),

@@ -118,6 +118,8 @@ export interface PirStats {
 }
 
 export interface BacklogPoint {
+  /** `YYYY-MM`: the month at whose end (or at the window's end, if sooner) it was counted. */
+  month: string;
   at: Date;
   open: number;
 }

@@ -20,7 +20,7 @@ export function monthsOf(window: ReportWindow): Array<{ month: string; end: Date
   const months: Array<{ month: string; end: Date }> = [];
   for (let start = startOfUtcMonth(window.from); start < window.to; start = startOfUtcMonth(start, 1)) {
     const next = startOfUtcMonth(start, 1);
-    months.push({ month: monthKey(start), end: next < window.to ? next : window.to });
+    months.push({ month: monthKey(start), end: new Date(Math.min(next.getTime(), window.to.getTime())) });
   }
   return months;
 }

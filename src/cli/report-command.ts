@@ -1,0 +1,68 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { readFormTemplate } from "../app-deps.js";
+import type { Config } from "../config/schema.js";
+import { renderCharts } from "../report/charts.js";
+import { computeReport } from "../report/metrics.js";
+import { type GraphqlClient, readIncidents } from "../report/read-incidents.js";
+import { renderReport } from "../report/render-report.js";
+import type { ActionItemRecord, PirRecord, ReportWindow } from "../report/report-types.js";
+import { monthsBefore } from "../report/report-window.js";
+
+/**
+ * `report`: read the incidents of one or more repos, compute the numbers, and
+ * write `report.md` with its SVG charts into `outDir`. Read → compute → render →
+ * write, each step its own module; only this file touches the file system.
+ */
+export interface ReportOptions {
+  octokit: GraphqlClient;
+  /** `owner/name` each. */
+  repos: string[];
+  outDir: string;
+  now: Date;
+  config: Config;
+  /** Defaults to the six calendar months before `now`'s month, up to `now`. */
+  window?: ReportWindow;
+  /** The app's login: its markers are trusted (ids) and its own events ignored, as in the app. */
+  botLogin?: string;
+  formTemplate?: string;
+  pirs?: PirRecord[];
+  actionItems?: ActionItemRecord[];
+}
+
+export const DEFAULT_BOT_LOGIN = "incident-app[bot]";
+
+export async function runReport(options: ReportOptions): Promise<{ files: string[] }> {
+  const ctx = {
+    config: options.config,
+    botLogin: options.botLogin ?? DEFAULT_BOT_LOGIN,
+    formTemplate: options.formTemplate ?? readFormTemplate(),
+  };
+  const incidents = [];
+  for (const repo of options.repos) incidents.push(...(await readIncidents(options.octokit, repo, ctx)));
+
+  const data = computeReport(
+    {
+      incidents,
+      ...(options.pirs ? { pirs: options.pirs } : {}),
+      ...(options.actionItems ? { actionItems: options.actionItems } : {}),
+    },
+    options.config,
+    options.now,
+    options.window ?? monthsBefore(options.now),
+  );
+  const charts = await renderCharts(data);
+  const markdown = renderReport(data, charts);
+
+  await mkdir(options.outDir, { recursive: true });
+  const files: string[] = [];
+  for (const chart of charts) {
+    const path = join(options.outDir, chart.file);
+    await writeFile(path, chart.svg, "utf8");
+    files.push(path);
+  }
+  const reportPath = join(options.outDir, "report.md");
+  await writeFile(reportPath, markdown, "utf8");
+  files.push(reportPath);
+  return { files };
+}

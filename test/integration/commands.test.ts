@@ -1,0 +1,225 @@
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { clearConfigCache } from "../../src/config/config-cache.js";
+import { ConfigSchema } from "../../src/config/schema.js";
+import { labelSpecs } from "../../src/domain/label-specs.js";
+import { forgetCheckedLabels } from "../../src/handlers/ensure-labels.js";
+import { BOT, FORM_BODY, HistoryBuilder, user } from "../support/history-builder.js";
+import { nockGitHub } from "../support/nock-github.js";
+import { examplePayload, type ReceiveEvent, testProbot } from "../support/probot.js";
+
+/** Each command through `probot.receive`, with GitHub faked by nock: the exact requests and the effect. */
+const OWNER = "Codertocat";
+const REPO = "Hello-World";
+let clock = new Date("2026-02-03T14:23:05Z");
+
+function declaredIncident() {
+  const builder = new HistoryBuilder({ body: FORM_BODY, author: "Codertocat" }).label(
+    "incident",
+    "2026-02-03T14:23:00Z",
+    user("Codertocat"),
+  );
+  builder.history.repo.nameWithOwner = `${OWNER}/${REPO}`;
+  builder.history.repo.labels = labelSpecs(ConfigSchema.parse({})).map((label) => ({
+    id: `LA_${label.name}`,
+    ...label,
+  }));
+  return builder;
+}
+
+async function receive(
+  probot: ReturnType<typeof testProbot>,
+  name: "issues" | "issue_comment",
+  payload: object,
+) {
+  await probot.receive({ id: `d-${Math.random()}`, name, payload } as unknown as ReceiveEvent);
+}
+
+function commentPayload(builder: HistoryBuilder, body: string, login = "bob", association = "MEMBER") {
+  const payload = examplePayload("issue_comment", "created") as unknown as Record<string, unknown> & {
+    issue: Record<string, unknown>;
+    comment: Record<string, unknown>;
+    sender: Record<string, unknown>;
+  };
+  payload.issue.number = 1;
+  payload.issue.title = builder.history.issue.title;
+  payload.issue.labels = builder.history.issue.labels.map((name) => ({ name }));
+  payload.issue.pull_request = undefined;
+  payload.comment.body = body;
+  payload.comment.author_association = association;
+  payload.comment.user = { ...(payload.comment.user as object), login, type: "User" };
+  payload.sender = { ...payload.sender, login, type: "User" };
+  return payload;
+}
+
+async function setUp() {
+  clock = new Date("2026-02-03T14:23:05Z");
+  const builder = declaredIncident();
+  const probot = testProbot();
+  probot.load(createApp({ clock: () => clock, botLogin: async () => BOT }));
+  const github = nockGitHub(builder, { owner: OWNER, repo: REPO, at: "2026-02-03T14:23:05Z" });
+  const opened = examplePayload("issues", "opened") as unknown as Record<string, unknown> & {
+    issue: Record<string, unknown>;
+  };
+  opened.issue.labels = [{ name: "incident" }];
+  await receive(probot, "issues", opened);
+  github.requests.length = 0;
+  return { builder, probot, github };
+}
+
+/** Posts a comment as `login` at `time` and lets the app handle it. */
+async function command(
+  ctx: Awaited<ReturnType<typeof setUp>>,
+  body: string,
+  time: string,
+  login = "bob",
+  association: "MEMBER" | "NONE" = "MEMBER",
+) {
+  clock = new Date(`2026-02-03T${time}:00Z`);
+  ctx.builder.comment(body, `2026-02-03T${time}:00Z`, user(login), { association });
+  ctx.github.requests.length = 0;
+  await receive(ctx.probot, "issue_comment", commentPayload(ctx.builder, body, login, association));
+  return ctx.github.requests;
+}
+
+const timeline = (builder: HistoryBuilder) =>
+  builder.history.items.flatMap((item) =>
+    item.type === "comment" && item.body.includes("incident-app:timeline") ? [item.body] : [],
+  )[0] ?? "";
+
+describe("commands through probot.receive", () => {
+  beforeEach(() => {
+    nock.disableNetConnect();
+    clearConfigCache();
+    forgetCheckedLabels();
+  });
+  afterEach(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it.each([
+    [
+      "/note checked dashboards",
+      ["IncidentHistory", "AddReaction", "UpdateComment"],
+      /Note: “checked dashboards”/,
+    ],
+    [
+      "/ack on it",
+      ["IncidentHistory", "PATCH issue", "AddReaction", "UpdateComment"],
+      /Acknowledged: “on it”/,
+    ],
+    [
+      "/ic @dave",
+      ["IncidentHistory", "PATCH issue", "AddReaction", "UpdateComment"],
+      /Incident commander: @dave/,
+    ],
+    ["/lead @dave", ["IncidentHistory", "AddReaction", "UpdateComment"], /Tech lead: @dave/],
+    [
+      "/severity SEV-1 all users",
+      ["IncidentHistory", "PATCH issue", "AddReaction", "UpdateComment"],
+      /SEV-2 → \*\*SEV-1\*\*: “all users”/,
+    ],
+    [
+      "/status identified bad deploy",
+      ["IncidentHistory", "PATCH issue", "AddReaction", "UpdateComment"],
+      /→ \*\*identified\*\*/,
+    ],
+    [
+      "/mitigated",
+      ["IncidentHistory", "PATCH issue", "AddReaction", "UpdateComment"],
+      /→ \*\*monitoring\*\*, mitigated/,
+    ],
+    ["/started at 14:10", ["IncidentHistory", "AddReaction", "UpdateComment"], /Impact started/],
+    ["/detected at 14:20", ["IncidentHistory", "AddReaction", "UpdateComment"], /Detected/],
+    [
+      "/update rolling back",
+      ["IncidentHistory", "AddReaction", "AddComment", "UpdateComment"],
+      /Status update posted: “rolling back”/,
+    ],
+    [
+      "/escalate need db help",
+      ["IncidentHistory", "AddReaction", "AddComment", "UpdateComment"],
+      /Escalated: “need db help”/,
+    ],
+  ])("%s", async (body, expected, effect) => {
+    const ctx = await setUp();
+    const requests = await command(ctx, body, "14:30");
+    expect(requests).toEqual(expected);
+    expect(timeline(ctx.builder)).toMatch(effect);
+  });
+
+  it.each([
+    ["/comms draft", /Customer-facing update/],
+    ["/help", /Incident commands/],
+  ])("%s replies without changing the incident", async (body, reply) => {
+    const ctx = await setUp();
+    expect(await command(ctx, body, "14:30")).toEqual(["IncidentHistory", "AddReaction", "AddComment"]);
+    const last = ctx.builder.history.items.at(-1);
+    expect(last?.type === "comment" && last.body).toMatch(reply);
+  });
+
+  it("/timeline rewrites the timeline (fresh time left) even when nothing changed", async () => {
+    const ctx = await setUp();
+    expect(await command(ctx, "/timeline", "14:30")).toEqual([
+      "IncidentHistory",
+      "AddReaction",
+      "UpdateComment",
+    ]);
+    expect(timeline(ctx.builder)).toContain("⏳ running, 8m left (target 15m)");
+    expect(await command(ctx, "/note nothing else", "14:31")).toEqual([
+      "IncidentHistory",
+      "AddReaction",
+      "UpdateComment",
+    ]);
+  });
+
+  it("/resolve then /reopen close and reopen the issue with messages", async () => {
+    const ctx = await setUp();
+    expect(await command(ctx, "/resolve rolled back", "15:10")).toEqual([
+      "IncidentHistory",
+      "PATCH issue",
+      "AddReaction",
+      "AddComment",
+      "UpdateComment",
+    ]);
+    expect(ctx.builder.history.issue.state).toBe("CLOSED");
+    expect(await command(ctx, "/reopen it came back", "15:20")).toEqual([
+      "IncidentHistory",
+      "PATCH issue",
+      "AddReaction",
+      "UpdateComment",
+    ]);
+    expect(ctx.builder.history.issue.state).toBe("OPEN");
+    expect(timeline(ctx.builder)).toMatch(/Reopened, status \*\*investigating\*\*: “it came back”/);
+  });
+
+  it("answers a typo with 😕 and a suggestion, and an outsider once", async () => {
+    const ctx = await setUp();
+    expect(await command(ctx, "/stauts identified", "14:30")).toEqual([
+      "IncidentHistory",
+      "AddReaction",
+      "AddComment",
+    ]);
+    const reply = ctx.builder.history.items.at(-1);
+    expect(reply?.type === "comment" && reply.body).toMatch(/Did you mean `\/status`\?/);
+    expect(await command(ctx, "/sev SEV-1", "14:31", "mallory", "NONE")).toEqual([
+      "IncidentHistory",
+      "AddReaction",
+      "AddComment",
+    ]);
+    expect(await command(ctx, "/sev SEV-1 please", "14:32", "mallory", "NONE")).toEqual(["IncidentHistory"]);
+    expect(ctx.builder.history.issue.labels).toContain("SEV-2");
+  });
+
+  it("ignores commands from bots without a single request", async () => {
+    const ctx = await setUp();
+    const payload = commentPayload(ctx.builder, "/resolve", "ci-bot[bot]");
+    (payload.sender as Record<string, unknown>).type = "Bot";
+    ctx.builder.comment("/resolve", "2026-02-03T14:30:00Z", { login: "ci-bot[bot]", kind: "Bot" });
+    await receive(ctx.probot, "issue_comment", payload);
+    expect(ctx.github.requests).toEqual(["IncidentHistory"]);
+    expect(ctx.builder.history.issue.state).toBe("OPEN");
+  });
+});
