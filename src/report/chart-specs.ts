@@ -17,6 +17,14 @@ const BASE_CONFIG = {
   view: { stroke: "#d0d7de" },
 };
 
+/** Whole-number ticks (steps of 1, 2, 5, 10, 20, …) up to a top that is itself a tick. */
+export function countTicks(max: number): { max: number; values: number[] } {
+  let step = 1;
+  for (let k = 1; max / step > 8; k += 1) step = [1, 2, 5][k % 3]! * 10 ** Math.floor(k / 3);
+  const top = Math.ceil(max / step) * step;
+  return { max: top, values: Array.from({ length: top / step + 1 }, (_, i) => i * step) };
+}
+
 const minutes = (ms: number | null) => (ms === null ? null : Math.round((ms / MINUTE_MS) * 10) / 10);
 
 /** Incidents per month, stacked by severity in the config's colours. */
@@ -29,6 +37,7 @@ export function monthlySpec(data: ReportData): TopLevelSpec {
       count: month.bySeverity[severity] ?? 0,
     })),
   );
+  const countAxis = countTicks(Math.max(1, ...data.months.map((month) => month.total)));
   return {
     $schema: SCHEMA,
     title: "Incidents per month by severity",
@@ -45,7 +54,8 @@ export function monthlySpec(data: ReportData): TopLevelSpec {
         aggregate: "sum",
         stack: "zero",
         title: "Incidents (count)",
-        axis: { tickMinStep: 1, format: "d" },
+        axis: { values: countAxis.values, format: "d" },
+        scale: { domain: [0, countAxis.max] },
       },
       color: {
         field: "severity",
@@ -130,7 +140,7 @@ export function durationSpec(data: ReportData, phase: Phase): TopLevelSpec {
         },
       ],
     },
-    resolve: { scale: { y: "independent" } },
+    resolve: { scale: { y: "independent" }, axis: { x: "independent" } },
     config: BASE_CONFIG,
   };
 }
