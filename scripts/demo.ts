@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { startHarness } from "../test/support/harness.js";
 import { readAsPerson, renderTranscript } from "../test/support/transcript.js";
 import { checkDemo } from "./demo/check-demo.js";
+import { writeReport } from "./demo/demo-report.js";
 import { playDemo } from "./demo/run-demo.js";
 import { OWNER, REPO } from "./demo/scenario.js";
 
@@ -17,7 +18,7 @@ async function main() {
   const started = Date.now();
   const harness = await startHarness();
   try {
-    const number = await playDemo(harness, (line) => console.log(`  ${line}`));
+    const number = await playDemo(harness, (line) => console.log(`  ${line}`), { history: true });
     const { sim } = harness;
     const history = await readAsPerson(sim.as("alice"), OWNER, REPO, number);
     const requests = sim.appRequests().map((entry) => ({
@@ -34,6 +35,7 @@ async function main() {
     await writeFile(join(OUT, "transcript.md"), renderTranscript(history));
     await writeFile(join(OUT, "requests.jsonl"), `${requests.map((r) => JSON.stringify(r)).join("\n")}\n`);
     await writeFile(join(OUT, "state.json"), `${JSON.stringify(sim.snapshot(), null, 2)}\n`);
+    const report = await writeReport(sim, join(OUT, "report"), harness.clock.now());
     const problems = checkDemo(history, sim);
     console.log(`\n${history.issue.title}`);
     console.log(`labels: ${history.issue.labels.join(", ")} · ${history.issue.state.toLowerCase()}`);

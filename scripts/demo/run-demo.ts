@@ -1,11 +1,20 @@
 import type { Harness } from "../../test/support/harness.js";
 import { FORM, OWNER, PEOPLE, REPO, STEPS, seedDemoRepo } from "./scenario.js";
+import { seedPastIncidents } from "./seed-past.js";
 
 /** Plays the demo incident on a running harness; returns the incident's issue number. */
-export async function playDemo(harness: Harness, log: (line: string) => void = () => {}): Promise<number> {
+export async function playDemo(
+  harness: Harness,
+  log: (line: string) => void = () => {},
+  options: { history?: boolean } = {},
+): Promise<number> {
   const { sim, clock } = harness;
   seedDemoRepo(sim);
   await sim.installApp(OWNER, [REPO]);
+  if (options.history) {
+    const count = await seedPastIncidents(sim, new Date("2026-02-01T00:00:00Z"));
+    log(`seeded ${count} past incidents (Aug 2025 – Jan 2026)`);
+  }
   const at = (hhmm: string) => clock.set(new Date(`2026-02-03T${hhmm}:00Z`));
 
   at("14:23");

@@ -65,7 +65,7 @@ https://careconnect.ing/admin/observability
 };
 
 export function seedDemoRepo(sim: Simulator): void {
-  sim.createOrg(OWNER, [PEOPLE.alice, PEOPLE.bob, PEOPLE.carol, PEOPLE.dave]);
+  sim.createOrg(OWNER, [PEOPLE.alice, PEOPLE.bob, PEOPLE.carol, PEOPLE.dave, "erin", "frank"]);
   sim.createUser(PEOPLE.mallory);
   sim.createRepo({
     owner: OWNER,
@@ -171,6 +171,7 @@ export const STEPS: Step[] = [
     run: comment("carol", "/update Service restored at 14:40; monitoring error rates before closing."),
   },
   { at: "14:55", who: "alice", what: "asks for help", run: comment("alice", "/help") },
+  { at: "14:56", who: "bob", what: "asks for the last 90 days' metrics", run: comment("bob", "/metrics") },
   {
     at: "15:10",
     who: "bob",

@@ -22,7 +22,6 @@ const NOT_YET: ReadonlySet<Command["kind"]> = new Set([
   "due",
   "owner",
   "priority",
-  "metrics",
 ]);
 
 const ROLE_TITLES = {
@@ -48,7 +47,7 @@ export function applyCommand(
   const source = { url: comment.url, commentId: comment.databaseId };
   if (NOT_YET.has(command.kind))
     return `\`/${command.kind}\` is not available in this version of the app yet.`;
-  if (command.kind === "help") return null;
+  if (command.kind === "help" || command.kind === "metrics") return null;
   if (command.kind === "declare") {
     if (state.declaration) return `This issue is already an incident (${state.id ?? "id pending"}).`;
     declare(state, at, by, "command", command.severity, config);

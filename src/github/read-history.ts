@@ -19,6 +19,11 @@ import { HISTORY_PAGE_QUERY, INCIDENT_HISTORY_QUERY } from "./queries.js";
  */
 export type Octokit = InstanceType<typeof ProbotOctokit>;
 
+/** All a history read needs: both the app's Octokit and a token Octokit in a workflow fit. */
+export interface GraphqlClient {
+  graphql: <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
+}
+
 export interface HistoryVariables {
   [key: string]: unknown;
   incidentLabel: string;
@@ -164,7 +169,7 @@ function items(page: RawPage): HistoryItem[] {
 
 /** Normalise a history returned by the read or by a mutation's payload, fetching later pages. */
 export async function normaliseHistory(
-  octokit: Octokit,
+  octokit: GraphqlClient,
   repository: RawRepository,
   issue: RawIssue,
 ): Promise<IssueHistory> {
@@ -207,7 +212,7 @@ export async function normaliseHistory(
 }
 
 export async function readHistory(
-  octokit: Octokit,
+  octokit: GraphqlClient,
   where: { owner: string; repo: string; number: number },
   variables: HistoryVariables,
 ): Promise<IssueHistory | null> {

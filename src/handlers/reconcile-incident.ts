@@ -4,8 +4,9 @@ import type { Config } from "../config/schema.js";
 import { ConfigSchema } from "../config/schema.js";
 import { applyPlan, type Target } from "../github/apply-plan.js";
 import { historyVariables, type Octokit, readHistory } from "../github/read-history.js";
-import { decideIncident } from "../plan/decide-incident.js";
+import { awaitsMetrics, decideIncident } from "../plan/decide-incident.js";
 import { labelsChecked } from "./ensure-labels.js";
+import { readMetricsSummary } from "./read-metrics.js";
 import { loadRepoConfig, reportConfigError } from "./repo-config.js";
 
 /**
@@ -46,14 +47,17 @@ export async function reconcileIncident(context: IssueContext, deps: AppDeps): P
   const botLogin = await deps.botLogin();
   const target: Target = { owner, repo, number, issueId: history.issue.id };
   const checkLabels = !labelsChecked(`${owner}/${repo}`);
+  const known = { config: fresh.config, botLogin, formTemplate: deps.formTemplate, now };
+  // Only a `/metrics` waiting for its answer costs the extra (paged) read of all incidents.
+  const metricsSummary = awaitsMetrics({ ...known, history, checkLabels: false })
+    ? await readMetricsSummary(octokit, history.repo.nameWithOwner, known, now)
+    : undefined;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const { state, plan } = decideIncident({
+      ...known,
       history,
-      config: fresh.config,
-      botLogin,
-      formTemplate: deps.formTemplate,
-      now,
       checkLabels: checkLabels && round === 1,
+      ...(metricsSummary ? { metricsSummary } : {}),
     });
     if (plan.length === 0) {
       if (round > 1) log.debug({ incident: state.id, rounds: round - 1 }, "incident converged");

@@ -35,6 +35,8 @@ export interface DecideInput extends ProjectionContext {
   now: Date;
   /** Create labels the repo lacks (the caller does this at most once per repo and process). */
   checkLabels: boolean;
+  /** The last 90 days in numbers, read by the caller only when a `/metrics` waits for an answer. */
+  metricsSummary?: string;
 }
 
 export interface Decision {
@@ -265,6 +267,22 @@ function lineOf(ack: Extract<Acknowledgement, { kind: "refused" }>): string {
   return line.trim().slice(0, 80).replace(/`/g, "'");
 }
 
+/** Replies that answer one command line are keyed by comment, line and what the line says. */
+export function contentReplyKey(ack: Extract<Acknowledgement, { kind: "accepted" }>): string {
+  return `${ack.comment.databaseId}:${ack.line}:${short(JSON.stringify(ack.command))}`;
+}
+
+/** True when a `/metrics` has no answer yet, so the caller reads the numbers for it. */
+export function awaitsMetrics(input: DecideInput): boolean {
+  const artifacts = appArtifacts(input.history, input.botLogin);
+  return project(input.history, input).acknowledgements.some(
+    (ack) =>
+      ack.kind === "accepted" &&
+      ack.command.kind === "metrics" &&
+      !artifacts.replies.has(contentReplyKey(ack)),
+  );
+}
+
 function contentReply(
   state: IncidentState,
   ack: Extract<Acknowledgement, { kind: "accepted" }>,
@@ -275,10 +293,13 @@ function contentReply(
   const { config } = input;
   const { comment, command } = ack;
   const author = comment.author?.login ?? "ghost";
-  const key = `${comment.databaseId}:${ack.line}:${short(JSON.stringify(command))}`;
+  const key = contentReplyKey(ack);
   switch (command.kind) {
     case "help":
       reply(key, (m) => helpMessage(m, author, config));
+      return;
+    case "metrics":
+      if (input.metricsSummary) reply(key, (m) => `${m}\n${input.metricsSummary}`);
       return;
     case "comms-draft":
       reply(key, (m) => commsDraftMessage(message(m, comment.at)));

@@ -1,5 +1,10 @@
 import type { ProjectionContext } from "../domain/project.js";
-import { normaliseHistory, type Octokit, type RawIssue, type RawRepository } from "../github/read-history.js";
+import {
+  type GraphqlClient,
+  normaliseHistory,
+  type RawIssue,
+  type RawRepository,
+} from "../github/read-history.js";
 import { incidentRecord } from "./incident-record.js";
 import { REPORT_INCIDENTS_QUERY } from "./report-queries.js";
 import type { CloseReason, IncidentRecord } from "./report-types.js";
@@ -9,9 +14,7 @@ import type { CloseReason, IncidentRecord } from "./report-types.js";
  * own `project()`. Only `graphql` is used, so a token-authenticated Octokit in a
  * workflow and the app's installation Octokit both fit.
  */
-export interface GraphqlClient {
-  graphql: <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
-}
+export type { GraphqlClient };
 
 type ReportIssue = RawIssue & { stateReason?: CloseReason };
 
@@ -35,8 +38,6 @@ export async function readIncidents(
 ): Promise<IncidentRecord[]> {
   const [owner, repo] = nameWithOwner.split("/");
   if (!owner || !repo) throw new Error(`report: expected a repo as owner/name, got "${nameWithOwner}"`);
-  // normaliseHistory wants the app's Octokit but only calls `graphql` (for histories over 100 items).
-  const octokit = client as unknown as Octokit;
   const records: IncidentRecord[] = [];
   let cursor: string | null = null;
   do {
@@ -51,7 +52,7 @@ export async function readIncidents(
     const facts: RawRepository = { ...repository, labels: { nodes: [] }, configFile: null };
     for (const issue of repository.issues.nodes) {
       if (!issue) continue;
-      const history = await normaliseHistory(octokit, facts, issue);
+      const history = await normaliseHistory(client, facts, issue);
       records.push(
         incidentRecord(history, ctx, issue.state === "CLOSED" ? (issue.stateReason ?? null) : null),
       );

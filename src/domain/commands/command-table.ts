@@ -164,7 +164,13 @@ const TABLE = [
     soon,
   ),
   spec("help", "general", "/help", "List the commands.", "/help"),
-  spec("metrics", "general", "/metrics", "Show incident metrics.", "/metrics", soon),
+  spec(
+    "metrics",
+    "general",
+    "/metrics",
+    "Reply with incident metrics for the last 90 days (works on any issue).",
+    "/metrics",
+  ),
 ] as const;
 
 export type CommandName = (typeof TABLE)[number]["name"];

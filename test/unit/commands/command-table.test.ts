@@ -19,7 +19,6 @@ describe("the command table", () => {
       "due",
       "owner",
       "priority",
-      "metrics",
     ]);
   });
 

@@ -1,0 +1,18 @@
+import { runReport } from "../../src/cli/report-command.js";
+import { parseConfigText } from "../../src/config/parse-config-text.js";
+import type { Simulator } from "../../test/simulator/index.js";
+import { CONFIG_YAML, OWNER, REPO } from "./scenario.js";
+
+/** The metrics report over the demo repo's history, as the `report` command writes it. */
+export async function writeReport(sim: Simulator, outDir: string, now: Date) {
+  const parsed = parseConfigText(CONFIG_YAML, ".github/incident.yml");
+  if (!parsed.ok) throw new Error("demo: the demo config does not parse");
+  return runReport({
+    octokit: sim.as("alice"),
+    repos: [`${OWNER}/${REPO}`],
+    outDir,
+    now,
+    config: parsed.config,
+    botLogin: sim.botLogin,
+  });
+}
