@@ -1,4 +1,5 @@
 import { formatDuration } from "../config/duration.js";
+import { PUBLIC_STATES, type PublicState } from "../config/outward-schema.js";
 import type { Config } from "../config/schema.js";
 import { clocks } from "../domain/clocks.js";
 import { COMMANDS } from "../domain/commands/index.js";
@@ -40,9 +41,12 @@ function targetsSentence(severityName: string | null, config: Config): string {
 const people = (handles: readonly string[] | undefined) =>
   handles?.length ? handles.map(mention).join(", ") : null;
 
+const WITHHELD =
+  "withheld: this is a security incident in a public repository; share details in a private channel";
+
 export function declarationMessage(
   ctx: MessageContext,
-  extra: { id: string; onCall: string | null; runbook: string | null },
+  extra: { id: string; onCall: string | null; runbook: string | null; withhold?: boolean },
 ): string {
   const { state, config } = ctx;
   const severity = severityConfig(config, state.severity);
@@ -55,7 +59,11 @@ export function declarationMessage(
       : (state.severity ?? "—"),
     severityName: state.severity ?? "—",
     title: inline(ctx.title),
-    impact: state.form.impact ? inline(state.form.impact, 500) : "not described yet",
+    impact: extra.withhold
+      ? WITHHELD
+      : state.form.impact
+        ? inline(state.form.impact, 500)
+        : "not described yet",
     services: state.form.services.length ? inline(state.form.services.join(", ")) : "not named",
     started: stamp(state.times.started, config),
     detection: state.form.detection ? inline(state.form.detection) : "not said",
@@ -65,7 +73,7 @@ export function declarationMessage(
       : "nobody configured (`onCall` in `.github/incident.yml`)",
     status: state.status,
     runbook: extra.runbook ? `[${inline(extra.runbook, 120)}](${extra.runbook})` : "none matched",
-    links: state.form.links ? inline(state.form.links, 500) : "none",
+    links: extra.withhold ? "withheld" : state.form.links ? inline(state.form.links, 500) : "none",
     targets: targetsSentence(state.severity, config),
     cadence: severity?.updateEvery ? formatDuration(severity.updateEvery) : null,
     notify: severity?.notify.length ? severity.notify.map(mention).join(", ") : null,
@@ -188,7 +196,31 @@ export function commsDraftMessage(ctx: MessageContext): string {
     status: state.status.charAt(0).toUpperCase() + state.status.slice(1),
     started: stamp(state.times.started ?? state.times.declared, config),
     nextUpdate: c.nextUpdateDue ? stamp(c.nextUpdateDue, config) : "when we have news",
+    statusPage: config.statusPage.enabled,
+    publicCommand: plain(publicCommand(publicStateFor(state.status, config), affected.slice(0, 200))),
   });
+}
+
+const PUBLIC_SENTENCES: Record<PublicState, (affected: string) => string> = {
+  investigating: (a) =>
+    `We're currently experiencing issues with ${a}. Our team is actively working on a fix.`,
+  identified: (a) => `We have identified the cause of the issues with ${a} and are working on a fix.`,
+  monitoring: (a) => `A fix for the issues with ${a} is in place; we are monitoring the results.`,
+  resolved: (a) => `The issues with ${a} have been resolved. We apologize for any inconvenience.`,
+};
+
+/** A one-line `/status public` command people can edit and post (commands are one line). */
+function publicCommand(state: PublicState, affected: string): string {
+  return `/status public ${state} ${PUBLIC_SENTENCES[state](affected.replace(/\s+/g, " "))}`;
+}
+
+/** The customer-facing state closest to an internal status, to suggest with `/status public`. */
+function publicStateFor(status: string, config: Config): PublicState {
+  const known = PUBLIC_STATES.find((state) => state === status);
+  if (known) return known;
+  const index = config.statuses.indexOf(status);
+  if (index >= config.statuses.indexOf(config.mitigatedStatus)) return "monitoring";
+  return index > 0 ? "identified" : "investigating";
 }
 
 export function escalationMessage(
