@@ -1,21 +1,17 @@
 /**
- * Plain text made safe for a chat format: no way to ping a channel, open a link
- * people did not mean, or break the format's own syntax, and within its limits.
+ * Plain text made safe for a chat format: it cannot break the format's syntax or
+ * open links people did not type, and it fits the format's limits. Pings need each
+ * format's own syntax (`<!channel>` in Slack, `<@id>` in Discord, mention entities in
+ * Teams), which the escaping rules out; Discord's `allowed_mentions` is also none.
+ * Teams cards show text as it is.
  */
-const ZERO_WIDTH_SPACE = "\u200b";
-
 export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** `@here`, `@channel`, `@everyone` and `@name` stay words, never pings. */
-export function noPings(text: string): string {
-  return text.replace(/@(?=[A-Za-z0-9])/g, `@${ZERO_WIDTH_SPACE}`);
-}
-
 /** Slack's mrkdwn: `&`, `<` and `>` are its control characters (`<!channel>`, `<url|text>`). */
 export function slackEscape(text: string): string {
-  return noPings(text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** Text of a Slack link (`<url|text>`), where `|` would end the address. */
@@ -23,7 +19,7 @@ export function slackLinkText(text: string): string {
   return slackEscape(text).replace(/\|/g, "∣");
 }
 
-/** Markdown-ish formats (Teams, Discord): no HTML, no pings, no emphasis people did not type. */
-export function markdownSafe(text: string): string {
-  return noPings(text.replace(/</g, "&lt;").replace(/>/g, "&gt;")).replace(/([*_~`|\\[\]])/g, "\\$1");
+/** Discord's Markdown: emphasis, links and mention syntax (`<@id>`) stay literal text. */
+export function discordEscape(text: string): string {
+  return text.replace(/([*_~`|\\[\]<>])/g, "\\$1");
 }

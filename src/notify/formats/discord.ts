@@ -1,13 +1,13 @@
 import type { ChatNotice } from "../chat-notice.js";
-import { markdownSafe, truncate } from "./chat-text.js";
+import { discordEscape, truncate } from "./chat-text.js";
 import { noticeByline, noticeFacts } from "./facts.js";
 
 /** Discord webhook: one embed coloured by severity; `allowed_mentions` keeps it from pinging anyone. */
 export function discordMessage(notice: ChatNotice): Record<string, unknown> {
   const { incident } = notice;
   const description = [
-    markdownSafe(truncate(incident.title, 300)),
-    notice.detail ? `> ${markdownSafe(truncate(notice.detail, 3000))}` : null,
+    discordEscape(truncate(incident.title, 300)),
+    notice.detail ? `> ${discordEscape(truncate(notice.detail, 3000))}` : null,
   ]
     .filter(Boolean)
     .join("\n\n");
@@ -21,7 +21,7 @@ export function discordMessage(notice: ChatNotice): Record<string, unknown> {
         color: Number.parseInt(incident.color, 16),
         fields: noticeFacts(notice).map(([name, value]) => ({
           name,
-          value: markdownSafe(truncate(value, 200)),
+          value: discordEscape(truncate(value, 200)),
           inline: true,
         })),
         timestamp: notice.at.toISOString(),

@@ -1,5 +1,5 @@
 import type { ChatNotice } from "../chat-notice.js";
-import { markdownSafe, truncate } from "./chat-text.js";
+import { truncate } from "./chat-text.js";
 import { noticeByline, noticeFacts } from "./facts.js";
 
 const ATTENTION = new Set(["declared", "severity", "escalation", "reopened"]);
@@ -24,26 +24,26 @@ export function teamsMessage(notice: ChatNotice): Record<string, unknown> {
           body: [
             {
               type: "TextBlock",
-              text: markdownSafe(truncate(notice.headline, 200)),
+              text: truncate(notice.headline, 200),
               weight: "Bolder",
               size: "Medium",
               color,
               wrap: true,
             },
-            { type: "TextBlock", text: markdownSafe(truncate(incident.title, 300)), wrap: true },
+            { type: "TextBlock", text: truncate(incident.title, 300), wrap: true },
             {
               type: "FactSet",
               facts: noticeFacts(notice).map(([title, value]) => ({
                 title,
-                value: markdownSafe(truncate(value, 200)),
+                value: truncate(value, 200),
               })),
             },
             ...(notice.detail
-              ? [{ type: "TextBlock", text: markdownSafe(truncate(notice.detail, 2000)), wrap: true }]
+              ? [{ type: "TextBlock", text: truncate(notice.detail, 2000), wrap: true }]
               : []),
             {
               type: "TextBlock",
-              text: markdownSafe(noticeByline(notice)),
+              text: noticeByline(notice),
               isSubtle: true,
               size: "Small",
               wrap: true,

@@ -12,8 +12,14 @@ describe("/status public <state> <text>", () => {
       "/status Public ident Fix in progress",
       { kind: "public-status", state: "identified", text: "Fix in progress" },
     ],
-    ["/status public mon Watching closely", { kind: "public-status", state: "monitoring", text: "Watching closely" }],
-    ["/status public resolved All good again.", { kind: "public-status", state: "resolved", text: "All good again." }],
+    [
+      "/status public mon Watching closely",
+      { kind: "public-status", state: "monitoring", text: "Watching closely" },
+    ],
+    [
+      "/status public resolved All good again.",
+      { kind: "public-status", state: "resolved", text: "All good again." },
+    ],
   ])("%s", (line, expected) => {
     expect(commandOf(line)).toEqual(expected);
   });
@@ -27,7 +33,10 @@ describe("/status public <state> <text>", () => {
 
   it("asks for the state and the text", () => {
     expect(errorOf("/status public")).toMatchObject({ kind: "missing-argument", argument: "public state" });
-    expect(errorOf("/status public identified")).toMatchObject({ kind: "missing-argument", argument: "text" });
+    expect(errorOf("/status public identified")).toMatchObject({
+      kind: "missing-argument",
+      argument: "text",
+    });
   });
 
   it("leaves /status as it was", () => {
