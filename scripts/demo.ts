@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { startHarness } from "../test/support/harness.js";
 import { readAsPerson, renderTranscript } from "../test/support/transcript.js";
 import { checkDemo } from "./demo/check-demo.js";
+import { checkOutward, DEMO_TARGETS, startDemoReceiver, writeOutward } from "./demo/outward-output.js";
 import { playDemo } from "./demo/run-demo.js";
 import { OWNER, REPO } from "./demo/scenario.js";
 
@@ -15,7 +16,8 @@ const OUT = "demo-output";
 
 async function main() {
   const started = Date.now();
-  const harness = await startHarness();
+  const receiver = await startDemoReceiver();
+  const harness = await startHarness({ chat: { env: () => process.env } });
   try {
     const number = await playDemo(harness, (line) => console.log(`  ${line}`));
     const { sim } = harness;
@@ -34,12 +36,16 @@ async function main() {
     await writeFile(join(OUT, "transcript.md"), renderTranscript(history));
     await writeFile(join(OUT, "requests.jsonl"), `${requests.map((r) => JSON.stringify(r)).join("\n")}\n`);
     await writeFile(join(OUT, "state.json"), `${JSON.stringify(sim.snapshot(), null, 2)}\n`);
-    const problems = checkDemo(history, sim);
+    const outward = await writeOutward(OUT, receiver, harness.publisher);
+    const problems = [...checkDemo(history, sim), ...checkOutward(receiver, harness.publisher)];
     console.log(`\n${history.issue.title}`);
     console.log(`labels: ${history.issue.labels.join(", ")} · ${history.issue.state.toLowerCase()}`);
     console.log(`${sim.deliveries.length} webhooks delivered, ${requests.length} API requests by the app`);
     console.log(
-      `wrote ${OUT}/transcript.md, requests.jsonl, state.json in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `${receiver.requests().length} chat messages (${Object.keys(DEMO_TARGETS).join(", ")}), ${harness.publisher.commits.length} status-page commits; ${outward}`,
+    );
+    console.log(
+      `wrote ${OUT}/transcript.md, requests.jsonl, state.json, chat/, status/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     if (problems.length) {
       console.error(`\nDemo checks failed:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
@@ -47,6 +53,7 @@ async function main() {
     }
   } finally {
     await harness.close();
+    await receiver.close();
   }
 }
 

@@ -15,12 +15,12 @@ export async function playDemo(harness: Harness, log: (line: string) => void = (
     { owner: OWNER, name: REPO },
     { ...FORM, labels: ["incident"] },
   );
-  await sim.settle();
+  await harness.settle();
   for (const step of STEPS) {
     at(step.at);
     log(`${step.at} ${step.who} ${step.what}`);
     await step.run(sim, number);
-    await sim.settle();
+    await harness.settle();
   }
   return number;
 }
