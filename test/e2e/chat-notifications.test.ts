@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type OutwardHarness, startOutwardHarness, writes } from "./outward-harness.js";
+import { type OutwardHarness, OWNER, REPO, startOutwardHarness, writes } from "./outward-harness.js";
 
 interface Received {
   blocks?: Array<{ text?: { text?: string } }>;
@@ -63,6 +63,32 @@ describe("chat notifications (simulator + chat receiver)", () => {
     const again = h.sim.appRequests().slice(requests);
     expect(again.length).toBeGreaterThan(0);
     expect(writes(again)).toEqual([]);
+  });
+
+  it("sends nothing twice when someone overwrites the timeline comment (and its ledger)", async () => {
+    h = await startOutwardHarness();
+    h.clock.set(new Date("2026-02-03T14:23:00Z"));
+    const number = await h.declare();
+    await h.comment("carol", number, "/update Rolling back");
+    const sent = h.chatReceiver.requests().length;
+    const person = h.sim.as("bob");
+    const { data } = await person.rest.issues.listComments({
+      owner: OWNER,
+      repo: REPO,
+      issue_number: number,
+    });
+    const timeline = data.find((comment) => comment.body?.includes("incident-app:timeline"));
+    h.clock.set(new Date("2026-02-03T14:31:00Z"));
+    await person.rest.issues.updateComment({
+      owner: OWNER,
+      repo: REPO,
+      comment_id: timeline?.id ?? 0,
+      body: "oops",
+    });
+    await h.comment("bob", number, "/note the timeline was overwritten");
+    expect(h.chatReceiver.requests()).toHaveLength(sent);
+    await h.comment("bob", number, "/update Still rolling back");
+    expect(h.chatReceiver.requests()).toHaveLength(sent + 2);
   });
 
   it("costs no GitHub request of its own: the ledger rides on the timeline write", async () => {
