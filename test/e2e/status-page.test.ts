@@ -75,7 +75,7 @@ describe("the public status page (simulator, site branch in memory)", () => {
     });
   });
 
-  it("republishes when a public update is edited", async () => {
+  it("republishes when a public update is edited or deleted", async () => {
     h = await startOutwardHarness(CONFIG);
     h.clock.set(new Date("2026-02-03T14:23:00Z"));
     const number = await h.declare();
@@ -98,6 +98,11 @@ describe("the public status page (simulator, site branch in memory)", () => {
     expect(h.publisher.commits).toHaveLength(2);
     expect(site(h).get("status/index.html")).toContain("Fix in progress</p>");
     expect(site(h).get("status/feed.xml")).not.toContain("progres<");
+
+    await person.rest.issues.deleteComment({ owner: OWNER, repo: REPO, comment_id: typo?.id ?? 0 });
+    await h.settle();
+    expect(h.publisher.commits).toHaveLength(3);
+    expect(site(h).get("status/index.html")).not.toContain("Fix in progress");
   });
 
   it("refuses people who may not publish", async () => {
