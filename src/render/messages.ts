@@ -1,5 +1,4 @@
 import { formatDuration } from "../config/duration.js";
-import { PUBLIC_STATES, type PublicState } from "../config/outward-schema.js";
 import type { Config } from "../config/schema.js";
 import { clocks } from "../domain/clocks.js";
 import { COMMANDS } from "../domain/commands/index.js";
@@ -7,6 +6,7 @@ import type { IncidentState, StatusUpdate } from "../domain/incident-state.js";
 import { severityConfig } from "../domain/state-changes.js";
 import { dateTime, timeOnDay, zoneLabel } from "./format-time.js";
 import { block, inline, mention } from "./markdown.js";
+import { publicStatusDraft } from "./public-status-draft.js";
 import { render } from "./renderer.js";
 import { ROLE_LABELS } from "./timeline-view.js";
 
@@ -197,30 +197,8 @@ export function commsDraftMessage(ctx: MessageContext): string {
     started: stamp(state.times.started ?? state.times.declared, config),
     nextUpdate: c.nextUpdateDue ? stamp(c.nextUpdateDue, config) : "when we have news",
     statusPage: config.statusPage.enabled,
-    publicCommand: plain(publicCommand(publicStateFor(state.status, config), affected.slice(0, 200))),
+    publicCommand: plain(publicStatusDraft(state.status, config, affected.slice(0, 200))),
   });
-}
-
-const PUBLIC_SENTENCES: Record<PublicState, (affected: string) => string> = {
-  investigating: (a) =>
-    `We're currently experiencing issues with ${a}. Our team is actively working on a fix.`,
-  identified: (a) => `We have identified the cause of the issues with ${a} and are working on a fix.`,
-  monitoring: (a) => `A fix for the issues with ${a} is in place; we are monitoring the results.`,
-  resolved: (a) => `The issues with ${a} have been resolved. We apologize for any inconvenience.`,
-};
-
-/** A one-line `/status public` command people can edit and post (commands are one line). */
-function publicCommand(state: PublicState, affected: string): string {
-  return `/status public ${state} ${PUBLIC_SENTENCES[state](affected.replace(/\s+/g, " "))}`;
-}
-
-/** The customer-facing state closest to an internal status, to suggest with `/status public`. */
-function publicStateFor(status: string, config: Config): PublicState {
-  const known = PUBLIC_STATES.find((state) => state === status);
-  if (known) return known;
-  const index = config.statuses.indexOf(status);
-  if (index >= config.statuses.indexOf(config.mitigatedStatus)) return "monitoring";
-  return index > 0 ? "identified" : "investigating";
 }
 
 export function escalationMessage(

@@ -1,4 +1,3 @@
-import type { PublicState } from "../config/outward-schema.js";
 import { type SiteModel, stateLabel } from "./site-model.js";
 import { renderSiteTemplate, type SiteTemplateOverrides } from "./site-templates.js";
 
@@ -51,7 +50,7 @@ function feedView(model: SiteModel) {
     .flatMap((incident) =>
       incident.updates.map((update) => ({
         id: `${model.siteUrl}#${incident.anchor}/${update.at.iso}`,
-        title: `[${stateLabel(update.state as PublicState)}] ${incident.name} (${incident.id})`,
+        title: `[${stateLabel(update.state)}] ${incident.name} (${incident.id})`,
         link: `${model.siteUrl}#${incident.anchor}`,
         updated: update.at.iso,
         text: update.text,
