@@ -4,6 +4,7 @@ import { startHarness } from "../test/support/harness.js";
 import { readAsPerson, renderTranscript } from "../test/support/transcript.js";
 import { checkDemo } from "./demo/check-demo.js";
 import { writeReport } from "./demo/demo-report.js";
+import { checkOutward, DEMO_TARGETS, startDemoReceiver, writeOutward } from "./demo/outward-output.js";
 import { playDemo } from "./demo/run-demo.js";
 import { OWNER, REPO } from "./demo/scenario.js";
 
@@ -16,9 +17,17 @@ const OUT = "demo-output";
 
 async function main() {
   const started = Date.now();
-  const harness = await startHarness();
+  const receiver = await startDemoReceiver();
+  // The past incidents are history, not news: chat targets stay unset until the demo incident.
+  let chatEnv: NodeJS.ProcessEnv = {};
+  const harness = await startHarness({ chat: { env: () => chatEnv } });
   try {
-    const number = await playDemo(harness, (line) => console.log(`  ${line}`), { history: true });
+    const number = await playDemo(harness, (line) => console.log(`  ${line}`), {
+      history: true,
+      afterHistory: () => {
+        chatEnv = process.env;
+      },
+    });
     const { sim } = harness;
     const history = await readAsPerson(sim.as("alice"), OWNER, REPO, number);
     const requests = sim.appRequests().map((entry) => ({
@@ -36,12 +45,17 @@ async function main() {
     await writeFile(join(OUT, "requests.jsonl"), `${requests.map((r) => JSON.stringify(r)).join("\n")}\n`);
     await writeFile(join(OUT, "state.json"), `${JSON.stringify(sim.snapshot(), null, 2)}\n`);
     const report = await writeReport(sim, join(OUT, "report"), harness.clock.now());
-    const problems = checkDemo(history, sim);
+    const outward = await writeOutward(OUT, receiver, harness.publisher);
+    const problems = [...checkDemo(history, sim), ...checkOutward(receiver, harness.publisher)];
     console.log(`\n${history.issue.title}`);
     console.log(`labels: ${history.issue.labels.join(", ")} · ${history.issue.state.toLowerCase()}`);
     console.log(`${sim.deliveries.length} webhooks delivered, ${requests.length} API requests by the app`);
     console.log(
-      `wrote ${OUT}/transcript.md, requests.jsonl, state.json in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `${receiver.requests().length} chat messages (${Object.keys(DEMO_TARGETS).join(", ")}), ${harness.publisher.commits.length} status-page commits; ${outward}`,
+    );
+    console.log(`report: ${report.files.length} files in ${OUT}/report/`);
+    console.log(
+      `wrote ${OUT}/transcript.md, requests.jsonl, state.json, chat/, status/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     if (problems.length) {
       console.error(`\nDemo checks failed:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
@@ -49,6 +63,7 @@ async function main() {
     }
   } finally {
     await harness.close();
+    await receiver.close();
   }
 }
 

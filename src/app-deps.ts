@@ -1,16 +1,21 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Probot } from "probot";
+import type { PublishFiles } from "./github/publish-files.js";
+import type { ChatDeps } from "./notify/chat-deps.js";
 import { packageRoot } from "./render/package-root.js";
 
 /**
  * What the app takes from outside: the clock (the demo and tests drive a simulated
- * one), the issue form it reads bodies with, and its own login.
+ * one), the issue form it reads bodies with, its own login, chat delivery, and how
+ * the status site's files reach their branch.
  */
 export interface AppDeps {
   clock: () => Date;
   formTemplate: string;
   botLogin: () => Promise<string>;
+  chat: ChatDeps;
+  publishFiles: PublishFiles;
 }
 
 export function readFormTemplate(): string {

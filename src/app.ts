@@ -1,9 +1,11 @@
 import type { ApplicationFunction, Context, Probot } from "probot";
 import { type AppDeps, botLoginResolver, readFormTemplate } from "./app-deps.js";
 import { ConfigSchema } from "./config/schema.js";
+import { publishFiles } from "./github/publish-files.js";
 import { createLabelsOnInstall } from "./handlers/ensure-labels.js";
 import { reconcileIncident } from "./handlers/reconcile-incident.js";
 import { shouldReconcile } from "./handlers/route-issue-event.js";
+import { defaultChatDeps } from "./notify/chat-deps.js";
 
 const ISSUE_EVENTS: Array<
   | "issues.opened"
@@ -34,6 +36,8 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
       clock: overrides.clock ?? (() => new Date()),
       formTemplate: overrides.formTemplate ?? readFormTemplate(),
       botLogin: overrides.botLogin ?? botLoginResolver(app),
+      chat: overrides.chat ?? defaultChatDeps(),
+      publishFiles: overrides.publishFiles ?? publishFiles,
     };
 
     app.on(ISSUE_EVENTS, async (context: Context<"issues" | "issue_comment">) => {

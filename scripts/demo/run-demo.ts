@@ -6,7 +6,7 @@ import { seedPastIncidents } from "./seed-past.js";
 export async function playDemo(
   harness: Harness,
   log: (line: string) => void = () => {},
-  options: { history?: boolean } = {},
+  options: { history?: boolean; afterHistory?: () => void } = {},
 ): Promise<number> {
   const { sim, clock } = harness;
   seedDemoRepo(sim);
@@ -15,6 +15,7 @@ export async function playDemo(
     const count = await seedPastIncidents(sim, new Date("2026-02-01T00:00:00Z"));
     log(`seeded ${count} past incidents (Aug 2025 – Jan 2026)`);
   }
+  options.afterHistory?.();
   const at = (hhmm: string) => clock.set(new Date(`2026-02-03T${hhmm}:00Z`));
 
   at("14:23");
@@ -24,12 +25,12 @@ export async function playDemo(
     { owner: OWNER, name: REPO },
     { ...FORM, labels: ["incident"] },
   );
-  await sim.settle();
+  await harness.settle();
   for (const step of STEPS) {
     at(step.at);
     log(`${step.at} ${step.who} ${step.what}`);
     await step.run(sim, number);
-    await sim.settle();
+    await harness.settle();
   }
   return number;
 }

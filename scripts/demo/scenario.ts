@@ -31,6 +31,19 @@ escalation:
   - after: 15m
     when: no-update
     notify: ["@acme/eng-managers"]
+# Seed plan 000: SEV-1/2 to #kingston-alerts (Slack), everything to the ops team (Teams).
+# The URLs are secrets: the demo puts its local receiver's URLs in these variables.
+notifications:
+  targets:
+    kingston-alerts:
+      type: slack
+      urlFrom: DEMO_SLACK_WEBHOOK_URL
+      severities: [SEV-1, SEV-2]
+    ops-teams:
+      type: teams
+      urlFrom: DEMO_TEAMS_WEBHOOK_URL
+statusPage:
+  title: CareConnect status
 `;
 
 export const FORM = {
@@ -125,6 +138,15 @@ export const STEPS: Step[] = [
       "Error rate spiked 10 minutes after the deploy.\n\n/status identified Recent deployment introduced a bug in search scoring\n/note at 14:15 Deploy #123 completed",
     ),
   },
+  {
+    at: "14:31",
+    who: "carol",
+    what: "first public update on the status page",
+    run: comment(
+      "carol",
+      "/status public investigating Some searches for food assistance services return no results. We are investigating.",
+    ),
+  },
   { at: "14:31", who: "carol", what: "a typo'd command", run: comment("carol", "/stauts mitigating") },
   {
     at: "14:33",
@@ -133,6 +155,15 @@ export const STEPS: Step[] = [
     run: comment(
       "carol",
       "/update Root cause identified: deploy #123 broke search scoring. Rolling back now.",
+    ),
+  },
+  {
+    at: "14:34",
+    who: "carol",
+    what: "public update: cause identified",
+    run: comment(
+      "carol",
+      "/status public identified We found the cause, a recent change to search, and are rolling it back.",
     ),
   },
   {
@@ -179,6 +210,15 @@ export const STEPS: Step[] = [
     run: comment(
       "bob",
       "/resolve Verification complete: rolled back deploy #123 (division by zero in search scoring)",
+    ),
+  },
+  {
+    at: "15:12",
+    who: "carol",
+    what: "public update: resolved",
+    run: comment(
+      "carol",
+      "/status public resolved Search is working normally again since 14:40. We apologize for the inconvenience.",
     ),
   },
 ];

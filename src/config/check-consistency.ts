@@ -75,8 +75,8 @@ function checkSeverityWords(config: ConsistencyInput, ctx: Ctx): void {
 }
 
 /** The index of the severity `name` refers to, or -1 after reporting the problem. */
-function checkSeverityRef(
-  config: ConsistencyInput,
+export function checkSeverityRef(
+  config: Pick<ConsistencyInput, "severities">,
   name: string,
   path: Array<string | number>,
   ctx: Ctx,

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { checkConfigConsistency } from "./check-consistency.js";
 import { DEFAULT_SEVERITIES, DEFAULT_STATUSES } from "./defaults.js";
-import { parseDuration } from "./duration.js";
+import { duration } from "./duration-field.js";
+import { checkOutwardConsistency, OutwardSchemas } from "./outward-schema.js";
 
 /**
  * The schema of `.github/incident.yml`. Every field has a default taken from the
@@ -13,21 +14,13 @@ import { parseDuration } from "./duration.js";
  * written as a person would write them, so the generated JSON schema can show them.
  */
 
-/** Loose shape of a duration, for editors (the JSON schema); `parseDuration` decides. */
-export const DURATION_PATTERN = "^\\s*(\\d+\\s*[smhdwSMHDW]\\s*)+$";
+export { DURATION_PATTERN } from "./duration-field.js";
+
 /** A GitHub user (`@alice`, `bot[bot]`) or team (`@org/team`), with or without `@`. */
 export const LOGIN_PATTERN = /^@?[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?(\/[A-Za-z0-9._-]+)?$/;
 /** For editors: a user, a team, or the on-call role `primary` / `secondary`. */
 export const ESCALATION_TARGET_PATTERN = `^(primary|secondary|${LOGIN_PATTERN.source.slice(1, -1)})$`;
 export const HEX_COLOR_PATTERN = /^[0-9a-fA-F]{6}$/;
-
-const DURATION_MESSAGE = "expected a duration such as 5m, 1h, 2d or 1w";
-
-const duration = z
-  .string({ error: (issue) => (issue.input === undefined ? undefined : DURATION_MESSAGE) })
-  .refine((text) => parseDuration(text) !== null, { message: DURATION_MESSAGE })
-  .transform((text) => parseDuration(text) as number)
-  .meta({ pattern: DURATION_PATTERN, examples: ["5m", "1h30m", "2d", "1w"] });
 
 const login = z
   .string()
@@ -155,6 +148,10 @@ export const ConfigSchema = z
           .array(association)
           .default(["OWNER", "MEMBER", "COLLABORATOR"])
           .describe("Author associations whose forms are declared at once; others wait in triage."),
+        publicStatus: z
+          .array(association)
+          .default(["OWNER", "MEMBER", "COLLABORATOR"])
+          .describe("Author associations allowed to publish customer-facing updates with `/status public`."),
       })
       .prefault({})
       .describe("Who may do what."),
@@ -222,8 +219,10 @@ export const ConfigSchema = z
       .default([])
       .describe("Keyword (in title or body) to runbook link."),
     timeZone: timeZone.default("UTC").describe("IANA time zone for times people type without one."),
+    ...OutwardSchemas,
   })
   .superRefine(checkConfigConsistency)
+  .superRefine(checkOutwardConsistency)
   .describe("Configuration of the incident app (.github/incident.yml).");
 
 export type Config = z.output<typeof ConfigSchema>;

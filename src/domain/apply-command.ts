@@ -111,6 +111,25 @@ export function applyCommand(
       if (state.status !== words.resolved) return "It is not resolved, so there is nothing to reopen.";
       reopen(state, at, by, "command", command.reason, config, source);
       return null;
+    case "public-status": {
+      const allowed = config.permissions.publicStatus;
+      if (!allowed.includes(comment.association)) {
+        const who = allowed.map((association) => association.toLowerCase()).join(", ");
+        return `Only repository ${who} accounts may publish customer-facing updates; ask the comms lead.`;
+      }
+      state.publicUpdates.push({
+        at,
+        by,
+        state: command.state,
+        text: command.text,
+        commentId: comment.databaseId,
+      });
+      addEntry(state, "public", at, by, `Public status: **${command.state}**`, {
+        ...source,
+        quote: command.text,
+      });
+      return null;
+    }
     case "escalate":
       addEntry(state, "escalated", at, by, "Escalated", { ...source, quote: command.note });
       return null;

@@ -80,6 +80,8 @@ export interface RepoFacts {
   id: string;
   nameWithOwner: string;
   url: string;
+  /** Private (or internal): nobody outside can read the issue. Unknown counts as public. */
+  private: boolean;
   defaultBranch: string | null;
   labels: RepoLabel[];
   /** Blob id of `.github/incident.yml`, or null when the repo has none. */

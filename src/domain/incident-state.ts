@@ -1,3 +1,4 @@
+import type { PublicState } from "../config/outward-schema.js";
 import type { Command, CommandError, RoleName } from "./commands/types.js";
 import type { HistoryComment } from "./history.js";
 import type { IncidentForm } from "./incident-form.js";
@@ -27,7 +28,8 @@ export type EntryKind =
   | "detected"
   | "resolved"
   | "reopened"
-  | "escalated";
+  | "escalated"
+  | "public";
 
 /** One row of the timeline table. `text` is the app's wording; `quote` is what a person typed. */
 export interface TimelineEntry {
@@ -72,6 +74,15 @@ export interface StatusUpdate {
   commentId: number;
 }
 
+/** A customer-facing update (`/status public`): the only words of an incident that leave it. */
+export interface PublicUpdate {
+  at: Date;
+  state: PublicState;
+  text: string;
+  by: string;
+  commentId: number;
+}
+
 export interface IncidentState {
   /** Null until someone allowed declares it (form, `/declare`, or the incident label). */
   declaration: Declaration | null;
@@ -88,6 +99,9 @@ export interface IncidentState {
   acknowledgedBy: string | null;
   times: IncidentTimes;
   updates: StatusUpdate[];
+  publicUpdates: PublicUpdate[];
+  /** The form's checkbox or the security label: top severity, impact kept off public issues. */
+  security: boolean;
   resolution: { at: Date; by: string; summary: string | null } | null;
   form: IncidentForm;
   entries: TimelineEntry[];

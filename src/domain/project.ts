@@ -8,7 +8,15 @@ import type { Actor, HistoryComment, HistoryEvent, IssueHistory } from "./histor
 import { parseIncidentForm } from "./incident-form.js";
 import type { IncidentState, Via } from "./incident-state.js";
 import { isApp } from "./markers.js";
-import { changeSeverity, changeStatus, declare, reopen, resolve, vocabulary } from "./state-changes.js";
+import {
+  changeSeverity,
+  changeStatus,
+  declare,
+  reopen,
+  resolve,
+  securitySeverity,
+  vocabulary,
+} from "./state-changes.js";
 
 /**
  * `project(history) -> state` (§2.2): the whole incident, recomputed from the issue's
@@ -60,6 +68,8 @@ export function project(history: IssueHistory, ctx: ProjectionContext): Incident
       resolved: null,
     },
     updates: [],
+    publicUpdates: [],
+    security: form.security,
     resolution: null,
     form,
     entries: [],
@@ -72,6 +82,8 @@ export function project(history: IssueHistory, ctx: ProjectionContext): Incident
   }
 
   state.entries.sort((a, b) => a.at.getTime() - b.at.getTime());
+  // A security label removed by mistake stops counting; the severity it raised stays.
+  state.security = form.security || history.issue.labels.includes(config.security.label);
   state.open = state.declaration ? state.status !== vocabulary(config).resolved : state.open;
   return state;
 }
@@ -120,6 +132,10 @@ function onEvent(state: IncidentState, event: HistoryEvent, history: IssueHistor
         onIncidentLabel(state, event.at, event.actor, history, ctx);
         return;
       }
+      if (event.label === config.security.label) {
+        onSecurityLabel(state, event.at, by, config);
+        return;
+      }
       const severity = words.severityByLabel.get(event.label);
       if (severity) changeSeverity(state, severity, event.at, by, "label", null, config);
       const status = words.statusByLabel.get(event.label);
@@ -139,6 +155,12 @@ function onEvent(state: IncidentState, event: HistoryEvent, history: IssueHistor
     default:
       return;
   }
+}
+
+/** A security label raises the incident to the security severity (once; people may lower it after). */
+function onSecurityLabel(state: IncidentState, at: Date, by: string, config: Config) {
+  state.security = true;
+  changeSeverity(state, securitySeverity(config), at, by, "auto", "security incident", config);
 }
 
 function onIncidentLabel(

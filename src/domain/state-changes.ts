@@ -82,6 +82,11 @@ function viaSuffix(via: Via): string {
   return VIA_WORDS[via] ? ` (${VIA_WORDS[via]})` : "";
 }
 
+/** The severity security incidents are forced to: configured, or the most severe. */
+export function securitySeverity(config: Config): string {
+  return config.security.severity ?? (config.severities[0]?.name as string);
+}
+
 export function declare(
   state: IncidentState,
   at: Date,
@@ -91,7 +96,9 @@ export function declare(
   config: Config,
 ) {
   const words = vocabulary(config);
-  const chosen = severity ?? matchSeverity(config, state.form.severity) ?? words.defaultSeverity;
+  const chosen = state.security
+    ? securitySeverity(config)
+    : (severity ?? matchSeverity(config, state.form.severity) ?? words.defaultSeverity);
   state.declaration = { at, by, via };
   state.triage = false;
   state.times.declared = at;
@@ -99,7 +106,14 @@ export function declare(
   state.status = words.first;
   state.severityChanges.push({ at, from: null, to: chosen, by, via, reason: null });
   state.statusChanges.push({ at, from: null, to: words.first, by, via, reason: null });
-  addEntry(state, "declared", at, by, `Declared **${chosen}**, status **${words.first}**${viaSuffix(via)}`);
+  const security = state.security ? " (security incident)" : "";
+  addEntry(
+    state,
+    "declared",
+    at,
+    by,
+    `Declared **${chosen}**${security}, status **${words.first}**${viaSuffix(via)}`,
+  );
 }
 
 export interface Source {

@@ -51,7 +51,7 @@ export const ISSUE_FIELDS = /* GraphQL */ `
  * next id of the day can be chosen and verified.
  */
 export const REPOSITORY_FIELDS = /* GraphQL */ `
-  id nameWithOwner url
+  id nameWithOwner url isPrivate
   defaultBranchRef { name }
   labels(first: 100) { nodes { id name color description } }
   configFile: object(expression: $configExpression) { __typename ... on Blob { oid } }
@@ -67,6 +67,27 @@ export const INCIDENT_HISTORY_QUERY = /* GraphQL */ `
     repository(owner: $owner, name: $repo) {
       ${REPOSITORY_FIELDS}
       issue(number: $number) { ${ISSUE_FIELDS} }
+    }
+  }
+`;
+
+/**
+ * The status site's read: the repo's incidents touched since `since`, each with its
+ * whole history (as `IncidentHistory` reads one), 25 a page; and, on the first page,
+ * the repo's overrides of the site's templates.
+ */
+export const STATUS_SITE_QUERY = /* GraphQL */ `
+  query StatusSiteIncidents($owner: String!, $repo: String!, $incidentLabel: String!, $since: DateTime!, $after: String, $withTemplates: Boolean!, $indexTemplate: String!, $incidentTemplate: String!, $feedTemplate: String!) {
+    repository(owner: $owner, name: $repo) {
+      id nameWithOwner url isPrivate
+      defaultBranchRef { name }
+      indexTemplate: object(expression: $indexTemplate) @include(if: $withTemplates) { __typename ... on Blob { text } }
+      incidentTemplate: object(expression: $incidentTemplate) @include(if: $withTemplates) { __typename ... on Blob { text } }
+      feedTemplate: object(expression: $feedTemplate) @include(if: $withTemplates) { __typename ... on Blob { text } }
+      incidents: issues(first: 25, after: $after, labels: [$incidentLabel], filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: DESC }) {
+        pageInfo { hasNextPage endCursor }
+        nodes { ${ISSUE_FIELDS} }
+      }
     }
   }
 `;

@@ -93,6 +93,7 @@ export interface RawRepository {
   id: string;
   nameWithOwner: string;
   url: string;
+  isPrivate?: boolean;
   defaultBranchRef: { name: string } | null;
   labels: { nodes: RepoLabel[] };
   configFile: { __typename: string; oid?: string } | null;
@@ -188,6 +189,7 @@ export async function normaliseHistory(
       id: repository.id,
       nameWithOwner: repository.nameWithOwner,
       url: repository.url,
+      private: repository.isPrivate ?? false,
       defaultBranch: repository.defaultBranchRef?.name ?? null,
       labels: repository.labels.nodes,
       configOid: repository.configFile?.oid ?? null,

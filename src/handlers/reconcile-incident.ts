@@ -5,14 +5,19 @@ import { ConfigSchema } from "../config/schema.js";
 import { applyPlan, type Target } from "../github/apply-plan.js";
 import { historyVariables, type Octokit, readHistory } from "../github/read-history.js";
 import { awaitsMetrics, decideIncident } from "../plan/decide-incident.js";
+import type { OutwardInput } from "../plan/decide-outward.js";
 import { labelsChecked } from "./ensure-labels.js";
+import { publishForIncident } from "./publish-status-site.js";
 import { readMetricsSummary } from "./read-metrics.js";
 import { loadRepoConfig, reportConfigError } from "./repo-config.js";
+import { sendNotices } from "./send-notices.js";
 
 /**
  * The pipeline every incident event runs (§2.5): read the history once → decide a
  * plan (pure) → apply it → verify with the history the last write returned, and
- * decide again until nothing is left to do.
+ * decide again until nothing is left to do. A plan that needs the status page
+ * published publishes it first (once per event), so its timeline write records it;
+ * chat notices the plan claimed are sent after it is applied.
  */
 const MAX_ROUNDS = 4;
 const FALLBACK_CONFIG: Config = ConfigSchema.parse({});
@@ -52,13 +57,23 @@ export async function reconcileIncident(context: IssueContext, deps: AppDeps): P
   const metricsSummary = awaitsMetrics({ ...known, history, checkLabels: false })
     ? await readMetricsSummary(octokit, history.repo.nameWithOwner, known, now)
     : undefined;
+  let outward: OutwardInput = {};
+  let publishTried = false;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
-    const { state, plan } = decideIncident({
+    const input = {
       ...known,
       history,
       checkLabels: checkLabels && round === 1,
       ...(metricsSummary ? { metricsSummary } : {}),
-    });
+    };
+    let decision = decideIncident({ ...input, outward });
+    if (decision.publication && !publishTried) {
+      publishTried = true;
+      const site = { owner, repo, ...input, incidentId: decision.state.id ?? `#${number}` };
+      outward = await publishForIncident(octokit, site, decision.publication.hash, deps.publishFiles, log);
+      decision = decideIncident({ ...input, outward });
+    }
+    const { state, plan, notices } = decision;
     if (plan.length === 0) {
       if (round > 1) log.debug({ incident: state.id, rounds: round - 1 }, "incident converged");
       return;
@@ -73,6 +88,10 @@ export async function reconcileIncident(context: IssueContext, deps: AppDeps): P
         : await readHistory(octokit, { owner, repo, number }, variables);
     if (!next) return;
     history = next;
+    if (notices.length) {
+      const chat = { octokit, target, history, variables, notices, config: fresh.config, botLogin };
+      sendNotices({ ...chat, chat: deps.chat, log });
+    }
   }
   log.warn({ rounds: MAX_ROUNDS }, "incident did not converge; the next event will continue");
 }

@@ -11,6 +11,7 @@ import { marker } from "../domain/markers.js";
 import { onCallAt, runbookFor } from "../domain/on-call.js";
 import { type ProjectionContext, project } from "../domain/project.js";
 import { severityConfig, vocabulary } from "../domain/state-changes.js";
+import type { ChatNotice } from "../notify/chat-notice.js";
 import {
   commsDraftMessage,
   declarationMessage,
@@ -22,7 +23,8 @@ import {
   triageMessage,
   updateMessage,
 } from "../render/messages.js";
-import { renderTimeline, timelineHash } from "../render/timeline-view.js";
+import { renderTimeline, timelineMarker } from "../render/timeline-view.js";
+import { decideOutward, type OutwardInput, publicReminder } from "./decide-outward.js";
 import type { Plan, Write } from "./write.js";
 
 /**
@@ -37,11 +39,17 @@ export interface DecideInput extends ProjectionContext {
   checkLabels: boolean;
   /** The last 90 days in numbers, read by the caller only when a `/metrics` waits for an answer. */
   metricsSummary?: string;
+  /** What this event already did outside GitHub's issue (the status page). */
+  outward?: OutwardInput;
 }
 
 export interface Decision {
   state: IncidentState;
   plan: Plan;
+  /** Chat notices claimed by this plan's timeline write: send them once it is applied. */
+  notices: ChatNotice[];
+  /** The status site must be published before this plan is applied. */
+  publication: { hash: string | null } | null;
 }
 
 const short = (text: string) => createHash("sha1").update(text).digest("hex").slice(0, 8);
@@ -52,6 +60,8 @@ export function decideIncident(input: DecideInput): Decision {
   const artifacts = appArtifacts(history, botLogin);
   const plan: Plan = [];
   const issue = history.issue;
+  let notices: ChatNotice[] = [];
+  let publication: Decision["publication"] = null;
 
   if (input.checkLabels) {
     const present = new Set(history.repo.labels.map((label) => label.name));
@@ -94,6 +104,8 @@ export function decideIncident(input: DecideInput): Decision {
       id,
       onCall: onCallAt(config, state.declaration.at).primary,
       runbook: runbookFor(config, state.form.services, `${title}\n${state.form.impact ?? ""}`),
+      // Security incidents in public repositories keep their impact and links off the issue.
+      withhold: state.security && !history.repo.private,
     });
     const [first, ...extra] = artifacts.declarations;
     if (!first) plan.push({ kind: "add-comment", purpose: "declaration", body });
@@ -102,18 +114,28 @@ export function decideIncident(input: DecideInput): Decision {
     for (const duplicate of extra)
       plan.push({ kind: "delete-comment", purpose: "declaration", commentId: duplicate.id });
 
-    const timeline = renderTimeline({ state, config, now, issueUrl: issue.url });
+    const outward = decideOutward(state, history, artifacts, {
+      config,
+      botLogin,
+      id,
+      title,
+      input: input.outward ?? {},
+      reply,
+    });
+    notices = outward.notices;
+    publication = outward.publication;
+    const timeline = renderTimeline({ state, config, now, issueUrl: issue.url, ledger: outward.ledger });
     const [current, ...others] = artifacts.timelines;
     for (const duplicate of others)
       plan.push({ kind: "delete-comment", purpose: "timeline", commentId: duplicate.id });
     if (!current) plan.push({ kind: "add-comment", purpose: "timeline", body: timeline.body });
     else if (
-      timelineHash(current.body) !== timeline.hash ||
+      timelineMarker(current.body) !== timelineMarker(timeline.body) ||
       (rebuildRequested(state) && current.body !== timeline.body)
     )
       plan.push({ kind: "update-comment", purpose: "timeline", commentId: current.id, body: timeline.body });
   }
-  return { state, plan };
+  return { state, plan, notices, publication };
 }
 
 function chooseId(state: IncidentState, history: IssueHistory): string {
@@ -313,8 +335,9 @@ function contentReply(
     case "status": {
       const resolution = state.resolution;
       if (!resolution || resolution.at.getTime() !== comment.at.getTime() || resolution.by !== author) return;
+      const warnings = [monitoringWarning(state, config), publicReminder(state, config)];
       reply(`${comment.databaseId}:resolved`, (m) =>
-        resolutionMessage(message(m, comment.at), monitoringWarning(state, config)),
+        resolutionMessage(message(m, comment.at), warnings.filter(Boolean).join("\n\n⚠️ ") || null),
       );
       return;
     }

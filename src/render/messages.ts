@@ -6,6 +6,7 @@ import type { IncidentState, StatusUpdate } from "../domain/incident-state.js";
 import { severityConfig } from "../domain/state-changes.js";
 import { dateTime, timeOnDay, zoneLabel } from "./format-time.js";
 import { block, inline, mention } from "./markdown.js";
+import { publicStatusDraft } from "./public-status-draft.js";
 import { render } from "./renderer.js";
 import { ROLE_LABELS } from "./timeline-view.js";
 
@@ -40,9 +41,12 @@ function targetsSentence(severityName: string | null, config: Config): string {
 const people = (handles: readonly string[] | undefined) =>
   handles?.length ? handles.map(mention).join(", ") : null;
 
+const WITHHELD =
+  "withheld: this is a security incident in a public repository; share details in a private channel";
+
 export function declarationMessage(
   ctx: MessageContext,
-  extra: { id: string; onCall: string | null; runbook: string | null },
+  extra: { id: string; onCall: string | null; runbook: string | null; withhold?: boolean },
 ): string {
   const { state, config } = ctx;
   const severity = severityConfig(config, state.severity);
@@ -55,7 +59,11 @@ export function declarationMessage(
       : (state.severity ?? "—"),
     severityName: state.severity ?? "—",
     title: inline(ctx.title),
-    impact: state.form.impact ? inline(state.form.impact, 500) : "not described yet",
+    impact: extra.withhold
+      ? WITHHELD
+      : state.form.impact
+        ? inline(state.form.impact, 500)
+        : "not described yet",
     services: state.form.services.length ? inline(state.form.services.join(", ")) : "not named",
     started: stamp(state.times.started, config),
     detection: state.form.detection ? inline(state.form.detection) : "not said",
@@ -65,7 +73,7 @@ export function declarationMessage(
       : "nobody configured (`onCall` in `.github/incident.yml`)",
     status: state.status,
     runbook: extra.runbook ? `[${inline(extra.runbook, 120)}](${extra.runbook})` : "none matched",
-    links: state.form.links ? inline(state.form.links, 500) : "none",
+    links: extra.withhold ? "withheld" : state.form.links ? inline(state.form.links, 500) : "none",
     targets: targetsSentence(state.severity, config),
     cadence: severity?.updateEvery ? formatDuration(severity.updateEvery) : null,
     notify: severity?.notify.length ? severity.notify.map(mention).join(", ") : null,
@@ -188,6 +196,8 @@ export function commsDraftMessage(ctx: MessageContext): string {
     status: state.status.charAt(0).toUpperCase() + state.status.slice(1),
     started: stamp(state.times.started ?? state.times.declared, config),
     nextUpdate: c.nextUpdateDue ? stamp(c.nextUpdateDue, config) : "when we have news",
+    statusPage: config.statusPage.enabled,
+    publicCommand: plain(publicStatusDraft(state.status, config, affected.slice(0, 200))),
   });
 }
 

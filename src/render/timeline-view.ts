@@ -63,6 +63,8 @@ export interface TimelineViewInput {
   config: Config;
   now: Date;
   issueUrl: string;
+  /** What the app has told the outside world (chat, status page), kept in the marker. */
+  ledger?: Record<string, string>;
 }
 
 function entryRow(entry: TimelineEntry, reference: Date, zone: string) {
@@ -147,7 +149,7 @@ export function renderTimeline(input: TimelineViewInput): { body: string; hash: 
     rows,
   });
   const hash = createHash("sha1").update(stable).digest("hex").slice(0, 12);
-  const head = marker("timeline", { hash });
+  const head = marker("timeline", { hash, ...input.ledger });
   let folded = 0;
   for (;;) {
     const visibleRows = rows.slice(folded);
@@ -164,4 +166,9 @@ export function renderTimeline(input: TimelineViewInput): { body: string; hash: 
 
 export function timelineHash(body: string): string | null {
   return /incident-app:timeline hash=([0-9a-f]+)/.exec(body)?.[1] ?? null;
+}
+
+/** The whole marker (hash and ledger): the comment is rewritten when any part of it differs. */
+export function timelineMarker(body: string): string | null {
+  return /<!--\s*incident-app:timeline[^>]*-->/.exec(body)?.[0] ?? null;
 }

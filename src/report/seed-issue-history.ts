@@ -35,6 +35,7 @@ function repoFacts(repo: SeedRepo): RepoFacts {
     labels: [],
     configOid: null,
     recentIncidents: null,
+    private: false,
   };
 }
 

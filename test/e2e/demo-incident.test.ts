@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkDemo } from "../../scripts/demo/check-demo.js";
+import { startDemoReceiver } from "../../scripts/demo/outward-output.js";
 import { playDemo } from "../../scripts/demo/run-demo.js";
 import { OWNER, REPO } from "../../scripts/demo/scenario.js";
 import type { IssueHistory } from "../../src/domain/history.js";
@@ -13,8 +14,11 @@ let harness: Harness;
 let history: IssueHistory;
 let timeline: string;
 
+let receiver: Awaited<ReturnType<typeof startDemoReceiver>>;
+
 beforeAll(async () => {
-  harness = await startHarness();
+  receiver = await startDemoReceiver();
+  harness = await startHarness({ chat: { env: () => process.env } });
   const number = await playDemo(harness);
   history = await readAsPerson(harness.sim.as("alice"), OWNER, REPO, number);
   const comments = history.items.flatMap((item) => (item.type === "comment" ? [item] : []));
@@ -22,7 +26,10 @@ beforeAll(async () => {
     comments.find((item) => trustedMarkers(item, harness.sim.botLogin).some((m) => m.kind === "timeline"))
       ?.body ?? "";
 });
-afterAll(() => harness.close());
+afterAll(async () => {
+  await harness.close();
+  await receiver.close();
+});
 
 /** App requests per delivery, keyed `event:firstCommandWord` in delivery order. */
 function requestsPerDelivery() {
@@ -33,7 +40,7 @@ function requestsPerDelivery() {
   }
   return harness.sim.deliveries.map((delivery) => {
     const payload = delivery.payload as { comment?: { body?: string }; label?: { name?: string } };
-    const word = payload.comment?.body?.match(/^\/(\w+)/m)?.[1] ?? payload.label?.name ?? "";
+    const word = payload.comment?.body?.match(/^\/(\w+(?: public)?)/m)?.[1] ?? payload.label?.name ?? "";
     return { what: `${delivery.event}.${delivery.action}:${word}`, requests: counts.get(delivery.id) ?? 0 };
   });
 }

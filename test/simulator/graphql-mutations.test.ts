@@ -162,6 +162,7 @@ const COVERED = [
   "IncidentHistory",
   "IncidentHistoryPage",
   "ReopenIssue",
+  "StatusSiteIncidents",
   "UpdateComment",
   "UpdateIssue",
 ];

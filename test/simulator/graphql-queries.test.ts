@@ -8,6 +8,7 @@ import {
   HISTORY_PAGE_QUERY,
   INCIDENT_HISTORY_QUERY,
   REOPEN_ISSUE_MUTATION,
+  STATUS_SITE_QUERY,
   UPDATE_COMMENT_MUTATION,
   UPDATE_ISSUE_MUTATION,
 } from "../../src/github/queries.js";
@@ -177,6 +178,41 @@ describe("IncidentHistoryPage", () => {
     const page = await sim.as("alice").graphql(HISTORY_PAGE_QUERY, { id: issueId, after });
     expect(at(page, "node.timelineItems.nodes.0.__typename")).toBe("AssignedEvent");
     expect(at(page, "node.timelineItems.pageInfo.hasNextPage")).toBe(false);
+  });
+});
+
+describe("StatusSiteIncidents", () => {
+  const siteVars = {
+    ...repo,
+    incidentLabel: "incident",
+    since: "2026-01-01T00:00:00Z",
+    after: null,
+    withTemplates: true,
+    indexTemplate: "HEAD:.github/incident-templates/status/index.html.hbs",
+    incidentTemplate: "HEAD:.github/incident-templates/status/incident.html.hbs",
+    // Any file stands in for an override here: the query reads blob text.
+    feedTemplate: "HEAD:.github/incident.yml",
+  };
+
+  it("returns the incidents with their histories and the template overrides that exist", async () => {
+    const r = at(await sim.as("alice").graphql(STATUS_SITE_QUERY, siteVars), "repository");
+    expect(at(r, "isPrivate")).toBe(false);
+    expect(at(r, "indexTemplate")).toBeNull();
+    expect(at(r, "feedTemplate")).toEqual({ __typename: "Blob", text: "severities: [SEV1, SEV2]\n" });
+    expect(at(r, "incidents.nodes.0.number")).toBe(issueNumber);
+    expect(listAt(r, "incidents.nodes.0.timelineItems.nodes").length).toBeGreaterThan(5);
+    expect(at(r, "incidents.pageInfo.hasNextPage")).toBe(false);
+  });
+
+  it("leaves the templates out of later pages, and the incidents out of the window", async () => {
+    const r = at(
+      await sim
+        .as("alice")
+        .graphql(STATUS_SITE_QUERY, { ...siteVars, withTemplates: false, since: "2027-01-01T00:00:00Z" }),
+      "repository",
+    );
+    expect(r).not.toHaveProperty("feedTemplate");
+    expect(listAt(r, "incidents.nodes")).toEqual([]);
   });
 });
 

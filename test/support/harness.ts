@@ -3,8 +3,12 @@ import type { AddressInfo } from "node:net";
 import { createNodeMiddleware } from "probot";
 import { createApp } from "../../src/app.js";
 import { clearConfigCache } from "../../src/config/config-cache.js";
+import type { PublishFiles } from "../../src/github/publish-files.js";
 import { forgetCheckedLabels } from "../../src/handlers/ensure-labels.js";
+import { BackgroundWork } from "../../src/notify/background-work.js";
+import type { ChatDeps } from "../../src/notify/chat-deps.js";
 import { createClock, type SimClock, type Simulator, startSimulator } from "../simulator/index.js";
+import { type MemoryPublisher, memoryPublisher } from "./memory-publisher.js";
 import { testProbot } from "./probot.js";
 
 /**
@@ -18,16 +22,42 @@ export interface Harness {
   sim: Simulator;
   clock: SimClock;
   appUrl: string;
+  chat: ChatDeps;
+  /** The status site's branch, in memory (the simulator has no git layer yet). */
+  publisher: MemoryPublisher;
+  /** Every webhook answered and every chat delivery (with its failure reports) done. */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { start?: string; clock?: SimClock } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  start?: string;
+  clock?: SimClock;
+  /** Chat delivery; by default real HTTP, no environment, and back-off without waiting. */
+  chat?: Partial<ChatDeps>;
+  publishFiles?: PublishFiles;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   clearConfigCache();
   forgetCheckedLabels();
   const clock = options.clock ?? createClock(new Date(options.start ?? "2026-02-03T14:15:00Z"));
   const sim = await startSimulator({ clock, appSlug: "incident-bot", webhookSecret: WEBHOOK_SECRET });
   const probot = testProbot({ baseUrl: sim.url, secret: WEBHOOK_SECRET });
-  const middleware = await createNodeMiddleware(createApp({ clock: () => clock.now() }), {
+  const chat: ChatDeps = {
+    fetch: (input, init) => fetch(input, init),
+    sleep: async () => {},
+    env: () => ({}),
+    background: new BackgroundWork(),
+    ...options.chat,
+  };
+  const publisher = memoryPublisher();
+  const app = createApp({
+    clock: () => clock.now(),
+    chat,
+    publishFiles: options.publishFiles ?? publisher.publish,
+  });
+  const middleware = await createNodeMiddleware(app, {
     probot,
     webhooksPath: WEBHOOK_PATH,
   });
@@ -44,7 +74,17 @@ export async function startHarness(options: { start?: string; clock?: SimClock }
     sim,
     clock,
     appUrl,
+    chat,
+    publisher,
+    async settle() {
+      do {
+        await sim.settle();
+        await chat.background.idle();
+      } while (chat.background.busy);
+      await sim.settle();
+    },
     async close() {
+      await chat.background.idle();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sim.close();
     },

@@ -29,6 +29,7 @@ export class HistoryBuilder {
         id: "R_1",
         nameWithOwner: "acme/shop",
         url: "https://github.com/acme/shop",
+        private: false,
         defaultBranch: "main",
         labels: [],
         configOid: null,

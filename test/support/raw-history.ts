@@ -78,6 +78,7 @@ function rawResponse(history: IssueHistory, nodes: Array<Record<string, unknown>
     id: repo.id,
     nameWithOwner: repo.nameWithOwner,
     url: repo.url,
+    isPrivate: repo.private,
     defaultBranchRef: repo.defaultBranch ? { name: repo.defaultBranch } : null,
     labels: { nodes: repo.labels },
     configFile: repo.configOid ? { __typename: "Blob", oid: repo.configOid } : null,

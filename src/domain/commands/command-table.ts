@@ -32,8 +32,8 @@ const TABLE = [
   spec(
     "status",
     "incident",
-    "/status <status> [text]",
-    "Change status (a unique prefix is enough).",
+    "/status <status> [text] or /status public <state> <text>",
+    "Change status (a unique prefix is enough); `public` publishes a customer-facing update (investigating, identified, monitoring, resolved) to the status page.",
     "/status identified",
   ),
   spec("identified", "incident", "/identified [text]", "Shorthand for `/status identified`.", "/identified"),

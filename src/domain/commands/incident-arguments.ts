@@ -2,6 +2,8 @@
  * Argument parsers of the commands that drive an incident: declare, acknowledge,
  * severity, status and its shorthands, roles, notes, times, updates, resolution.
  */
+
+import { PUBLIC_STATES } from "../../config/outward-schema.js";
 import {
   type ArgParser,
   bad,
@@ -60,8 +62,23 @@ const severity: ArgParser = (args, ctx) => {
 const statusExample = (ctx: ParseContext): string =>
   `/status ${ctx.statuses[1] ?? ctx.statuses[0] ?? "identified"}`;
 
+const PUBLIC_EXAMPLE = "/status public identified We found the cause and are rolling out a fix.";
+const PUBLIC_EXPECTED = `one of ${PUBLIC_STATES.join(", ")} (a unique prefix is enough)`;
+
+/** `/status public <state> <text>`: the state customers see and the words they read. */
+const publicStatus: ArgParser = (args) => {
+  const [first, rest] = splitFirst(args);
+  if (first === "") return missing("status", "public state", PUBLIC_EXPECTED, PUBLIC_EXAMPLE);
+  const state = matchStatus(first, PUBLIC_STATES);
+  if (state === null) return bad("status", "public state", first, PUBLIC_EXPECTED, PUBLIC_EXAMPLE);
+  if (rest === "")
+    return missing("status", "text", "the customer-facing update, after the state", PUBLIC_EXAMPLE);
+  return ok({ kind: "public-status", state: state as (typeof PUBLIC_STATES)[number], text: rest });
+};
+
 const status: ArgParser = (args, ctx) => {
   const [first, rest] = splitFirst(args);
+  if (first.toLowerCase() === "public") return publicStatus(rest, ctx);
   if (first === "") return missing("status", "status", describeStatuses(ctx.statuses), statusExample(ctx));
   const name = matchStatus(first, ctx.statuses);
   if (name === null)

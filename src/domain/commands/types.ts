@@ -4,6 +4,8 @@
  * typed error naming the argument and the form expected.
  */
 
+import type { PublicState } from "../../config/outward-schema.js";
+
 export type RoleName = "ic" | "lead" | "comms" | "scribe" | "sme";
 
 /**
@@ -18,6 +20,8 @@ export type Command =
   | { kind: "ack"; text: string | null }
   | { kind: "severity"; severity: string; reason: string | null }
   | { kind: "status"; status: string; text: string | null }
+  /** `/status public <state> <text>`: a customer-facing update; it changes no internal status. */
+  | { kind: "public-status"; state: PublicState; text: string }
   | { kind: "role"; role: RoleName; handle: Handle }
   | { kind: "note"; at: Date | null; text: string }
   | { kind: "started"; at: Date }

@@ -1,0 +1,147 @@
+import { createHash } from "node:crypto";
+import type { Octokit } from "./read-history.js";
+
+/**
+ * Writes a set of text files to a branch as one commit with GitHub's Git Data API:
+ * read the branch (a missing branch becomes an orphan commit), compare each file's
+ * git blob id with the one in the tree and stop when nothing changed, else create
+ * blobs, a tree on top of the old one, a commit, and move the branch. A branch that
+ * moved meanwhile (someone else published) is retried once from the start.
+ */
+export interface PublishFilesInput {
+  owner: string;
+  repo: string;
+  branch: string;
+  files: Array<{ path: string; content: string }>;
+  message: string;
+}
+
+export interface PublishResult {
+  /** The new commit, or null when every file was already so (nothing written). */
+  commitSha: string | null;
+}
+
+export type PublishFiles = (octokit: Octokit, input: PublishFilesInput) => Promise<PublishResult>;
+
+/** Git's blob id of a text file: sha1 of `blob <bytes>\0<content>`. */
+export function gitBlobSha(content: string): string {
+  const bytes = Buffer.from(content, "utf8");
+  return createHash("sha1")
+    .update(Buffer.concat([Buffer.from(`blob ${bytes.length}\0`), bytes]))
+    .digest("hex");
+}
+
+export const publishFiles: PublishFiles = async (octokit, input) => {
+  try {
+    return await publishOnce(octokit, input);
+  } catch (error) {
+    if (!movedMeanwhile(error)) throw error;
+    return publishOnce(octokit, input);
+  }
+};
+
+interface Head {
+  commitSha: string;
+  treeSha: string;
+}
+
+async function publishOnce(octokit: Octokit, input: PublishFilesInput): Promise<PublishResult> {
+  const { owner, repo, branch, files, message } = input;
+  const head = await readHead(octokit, owner, repo, branch);
+  const existing = head ? await blobShas(octokit, owner, repo, head.treeSha) : null;
+  const changed = [];
+  for (const file of files) {
+    const current = existing ? await existing(file.path) : null;
+    if (current !== gitBlobSha(file.content)) changed.push(file);
+  }
+  if (changed.length === 0) return { commitSha: null };
+
+  const entries = [];
+  for (const file of changed) {
+    const { data } = await octokit.rest.git.createBlob({
+      owner,
+      repo,
+      content: file.content,
+      encoding: "utf-8",
+    });
+    entries.push({ path: file.path, mode: "100644" as const, type: "blob" as const, sha: data.sha });
+  }
+  const { data: tree } = await octokit.rest.git.createTree({
+    owner,
+    repo,
+    tree: entries,
+    ...(head ? { base_tree: head.treeSha } : {}),
+  });
+  const { data: commit } = await octokit.rest.git.createCommit({
+    owner,
+    repo,
+    message,
+    tree: tree.sha,
+    parents: head ? [head.commitSha] : [],
+  });
+  if (head) {
+    await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.sha, force: false });
+  } else {
+    await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.sha });
+  }
+  return { commitSha: commit.sha };
+}
+
+async function readHead(octokit: Octokit, owner: string, repo: string, branch: string): Promise<Head | null> {
+  let commitSha: string;
+  try {
+    const { data } = await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
+    commitSha = data.object.sha;
+  } catch (error) {
+    if (status(error) === 404) return null;
+    throw error;
+  }
+  const { data: commit } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: commitSha });
+  return { commitSha, treeSha: commit.tree.sha };
+}
+
+type TreeEntries = Map<string, { type: string; sha: string }>;
+
+/**
+ * The blob id at a path of a tree, or null when there is none. Walks one directory
+ * at a time (a site's folder is two reads), caching what it read.
+ */
+function blobShas(octokit: Octokit, owner: string, repo: string, rootTree: string) {
+  const dirs = new Map<string, Promise<TreeEntries | null>>();
+  const list = (dir: string): Promise<TreeEntries | null> => {
+    let found = dirs.get(dir);
+    if (!found) {
+      found = (async () => {
+        const sha = dir === "" ? rootTree : await entrySha(dir, "tree");
+        if (!sha) return null;
+        const { data } = await octokit.rest.git.getTree({ owner, repo, tree_sha: sha });
+        return new Map(
+          data.tree.flatMap((entry) =>
+            entry.path && entry.sha && entry.type
+              ? [[entry.path, { type: entry.type, sha: entry.sha }] as const]
+              : [],
+          ),
+        );
+      })();
+      dirs.set(dir, found);
+    }
+    return found;
+  };
+  const entrySha = async (path: string, type: "tree" | "blob"): Promise<string | null> => {
+    const slash = path.lastIndexOf("/");
+    const entries = await list(slash === -1 ? "" : path.slice(0, slash));
+    const entry = entries?.get(path.slice(slash + 1));
+    return entry?.type === type ? entry.sha : null;
+  };
+  return (path: string) => entrySha(path.replace(/^\/+/, ""), "blob");
+}
+
+function status(error: unknown): number | undefined {
+  return (error as { status?: number } | null)?.status;
+}
+
+/** Another writer moved or created the branch between our read and our ref write. */
+function movedMeanwhile(error: unknown): boolean {
+  const message = String((error as Error | null)?.message ?? "");
+  return status(error) === 422 && /fast forward|already exists/i.test(message);
+}

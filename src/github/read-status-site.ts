@@ -1,0 +1,86 @@
+import type { IssueHistory } from "../domain/history.js";
+import type { SiteTemplateOverrides } from "../status-page/site-templates.js";
+import { STATUS_SITE_QUERY } from "./queries.js";
+import { normaliseHistory, type Octokit, type RawIssue, type RawRepository } from "./read-history.js";
+
+/**
+ * Everything the status site is rendered from, in one paged GraphQL query: the
+ * histories of the repo's incidents touched since `since` (so the pure projection
+ * decides which `/status public` commands count) and the repo's template overrides.
+ */
+export interface StatusSiteSource {
+  histories: IssueHistory[];
+  overrides: SiteTemplateOverrides;
+}
+
+interface RawBlob {
+  __typename: string;
+  text?: string;
+}
+
+interface RawSiteRepository {
+  id: string;
+  nameWithOwner: string;
+  url: string;
+  isPrivate: boolean;
+  defaultBranchRef: { name: string } | null;
+  indexTemplate?: RawBlob | null;
+  incidentTemplate?: RawBlob | null;
+  feedTemplate?: RawBlob | null;
+  incidents: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<RawIssue | null> };
+}
+
+const OVERRIDES = "HEAD:.github/incident-templates/status";
+const MAX_PAGES = 20;
+
+export async function readStatusSite(
+  octokit: Octokit,
+  where: { owner: string; repo: string; incidentLabel: string; since: Date },
+): Promise<StatusSiteSource> {
+  const source: StatusSiteSource = { histories: [], overrides: {} };
+  let after: string | null = null;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const data: { repository: RawSiteRepository | null } = await octokit.graphql(STATUS_SITE_QUERY, {
+      owner: where.owner,
+      repo: where.repo,
+      incidentLabel: where.incidentLabel,
+      since: where.since.toISOString().replace(/\.\d{3}Z$/, "Z"),
+      after,
+      withTemplates: page === 0,
+      indexTemplate: `${OVERRIDES}/index.html.hbs`,
+      incidentTemplate: `${OVERRIDES}/incident.html.hbs`,
+      feedTemplate: `${OVERRIDES}/feed.xml.hbs`,
+    });
+    const repository = data.repository;
+    if (!repository) return source;
+    if (page === 0) source.overrides = overridesOf(repository);
+    const raw: RawRepository = {
+      id: repository.id,
+      nameWithOwner: repository.nameWithOwner,
+      url: repository.url,
+      isPrivate: repository.isPrivate,
+      defaultBranchRef: repository.defaultBranchRef,
+      labels: { nodes: [] },
+      configFile: null,
+    };
+    for (const issue of repository.incidents.nodes) {
+      if (issue) source.histories.push(await normaliseHistory(octokit, raw, issue));
+    }
+    const { hasNextPage, endCursor } = repository.incidents.pageInfo;
+    if (!hasNextPage || !endCursor) return source;
+    after = endCursor;
+  }
+  return source;
+}
+
+function overridesOf(repository: RawSiteRepository): SiteTemplateOverrides {
+  const text = (blob: RawBlob | null | undefined) => (blob?.__typename === "Blob" ? blob.text : undefined);
+  const overrides: SiteTemplateOverrides = {};
+  const index = text(repository.indexTemplate);
+  const incident = text(repository.incidentTemplate);
+  const feed = text(repository.feedTemplate);
+  if (index !== undefined) overrides["index.html"] = index;
+  if (incident !== undefined) overrides["incident.html"] = incident;
+  if (feed !== undefined) overrides["feed.xml"] = feed;
+  return overrides;
+}

@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Handlebars from "handlebars";
+import { packageRoot } from "../render/package-root.js";
+
+/**
+ * The status site's templates (`templates/status/*.hbs`), overridable per repo by
+ * `.github/incident-templates/status/<name>.hbs`. Unlike the Markdown templates,
+ * these escape every value: the view model holds plain text and HTML/XML escaping
+ * is the templates' job, so an override cannot forget it.
+ */
+export const SITE_TEMPLATES = ["index.html", "incident.html", "feed.xml"] as const;
+export type SiteTemplateName = (typeof SITE_TEMPLATES)[number];
+export type SiteTemplateOverrides = Partial<Record<SiteTemplateName, string>>;
+
+const handlebars = Handlebars.create();
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+const builtIn = join(packageRoot(), "templates", "status");
+
+function template(name: SiteTemplateName, override: string | undefined): Handlebars.TemplateDelegate {
+  const key = override === undefined ? name : `${name}\0${override}`;
+  let found = compiled.get(key);
+  if (!found) {
+    const source = override ?? readFileSync(join(builtIn, `${name}.hbs`), "utf8");
+    found = handlebars.compile(source, { strict: true });
+    compiled.set(key, found);
+  }
+  return found;
+}
+
+export function renderSiteTemplate(
+  name: Exclude<SiteTemplateName, "incident.html">,
+  view: object,
+  overrides: SiteTemplateOverrides = {},
+): string {
+  const incident = template("incident.html", overrides["incident.html"]);
+  return `${template(name, overrides[name])(view, { partials: { incident } }).trim()}\n`;
+}

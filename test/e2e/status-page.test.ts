@@ -1,0 +1,188 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { FORM_BODY } from "../support/history-builder.js";
+import { memoryPublisher } from "../support/memory-publisher.js";
+import { type OutwardHarness, OWNER, REPO, startOutwardHarness, writes } from "./outward-harness.js";
+
+const CONFIG = `services:
+  search: {}
+  api: {}
+statusPage:
+  title: Acme status
+`;
+
+const site = (h: OutwardHarness) => h.publisher.branches.get("gh-pages") ?? new Map<string, string>();
+const siteQueries = (h: OutwardHarness) =>
+  h.sim.appRequests().filter((e) => e.graphql === "StatusSiteIncidents");
+
+describe("the public status page (simulator, site branch in memory)", () => {
+  let h: OutwardHarness;
+  afterEach(async () => h?.close());
+
+  it("publishes one commit per public change, nothing on redelivery or on other events", async () => {
+    h = await startOutwardHarness(CONFIG);
+    const at = (hhmm: string) => h.clock.set(new Date(`2026-02-03T${hhmm}:00Z`));
+    at("14:23");
+    const number = await h.declare();
+    at("14:24");
+    await h.comment("carol", number, "/note internal: db-7 is the suspect\n/update Investigating db-7");
+    expect(h.publisher.calls).toBe(0);
+
+    at("14:30");
+    await h.comment("carol", number, "/status public investigating Some searches return no results.");
+    expect(h.publisher.commits).toEqual([
+      {
+        branch: "gh-pages",
+        message: "Status page: public update of INC-20260203-001",
+        paths: ["status/index.html", "status/incidents.json", "status/feed.xml"],
+        sha: expect.any(String),
+      },
+    ]);
+    expect(siteQueries(h)).toHaveLength(1);
+    const index = site(h).get("status/index.html") ?? "";
+    expect(index).toContain("Some searches return no results.");
+    expect(index).not.toContain("db-7");
+    const replies = await h.appComments(number);
+    expect(replies.filter((body) => body.includes("🌐 Published to the [status page]"))).toEqual([
+      expect.stringContaining(
+        "🌐 Published to the [status page](https://acme.github.io/search/status/): **Investigating** · “Some searches return no results.”",
+      ),
+    ]);
+
+    const requests = h.sim.appRequests().length;
+    for (const delivery of h.sim.deliveries.filter((d) => !d.redelivery)) await h.sim.redeliver(delivery.id);
+    await h.settle();
+    at("14:35");
+    await h.comment("bob", number, "/note still watching");
+    expect(h.publisher.calls).toBe(1);
+    expect(siteQueries(h)).toHaveLength(1);
+    expect(writes(h.sim.appRequests().slice(requests)).map((e) => e.graphql)).toEqual([
+      "AddReaction",
+      "UpdateComment",
+    ]);
+
+    at("14:50");
+    await h.comment("carol", number, "/status public resolved Search works again.");
+    expect(h.publisher.commits).toHaveLength(2);
+    const json = JSON.parse(site(h).get("status/incidents.json") ?? "{}");
+    expect(json.incidents[0]).toMatchObject({
+      id: "INC-20260203-001",
+      name: "Incident affecting search",
+      status: "resolved",
+      updates: [
+        { at: "2026-02-03T14:50:00Z", status: "resolved", text: "Search works again." },
+        { at: "2026-02-03T14:30:00Z", status: "investigating", text: "Some searches return no results." },
+      ],
+    });
+  });
+
+  it("republishes when a public update is edited or deleted", async () => {
+    h = await startOutwardHarness(CONFIG);
+    h.clock.set(new Date("2026-02-03T14:23:00Z"));
+    const number = await h.declare();
+    await h.comment("carol", number, "/status public identified Fix in progres");
+    const person = h.sim.as("carol");
+    const { data: comments } = await person.rest.issues.listComments({
+      owner: OWNER,
+      repo: REPO,
+      issue_number: number,
+    });
+    const typo = comments.find((comment) => comment.user?.login === "carol");
+    h.clock.set(new Date("2026-02-03T14:25:00Z"));
+    await person.rest.issues.updateComment({
+      owner: OWNER,
+      repo: REPO,
+      comment_id: typo?.id ?? 0,
+      body: "/status public identified Fix in progress",
+    });
+    await h.settle();
+    expect(h.publisher.commits).toHaveLength(2);
+    expect(site(h).get("status/index.html")).toContain("Fix in progress</p>");
+    expect(site(h).get("status/feed.xml")).not.toContain("progres<");
+
+    await person.rest.issues.deleteComment({ owner: OWNER, repo: REPO, comment_id: typo?.id ?? 0 });
+    await h.settle();
+    expect(h.publisher.commits).toHaveLength(3);
+    expect(site(h).get("status/index.html")).not.toContain("Fix in progress");
+  });
+
+  it("refuses people who may not publish", async () => {
+    h = await startOutwardHarness(`${CONFIG}permissions:\n  publicStatus: [OWNER]\n`);
+    h.clock.set(new Date("2026-02-03T14:23:00Z"));
+    const number = await h.declare();
+    await h.comment("carol", number, "/status public identified From carol");
+    expect(h.publisher.calls).toBe(0);
+    const refusal = (await h.appComments(number)).find((body) => body.includes("may publish"));
+    expect(refusal).toContain("Only repository owner accounts may publish customer-facing updates");
+  });
+
+  it("reports a failed publish once and retries it with the next event", async () => {
+    let failing = true;
+    const memory = memoryPublisher();
+    h = await startOutwardHarness(
+      CONFIG,
+      {},
+      {
+        publishFiles: async (octokit, input) => {
+          if (failing)
+            throw Object.assign(new Error("Resource not accessible by integration"), { status: 403 });
+          return memory.publish(octokit, input);
+        },
+      },
+    );
+    h.clock.set(new Date("2026-02-03T14:23:00Z"));
+    const number = await h.declare();
+    await h.comment("carol", number, "/status public identified Fix in progress");
+    await h.comment("bob", number, "/note one");
+    const failures = (await h.appComments(number)).filter((body) => body.includes("could not be updated"));
+    expect(failures).toEqual([
+      expect.stringContaining(
+        "⚠️ The status page could not be updated: GitHub answered 403 (Resource not accessible by integration).",
+      ),
+    ]);
+    failing = false;
+    await h.comment("bob", number, "/note two");
+    expect(memory.commits).toHaveLength(1);
+    expect((await h.appComments(number)).some((body) => body.includes("🌐 Published"))).toBe(true);
+  });
+
+  it("reminds on resolution that the page still shows the incident as ongoing", async () => {
+    h = await startOutwardHarness(CONFIG);
+    h.clock.set(new Date("2026-02-03T14:23:00Z"));
+    const number = await h.declare();
+    await h.comment("carol", number, "/status public monitoring A fix is in place.");
+    await h.comment("bob", number, "/resolve done");
+    const resolution = (await h.appComments(number)).find((body) => body.includes("Incident resolved"));
+    expect(resolution).toContain(
+      "The status page still shows this incident as **Monitoring**: post `/status public resolved <what customers should know>`",
+    );
+  });
+
+  it("a security incident in a public repository: top severity, no impact on the issue or in chat, nothing public", async () => {
+    h = await startOutwardHarness();
+    h.clock.set(new Date("2026-02-03T14:23:00Z"));
+    const number = h.sim.fileIssueForm(
+      "alice",
+      { owner: OWNER, name: REPO },
+      {
+        title: "Login tokens exposed",
+        body: FORM_BODY.replace("- [ ] This is a security", "- [x] This is a security"),
+        labels: ["incident"],
+      },
+    );
+    await h.settle();
+    const { data: issue } = await h.sim
+      .as("alice")
+      .rest.issues.get({ owner: OWNER, repo: REPO, issue_number: number });
+    expect(issue.labels.map((label) => (typeof label === "string" ? label : label.name))).toContain("SEV-1");
+    const declaration =
+      (await h.appComments(number)).find((body) => body.includes("Incident declared")) ?? "";
+    expect(declaration).toContain(
+      "| **Impact** | withheld: this is a security incident in a public repository",
+    );
+    expect(declaration).not.toContain("food bank");
+    const chat = JSON.stringify(h.chatReceiver.received("alerts"));
+    expect(chat).toContain("Security incident: details are kept on the issue.");
+    expect(chat).not.toContain("food bank");
+    expect(h.publisher.calls).toBe(0);
+  });
+});

@@ -1,0 +1,176 @@
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { gitBlobSha, publishFiles } from "../../src/github/publish-files.js";
+import type { Octokit } from "../../src/github/read-history.js";
+import { TestOctokit } from "../support/probot.js";
+
+const API = "https://api.github.com";
+const REPO = "/repos/acme/shop";
+const octokit = () => new TestOctokit() as unknown as Octokit;
+
+const files = [
+  { path: "status/index.html", content: "<h1>All good</h1>\n" },
+  { path: "status/feed.xml", content: "<feed/>\n" },
+];
+const input = { owner: "acme", repo: "shop", branch: "gh-pages", files, message: "Status: INC-1 identified" };
+
+/** A gh-pages branch at commit c1 whose `status/` folder holds `status` (path → content). */
+function existingBranch(scope: nock.Scope, status: Record<string, string>) {
+  return scope
+    .get(`${REPO}/git/ref/heads%2Fgh-pages`)
+    .reply(200, { ref: "refs/heads/gh-pages", object: { sha: "c1", type: "commit" } })
+    .get(`${REPO}/git/commits/c1`)
+    .reply(200, { sha: "c1", tree: { sha: "root1" } })
+    .get(`${REPO}/git/trees/root1`)
+    .reply(200, {
+      sha: "root1",
+      truncated: false,
+      tree: [
+        { path: "index.html", mode: "100644", type: "blob", sha: "docs-index" },
+        { path: "status", mode: "040000", type: "tree", sha: "status1" },
+      ],
+    })
+    .get(`${REPO}/git/trees/status1`)
+    .reply(200, {
+      sha: "status1",
+      truncated: false,
+      tree: Object.entries(status).map(([path, content]) => ({
+        path,
+        mode: "100644",
+        type: "blob",
+        sha: gitBlobSha(content),
+      })),
+    });
+}
+
+describe("publishFiles (Git Data API, nock)", () => {
+  beforeEach(() => nock.disableNetConnect());
+  afterEach(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it("computes git's blob id locally", () => {
+    // `printf 'hello\n' | git hash-object --stdin`
+    expect(gitBlobSha("hello\n")).toBe("ce013625030ba8dba906f756967f9e9ca394464a");
+  });
+
+  it("creates a missing branch as an orphan commit holding the files", async () => {
+    const bodies: Record<string, unknown>[] = [];
+    const record = (body: Record<string, unknown>) => {
+      bodies.push(body);
+      return true;
+    };
+    const scope = nock(API)
+      .get(`${REPO}/git/ref/heads%2Fgh-pages`)
+      .reply(404, { message: "Not Found" })
+      .post(`${REPO}/git/blobs`, record)
+      .reply(201, { sha: "b-index" })
+      .post(`${REPO}/git/blobs`, record)
+      .reply(201, { sha: "b-feed" })
+      .post(`${REPO}/git/trees`, record)
+      .reply(201, { sha: "t1" })
+      .post(`${REPO}/git/commits`, record)
+      .reply(201, { sha: "c-new" })
+      .post(`${REPO}/git/refs`, record)
+      .reply(201, { ref: "refs/heads/gh-pages", object: { sha: "c-new" } });
+
+    await expect(publishFiles(octokit(), input)).resolves.toEqual({ commitSha: "c-new" });
+    expect(scope.isDone()).toBe(true);
+    expect(bodies).toEqual([
+      { content: "<h1>All good</h1>\n", encoding: "utf-8" },
+      { content: "<feed/>\n", encoding: "utf-8" },
+      {
+        tree: [
+          { path: "status/index.html", mode: "100644", type: "blob", sha: "b-index" },
+          { path: "status/feed.xml", mode: "100644", type: "blob", sha: "b-feed" },
+        ],
+      },
+      { message: "Status: INC-1 identified", tree: "t1", parents: [] },
+      { ref: "refs/heads/gh-pages", sha: "c-new" },
+    ]);
+  });
+
+  it("writes nothing when every file is already so (4 reads, null)", async () => {
+    const scope = existingBranch(nock(API), {
+      "index.html": "<h1>All good</h1>\n",
+      "feed.xml": "<feed/>\n",
+    });
+    await expect(publishFiles(octokit(), input)).resolves.toEqual({ commitSha: null });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("commits only the changed file on top of the branch, keeping the rest of the tree", async () => {
+    const bodies: Record<string, unknown>[] = [];
+    const record = (body: Record<string, unknown>) => {
+      bodies.push(body);
+      return true;
+    };
+    const scope = existingBranch(nock(API), {
+      "index.html": "<h1>Degraded</h1>\n",
+      "feed.xml": "<feed/>\n",
+    })
+      .post(`${REPO}/git/blobs`, record)
+      .reply(201, { sha: "b-index2" })
+      .post(`${REPO}/git/trees`, record)
+      .reply(201, { sha: "t2" })
+      .post(`${REPO}/git/commits`, record)
+      .reply(201, { sha: "c2" })
+      .patch(`${REPO}/git/refs/heads%2Fgh-pages`, record)
+      .reply(200, { ref: "refs/heads/gh-pages", object: { sha: "c2" } });
+
+    await expect(publishFiles(octokit(), input)).resolves.toEqual({ commitSha: "c2" });
+    expect(scope.isDone()).toBe(true);
+    expect(bodies).toEqual([
+      { content: "<h1>All good</h1>\n", encoding: "utf-8" },
+      {
+        base_tree: "root1",
+        tree: [{ path: "status/index.html", mode: "100644", type: "blob", sha: "b-index2" }],
+      },
+      { message: "Status: INC-1 identified", tree: "t2", parents: ["c1"] },
+      { sha: "c2", force: false },
+    ]);
+  });
+
+  it("reads no subfolder that the tree does not have", async () => {
+    const scope = nock(API)
+      .get(`${REPO}/git/ref/heads%2Fgh-pages`)
+      .reply(200, { object: { sha: "c1" } })
+      .get(`${REPO}/git/commits/c1`)
+      .reply(200, { sha: "c1", tree: { sha: "root1" } })
+      .get(`${REPO}/git/trees/root1`)
+      .reply(200, { sha: "root1", tree: [{ path: "README.md", type: "blob", sha: "r" }] })
+      .post(`${REPO}/git/blobs`)
+      .times(2)
+      .reply(201, { sha: "b" })
+      .post(`${REPO}/git/trees`, (body) => body.base_tree === "root1")
+      .reply(201, { sha: "t" })
+      .post(`${REPO}/git/commits`)
+      .reply(201, { sha: "c2" })
+      .patch(`${REPO}/git/refs/heads%2Fgh-pages`)
+      .reply(200, {});
+    await expect(publishFiles(octokit(), input)).resolves.toEqual({ commitSha: "c2" });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("starts over once when the branch moved meanwhile (not a fast forward)", async () => {
+    const scope = existingBranch(nock(API), { "index.html": "old", "feed.xml": "<feed/>\n" })
+      .post(`${REPO}/git/blobs`)
+      .reply(201, { sha: "b1" })
+      .post(`${REPO}/git/trees`)
+      .reply(201, { sha: "t1" })
+      .post(`${REPO}/git/commits`)
+      .reply(201, { sha: "c-lost" })
+      .patch(`${REPO}/git/refs/heads%2Fgh-pages`)
+      .reply(422, { message: "Update is not a fast forward" });
+    // The other writer already published the same content: nothing left to do.
+    existingBranch(scope, { "index.html": "<h1>All good</h1>\n", "feed.xml": "<feed/>\n" });
+    await expect(publishFiles(octokit(), input)).resolves.toEqual({ commitSha: null });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it("passes other failures on to the caller", async () => {
+    nock(API).get(`${REPO}/git/ref/heads%2Fgh-pages`).reply(403, { message: "Resource not accessible" });
+    await expect(publishFiles(octokit(), input)).rejects.toMatchObject({ status: 403 });
+  });
+});

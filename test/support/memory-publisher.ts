@@ -1,0 +1,43 @@
+import { createHash } from "node:crypto";
+import type { PublishFiles } from "../../src/github/publish-files.js";
+
+/**
+ * A branch in memory behind the `publishFiles` seam, for the demo and tests while
+ * the simulator has no git layer: it keeps the files, counts commits, and like the
+ * real one commits nothing when every file is already so.
+ */
+export interface MemoryPublisher {
+  publish: PublishFiles;
+  /** path → content, per branch. */
+  branches: Map<string, Map<string, string>>;
+  commits: Array<{ branch: string; message: string; paths: string[]; sha: string }>;
+  /** Calls, including those that committed nothing. */
+  calls: number;
+}
+
+export function memoryPublisher(): MemoryPublisher {
+  const publisher: MemoryPublisher = {
+    branches: new Map(),
+    commits: [],
+    calls: 0,
+    publish: async (_octokit, input) => {
+      publisher.calls += 1;
+      const branch = publisher.branches.get(input.branch) ?? new Map<string, string>();
+      publisher.branches.set(input.branch, branch);
+      const changed = input.files.filter((file) => branch.get(file.path) !== file.content);
+      if (changed.length === 0) return { commitSha: null };
+      for (const file of changed) branch.set(file.path, file.content);
+      const sha = createHash("sha1")
+        .update(`${publisher.commits.length}\0${JSON.stringify(changed)}`)
+        .digest("hex");
+      publisher.commits.push({
+        branch: input.branch,
+        message: input.message,
+        paths: changed.map((f) => f.path),
+        sha,
+      });
+      return { commitSha: sha };
+    },
+  };
+  return publisher;
+}
