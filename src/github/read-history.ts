@@ -1,4 +1,5 @@
 import type { ProbotOctokit } from "probot";
+import { CONFIG_EXPRESSION } from "../config/config-file-name.js";
 import type {
   Actor,
   Association,
@@ -8,8 +9,8 @@ import type {
   RecentIncident,
   RepoLabel,
 } from "../domain/history.js";
-import { CONFIG_EXPRESSION } from "../config/config-file-name.js";
 import { startOfUtcDay } from "../domain/incident-id.js";
+import { TEMPLATE_OVERRIDE_EXPRESSION } from "../render/template-names.js";
 import { HISTORY_PAGE_QUERY, INCIDENT_HISTORY_QUERY } from "./queries.js";
 
 /**
@@ -25,6 +26,7 @@ export interface HistoryVariables {
   since: string;
   withRecent: boolean;
   configExpression: string;
+  templatesExpression: string;
 }
 
 export function historyVariables(incidentLabel: string, now: Date, withRecent: boolean): HistoryVariables {
@@ -35,6 +37,7 @@ export function historyVariables(incidentLabel: string, now: Date, withRecent: b
       .replace(/\.\d{3}Z$/, "Z"),
     withRecent,
     configExpression: CONFIG_EXPRESSION,
+    templatesExpression: TEMPLATE_OVERRIDE_EXPRESSION,
   };
 }
 
@@ -91,6 +94,7 @@ export interface RawRepository {
   defaultBranchRef: { name: string } | null;
   labels: { nodes: RepoLabel[] };
   configFile: { __typename: string; oid?: string } | null;
+  templatesFolder?: { __typename: string; oid?: string } | null;
   recentIncidents?: { nodes: RecentIncident[] } | null;
 }
 
@@ -186,6 +190,7 @@ export async function normaliseHistory(
       defaultBranch: repository.defaultBranchRef?.name ?? null,
       labels: repository.labels.nodes,
       configOid: repository.configFile?.oid ?? null,
+      templatesOid: repository.templatesFolder?.oid ?? null,
       recentIncidents: repository.recentIncidents?.nodes ?? null,
     },
     issue: {

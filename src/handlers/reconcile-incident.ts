@@ -7,6 +7,7 @@ import { historyVariables, type Octokit, readHistory } from "../github/read-hist
 import { decideIncident } from "../plan/decide-incident.js";
 import { labelsChecked } from "./ensure-labels.js";
 import { loadRepoConfig, reportConfigError } from "./repo-config.js";
+import { loadRepoTemplates } from "./repo-templates.js";
 
 /**
  * The pipeline every incident event runs (§2.5): read the history once → decide a
@@ -23,7 +24,7 @@ export async function reconcileIncident(context: IssueContext, deps: AppDeps): P
   const number = context.payload.issue.number;
   const octokit = context.octokit as unknown as Octokit;
   const now = deps.clock();
-  const log = context.log.child({ repo: `${owner}/${repo}`, issue: number });
+  let log = context.log;
 
   const loaded = await loadRepoConfig(context, undefined, now);
   const config = loaded.ok ? loaded.config : FALLBACK_CONFIG;
@@ -43,6 +44,7 @@ export async function reconcileIncident(context: IssueContext, deps: AppDeps): P
     return;
   }
 
+  const templates = await loadRepoTemplates(octokit, { owner, repo }, history.repo.templatesOid, log);
   const botLogin = await deps.botLogin();
   const target: Target = { owner, repo, number, issueId: history.issue.id };
   const checkLabels = !labelsChecked(`${owner}/${repo}`);
@@ -54,13 +56,18 @@ export async function reconcileIncident(context: IssueContext, deps: AppDeps): P
       formTemplate: deps.formTemplate,
       now,
       checkLabels: checkLabels && round === 1,
+      templates,
     });
+    if (state.id && round === 1) {
+      log = log.child({ incident: state.id });
+      context.octokit.log = log.child({ name: "github" });
+    }
     if (plan.length === 0) {
-      if (round > 1) log.debug({ incident: state.id, rounds: round - 1 }, "incident converged");
+      if (round > 1) log.debug({ rounds: round - 1 }, "incident converged");
       return;
     }
     const result = await applyPlan(octokit, target, plan, variables);
-    log.info({ incident: state.id, round, writes: result.applied }, "applied plan");
+    log.info({ round, writes: result.applied }, "applied plan");
     const next =
       result.history && !result.unverified
         ? result.history
