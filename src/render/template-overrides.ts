@@ -48,7 +48,9 @@ export function checkTemplateOverrides(files: readonly OverrideFile[]): Template
     const path = `${TEMPLATE_OVERRIDE_DIR}/${file.name}`;
     const name = file.name.slice(0, -TEMPLATE_SUFFIX.length);
     if (!isTemplateName(name)) {
-      const known = TEMPLATE_NAMES.map((known) => codeSpan(`${known}${TEMPLATE_SUFFIX}`)).join(", ");
+      const known = TEMPLATE_NAMES.filter((known) => known !== "config-error")
+        .map((known) => codeSpan(`${known}${TEMPLATE_SUFFIX}`))
+        .join(", ");
       problems.push({ file: path, message: `is not a template the app renders (it renders ${known})` });
       continue;
     }

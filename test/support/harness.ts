@@ -4,6 +4,7 @@ import { createNodeMiddleware } from "probot";
 import { createApp } from "../../src/app.js";
 import { clearConfigCache } from "../../src/config/config-cache.js";
 import { forgetCheckedLabels } from "../../src/handlers/ensure-labels.js";
+import { clearTemplateCache } from "../../src/handlers/repo-templates.js";
 import { createClock, type SimClock, type Simulator, startSimulator } from "../simulator/index.js";
 import { testProbot } from "./probot.js";
 
@@ -23,6 +24,7 @@ export interface Harness {
 
 export async function startHarness(options: { start?: string; clock?: SimClock } = {}): Promise<Harness> {
   clearConfigCache();
+  clearTemplateCache();
   forgetCheckedLabels();
   const clock = options.clock ?? createClock(new Date(options.start ?? "2026-02-03T14:15:00Z"));
   const sim = await startSimulator({ clock, appSlug: "incident-bot", webhookSecret: WEBHOOK_SECRET });
