@@ -38,7 +38,7 @@ async function runJob(event: string, payload: Record<string, unknown> | null, to
       GITHUB_RUN_ID: "4242",
       GITHUB_TOKEN: token,
       GITHUB_API_URL: sim.url,
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "warn",
+      LOG_LEVEL: (process.env.TEST_LOG_LEVEL as "debug" | undefined) ?? "warn",
     },
     clock: () => clock.now(),
     Octokit: TestOctokit,
