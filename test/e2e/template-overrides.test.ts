@@ -67,14 +67,12 @@ describe("template overrides (.github/incident-templates/)", () => {
     expect(declared[2]).not.toContain("README.md");
 
     clock.advance(5 * 60_000);
-    await sim
-      .as("bob")
-      .rest.issues.createComment({
-        owner: OWNER,
-        repo: REPO,
-        issue_number: number,
-        body: "/update Rolled back.",
-      });
+    await sim.as("bob").rest.issues.createComment({
+      owner: OWNER,
+      repo: REPO,
+      issue_number: number,
+      body: "/update Rolled back.",
+    });
     await sim.settle();
     const updated = await comments(number);
     const update = updated.find((body) => body.includes("Incident update: INC-20260203-001"));
@@ -86,14 +84,12 @@ describe("template overrides (.github/incident-templates/)", () => {
     );
 
     clock.advance(5 * 60_000);
-    await sim
-      .as("bob")
-      .rest.issues.createComment({
-        owner: OWNER,
-        repo: REPO,
-        issue_number: number,
-        body: "/note still watching",
-      });
+    await sim.as("bob").rest.issues.createComment({
+      owner: OWNER,
+      repo: REPO,
+      issue_number: number,
+      body: "/note still watching",
+    });
     await sim.settle();
     expect((await comments(number)).filter((body) => body.includes("template overrides in"))).toHaveLength(2);
 
