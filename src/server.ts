@@ -6,7 +6,14 @@ import { serverApp } from "./server/server-app.js";
  * and the sweep timer; without them (outside production) Probot's setup page
  * registers a new GitHub App from `app.yml` and writes its credentials to `.env`.
  */
-const server = await run(serverApp());
+let server: Awaited<ReturnType<typeof run>>;
+try {
+  server = await run(serverApp());
+} catch (error) {
+  // A missing or wrong setting: one line that says which, not a stack trace.
+  console.error(`incident app did not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 
 // `docker stop` sends SIGTERM, and Node as PID 1 ignores it unless told: stop taking
 // webhooks, let the ones in flight finish, then exit.
