@@ -7,8 +7,7 @@ import { ConfigSchema } from "../../src/config/schema.js";
 import { labelSpecs } from "../../src/domain/label-specs.js";
 import { createRealClock, type Simulator, startSimulator } from "../simulator/index.js";
 import {
-  buildProduction,
-  cleanWorkingDirectory,
+  buildProductionLayout,
   freePort,
   type ServerProcess,
   startServerProcess,
@@ -29,10 +28,8 @@ const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKe
 let sim: Simulator;
 let server: ServerProcess;
 let appUrl: string;
-let cwd: string;
+let root: string;
 let incidentNumber = 0;
-
-beforeAll(buildProduction);
 
 describe("the production build (node dist/src/server.js) with credentials", () => {
   beforeAll(async () => {
@@ -46,7 +43,7 @@ describe("the production build (node dist/src/server.js) with credentials", () =
     await sim.installApp("acme", ["shop"]);
 
     const port = await freePort();
-    cwd = await cleanWorkingDirectory();
+    root = await buildProductionLayout();
     server = startServerProcess(
       {
         NODE_ENV: "production",
@@ -60,7 +57,7 @@ describe("the production build (node dist/src/server.js) with credentials", () =
         LOG_LEVEL: "debug",
         LOG_FORMAT: "json",
       },
-      cwd,
+      root,
     );
     await server.waitFor(/Listening on/);
     appUrl = `http://127.0.0.1:${port}`;
@@ -70,7 +67,7 @@ describe("the production build (node dist/src/server.js) with credentials", () =
   afterAll(async () => {
     if (server && server.child.exitCode === null) server.child.kill("SIGKILL");
     await sim?.close();
-    if (cwd) await rm(cwd, { recursive: true, force: true });
+    if (root) await rm(root, { recursive: true, force: true });
   });
 
   it("answers GET /healthz with its version and uptime, and nothing else", async () => {
@@ -162,61 +159,5 @@ describe("the production build (node dist/src/server.js) with credentials", () =
   it("stops cleanly on SIGTERM (docker stop)", async () => {
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
-  });
-});
-
-describe("the production build without credentials", () => {
-  it("serves Probot's setup page, which registers the app from app.yml", async () => {
-    const port = await freePort();
-    const dir = await cleanWorkingDirectory();
-    // NO_SMEE_SETUP: no webhook proxy channel is created (that needs the network).
-    const setup = startServerProcess({ PORT: String(port), HOST: "127.0.0.1", NO_SMEE_SETUP: "true" }, dir);
-    try {
-      await setup.waitFor(/Listening on/);
-      const page = await (await fetch(`http://127.0.0.1:${port}/probot`)).text();
-      const manifest = JSON.parse(
-        /name="manifest" id="manifest" value='([^']*)'/.exec(page)?.[1] ?? "{}",
-      ) as {
-        name?: string;
-        default_events?: string[];
-        default_permissions?: Record<string, string>;
-        hook_attributes?: { url: string };
-        redirect_url?: string;
-      };
-      expect(manifest.name).toBe("Incident Response");
-      expect(manifest.default_events).toEqual(["issues", "issue_comment"]);
-      expect(manifest.default_permissions).toEqual({ contents: "read", issues: "write", metadata: "read" });
-      expect(manifest.hook_attributes?.url).toBe(`http://127.0.0.1:${port}/`);
-      expect(manifest.redirect_url).toBe(`http://127.0.0.1:${port}/probot/setup`);
-    } finally {
-      setup.child.kill("SIGTERM");
-      await setup.exited;
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
-
-  it("refuses to start in production, saying which variable is missing", async () => {
-    const dir = await cleanWorkingDirectory();
-    const started = startServerProcess({ NODE_ENV: "production", PORT: String(await freePort()) }, dir);
-    try {
-      expect(await started.exited).not.toBe(0);
-      expect(started.output()).toContain("APP_ID");
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
-
-  it("refuses to start without WEBHOOK_SECRET rather than accept Probot's development secret", async () => {
-    const dir = await cleanWorkingDirectory();
-    const started = startServerProcess(
-      { NODE_ENV: "production", APP_ID: "1", PRIVATE_KEY: privateKey, PORT: String(await freePort()) },
-      dir,
-    );
-    try {
-      expect(await started.exited).not.toBe(0);
-      expect(started.output()).toContain("WEBHOOK_SECRET is not set");
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
   });
 });

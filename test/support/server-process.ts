@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { cp, mkdtemp } from "node:fs/promises";
+import { cp, mkdtemp, symlink } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,14 +11,27 @@ import { promisify } from "node:util";
  */
 export const ROOT = new URL("../../", import.meta.url).pathname;
 
-export async function buildProduction(): Promise<void> {
+/** What the container's final stage holds besides `dist/` and `node_modules/` (the Dockerfile test checks it). */
+export const RUNTIME_FILES = ["package.json", "app.yml", "templates", ".github/ISSUE_TEMPLATE"] as const;
+
+/**
+ * The production layout in a fresh folder, as the Dockerfile assembles it: the
+ * compiled `dist/` (`npm run build`'s compile, into this folder), the runtime files,
+ * and the dependencies (linked). No `.env`, and the developer's `dist/` is untouched.
+ */
+export async function buildProductionLayout(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "incident-app-"));
+  const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
   await promisify(execFile)(
     process.execPath,
-    [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
+    [tsc, "-p", "tsconfig.build.json", "--outDir", join(dir, "dist")],
     {
       cwd: ROOT,
     },
   );
+  for (const path of RUNTIME_FILES) await cp(join(ROOT, path), join(dir, path), { recursive: true });
+  await symlink(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  return dir;
 }
 
 export async function freePort(): Promise<number> {
@@ -28,14 +41,6 @@ export async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   if (address === null || typeof address === "string") throw new Error("no port");
   return address.port;
-}
-
-/** A working directory with only what `npm start` reads from it (`app.yml`, `package.json`): no `.env`. */
-export async function cleanWorkingDirectory(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "incident-server-"));
-  await cp(join(ROOT, "app.yml"), join(dir, "app.yml"));
-  await cp(join(ROOT, "package.json"), join(dir, "package.json"));
-  return dir;
 }
 
 export interface ServerProcess {
@@ -48,9 +53,10 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-export function startServerProcess(env: NodeJS.ProcessEnv, cwd: string): ServerProcess {
-  const child = spawn(process.execPath, [join(ROOT, "dist/src/server.js")], {
-    cwd,
+/** `npm start` in `root` (a production layout): `node dist/src/server.js`. */
+export function startServerProcess(env: NodeJS.ProcessEnv, root: string): ServerProcess {
+  const child = spawn(process.execPath, [join(root, "dist/src/server.js")], {
+    cwd: root,
     env: { PATH: process.env.PATH, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
