@@ -39,10 +39,10 @@ export async function runActionsEvent(options: ActionsRunOptions): Promise<Actio
     "GITHUB_EVENT_NAME",
     "run this inside a GitHub Actions job (see docs/getting-started.md).",
   );
-  const token = env.INCIDENT_APP_TOKEN?.trim() || env.GITHUB_TOKEN?.trim();
+  const token = env.GITHUB_TOKEN?.trim();
   if (!token) {
     throw new Error(
-      "GITHUB_TOKEN is not set: add `env: GITHUB_TOKEN: ${{ github.token }}` to the step, or pass an app token.",
+      "GITHUB_TOKEN is not set: add `GITHUB_TOKEN: ${{ github.token }}` (or an app token) to the step's `env`.",
     );
   }
   const slug = env.APP_SLUG?.trim() || DEFAULT_TOKEN_SLUG;
