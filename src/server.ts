@@ -1,4 +1,5 @@
 import { run } from "probot";
+import { unquoteSettings } from "./server/quoted-env.js";
 import { serverApp } from "./server/server-app.js";
 
 /**
@@ -6,6 +7,7 @@ import { serverApp } from "./server/server-app.js";
  * and the sweep timer; without them (outside production) Probot's setup page
  * registers a new GitHub App from `app.yml` and writes its credentials to `.env`.
  */
+unquoteSettings(process.env);
 let server: Awaited<ReturnType<typeof run>>;
 try {
   server = await run(serverApp());
