@@ -1,3 +1,4 @@
+import { markdownTable, tableCells } from "../../render/markdown-table.js";
 import { COMMANDS, renderCommandReference } from "./command-table.js";
 
 /**
@@ -9,9 +10,11 @@ export const COMMAND_DOCS_FILE = "docs/commands.md";
 export const REGENERATE_COMMAND_DOCS = "npx tsx scripts/generate-command-docs.ts";
 
 export function renderCommandDocs(): string {
+  const [header = "", , ...rows] = renderCommandReference().split("\n");
+  const reference = markdownTable(tableCells(header), rows.map(tableCells));
   const examples = COMMANDS.filter(
     (command) => command.available && command.example !== `/${command.name}`,
-  ).map((command) => `| \`/${command.name}\` | \`${command.example.replaceAll("|", "\\|")}\` |`);
+  ).map((command) => [`\`/${command.name}\``, `\`${command.example}\``]);
   return [
     "# Commands",
     "",
@@ -38,13 +41,11 @@ export function renderCommandDocs(): string {
     "",
     "## Reference",
     "",
-    renderCommandReference(),
+    ...reference,
     "",
     "## Examples",
     "",
-    "| Command | Example |",
-    "|---|---|",
-    ...examples,
+    ...markdownTable(["Command", "Example"], examples),
     "",
   ].join("\n");
 }
