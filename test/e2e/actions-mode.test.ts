@@ -110,7 +110,10 @@ describe("GitHub Actions mode (src/actions-entry.ts)", () => {
       "repos/get-content",
       "repos/get-content",
       "IncidentHistory",
-      ...labelSpecs(ConfigSchema.parse({})).map(() => "issues/create-label"),
+      // All but `incident`, which the form's label created.
+      ...labelSpecs(ConfigSchema.parse({}))
+        .filter((label) => label.name !== "incident")
+        .map(() => "issues/create-label"),
       "issues/update",
       "AddComment",
       "AddComment",
