@@ -42,6 +42,7 @@ export async function runActionsEvent(options: ActionsRunOptions): Promise<Actio
   const token = env.GITHUB_TOKEN?.trim();
   if (!token) {
     throw new Error(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression for people to copy
       "GITHUB_TOKEN is not set: add `GITHUB_TOKEN: ${{ github.token }}` (or an app token) to the step's `env`.",
     );
   }

@@ -83,6 +83,7 @@ describe(".github/workflows/incident-app.yml", () => {
   it("runs the compiled Actions entry with the job's token and the bot it writes as", () => {
     const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
     const entry = steps.find((step) => step.run?.includes("dist/src/actions-entry.js"));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression
     expect(entry?.env).toEqual({ GITHUB_TOKEN: "${{ github.token }}", APP_SLUG: "github-actions" });
   });
 });
