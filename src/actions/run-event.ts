@@ -61,7 +61,7 @@ export async function runActionsEvent(options: ActionsRunOptions): Promise<Actio
   );
 
   if (SWEEP_EVENTS.has(event)) {
-    // TODO(sweep): run the sweep here once src/handlers/sweep-timer.ts ships it.
+    // TODO(sweep): run one sweep here with the runner the server's timer uses (src/handlers/sweep-timer.ts).
     probot.log.info({ event }, "sweep: not available in this build; nothing to do");
     return { kind: "sweep-unavailable", event };
   }
@@ -69,7 +69,7 @@ export async function runActionsEvent(options: ActionsRunOptions): Promise<Actio
   const path = required(env, "GITHUB_EVENT_PATH", "run this inside a GitHub Actions job.");
   const payload = JSON.parse(await readFile(path, "utf8")) as Record<string, unknown>;
   await probot.receive({
-    id: env.GITHUB_RUN_ID ?? `local-${Date.now()}`,
+    id: env.GITHUB_RUN_ID ?? "local",
     name: event,
     payload,
   } as Parameters<Probot["receive"]>[0]);
