@@ -1,5 +1,7 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { cp, mkdtemp, symlink } from "node:fs/promises";
+import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { cp, mkdtemp, readFile, rename, rm, symlink } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,20 +17,41 @@ export const ROOT = new URL("../../", import.meta.url).pathname;
 export const RUNTIME_FILES = ["package.json", "app.yml", "templates", ".github/ISSUE_TEMPLATE"] as const;
 
 /**
+ * `npm run build`'s compile of the current sources, made once per content of `src/`
+ * and shared by the test files that need it (several workers may race to make it;
+ * the first to finish wins).
+ */
+async function compiledOnce(): Promise<string> {
+  const hash = createHash("sha1");
+  const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "src"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  for (const file of ["tsconfig.json", "tsconfig.build.json", ...files.split("\n").filter(Boolean).sort()])
+    hash.update(`${file}\0${await readFile(join(ROOT, file), "utf8").catch(() => "")}\0`);
+  const target = join(tmpdir(), `incident-app-dist-${hash.digest("hex").slice(0, 16)}`);
+  if (existsSync(join(target, "src", "server.js"))) return target;
+  const scratch = await mkdtemp(join(tmpdir(), "incident-app-dist-"));
+  const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
+  await promisify(execFile)(process.execPath, [tsc, "-p", "tsconfig.build.json", "--outDir", scratch], {
+    cwd: ROOT,
+  });
+  try {
+    await rename(scratch, target);
+  } catch {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  return target;
+}
+
+/**
  * The production layout in a fresh folder, as the Dockerfile assembles it: the
- * compiled `dist/` (`npm run build`'s compile, into this folder), the runtime files,
- * and the dependencies (linked). No `.env`, and the developer's `dist/` is untouched.
+ * compiled `dist/` (`npm run build`'s compile), the runtime files, and the
+ * dependencies (linked). No `.env`, and the developer's `dist/` is untouched.
  */
 export async function buildProductionLayout(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "incident-app-"));
-  const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-  await promisify(execFile)(
-    process.execPath,
-    [tsc, "-p", "tsconfig.build.json", "--outDir", join(dir, "dist")],
-    {
-      cwd: ROOT,
-    },
-  );
+  await cp(await compiledOnce(), join(dir, "dist"), { recursive: true });
   for (const path of RUNTIME_FILES) await cp(join(ROOT, path), join(dir, path), { recursive: true });
   await symlink(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   return dir;
