@@ -3,6 +3,7 @@ import { type AppDeps, botLoginResolver, readFormTemplate } from "./app-deps.js"
 import { ConfigSchema } from "./config/schema.js";
 import { publishFiles } from "./github/publish-files.js";
 import { createLabelsOnInstall } from "./handlers/ensure-labels.js";
+import { withEventLog } from "./handlers/event-log.js";
 import { reconcileIncident } from "./handlers/reconcile-incident.js";
 import { shouldReconcile } from "./handlers/route-issue-event.js";
 import { defaultChatDeps } from "./notify/chat-deps.js";
@@ -40,13 +41,19 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
       publishFiles: overrides.publishFiles ?? publishFiles,
     };
 
-    app.on(ISSUE_EVENTS, async (context: Context<"issues" | "issue_comment">) => {
-      if (!shouldReconcile(context, await deps.botLogin())) return;
-      await reconcileIncident(context, deps);
-    });
+    app.on(
+      ISSUE_EVENTS,
+      withEventLog(async (context: Context<"issues" | "issue_comment">) => {
+        if (!shouldReconcile(context, await deps.botLogin())) return;
+        await reconcileIncident(context, deps);
+      }),
+    );
 
-    app.on(["installation.created", "installation_repositories.added"], async (context) => {
-      await createLabelsOnInstall(context, ConfigSchema.parse({}));
-    });
+    app.on(
+      ["installation.created", "installation_repositories.added"],
+      withEventLog(async (context: Context<"installation" | "installation_repositories">) => {
+        await createLabelsOnInstall(context, ConfigSchema.parse({}));
+      }),
+    );
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { markdownTable as table } from "../render/markdown-table.js";
 import { CONFIG_PATH } from "./config-file-name.js";
 import { configReferenceRows, type JsonSchemaNode } from "./config-reference.js";
 import { DEFAULT_SEVERITIES } from "./defaults.js";
@@ -118,16 +119,4 @@ function defaultSeverityRows(): string[][] {
     target(severity.monitoringWindow),
     severity.freeze ? "yes" : "no",
   ]);
-}
-
-/** A Markdown table with padded columns, as the project's formatter (biome) lays it out. */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const escaped = [header, ...rows].map((cells) => cells.map((cell) => cell.replace(/\|/g, "\\|")));
-  const widths = header.map((_, column) =>
-    Math.max(3, ...escaped.map((cells) => [...(cells[column] ?? "")].length)),
-  );
-  const line = (cells: readonly string[]): string =>
-    `| ${cells.map((cell, column) => cell + " ".repeat((widths[column] ?? 0) - [...cell].length)).join(" | ")} |`;
-  const [head = [], ...body] = escaped;
-  return [line(head), line(widths.map((width) => "-".repeat(width))), ...body.map(line)];
 }

@@ -86,6 +86,8 @@ export interface RepoFacts {
   labels: RepoLabel[];
   /** Blob id of `.github/incident.yml`, or null when the repo has none. */
   configOid: string | null;
+  /** Tree id of `.github/incident-templates/`, or null when the repo has no overrides. */
+  templatesOid: string | null;
   /** Incidents touched since the start of the declaration day; read only when declaring. */
   recentIncidents: RecentIncident[] | null;
 }

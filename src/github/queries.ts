@@ -3,8 +3,8 @@
  * the simulator's request log can name it.
  *
  * One read per event: `IncidentHistory` returns the issue, its labels and its whole
- * history (comments and events in one chronological connection), the repo's labels
- * and the blob id of the config file. Writes are mutations whose payload selects the
+ * history (comments and events in one chronological connection), the repo's labels,
+ * the blob id of the config file and the tree id of the template override folder. Writes are mutations whose payload selects the
  * same history again, so the last write of a handler doubles as its verify read.
  */
 
@@ -55,12 +55,13 @@ export const REPOSITORY_FIELDS = /* GraphQL */ `
   defaultBranchRef { name }
   labels(first: 100) { nodes { id name color description } }
   configFile: object(expression: $configExpression) { __typename ... on Blob { oid } }
+  templatesFolder: object(expression: $templatesExpression) { __typename ... on Tree { oid } }
   recentIncidents: issues(first: 100, labels: [$incidentLabel], filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: DESC }) @include(if: $withRecent) {
     nodes { number title createdAt }
   }
 `;
 
-export const HISTORY_VARIABLES = `$incidentLabel: String!, $since: DateTime!, $withRecent: Boolean!, $configExpression: String!`;
+export const HISTORY_VARIABLES = `$incidentLabel: String!, $since: DateTime!, $withRecent: Boolean!, $configExpression: String!, $templatesExpression: String!`;
 
 export const INCIDENT_HISTORY_QUERY = /* GraphQL */ `
   query IncidentHistory($owner: String!, $repo: String!, $number: Int!, ${HISTORY_VARIABLES}) {
@@ -87,6 +88,24 @@ export const STATUS_SITE_QUERY = /* GraphQL */ `
       incidents: issues(first: 25, after: $after, labels: [$incidentLabel], filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: DESC }) {
         pageInfo { hasNextPage endCursor }
         nodes { ${ISSUE_FIELDS} }
+      }
+    }
+  }
+`;
+
+/**
+ * The repo's template overrides, read only when the folder's tree id (from the
+ * history read) is not the one cached: every file's text in one request.
+ */
+export const TEMPLATE_OVERRIDES_QUERY = /* GraphQL */ `
+  query TemplateOverrides($owner: String!, $repo: String!, $expression: String!) {
+    repository(owner: $owner, name: $repo) {
+      folder: object(expression: $expression) {
+        __typename
+        ... on Tree {
+          oid
+          entries { name type object { __typename ... on Blob { text isBinary isTruncated } } }
+        }
       }
     }
   }

@@ -10,6 +10,7 @@ import type {
   RepoLabel,
 } from "../domain/history.js";
 import { startOfUtcDay } from "../domain/incident-id.js";
+import { TEMPLATE_OVERRIDE_EXPRESSION } from "../render/template-names.js";
 import { HISTORY_PAGE_QUERY, INCIDENT_HISTORY_QUERY } from "./queries.js";
 
 /**
@@ -30,6 +31,7 @@ export interface HistoryVariables {
   since: string;
   withRecent: boolean;
   configExpression: string;
+  templatesExpression: string;
 }
 
 export function historyVariables(incidentLabel: string, now: Date, withRecent: boolean): HistoryVariables {
@@ -40,6 +42,7 @@ export function historyVariables(incidentLabel: string, now: Date, withRecent: b
       .replace(/\.\d{3}Z$/, "Z"),
     withRecent,
     configExpression: CONFIG_EXPRESSION,
+    templatesExpression: TEMPLATE_OVERRIDE_EXPRESSION,
   };
 }
 
@@ -97,6 +100,7 @@ export interface RawRepository {
   defaultBranchRef: { name: string } | null;
   labels: { nodes: RepoLabel[] };
   configFile: { __typename: string; oid?: string } | null;
+  templatesFolder?: { __typename: string; oid?: string } | null;
   recentIncidents?: { nodes: RecentIncident[] } | null;
 }
 
@@ -193,6 +197,7 @@ export async function normaliseHistory(
       defaultBranch: repository.defaultBranchRef?.name ?? null,
       labels: repository.labels.nodes,
       configOid: repository.configFile?.oid ?? null,
+      templatesOid: repository.templatesFolder?.oid ?? null,
       recentIncidents: repository.recentIncidents?.nodes ?? null,
     },
     issue: {

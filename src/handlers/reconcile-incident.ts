@@ -10,6 +10,7 @@ import { labelsChecked } from "./ensure-labels.js";
 import { publishForIncident } from "./publish-status-site.js";
 import { readMetricsSummary } from "./read-metrics.js";
 import { loadRepoConfig, reportConfigError } from "./repo-config.js";
+import { loadRepoTemplates } from "./repo-templates.js";
 import { sendNotices } from "./send-notices.js";
 
 /**
@@ -29,7 +30,7 @@ export async function reconcileIncident(context: IssueContext, deps: AppDeps): P
   const number = context.payload.issue.number;
   const octokit = context.octokit as unknown as Octokit;
   const now = deps.clock();
-  const log = context.log.child({ repo: `${owner}/${repo}`, issue: number });
+  let log = context.log;
 
   const loaded = await loadRepoConfig(context, undefined, now);
   const config = loaded.ok ? loaded.config : FALLBACK_CONFIG;
@@ -49,6 +50,7 @@ export async function reconcileIncident(context: IssueContext, deps: AppDeps): P
     return;
   }
 
+  const templates = await loadRepoTemplates(octokit, { owner, repo }, history.repo.templatesOid, log);
   const botLogin = await deps.botLogin();
   const target: Target = { owner, repo, number, issueId: history.issue.id };
   const checkLabels = !labelsChecked(`${owner}/${repo}`);
@@ -65,8 +67,13 @@ export async function reconcileIncident(context: IssueContext, deps: AppDeps): P
       history,
       checkLabels: checkLabels && round === 1,
       ...(metricsSummary ? { metricsSummary } : {}),
+      templates,
     };
     let decision = decideIncident({ ...input, outward });
+    if (decision.state.id && round === 1) {
+      log = log.child({ incident: decision.state.id });
+      context.octokit.log = log.child({ name: "github" });
+    }
     if (decision.publication && !publishTried) {
       publishTried = true;
       const site = { owner, repo, ...input, incidentId: decision.state.id ?? `#${number}` };
@@ -75,11 +82,11 @@ export async function reconcileIncident(context: IssueContext, deps: AppDeps): P
     }
     const { state, plan, notices } = decision;
     if (plan.length === 0) {
-      if (round > 1) log.debug({ incident: state.id, rounds: round - 1 }, "incident converged");
+      if (round > 1) log.debug({ rounds: round - 1 }, "incident converged");
       return;
     }
     const result = await applyPlan(octokit, target, plan, variables);
-    log.info({ incident: state.id, round, writes: result.applied }, "applied plan");
+    log.info({ round, writes: result.applied }, "applied plan");
     // Reactions alone change nothing the projection reads: no verify read needed.
     if (!result.history && !result.unverified) return;
     const next =

@@ -23,8 +23,11 @@ import {
   triageMessage,
   updateMessage,
 } from "../render/messages.js";
+import { withTemplateOverrides } from "../render/renderer.js";
+import { NO_TEMPLATE_OVERRIDES, type TemplateOverrides } from "../render/template-overrides.js";
 import { renderTimeline, timelineMarker } from "../render/timeline-view.js";
 import { decideOutward, type OutwardInput, publicReminder } from "./decide-outward.js";
+import { templateProblemsReply } from "./template-problems.js";
 import type { Plan, Write } from "./write.js";
 
 /**
@@ -41,6 +44,8 @@ export interface DecideInput extends ProjectionContext {
   metricsSummary?: string;
   /** What this event already did outside GitHub's issue (the status page). */
   outward?: OutwardInput;
+  /** The repo's template overrides (`.github/incident-templates/`); none by default. */
+  templates?: TemplateOverrides;
 }
 
 export interface Decision {
@@ -55,6 +60,16 @@ export interface Decision {
 const short = (text: string) => createHash("sha1").update(text).digest("hex").slice(0, 8);
 
 export function decideIncident(input: DecideInput): Decision {
+  const templates = input.templates ?? NO_TEMPLATE_OVERRIDES;
+  const { result, problems } = withTemplateOverrides(templates, () => decideWithTemplates(input));
+  if (result.state.declaration) {
+    const reply = templateProblemsReply(input.history, input.botLogin, [...templates.problems, ...problems]);
+    if (reply) result.plan.push(reply);
+  }
+  return result;
+}
+
+function decideWithTemplates(input: DecideInput): Decision {
   const { history, config, botLogin, now } = input;
   const state = project(history, input);
   const artifacts = appArtifacts(history, botLogin);

@@ -6,7 +6,7 @@ import type { IncidentState, TimelineEntry } from "../domain/incident-state.js";
 import { marker } from "../domain/markers.js";
 import { timeOnDay, zoneLabel } from "./format-time.js";
 import { inline, mention } from "./markdown.js";
-import { render } from "./renderer.js";
+import { render, templateVersion } from "./renderer.js";
 
 /** GitHub rejects comment bodies over 65,536 characters; stay well clear. */
 export const BODY_LIMIT = 65_536;
@@ -143,7 +143,10 @@ export function renderTimeline(input: TimelineViewInput): { body: string; hash: 
       : null,
     pirDue: c.pirDue ? timeOnDay(c.pirDue, reference, zone) : null,
   };
+  const template = templateVersion("timeline");
   const stable = JSON.stringify({
+    // A new or changed override re-renders the comment even when nothing else changed.
+    ...(template === "built-in" ? {} : { template }),
     ...base,
     clocks: base.clocks.map(({ target: _visible, ...rest }) => rest),
     rows,

@@ -7,10 +7,6 @@ import { reportView } from "./report-view.js";
  * The report's Markdown from `templates/report.md.hbs`, embedding the charts by
  * their file names (written beside `report.md`) and every number as a table.
  */
-export function renderReport(
-  data: ReportData,
-  charts: readonly ChartFile[],
-  override: string | null = null,
-): string {
-  return render("report", reportView(data, charts), override);
+export function renderReport(data: ReportData, charts: readonly ChartFile[]): string {
+  return render("report", reportView(data, charts));
 }

@@ -36,6 +36,7 @@ function repoFacts(repo: SeedRepo): RepoFacts {
     configOid: null,
     recentIncidents: null,
     private: false,
+    templatesOid: null,
   };
 }
 

@@ -163,6 +163,7 @@ const COVERED = [
   "IncidentHistoryPage",
   "ReopenIssue",
   "StatusSiteIncidents",
+  "TemplateOverrides",
   "UpdateComment",
   "UpdateIssue",
 ];
@@ -172,7 +173,7 @@ describe("src/github/queries.ts", () => {
     (v: unknown): v is string => typeof v === "string" && /^\s*(query|mutation)\b/.test(v),
   );
 
-  it("has an execution test in graphql-queries.test.ts for every document", () => {
+  it("has an execution test (graphql-queries.test.ts, graphql-trees.test.ts) for every document", () => {
     const names = documents.map((doc) => getOperationAST(parse(doc))?.name?.value ?? "(anonymous)");
     expect(names.sort()).toEqual(COVERED);
   });

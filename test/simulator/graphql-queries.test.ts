@@ -22,6 +22,7 @@ const historyVars = {
   since: "2026-02-03T00:00:00Z",
   withRecent: true,
   configExpression: "HEAD:.github/incident.yml",
+  templatesExpression: "HEAD:.github/incident-templates",
 };
 let sim: Simulator;
 let bot: Octokit;

@@ -52,6 +52,7 @@ beforeAll(async () => {
             since: "2026-02-03T00:00:00Z",
             withRecent: false,
             configExpression: "HEAD:.github/incident.yml",
+            templatesExpression: "HEAD:.github/incident-templates",
           },
         );
         seen.push({ config, historyTitle: history.repository.issue.title });

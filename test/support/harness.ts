@@ -5,6 +5,7 @@ import { createApp } from "../../src/app.js";
 import { clearConfigCache } from "../../src/config/config-cache.js";
 import type { PublishFiles } from "../../src/github/publish-files.js";
 import { forgetCheckedLabels } from "../../src/handlers/ensure-labels.js";
+import { clearTemplateCache } from "../../src/handlers/repo-templates.js";
 import { BackgroundWork } from "../../src/notify/background-work.js";
 import type { ChatDeps } from "../../src/notify/chat-deps.js";
 import { createClock, type SimClock, type Simulator, startSimulator } from "../simulator/index.js";
@@ -40,6 +41,7 @@ export interface HarnessOptions {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   clearConfigCache();
+  clearTemplateCache();
   forgetCheckedLabels();
   const clock = options.clock ?? createClock(new Date(options.start ?? "2026-02-03T14:15:00Z"));
   const sim = await startSimulator({ clock, appSlug: "incident-bot", webhookSecret: WEBHOOK_SECRET });

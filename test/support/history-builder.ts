@@ -33,6 +33,7 @@ export class HistoryBuilder {
         defaultBranch: "main",
         labels: [],
         configOid: null,
+        templatesOid: null,
         recentIncidents: [],
       },
       issue: {

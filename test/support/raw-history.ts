@@ -82,6 +82,7 @@ function rawResponse(history: IssueHistory, nodes: Array<Record<string, unknown>
     defaultBranchRef: repo.defaultBranch ? { name: repo.defaultBranch } : null,
     labels: { nodes: repo.labels },
     configFile: repo.configOid ? { __typename: "Blob", oid: repo.configOid } : null,
+    templatesFolder: repo.templatesOid ? { __typename: "Tree", oid: repo.templatesOid } : null,
     recentIncidents: repo.recentIncidents ? { nodes: repo.recentIncidents } : undefined,
   };
   const rawIssue = {

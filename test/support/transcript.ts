@@ -3,6 +3,7 @@ import { CONFIG_EXPRESSION } from "../../src/config/config-file-name.js";
 import type { IssueHistory } from "../../src/domain/history.js";
 import { INCIDENT_HISTORY_QUERY } from "../../src/github/queries.js";
 import { normaliseHistory, type RawIssue, type RawRepository } from "../../src/github/read-history.js";
+import { TEMPLATE_OVERRIDE_EXPRESSION } from "../../src/render/template-names.js";
 
 /**
  * The issue as a person sees it on GitHub, in order: title, state and labels, then
@@ -24,6 +25,7 @@ export async function readAsPerson(
       since: "2000-01-01T00:00:00Z",
       withRecent: false,
       configExpression: CONFIG_EXPRESSION,
+      templatesExpression: TEMPLATE_OVERRIDE_EXPRESSION,
     },
   );
   const graphql = person.graphql.bind(person) as unknown as Parameters<typeof normaliseHistory>[0]["graphql"];

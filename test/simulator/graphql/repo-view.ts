@@ -15,6 +15,7 @@ import {
   type View,
 } from "./gql-types.js";
 import { issueView } from "./issue-view.js";
+import { treeView } from "./tree-view.js";
 
 export function labelView(sim: SimContext, repo: Repo, label: Label): View {
   const path = `/${repo.owner}/${repo.name}/labels/${encodeURIComponent(label.name)}`;
@@ -89,8 +90,7 @@ function gitObject(sim: SimContext, repo: Repo, args: Args): View | null {
   if (text !== undefined) return blobView(sim, repo, text);
   const isDir = path === "" || Object.keys(repo.files).some((f) => f.startsWith(`${path}/`));
   if (!isDir) return null;
-  const treeOid = blobSha(`tree ${path}`);
-  return { __typename: "Tree", id: `T_${treeOid}`, oid: treeOid, abbreviatedOid: treeOid.slice(0, 7) };
+  return treeView(repo, path, (blob) => blobView(sim, repo, blob));
 }
 
 const ISSUE_ORDER: Record<string, (issue: Issue) => number> = {

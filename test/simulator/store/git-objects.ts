@@ -23,3 +23,19 @@ export function resolvesToHead(repo: Repo, ref: string | null | undefined): bool
   const name = ref.replace(/^refs\/heads\//, "");
   return name === repo.defaultBranch || ref === headOid(repo);
 }
+
+/** Files under `dir` (no trailing slash; "" for the root), by path relative to it. */
+export function filesUnder(repo: Repo, dir: string): Array<[string, string]> {
+  const prefix = dir === "" ? "" : `${dir}/`;
+  return Object.keys(repo.files)
+    .filter((path) => path.startsWith(prefix))
+    .sort()
+    .map((path) => [path.slice(prefix.length), repo.files[path] ?? ""]);
+}
+
+/** A stand-in for a tree's id: changes whenever a file below it is added, removed or edited. */
+export function treeSha(repo: Repo, dir: string): string {
+  const hash = createHash("sha1").update(`tree ${dir}\n`);
+  for (const [path, text] of filesUnder(repo, dir)) hash.update(`${path}\0${blobSha(text)}\n`);
+  return hash.digest("hex");
+}

@@ -1,0 +1,36 @@
+import type { ApplicationFunction } from "probot";
+import { createApp } from "../app.js";
+import { healthHandler, packageVersion } from "./health.js";
+import { sweepSettings } from "./sweep-settings.js";
+
+/**
+ * The app as `npm start` serves it: the webhook handlers, `GET /healthz`, and the
+ * sweep timer. Settings are read when Probot loads it, after `.env` is applied.
+ */
+export function serverApp(
+  options: { env?: NodeJS.ProcessEnv; clock?: () => Date } = {},
+): ApplicationFunction {
+  const clock = options.clock ?? (() => new Date());
+  return async (probot, { addHandler }) => {
+    const env = options.env ?? process.env;
+    if (!env.WEBHOOK_SECRET) {
+      // Without it Probot would accept webhooks signed with its public development secret.
+      throw new Error(
+        "WEBHOOK_SECRET is not set: use the webhook secret of your GitHub App (see .env.example).",
+      );
+    }
+    const sweep = sweepSettings(env);
+    const startedAt = clock().getTime();
+
+    await createApp({ clock })(probot, { addHandler, cwd: process.cwd() });
+    addHandler(healthHandler({ version: packageVersion(), startedAt, now: () => clock().getTime() }));
+
+    if (sweep.intervalMs === null) {
+      probot.log.info("sweep timer: off (SWEEP_INTERVAL=off)");
+    } else {
+      // TODO(sweep): when src/handlers/sweep-timer.ts exists, replace the next line with
+      // startSweepTimer(probot, { intervalMs: sweep.intervalMs, clock });
+      probot.log.info({ every: sweep.text }, "sweep timer: not available in this build");
+    }
+  };
+}

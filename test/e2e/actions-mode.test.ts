@@ -1,0 +1,155 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { FORM } from "../../scripts/demo/scenario.js";
+import { runActionsEvent } from "../../src/actions/run-event.js";
+import { clearConfigCache } from "../../src/config/config-cache.js";
+import { ConfigSchema } from "../../src/config/schema.js";
+import { labelSpecs } from "../../src/domain/label-specs.js";
+import { forgetCheckedLabels } from "../../src/handlers/ensure-labels.js";
+import { createClock, type Simulator, startSimulator } from "../simulator/index.js";
+import { TestOctokit } from "../support/probot.js";
+
+/**
+ * GitHub Actions mode against the simulator: the job's GITHUB_TOKEN is an
+ * installation token of the `github-actions` app, so the simulator plays that app
+ * and the payload is the one GitHub would write to GITHUB_EVENT_PATH.
+ */
+let sim: Simulator;
+let dir: string;
+const clock = createClock(new Date("2026-02-03T14:23:00Z"));
+
+async function installationToken(installationId: number): Promise<string> {
+  const response = await fetch(`${sim.url}/app/installations/${installationId}/access_tokens`, {
+    method: "POST",
+    headers: { authorization: "bearer header.payload.signature", accept: "application/vnd.github+json" },
+  });
+  return ((await response.json()) as { token: string }).token;
+}
+
+async function runJob(event: string, payload: Record<string, unknown> | null, token: string) {
+  const path = join(dir, "event.json");
+  await writeFile(path, JSON.stringify(payload ?? {}));
+  return runActionsEvent({
+    env: {
+      GITHUB_EVENT_NAME: event,
+      GITHUB_EVENT_PATH: path,
+      GITHUB_RUN_ID: "4242",
+      GITHUB_TOKEN: token,
+      GITHUB_API_URL: sim.url,
+      LOG_LEVEL: (process.env.TEST_LOG_LEVEL as "debug" | undefined) ?? "warn",
+    },
+    clock: () => clock.now(),
+    Octokit: TestOctokit,
+  });
+}
+
+beforeEach(async () => {
+  clearConfigCache();
+  forgetCheckedLabels();
+  dir = await mkdtemp(join(tmpdir(), "incident-actions-"));
+  sim = await startSimulator({ clock, appSlug: "github-actions" });
+  sim.createOrg("acme", ["alice", "bob"]);
+  sim.createRepo({ owner: "acme", name: "shop" });
+});
+
+afterEach(async () => {
+  await sim.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("GitHub Actions mode (src/actions-entry.ts)", () => {
+  it("declares an incident from the form's `issues.opened` payload with the job's token, then takes a command", async () => {
+    const installationId = await sim.installApp("acme", ["shop"]);
+    const token = await installationToken(installationId);
+    const number = sim.fileIssueForm(
+      "alice",
+      { owner: "acme", name: "shop" },
+      { ...FORM, labels: ["incident"] },
+    );
+    // Like GitHub, the form's issue arrives as `opened` and then `labeled`: each starts a job.
+    const jobs = sim.deliveries.filter((d) => d.event === "issues");
+    expect(jobs.map((d) => d.action)).toEqual(["opened", "labeled"]);
+
+    const before = sim.appRequests().length;
+    for (const job of jobs) {
+      const outcome = await runJob("issues", job.payload, token);
+      expect(outcome).toEqual({ kind: "handled", event: "issues", botLogin: "github-actions[bot]" });
+    }
+
+    const alice = sim.as("alice");
+    const { data: issue } = await alice.rest.issues.get({
+      owner: "acme",
+      repo: "shop",
+      issue_number: number,
+    });
+    expect(issue.title).toMatch(/^\[INC-20260203-001\] /);
+    expect(issue.labels.map((label) => (typeof label === "string" ? label : label.name)).sort()).toEqual([
+      "SEV-2",
+      "incident",
+      "status: investigating",
+    ]);
+    const { data: comments } = await alice.rest.issues.listComments({
+      owner: "acme",
+      repo: "shop",
+      issue_number: number,
+    });
+    expect(comments.map((comment) => comment.user?.login)).toEqual([
+      "github-actions[bot]",
+      "github-actions[bot]",
+    ]);
+    // `opened` (no label yet) costs nothing. `labeled`: the config (repo, then the org's
+    // `.github`), one read, the labels the repo lacks (no installation event in this
+    // mode, so the first incident creates them), the issue, the declaration, the timeline.
+    const requests = sim
+      .appRequests()
+      .slice(before)
+      .map((r) => r.graphql ?? r.operation);
+    expect(requests).toEqual([
+      "repos/get-content",
+      "repos/get-content",
+      "IncidentHistory",
+      // All but `incident`, which the form's label created.
+      ...labelSpecs(ConfigSchema.parse({}))
+        .filter((label) => label.name !== "incident")
+        .map(() => "issues/create-label"),
+      "issues/update",
+      "AddComment",
+      "AddComment",
+    ]);
+
+    // The app's own comments are written with the job's token, so they start no job;
+    // a person's command does.
+    clock.advance(60_000);
+    await alice.rest.issues.createComment({
+      owner: "acme",
+      repo: "shop",
+      issue_number: number,
+      body: "/ack",
+    });
+    const created = sim.deliveries
+      .filter((d) => d.event === "issue_comment" && d.action === "created")
+      .at(-1);
+    await runJob("issue_comment", created?.payload ?? null, token);
+    const { data: after } = await alice.rest.issues.get({
+      owner: "acme",
+      repo: "shop",
+      issue_number: number,
+    });
+    expect(after.assignees?.map((user) => user.login)).toContain("alice");
+  });
+
+  it("treats a scheduled run as the sweep, which this version does not have, and does nothing", async () => {
+    const outcome = await runJob("schedule", { schedule: "*/10 * * * *" }, "unused");
+    expect(outcome).toEqual({ kind: "sweep-unavailable", event: "schedule" });
+    expect(sim.appRequests()).toHaveLength(0);
+  });
+
+  it("says what is missing when run outside a job", async () => {
+    await expect(runActionsEvent({ env: {} })).rejects.toThrow(/GITHUB_EVENT_NAME is not set/);
+    await expect(runActionsEvent({ env: { GITHUB_EVENT_NAME: "issues" } })).rejects.toThrow(
+      /GITHUB_TOKEN is not set/,
+    );
+  });
+});

@@ -1,0 +1,38 @@
+import { filesUnder, treeSha } from "../store/git-objects.js";
+import type { Repo } from "../store/model.js";
+import type { View } from "./gql-types.js";
+
+/**
+ * `object(expression: "HEAD:dir")` for a folder: a `Tree` whose id changes with its
+ * content, and its direct `entries` (files as blobs, sub-folders as trees).
+ */
+export function treeView(repo: Repo, dir: string, blob: (text: string) => View): View {
+  const oid = treeSha(repo, dir);
+  const children = new Map<string, "blob" | "tree">();
+  for (const [path] of filesUnder(repo, dir)) {
+    const slash = path.indexOf("/");
+    children.set(slash === -1 ? path : path.slice(0, slash), slash === -1 ? "blob" : "tree");
+  }
+  const prefix = dir === "" ? "" : `${dir}/`;
+  return {
+    __typename: "Tree",
+    id: `T_${oid}`,
+    oid,
+    abbreviatedOid: oid.slice(0, 7),
+    entries: () =>
+      [...children].map(([name, type]) => {
+        const path = `${prefix}${name}`;
+        const object = type === "blob" ? blob(repo.files[path] ?? "") : treeView(repo, path, blob);
+        return {
+          __typename: "TreeEntry",
+          name,
+          path,
+          type,
+          mode: type === "blob" ? 33188 : 16384,
+          oid: object.oid,
+          isGenerated: false,
+          object,
+        };
+      }),
+  };
+}
