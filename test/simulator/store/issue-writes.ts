@@ -1,4 +1,6 @@
 import { forbidden, hasPermission, requirePermission, requireRead } from "./access.js";
+import type { PullFields } from "./code-model.js";
+import { recordReferences } from "./cross-references.js";
 import { addAssignees, addLabels } from "./issue-labels-assignees.js";
 import { ensureLabel } from "./label-writes.js";
 import type { Issue, Repo, StateReason } from "./model.js";
@@ -53,15 +55,37 @@ export function createIssue(store: SimStore, actor: string, repo: Repo, input: N
     ]);
   }
   checkBodyLength(input.body, "Issue");
+  const issue = issueRecord(store, actor, repo, input.title, input.body ?? null, null);
+  store.emit({ type: "issues.opened", repo, issue, actor });
+  recordReferences(store, repo, issue, actor, `${input.title}\n${input.body ?? ""}`);
+  // Like GitHub: labels and assignees from someone without triage access are dropped silently.
+  const triage = hasPermission(store, actor, repo, "triage");
+  if (triage || input.viaForm) {
+    const labels = (input.labels ?? []).map((name) => ensureLabel(store, actor, repo, name));
+    addLabels(store, actor, repo, issue, labels);
+  }
+  if (triage) addAssignees(store, actor, repo, issue, input.assignees ?? [], { strict: true });
+  return issue;
+}
+
+/** A new issue or pull request record, numbered and registered (no event sent). */
+export function issueRecord(
+  store: SimStore,
+  actor: string,
+  repo: Repo,
+  title: string,
+  body: string | null,
+  pull: PullFields | null,
+): Issue {
   const id = store.nextId();
   const now = store.now();
   const issue: Issue = {
     id,
-    nodeId: `I_${id}`,
+    nodeId: `${pull ? "PR" : "I"}_${id}`,
     repoId: repo.id,
     number: repo.nextNumber,
-    title: input.title,
-    body: input.body ?? null,
+    title,
+    body,
     state: "open",
     stateReason: null,
     labelIds: [],
@@ -76,18 +100,11 @@ export function createIssue(store: SimStore, actor: string, repo: Repo, input: N
     commentIds: [],
     reactions: [],
     timeline: [],
+    pull,
   };
   repo.nextNumber += 1;
   repo.issues.push(issue);
   store.register(issue.nodeId, { kind: "issue", repo, issue });
-  store.emit({ type: "issues.opened", repo, issue, actor });
-  // Like GitHub: labels and assignees from someone without triage access are dropped silently.
-  const triage = hasPermission(store, actor, repo, "triage");
-  if (triage || input.viaForm) {
-    const labels = (input.labels ?? []).map((name) => ensureLabel(store, actor, repo, name));
-    addLabels(store, actor, repo, issue, labels);
-  }
-  if (triage) addAssignees(store, actor, repo, issue, input.assignees ?? [], { strict: true });
   return issue;
 }
 
@@ -126,6 +143,7 @@ export function editIssue(
   }
   issue.updatedAt = store.now();
   store.emit({ type: "issues.edited", repo, issue, actor, changes });
+  recordReferences(store, repo, issue, actor, `${issue.title}\n${issue.body ?? ""}`);
 }
 
 export function closeIssue(
