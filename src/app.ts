@@ -1,7 +1,9 @@
 import type { ApplicationFunction, Context, Probot } from "probot";
 import { type AppDeps, botLoginResolver, readFormTemplate } from "./app-deps.js";
 import { ConfigSchema } from "./config/schema.js";
+import { onDeploymentStatus } from "./handlers/deployment-status-event.js";
 import { createLabelsOnInstall } from "./handlers/ensure-labels.js";
+import { onPullRequest } from "./handlers/pull-request-event.js";
 import { reconcileIncident } from "./handlers/reconcile-incident.js";
 import { shouldReconcile } from "./handlers/route-issue-event.js";
 
@@ -38,8 +40,22 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
 
     app.on(ISSUE_EVENTS, async (context: Context<"issues" | "issue_comment">) => {
       if (!shouldReconcile(context, await deps.botLogin())) return;
-      await reconcileIncident(context, deps);
+      const { number, title } = context.payload.issue;
+      await reconcileIncident(context, deps, { number, title });
     });
+
+    app.on(
+      [
+        "pull_request.opened",
+        "pull_request.edited",
+        "pull_request.reopened",
+        "pull_request.synchronize",
+        "pull_request.closed",
+      ],
+      (context) => onPullRequest(context, deps),
+    );
+
+    app.on("deployment_status.created", (context) => onDeploymentStatus(context, deps));
 
     app.on(["installation.created", "installation_repositories.added"], async (context) => {
       await createLabelsOnInstall(context, ConfigSchema.parse({}));

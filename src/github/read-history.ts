@@ -1,6 +1,8 @@
 import type { ProbotOctokit } from "probot";
+import { CONFIG_EXPRESSION } from "../config/config-file-name.js";
+import type { Config } from "../config/schema.js";
+import { hotfixBranch, pirBranch, pirPath } from "../domain/code-names.js";
 import type {
-  Actor,
   Association,
   HistoryItem,
   IssueHistory,
@@ -8,8 +10,8 @@ import type {
   RecentIncident,
   RepoLabel,
 } from "../domain/history.js";
-import { CONFIG_EXPRESSION } from "../config/config-file-name.js";
 import { startOfUtcDay } from "../domain/incident-id.js";
+import { actor, codeFacts, pullFact, type RawActor, type RawCodeFields, type RawPull } from "./code-facts.js";
 import { HISTORY_PAGE_QUERY, INCIDENT_HISTORY_QUERY } from "./queries.js";
 
 /**
@@ -25,22 +27,45 @@ export interface HistoryVariables {
   since: string;
   withRecent: boolean;
   configExpression: string;
+  freezeLabel: string;
+  environment: string;
+  withCode: boolean;
+  withSuspects: boolean;
+  hotfixRef: string;
+  hotfixBranch: string;
+  pirRef: string;
+  pirBranch: string;
+  pirFile: string;
 }
 
-export function historyVariables(incidentLabel: string, now: Date, withRecent: boolean): HistoryVariables {
+/**
+ * Variables of the history read. `id` is the incident id as the event's payload
+ * shows it (null before declaration): the code read looks for its branches.
+ * `withRecent` (declaring) also reads the day's incidents and the suspects.
+ */
+export function historyVariables(
+  config: Config,
+  now: Date,
+  options: { withRecent: boolean; id: string | null },
+): HistoryVariables {
+  const id = options.id ?? "INC-00000000-000";
   return {
-    incidentLabel,
+    incidentLabel: config.labels.incident,
     since: startOfUtcDay(now)
       .toISOString()
       .replace(/\.\d{3}Z$/, "Z"),
-    withRecent,
+    withRecent: options.withRecent,
     configExpression: CONFIG_EXPRESSION,
+    freezeLabel: config.labels.freeze,
+    environment: config.deployments.environment,
+    withCode: options.id !== null,
+    withSuspects: options.withRecent,
+    hotfixRef: `refs/heads/${hotfixBranch(id)}`,
+    hotfixBranch: hotfixBranch(id),
+    pirRef: `refs/heads/${pirBranch(id)}`,
+    pirBranch: pirBranch(id),
+    pirFile: `${pirBranch(id)}:${pirPath(config, id)}`,
   };
-}
-
-interface RawActor {
-  __typename?: string;
-  login?: string;
 }
 
 interface RawItem {
@@ -60,6 +85,7 @@ interface RawItem {
   assignee?: RawActor | null;
   previousTitle?: string;
   currentTitle?: string;
+  source?: ({ __typename: string } & Partial<RawPull>) | null;
 }
 
 interface RawPage {
@@ -84,21 +110,13 @@ export interface RawIssue {
   timelineItems: RawPage;
 }
 
-export interface RawRepository {
+export interface RawRepository extends RawCodeFields {
   id: string;
   nameWithOwner: string;
   url: string;
-  defaultBranchRef: { name: string } | null;
   labels: { nodes: RepoLabel[] };
   configFile: { __typename: string; oid?: string } | null;
   recentIncidents?: { nodes: RecentIncident[] } | null;
-}
-
-/** GraphQL names a bot `slug`; REST and webhooks say `slug[bot]`. One spelling everywhere: REST's. */
-function actor(raw: RawActor | null | undefined): Actor | null {
-  if (!raw?.login) return null;
-  if (raw.__typename !== "Bot") return { login: raw.login, kind: "User" };
-  return { login: raw.login.endsWith("[bot]") ? raw.login : `${raw.login}[bot]`, kind: "Bot" };
 }
 
 const date = (text: string) => new Date(text);
@@ -150,6 +168,10 @@ function item(raw: RawItem): HistoryItem | null {
         : null;
     case "RenamedTitleEvent":
       return { ...base, type: "renamed", from: raw.previousTitle ?? "", to: raw.currentTitle ?? "" };
+    case "CrossReferencedEvent":
+      return raw.source?.__typename === "PullRequest"
+        ? { ...base, type: "cross-referenced", pull: pullFact(raw.source as RawPull) }
+        : null;
     default:
       return null;
   }
@@ -203,6 +225,7 @@ export async function normaliseHistory(
       labels: issue.labels.nodes.map((node) => node.name),
     },
     items: all,
+    code: codeFacts(repository, "hotfixRef" in repository),
   };
 }
 

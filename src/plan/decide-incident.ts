@@ -11,6 +11,7 @@ import { marker } from "../domain/markers.js";
 import { onCallAt, runbookFor } from "../domain/on-call.js";
 import { type ProjectionContext, project } from "../domain/project.js";
 import { severityConfig, vocabulary } from "../domain/state-changes.js";
+import { selectSuspects } from "../domain/suspects.js";
 import {
   commsDraftMessage,
   declarationMessage,
@@ -23,6 +24,10 @@ import {
   updateMessage,
 } from "../render/messages.js";
 import { renderTimeline, timelineHash } from "../render/timeline-view.js";
+import { decideFreezeChecks } from "./decide-freeze.js";
+import { decideHotfix } from "./decide-hotfix.js";
+import { decidePir } from "./decide-pir.js";
+import { decideRevert } from "./decide-revert.js";
 import type { Plan, Write } from "./write.js";
 
 /**
@@ -71,9 +76,7 @@ export function decideIncident(input: DecideInput): Decision {
   // Messages answering a command describe the incident as it was when the command was typed,
   // so a reply posted late (a missed webhook healed by a later event) still tells the truth.
   const message = (markerText: string, asOf: Date | null = null): MessageContext => ({
-    state: asOf
-      ? project({ ...history, items: history.items.filter((item) => item.at <= asOf) }, input)
-      : state,
+    state: asOf ? projectAsOf(history, input, asOf) : state,
     config,
     now: asOf ?? now,
     title,
@@ -92,6 +95,7 @@ export function decideIncident(input: DecideInput): Decision {
       id,
       onCall: onCallAt(config, state.declaration.at).primary,
       runbook: runbookFor(config, state.form.services, `${title}\n${state.form.impact ?? ""}`),
+      suspects: selectSuspects(state, history, config),
     });
     const [first, ...extra] = artifacts.declarations;
     if (!first) plan.push({ kind: "add-comment", purpose: "declaration", body });
@@ -100,15 +104,32 @@ export function decideIncident(input: DecideInput): Decision {
     for (const duplicate of extra)
       plan.push({ kind: "delete-comment", purpose: "declaration", commentId: duplicate.id });
 
+    // Code response goes before the timeline, so the timeline's write is the last and verifies.
+    const code = { state, history, config, botLogin, now, id, artifacts, plan };
+    decideFreezeChecks(code);
+    decideHotfix(code);
+    decideRevert(code);
+    decidePir(code, title);
+
     const timeline = renderTimeline({ state, config, now, issueUrl: issue.url });
     const [current, ...others] = artifacts.timelines;
     for (const duplicate of others)
       plan.push({ kind: "delete-comment", purpose: "timeline", commentId: duplicate.id });
+    // A pull request opened now shows on the timeline next round: write the timeline once, then.
+    const opensPull =
+      current && plan.some((write) => write.kind === "revert-pull" || write.kind === "create-pull");
     if (!current) plan.push({ kind: "add-comment", purpose: "timeline", body: timeline.body });
-    else if (timelineHash(current.body) !== timeline.hash)
+    else if (!opensPull && timelineHash(current.body) !== timeline.hash)
       plan.push({ kind: "update-comment", purpose: "timeline", commentId: current.id, body: timeline.body });
   }
   return { state, plan };
+}
+
+/** The incident as it was at `asOf`: history up to then, code rows up to then. */
+function projectAsOf(history: IssueHistory, input: DecideInput, asOf: Date): IncidentState {
+  const earlier = project({ ...history, items: history.items.filter((item) => item.at <= asOf) }, input);
+  earlier.entries = earlier.entries.filter((entry) => entry.at <= asOf);
+  return earlier;
 }
 
 function chooseId(state: IncidentState, history: IssueHistory): string {
@@ -131,6 +152,7 @@ function issueChanges(
   const ours = new Set([
     config.labels.incident,
     config.labels.triage,
+    config.labels.freeze,
     ...config.severities.map((severity) => severity.name),
     ...config.statuses.map(words.statusLabel),
   ]);
@@ -140,6 +162,7 @@ function issueChanges(
       config.labels.incident,
       state.severity ?? words.defaultSeverity,
       words.statusLabel(state.status),
+      ...(state.freeze.active ? [config.labels.freeze] : []),
     );
   } else if (state.triage) wanted.push(config.labels.triage);
   else if (issue.labels.includes(config.labels.incident)) wanted.push(config.labels.incident);

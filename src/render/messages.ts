@@ -4,9 +4,11 @@ import { clocks } from "../domain/clocks.js";
 import { COMMANDS } from "../domain/commands/index.js";
 import type { IncidentState, StatusUpdate } from "../domain/incident-state.js";
 import { severityConfig } from "../domain/state-changes.js";
+import type { Suspects } from "../domain/suspects.js";
 import { dateTime, timeOnDay, zoneLabel } from "./format-time.js";
 import { block, inline, mention } from "./markdown.js";
 import { render } from "./renderer.js";
+import { renderSuspects } from "./suspects-view.js";
 import { ROLE_LABELS } from "./timeline-view.js";
 
 /** The app's other messages: declaration, replies, updates, resolution, drafts. */
@@ -42,7 +44,7 @@ const people = (handles: readonly string[] | undefined) =>
 
 export function declarationMessage(
   ctx: MessageContext,
-  extra: { id: string; onCall: string | null; runbook: string | null },
+  extra: { id: string; onCall: string | null; runbook: string | null; suspects: Suspects | null },
 ): string {
   const { state, config } = ctx;
   const severity = severityConfig(config, state.severity);
@@ -60,13 +62,16 @@ export function declarationMessage(
     started: stamp(state.times.started, config),
     detection: state.form.detection ? inline(state.form.detection) : "not said",
     ic: ic ?? "nobody yet: `/ack` makes you IC, or `/ic @someone`",
-    onCall: extra.onCall ? `${mention(extra.onCall)} (assigned)` : "nobody configured (`onCall` in `.github/incident.yml`)",
+    onCall: extra.onCall
+      ? `${mention(extra.onCall)} (assigned)`
+      : "nobody configured (`onCall` in `.github/incident.yml`)",
     status: state.status,
     runbook: extra.runbook ? `[${inline(extra.runbook, 120)}](${extra.runbook})` : "none matched",
     links: state.form.links ? inline(state.form.links, 500) : "none",
     targets: targetsSentence(state.severity, config),
     cadence: severity?.updateEvery ? formatDuration(severity.updateEvery) : null,
     notify: severity?.notify.length ? severity.notify.map(mention).join(", ") : null,
+    suspects: renderSuspects(extra.suspects, config) || null,
   });
 }
 

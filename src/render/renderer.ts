@@ -18,7 +18,8 @@ export type TemplateName =
   | "comms-draft"
   | "escalation"
   | "config-error"
-  | "triage";
+  | "triage"
+  | "pir";
 
 const handlebars = Handlebars.create();
 handlebars.registerHelper("eq", (a: unknown, b: unknown) => a === b);
