@@ -20,7 +20,8 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 const name = (entry: RequestLogEntry) =>
-  entry.graphql ?? `${entry.method} ${entry.path.replace(`/repos/${OWNER}/${REPO}`, "")}`;
+  entry.graphql ??
+  `${entry.method} ${entry.path.replace(`/repos/${OWNER}/${REPO}`, "").replace(/\/check-runs\/\d+/, "/check-runs/:id")}`;
 
 /** What the app asked while handling the comment whose body starts with `text`. */
 function requestsFor(text: string): string[] {
@@ -101,7 +102,7 @@ describe("the demo's code response", () => {
       "IncidentHistory",
       "PATCH /issues/3",
       "AddReaction",
-      "PATCH /check-runs/44",
+      "PATCH /check-runs/:id",
       "UpdateComment",
     ]);
   });
@@ -174,7 +175,7 @@ describe("the demo's code response", () => {
       "PATCH /issues/3",
       "AddReaction",
       "AddComment",
-      "PATCH /check-runs/44",
+      "PATCH /check-runs/:id",
       "POST /git/refs",
       "PUT /contents/docs%2Fincidents%2FINC-20260203-001.md",
       "POST /pulls",
