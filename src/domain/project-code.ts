@@ -2,7 +2,7 @@ import type { Config } from "../config/schema.js";
 import { hotfixBranch, pirBranch } from "./code-names.js";
 import type { IssueHistory, PullFact } from "./history.js";
 import type { IncidentState, LinkedPull, PullRole } from "./incident-state.js";
-import { isApp, readMarkers } from "./markers.js";
+import { isApp, readMarkers, trustedMarkers } from "./markers.js";
 import { addEntry } from "./state-changes.js";
 
 /**
@@ -30,7 +30,7 @@ export function projectCode(
   for (const pull of history.code.pirPulls) add(pull, "review");
   state.linked = [...found.values()].sort((a, b) => a.pull.number - b.pull.number);
   for (const linked of state.linked) pullEntries(state, linked, botLogin);
-  hotfixEntry(state, history, id);
+  hotfixEntry(state, history, id, botLogin);
   deploymentEntries(state, history, config);
 }
 
@@ -97,10 +97,19 @@ function pullEntries(state: IncidentState, linked: LinkedPull, botLogin: string)
   }
 }
 
-/** The hotfix branch, at the first `/hotfix` that asked for it, once it exists. */
-function hotfixEntry(state: IncidentState, history: IssueHistory, id: string | null): void {
-  const branch = history.code.branches?.hotfix;
-  if (!id || !branch) return;
+/**
+ * The hotfix branch, at the first `/hotfix` that asked for it, once it exists; the
+ * app's reply that created it keeps the row after the branch is deleted on merge.
+ */
+function hotfixEntry(state: IncidentState, history: IssueHistory, id: string | null, botLogin: string): void {
+  if (!id) return;
+  const created = history.items.some(
+    (item) =>
+      item.type === "comment" &&
+      trustedMarkers(item, botLogin).some((m) => m.kind === "reply" && m.fields.branch === hotfixBranch(id)),
+  );
+  const branch = history.code.branches?.hotfix ?? (created ? { name: hotfixBranch(id) } : null);
+  if (!branch) return;
   const first = state.acknowledgements.find(
     (ack) => ack.kind === "accepted" && ack.command.kind === "hotfix",
   );

@@ -40,10 +40,13 @@ export function pending<Kind extends Command["kind"]>(ctx: CodeContext, kind: Ki
   });
 }
 
-/** Claims a reply key for this plan, so nothing else answers the same command. */
-export function claim(ctx: CodeContext, key: string): string {
+/**
+ * Claims a reply key for this plan, so nothing else answers the same command. `fields`
+ * record what the reply stands for (e.g. the branch it created), for the projection.
+ */
+export function claim(ctx: CodeContext, key: string, fields: Record<string, string> = {}): string {
   ctx.artifacts.replies.add(key);
-  return marker("reply", { key });
+  return marker("reply", { key, ...fields });
 }
 
 export function reply(ctx: CodeContext, key: string, body: (replyMarker: string) => string): void {

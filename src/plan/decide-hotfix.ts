@@ -38,7 +38,7 @@ export function decideHotfix(ctx: CodeContext): void {
       reply(ctx, key, (m) => replyMessage(m, [source.problem], ""));
       continue;
     }
-    const replyMarker = claim(ctx, key);
+    const replyMarker = claim(ctx, key, { branch });
     ctx.plan.push({
       kind: "create-branch",
       branch,

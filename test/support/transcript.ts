@@ -97,6 +97,12 @@ export function renderTranscript(history: IssueHistory): string {
       case "renamed":
         lines.push(`> ${hhmm(item.at)} · @${by} changed the title from “${item.from}” to “${item.to}”`, "");
         break;
+      case "cross-referenced":
+        lines.push(
+          `> ${hhmm(item.at)} · @${by} mentioned this in pull request #${item.pull.number} “${item.pull.title}”`,
+          "",
+        );
+        break;
     }
   }
   return `${lines.join("\n").trim()}\n`;

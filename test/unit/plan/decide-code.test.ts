@@ -47,6 +47,17 @@ describe("/hotfix", () => {
     expect(branch?.failure.key).toMatch(/^hotfix:\d+:1$/);
   });
 
+  it("keeps the branch on the timeline after it is deleted on merge", () => {
+    const builder = declared().comment("/hotfix", "2026-02-03T14:41:00Z", user("dave"));
+    const [created] = only(decide(builder).plan, "create-branch");
+    builder.comment(created?.reply?.body ?? "", "2026-02-03T14:41:01Z", bot);
+    const { state } = decide(builder);
+    expect(builder.history.code.branches?.hotfix).toBeNull();
+    expect(state.entries.find((entry) => entry.kind === "hotfix")?.text).toBe(
+      "Hotfix branch `hotfix/inc-20260203-001` created from `main`",
+    );
+  });
+
   it("reports an existing branch instead of creating it again", () => {
     const builder = declared().comment("/hotfix", "2026-02-03T14:41:00Z", user("dave"));
     builder.history.code.branches = {
