@@ -1,8 +1,10 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import type { GitData } from "../test/simulator/store/code-model.js";
 import { startHarness } from "../test/support/harness.js";
 import { readAsPerson, renderTranscript } from "../test/support/transcript.js";
 import { checkDemo } from "./demo/check-demo.js";
+import { committedFiles } from "./demo/committed-files.js";
 import { writeReport } from "./demo/demo-report.js";
 import { checkOutward, DEMO_TARGETS, startDemoReceiver, writeOutward } from "./demo/outward-output.js";
 import { playDemo } from "./demo/run-demo.js";
@@ -43,19 +45,29 @@ async function main() {
     await mkdir(OUT, { recursive: true });
     await writeFile(join(OUT, "transcript.md"), renderTranscript(history));
     await writeFile(join(OUT, "requests.jsonl"), `${requests.map((r) => JSON.stringify(r)).join("\n")}\n`);
-    await writeFile(join(OUT, "state.json"), `${JSON.stringify(sim.snapshot(), null, 2)}\n`);
+    const state = sim.snapshot() as { repos: Array<{ owner: string; name: string; git: GitData }> };
+    await writeFile(join(OUT, "state.json"), `${JSON.stringify(state, null, 2)}\n`);
+    const demoRepo = state.repos.find((r) => r.owner === OWNER && r.name === REPO);
+    const files = demoRepo ? committedFiles(demoRepo.git, sim.botLogin) : new Map<string, string>();
+    for (const [path, text] of files) {
+      await mkdir(dirname(join(OUT, "files", path)), { recursive: true });
+      await writeFile(join(OUT, "files", path), text);
+    }
     const report = await writeReport(sim, join(OUT, "report"), harness.clock.now());
     const outward = await writeOutward(OUT, receiver, harness.publisher);
-    const problems = [...checkDemo(history, sim), ...checkOutward(receiver, harness.publisher)];
+    const problems = [...checkDemo(history, sim, files), ...checkOutward(receiver, harness.publisher)];
     console.log(`\n${history.issue.title}`);
     console.log(`labels: ${history.issue.labels.join(", ")} · ${history.issue.state.toLowerCase()}`);
     console.log(`${sim.deliveries.length} webhooks delivered, ${requests.length} API requests by the app`);
     console.log(
       `${receiver.requests().length} chat messages (${Object.keys(DEMO_TARGETS).join(", ")}), ${harness.publisher.commits.length} status-page commits; ${outward}`,
     );
+    console.log(
+      `${files.size} files committed by the app, in ${OUT}/files/: ${[...files.keys()].join(", ")}`,
+    );
     console.log(`report: ${report.files.length} files in ${OUT}/report/`);
     console.log(
-      `wrote ${OUT}/transcript.md, requests.jsonl, state.json, chat/, status/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `wrote ${OUT}/transcript.md, requests.jsonl, state.json, files/, chat/, status/, report/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     if (problems.length) {
       console.error(`\nDemo checks failed:\n${problems.map((p) => `  - ${p}`).join("\n")}`);

@@ -2,8 +2,10 @@ import type { ApplicationFunction, Context, Probot } from "probot";
 import { type AppDeps, botLoginResolver, readFormTemplate } from "./app-deps.js";
 import { ConfigSchema } from "./config/schema.js";
 import { publishFiles } from "./github/publish-files.js";
+import { onDeploymentStatus } from "./handlers/deployment-status-event.js";
 import { createLabelsOnInstall } from "./handlers/ensure-labels.js";
 import { withEventLog } from "./handlers/event-log.js";
+import { onPullRequest } from "./handlers/pull-request-event.js";
 import { reconcileIncident } from "./handlers/reconcile-incident.js";
 import { shouldReconcile } from "./handlers/route-issue-event.js";
 import { defaultChatDeps } from "./notify/chat-deps.js";
@@ -45,8 +47,25 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
       ISSUE_EVENTS,
       withEventLog(async (context: Context<"issues" | "issue_comment">) => {
         if (!shouldReconcile(context, await deps.botLogin())) return;
-        await reconcileIncident(context, deps);
+        const { number, title } = context.payload.issue;
+        await reconcileIncident(context, deps, { number, title });
       }),
+    );
+
+    app.on(
+      [
+        "pull_request.opened",
+        "pull_request.edited",
+        "pull_request.reopened",
+        "pull_request.synchronize",
+        "pull_request.closed",
+      ],
+      withEventLog((context: Context<"pull_request">) => onPullRequest(context, deps)),
+    );
+
+    app.on(
+      "deployment_status.created",
+      withEventLog((context: Context<"deployment_status">) => onDeploymentStatus(context, deps)),
     );
 
     app.on(

@@ -3,7 +3,11 @@ import { trustedMarkers } from "../../src/domain/markers.js";
 import type { Simulator } from "../../test/simulator/index.js";
 
 /** What an on-call engineer expects to see after the demo; each failure is one line. */
-export function checkDemo(history: IssueHistory, sim: Simulator): string[] {
+export function checkDemo(
+  history: IssueHistory,
+  sim: Simulator,
+  files: Map<string, string> = new Map(),
+): string[] {
   const problems: string[] = [];
   const expect = (ok: boolean, problem: string) => {
     if (!ok) problems.push(problem);
@@ -43,7 +47,86 @@ export function checkDemo(history: IssueHistory, sim: Simulator): string[] {
     "timeline lacks carol's SEV-2",
   );
   expect(timeline.includes("47m to resolve"), "timeline does not show 47m to resolve");
+  problems.push(...checkCodeResponse(history, sim, files, markers("declaration")[0]?.body ?? "", timeline));
   const failed = sim.deliveries.filter((delivery) => delivery.status !== 200);
   expect(failed.length === 0, `${failed.length} webhook deliveries were not answered 200`);
+  return problems;
+}
+
+const PIR_FILE = "pir/inc-20260203-001/docs/incidents/INC-20260203-001.md";
+const PIR_HEADINGS = [
+  "Incident Summary",
+  "Impact",
+  "Timeline (UTC)",
+  "Response Times",
+  "Code Changes",
+  "Root Cause",
+  "Contributing Factors",
+  "Five Whys",
+  "What Went Well",
+  "What Could Be Improved",
+  "Action Items",
+  "Lessons Learned",
+  "Prevention Measures",
+];
+
+/** Suspects, revert, hotfix, freeze and the review, as the demo should leave them. */
+function checkCodeResponse(
+  history: IssueHistory,
+  sim: Simulator,
+  files: Map<string, string>,
+  declaration: string,
+  timeline: string,
+): string[] {
+  const problems: string[] = [];
+  const expect = (ok: boolean, problem: string) => {
+    if (!ok) problems.push(problem);
+  };
+  expect(declaration.includes("PR [#1]("), "the declaration does not list the suspect PR #1");
+  for (const row of [
+    "Revert PR #4 (reverts #1) merged",
+    "Hotfix PR #5 merged",
+    "Post-incident review PR #6 merged",
+  ]) {
+    expect(timeline.includes(row), `the timeline lacks “${row}”`);
+  }
+  const state = sim.snapshot() as {
+    repos: Array<{ name: string; git: { refs: Record<string, string> }; checkRuns: unknown[] }>;
+  };
+  const refs = Object.keys(
+    state.repos.find((r) => r.name === history.repo.nameWithOwner.split("/")[1])?.git.refs ?? {},
+  );
+  expect(
+    refs.filter((ref) => ref.startsWith("refs/heads/hotfix/")).length === 1,
+    "not exactly one hotfix branch",
+  );
+  expect(
+    refs.filter((ref) => ref.startsWith("refs/heads/revert-")).length === 1,
+    "not exactly one revert branch",
+  );
+  const pir = files.get(PIR_FILE) ?? "";
+  expect(pir !== "", `the app did not commit ${PIR_FILE}`);
+  for (const heading of PIR_HEADINGS)
+    expect(pir.includes(`\n## ${heading}\n`), `the review lacks “## ${heading}”`);
+  expect(
+    pir.includes("| **Duration** | 47m (14:23 – 15:10 UTC) |"),
+    "the review does not show the 47m duration",
+  );
+  expect(
+    pir.includes("(https://github.com/acme/search-service/pull/1)"),
+    "the review does not link the suspect PR #1",
+  );
+  expect(
+    pir.includes("[#4](https://github.com/acme/search-service/pull/4)"),
+    "the review does not link the revert #4",
+  );
+  expect(
+    pir.includes("[#5](https://github.com/acme/search-service/pull/5)"),
+    "the review does not link the hotfix #5",
+  );
+  expect(
+    pir.includes("| Action | Owner | Due | Priority | Status |"),
+    "the review lacks the action items table",
+  );
   return problems;
 }

@@ -1,18 +1,22 @@
 import type { Simulator } from "../../test/simulator/index.js";
+import { OWNER, REPO } from "./code-actions.js";
+import { CODEOWNERS, SCORING, SCORING_PATH } from "./code-fixtures.js";
 
 /**
  * The demo incident: the example of seed plan 000 (search returns no results for
  * food bank queries, 2026-02-03), played by people through the simulator's API at
- * the plan's times.
+ * the plan's times: the change that caused it (merged and deployed at 14:15), the
+ * incident, its rollback by `/revert`, a `/hotfix`, the merge freeze on an unrelated
+ * pull request, and the post-incident review pull request.
  */
-export const OWNER = "acme";
-export const REPO = "search-service";
+export { OWNER, REPO };
 
 export const PEOPLE = {
   alice: "alice", // on-call engineer who files the form
   bob: "bob", // incident commander
   carol: "carol", // comms
-  dave: "dave", // tech lead
+  dave: "dave", // tech lead, author of the change that broke search
+  erin: "erin", // search team; opens an unrelated pull request
   mallory: "mallory", // not a member: an outsider
 };
 
@@ -78,147 +82,27 @@ https://careconnect.ing/admin/observability
 };
 
 export function seedDemoRepo(sim: Simulator): void {
-  sim.createOrg(OWNER, [PEOPLE.alice, PEOPLE.bob, PEOPLE.carol, PEOPLE.dave, "erin", "frank"]);
+  sim.createOrg(OWNER, [PEOPLE.alice, PEOPLE.bob, PEOPLE.carol, PEOPLE.dave, PEOPLE.erin, "frank"]);
   sim.createUser(PEOPLE.mallory);
   sim.createRepo({
     owner: OWNER,
     name: REPO,
-    files: { ".github/incident.yml": CONFIG_YAML, "README.md": "# search\n" },
+    files: {
+      ".github/incident.yml": CONFIG_YAML,
+      ".github/CODEOWNERS": CODEOWNERS,
+      "README.md": "# search\n",
+      [SCORING_PATH]: SCORING,
+    },
   });
 }
 
-type Step = {
+/** `at`: `HH:MM` on 2026-02-03, or `MM-DD HH:MM` on another day. */
+export type Step = {
   at: string;
   who: string;
   what: string;
   run: (sim: Simulator, issue: number) => Promise<unknown>;
 };
 
-const comment = (who: string, body: string) => (sim: Simulator, issue: number) =>
-  sim.as(who).rest.issues.createComment({ owner: OWNER, repo: REPO, issue_number: issue, body });
-const label = (who: string, name: string) => (sim: Simulator, issue: number) =>
-  sim.as(who).rest.issues.addLabels({ owner: OWNER, repo: REPO, issue_number: issue, labels: [name] });
-
-/** Edits the most recent comment by `who` that contains `match`. */
-const edit = (who: string, match: string, body: string) => async (sim: Simulator, issue: number) => {
-  const person = sim.as(who);
-  const { data } = await person.rest.issues.listComments({
-    owner: OWNER,
-    repo: REPO,
-    issue_number: issue,
-    per_page: 100,
-  });
-  const target = data.filter((c) => c.user?.login === who && c.body?.includes(match)).at(-1);
-  if (!target) throw new Error(`demo: no comment by ${who} containing “${match}”`);
-  return person.rest.issues.updateComment({ owner: OWNER, repo: REPO, comment_id: target.id, body });
-};
-
-export const STEPS: Step[] = [
-  { at: "14:24", who: "bob", what: "adds SEV-1 by hand", run: label("bob", "SEV-1") },
-  { at: "14:25", who: "bob", what: "acknowledges", run: comment("bob", "/ack") },
-  {
-    at: "14:26",
-    who: "carol",
-    what: "adds SEV-2 back by hand",
-    run: label("carol", "SEV-2"),
-  },
-  {
-    at: "14:27",
-    who: "mallory",
-    what: "an outsider tries to raise severity",
-    run: comment("mallory", "/severity SEV-1 this is huge"),
-  },
-  { at: "14:28", who: "bob", what: "assigns roles", run: comment("bob", "/lead @dave\n/comms @carol") },
-  {
-    at: "14:30",
-    who: "dave",
-    what: "root cause identified, and the deploy entered as a back-dated note",
-    run: comment(
-      "dave",
-      "Error rate spiked 10 minutes after the deploy.\n\n/status identified Recent deployment introduced a bug in search scoring\n/note at 14:15 Deploy #123 completed",
-    ),
-  },
-  {
-    at: "14:31",
-    who: "carol",
-    what: "first public update on the status page",
-    run: comment(
-      "carol",
-      "/status public investigating Some searches for food assistance services return no results. We are investigating.",
-    ),
-  },
-  { at: "14:31", who: "carol", what: "a typo'd command", run: comment("carol", "/stauts mitigating") },
-  {
-    at: "14:33",
-    who: "carol",
-    what: "first status update",
-    run: comment(
-      "carol",
-      "/update Root cause identified: deploy #123 broke search scoring. Rolling back now.",
-    ),
-  },
-  {
-    at: "14:34",
-    who: "carol",
-    what: "public update: cause identified",
-    run: comment(
-      "carol",
-      "/status public identified We found the cause, a recent change to search, and are rolling it back.",
-    ),
-  },
-  {
-    at: "14:35",
-    who: "dave",
-    what: "rollback initiated",
-    run: comment("dave", "/status mitigating Rollback initiated"),
-  },
-  {
-    at: "14:36",
-    who: "dave",
-    what: "a note",
-    run: comment("dave", "/note Rolling back to the previous deployment"),
-  },
-  {
-    at: "14:38",
-    who: "dave",
-    what: "edits the note",
-    run: edit(
-      "dave",
-      "Rolling back to the previous",
-      "/note Rolling back to deployment #122 (last known good)",
-    ),
-  },
-  {
-    at: "14:40",
-    who: "dave",
-    what: "service restored",
-    run: comment("dave", "/mitigated Service restored, error rate back under 1%"),
-  },
-  { at: "14:45", who: "carol", what: "drafts customer comms", run: comment("carol", "/comms draft") },
-  {
-    at: "14:50",
-    who: "carol",
-    what: "second status update",
-    run: comment("carol", "/update Service restored at 14:40; monitoring error rates before closing."),
-  },
-  { at: "14:55", who: "alice", what: "asks for help", run: comment("alice", "/help") },
-  { at: "14:56", who: "bob", what: "asks for the last 90 days' metrics", run: comment("bob", "/metrics") },
-  {
-    at: "15:10",
-    who: "bob",
-    what: "verification complete, resolves",
-    run: comment(
-      "bob",
-      "/resolve Verification complete: rolled back deploy #123 (division by zero in search scoring)",
-    ),
-  },
-  {
-    at: "15:12",
-    who: "carol",
-    what: "public update: resolved",
-    run: comment(
-      "carol",
-      "/status public resolved Search is working normally again since 14:40. We apologize for the inconvenience.",
-    ),
-  },
-];
+export { BEFORE } from "./before-incident.js";
+export { STEPS } from "./steps.js";

@@ -1,6 +1,9 @@
 import { seedIncidents } from "../../src/report/seed-history.js";
 import type { Simulator } from "../../test/simulator/index.js";
-import { OWNER, REPO } from "./scenario.js";
+import { CONFIG_YAML, OWNER } from "./scenario.js";
+
+/** The repo that holds six months of past incidents (so the demo incident keeps its numbers). */
+export const HISTORY_REPO = "platform";
 
 /**
  * Six months of past incidents (60, generated deterministically) played through the
@@ -8,6 +11,8 @@ import { OWNER, REPO } from "./scenario.js";
  * read a real history.
  */
 export async function seedPastIncidents(sim: Simulator, before: Date): Promise<number> {
+  sim.createRepo({ owner: OWNER, name: HISTORY_REPO, files: { ".github/incident.yml": CONFIG_YAML } });
+  await sim.installApp(OWNER, [HISTORY_REPO]);
   const incidents = seedIncidents({ before });
   type Action = { at: Date; run: (numbers: Map<number, number>) => Promise<unknown> | unknown };
   const actions: Action[] = [];
@@ -19,7 +24,7 @@ export async function seedPastIncidents(sim: Simulator, before: Date): Promise<n
           incident.index,
           sim.fileIssueForm(
             incident.author,
-            { owner: OWNER, name: REPO },
+            { owner: OWNER, name: HISTORY_REPO },
             { title: incident.title, body: incident.body, labels: incident.labels },
           ),
         ),
@@ -30,7 +35,7 @@ export async function seedPastIncidents(sim: Simulator, before: Date): Promise<n
         run: (numbers) => {
           const issue_number = numbers.get(incident.index) as number;
           const person = sim.as(step.by);
-          const where = { owner: OWNER, repo: REPO, issue_number };
+          const where = { owner: OWNER, repo: HISTORY_REPO, issue_number };
           switch (step.kind) {
             case "comment":
               return person.rest.issues.createComment({ ...where, body: step.body });

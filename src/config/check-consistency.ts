@@ -14,6 +14,7 @@ export type ConsistencyInput = {
   statuses: readonly string[];
   mitigatedStatus: string;
   autoEscalation: ReadonlyArray<{ from: string; to: string }>;
+  pir: { openOnResolve?: readonly string[] | undefined };
 };
 
 type Ctx = z.RefinementCtx;
@@ -35,6 +36,9 @@ export function checkConfigConsistency(config: ConsistencyInput, ctx: Ctx): void
         input: rule.to,
       });
     }
+  });
+  config.pir.openOnResolve?.forEach((name, index) => {
+    checkSeverityRef(config, name, ["pir", "openOnResolve", index], ctx);
   });
   checkStatuses(config, ctx);
 }

@@ -89,7 +89,12 @@ export const SeveritySchema = z
       .prefault(null)
       .describe("How long to monitor after mitigation before resolving; resolving sooner gets a warning."),
     notify: z.array(login).prefault([]).describe("Users or teams mentioned on declaration."),
-    freeze: z.boolean().default(false).describe("Fail an incident-freeze check on open PRs while open."),
+    freeze: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Freeze merges while open: a failing incident-freeze check on open PRs to the default branch (`/freeze on|off` overrides).",
+      ),
   })
   .describe("One severity level.");
 
@@ -117,6 +122,12 @@ export const ConfigSchema = z
         actionItem: z.string().default("action-item").describe("Label of action-item issues."),
         statusPrefix: z.string().default("status: ").describe("Prefix of status labels."),
         priorityPrefix: z.string().default("priority: ").describe("Prefix of action-item priority labels."),
+        freeze: z
+          .string()
+          .default("incident: freeze")
+          .describe(
+            "Label on incidents that freeze merges; adding or removing it by hand turns the freeze on or off.",
+          ),
       })
       .prefault({})
       .describe("Label names."),
@@ -198,7 +209,35 @@ export const ConfigSchema = z
         window: duration.prefault("24h").describe("How far back to look for suspect changes."),
       })
       .prefault({})
-      .describe("Suspects on declaration."),
+      .describe("Suspects on declaration: merged PRs and deployments in the window before impact started."),
+    deployments: z
+      .strictObject({
+        environment: z
+          .string()
+          .min(1)
+          .default("production")
+          .describe(
+            "Environment whose deployments are suspects, appear on the timeline, and that `/hotfix from deployed` branches from.",
+          ),
+      })
+      .prefault({})
+      .describe("Deployments the app watches."),
+    pir: z
+      .strictObject({
+        openOnResolve: z
+          .array(z.string())
+          .optional()
+          .describe(
+            "Severities whose resolution opens the post-incident review PR (default: the two most severe); `/pir` opens it for any.",
+          ),
+        path: z
+          .string()
+          .regex(/\{id\}/, { message: "expected a path containing `{id}`, e.g. docs/incidents/{id}.md" })
+          .default("docs/incidents/{id}.md")
+          .describe("Where the review is written, on branch `pir/<id>`; `{id}` is the incident id."),
+      })
+      .prefault({})
+      .describe("The post-incident review pull request."),
     services: z
       .record(
         z.string(),

@@ -13,16 +13,7 @@ import {
 } from "./state-changes.js";
 
 /** Commands whose effects arrive with later capabilities: answered plainly, never ignored. */
-const NOT_YET: ReadonlySet<Command["kind"]> = new Set([
-  "hotfix",
-  "revert",
-  "pir",
-  "freeze",
-  "action",
-  "due",
-  "owner",
-  "priority",
-]);
+const NOT_YET: ReadonlySet<Command["kind"]> = new Set(["action", "due", "owner", "priority"]);
 
 const ROLE_TITLES = {
   ic: "Incident commander",
@@ -133,6 +124,13 @@ export function applyCommand(
     case "escalate":
       addEntry(state, "escalated", at, by, "Escalated", { ...source, quote: command.note });
       return null;
+    case "freeze":
+      state.freeze.override = command.on;
+      return null;
+    // Code response: accepted here; the branch, revert and review are planned by decide.
+    case "hotfix":
+    case "revert":
+    case "pir":
     case "comms-draft":
     case "timeline":
       return null;

@@ -1,3 +1,17 @@
+import type { CodeFacts, PullFact } from "./code-history.js";
+
+export type {
+  BranchFact,
+  CodeFacts,
+  DeploymentFact,
+  DeploymentStatusFact,
+  FreezeCheckFact,
+  OpenPullFact,
+  PullFact,
+  PullState,
+} from "./code-history.js";
+export { emptyCodeFacts } from "./code-history.js";
+
 /**
  * An issue's history as the projection sees it: normalised from the GraphQL read,
  * chronological, with dates as `Date`. Nothing here knows about Octokit.
@@ -62,7 +76,16 @@ export type HistoryEvent =
   | (EventBase & { type: "assigned" | "unassigned"; assignee: string })
   | (EventBase & { type: "renamed"; from: string; to: string });
 
-export type HistoryItem = HistoryComment | HistoryEvent;
+/** A pull request that mentions the issue (`#12`): GitHub records a cross-reference. */
+export interface CrossReference {
+  type: "cross-referenced";
+  id: string;
+  at: Date;
+  actor: Actor | null;
+  pull: PullFact;
+}
+
+export type HistoryItem = HistoryComment | HistoryEvent | CrossReference;
 
 export interface RepoLabel {
   id: string;
@@ -111,6 +134,7 @@ export interface IssueHistory {
   repo: RepoFacts;
   issue: IssueFacts;
   items: HistoryItem[];
+  code: CodeFacts;
 }
 
 export function isComment(item: HistoryItem): item is HistoryComment {

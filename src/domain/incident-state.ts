@@ -1,6 +1,6 @@
 import type { PublicState } from "../config/outward-schema.js";
 import type { Command, CommandError, RoleName } from "./commands/types.js";
-import type { HistoryComment } from "./history.js";
+import type { HistoryComment, PullFact } from "./history.js";
 import type { IncidentForm } from "./incident-form.js";
 
 /** How a change reached the incident: a command, a label added by hand, the form, … */
@@ -29,7 +29,11 @@ export type EntryKind =
   | "resolved"
   | "reopened"
   | "escalated"
-  | "public";
+  | "public"
+  | "freeze"
+  | "hotfix"
+  | "pull-request"
+  | "deployment";
 
 /** One row of the timeline table. `text` is the app's wording; `quote` is what a person typed. */
 export interface TimelineEntry {
@@ -83,6 +87,39 @@ export interface PublicUpdate {
   commentId: number;
 }
 
+/** How a pull request belongs to the incident. */
+export type PullRole = "hotfix" | "revert" | "review" | "linked";
+
+export interface LinkedPull {
+  pull: PullFact;
+  role: PullRole;
+  /** For a revert: the pull request it reverts. */
+  reverts: number | null;
+  /** For the app's own pull requests: the command that asked for it (`commentId:line`). */
+  source: string | null;
+}
+
+/** The merge freeze: on while the incident is open and the severity (or an override) says so. */
+export interface FreezeState {
+  active: boolean;
+  /** Set by `/freeze on|off` or the freeze label added or removed by hand; wins over the severity. */
+  override: boolean | null;
+}
+
+/**
+ * An action item as the review lists it. Action items are tracked issues; this is
+ * the summary the incident keeps of each.
+ */
+export interface ActionItemSummary {
+  text: string;
+  owner: string | null;
+  due: Date | null;
+  priority: "high" | "medium" | "low" | null;
+  status: string;
+  /** The tracking issue, when there is one. */
+  issue: number | null;
+}
+
 export interface IncidentState {
   /** Null until someone allowed declares it (form, `/declare`, or the incident label). */
   declaration: Declaration | null;
@@ -106,4 +143,8 @@ export interface IncidentState {
   form: IncidentForm;
   entries: TimelineEntry[];
   acknowledgements: Acknowledgement[];
+  freeze: FreezeState;
+  /** Pull requests of the incident: hotfix, reverts, the review, and those that mention it. */
+  linked: LinkedPull[];
+  actionItems: ActionItemSummary[];
 }

@@ -22,6 +22,11 @@ export function labelSpecs(config: Config): LabelSpec[] {
       color: statusColors[Math.min(index, statusColors.length - 1)] as string,
       description: `Incident status: ${status}`,
     })),
+    {
+      name: labels.freeze,
+      color: "1d76db",
+      description: "This incident freezes merges to the default branch (incident-freeze check)",
+    },
     { name: labels.actionItem, color: "5319e7", description: "Follow-up from an incident" },
     ...(["high", "medium", "low"] as const).map((priority, index) => ({
       name: `${labels.priorityPrefix}${priority}`,

@@ -6,7 +6,22 @@ import type { Actor, HistoryComment } from "./history.js";
  * counts only in a comment authored by the app's own bot account (§2.4).
  */
 
-export type MarkerKind = "timeline" | "declaration" | "reply" | "config-error" | "triage";
+export type MarkerKind =
+  | "timeline"
+  | "declaration"
+  | "reply"
+  | "config-error"
+  | "triage"
+  /** In the body of a revert pull request the app opened. */
+  | "revert"
+  /** In the body of the review pull request, and at the top of the review file. */
+  | "pir"
+  /** After each heading of the review file: the hash of what the app wrote there. */
+  | "pir-section"
+  /** In the app's comment linking a pull request to an incident. */
+  | "link"
+  /** Around the suspects in the declaration message. */
+  | "suspects";
 
 export interface Marker {
   kind: MarkerKind;

@@ -4,10 +4,12 @@ import { applyCommand } from "./apply-command.js";
 import { parseComment } from "./commands/index.js";
 import type { ParseContext } from "./commands/types.js";
 import { parseFormTime } from "./form-time.js";
+import { syncFreeze } from "./freeze.js";
 import type { Actor, HistoryComment, HistoryEvent, IssueHistory } from "./history.js";
 import { parseIncidentForm } from "./incident-form.js";
 import type { IncidentState, Via } from "./incident-state.js";
 import { isApp } from "./markers.js";
+import { projectCode } from "./project-code.js";
 import {
   changeSeverity,
   changeStatus,
@@ -74,12 +76,20 @@ export function project(history: IssueHistory, ctx: ProjectionContext): Incident
     form,
     entries: [],
     acknowledgements: [],
+    freeze: { active: false, override: null },
+    linked: [],
+    actionItems: [],
   };
 
   for (const item of history.items) {
+    if (item.type === "cross-referenced") continue;
     if (item.type === "comment") onComment(state, item, history, ctx);
     else if (!isApp(item.actor, botLogin)) onEvent(state, item, history, ctx);
+    const by = item.type === "comment" ? item.author : item.actor;
+    const source = item.type === "comment" ? { url: item.url, commentId: item.databaseId } : undefined;
+    syncFreeze(state, config, item.at, by?.login ?? null, source);
   }
+  projectCode(state, history, config, botLogin);
 
   state.entries.sort((a, b) => a.at.getTime() - b.at.getTime());
   // A security label removed by mistake stops counting; the severity it raised stays.
@@ -127,6 +137,9 @@ function onEvent(state: IncidentState, event: HistoryEvent, history: IssueHistor
   const words = vocabulary(config);
   const by = event.actor?.login ?? "ghost";
   switch (event.type) {
+    case "unlabeled":
+      if (event.label === config.labels.freeze && state.declaration) state.freeze.override = false;
+      return;
     case "labeled": {
       if (event.label === config.labels.incident) {
         onIncidentLabel(state, event.at, event.actor, history, ctx);
@@ -134,6 +147,10 @@ function onEvent(state: IncidentState, event: HistoryEvent, history: IssueHistor
       }
       if (event.label === config.security.label) {
         onSecurityLabel(state, event.at, by, config);
+        return;
+      }
+      if (event.label === config.labels.freeze && state.declaration) {
+        state.freeze.override = true;
         return;
       }
       const severity = words.severityByLabel.get(event.label);

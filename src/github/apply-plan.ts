@@ -1,5 +1,14 @@
 import type { IssueHistory } from "../domain/history.js";
-import { describeWrite, type LabelSpec, type Plan, type Write } from "../plan/write.js";
+import {
+  type CodeWrite,
+  CREATED_PULL,
+  describeWrite,
+  type FailureSpec,
+  type LabelSpec,
+  type Plan,
+  type Write,
+} from "../plan/write.js";
+import { applyCodeWrite, explain } from "./apply-code-write.js";
 import {
   ADD_COMMENT_MUTATION,
   ADD_REACTION_MUTATION,
@@ -53,17 +62,74 @@ export async function applyPlan(
   variables: HistoryVariables,
 ): Promise<ApplyResult> {
   const result: ApplyResult = { history: null, unverified: false, applied: [] };
+  const failed = new Set<string>();
   for (const write of plan) {
-    const issue = await applyWrite(octokit, target, write, variables);
+    if ("failure" in write && failed.has(write.failure.key)) continue;
+    const issue = isCodeWrite(write)
+      ? await applyAnswered(octokit, target, write, variables, failed)
+      : await applyWrite(octokit, target, write, variables);
     result.applied.push(describeWrite(write));
     if (issue) {
       result.history = await normaliseHistory(octokit, issue.repository, issue);
       result.unverified = false;
-    } else if (write.kind === "update-issue" || write.kind === "create-labels") {
+    } else if (write.kind !== "react" && write.kind !== "delete-comment") {
       result.unverified = true;
     }
   }
   return result;
+}
+
+const CODE_KINDS = new Set<string>([
+  "create-branch",
+  "revert-pull",
+  "put-file",
+  "create-pull",
+  "set-check",
+  "comment-on-pull",
+]);
+
+function isCodeWrite(write: Write): write is CodeWrite {
+  return CODE_KINDS.has(write.kind);
+}
+
+/**
+ * A code write and its answer on the incident: the reply when it succeeded (with the
+ * pull request it opened), or what failed and why. Either comment returns the history.
+ */
+async function applyAnswered(
+  octokit: Octokit,
+  target: Target,
+  write: CodeWrite,
+  variables: HistoryVariables,
+  failed: Set<string>,
+): Promise<WithIssue | null> {
+  const where = { owner: target.owner, repo: target.repo };
+  let body: string | null;
+  try {
+    const { created, notes } = await applyCodeWrite(octokit, where, write);
+    const reply = "reply" in write ? write.reply : null;
+    body = reply
+      ? `${reply.body.replaceAll(CREATED_PULL, created ? `#${created.number}` : "the pull request")}${notes.map((note) => `\n\n⚠️ Note: ${note}.`).join("")}`
+      : null;
+  } catch (error) {
+    if (!("failure" in write)) throw error;
+    failed.add(write.failure.key);
+    body = failureBody(write.failure, error);
+  }
+  if (body === null) return null;
+  return addComment(octokit, target, body, variables);
+}
+
+function failureBody(failure: FailureSpec, error: unknown): string {
+  return `${failure.marker}\n⚠️ ${failure.what}: ${explain(error)}.\n`;
+}
+
+async function addComment(octokit: Octokit, target: Target, body: string, variables: HistoryVariables) {
+  const data = await octokit.graphql<{ addComment: { commentEdge: { node: { issue: WithIssue } } } }>(
+    ADD_COMMENT_MUTATION,
+    { subjectId: target.issueId, body, ...variables },
+  );
+  return data.addComment.commentEdge.node.issue;
 }
 
 async function applyWrite(
@@ -91,13 +157,8 @@ async function applyWrite(
     case "react":
       await octokit.graphql(ADD_REACTION_MUTATION, { subjectId: write.subjectId, content: write.content });
       return null;
-    case "add-comment": {
-      const data = await octokit.graphql<{ addComment: { commentEdge: { node: { issue: WithIssue } } } }>(
-        ADD_COMMENT_MUTATION,
-        { subjectId: target.issueId, body: write.body, ...variables },
-      );
-      return data.addComment.commentEdge.node.issue;
-    }
+    case "add-comment":
+      return addComment(octokit, target, write.body, variables);
     case "update-comment": {
       const data = await octokit.graphql<{ updateIssueComment: { issueComment: { issue: WithIssue } } }>(
         UPDATE_COMMENT_MUTATION,
@@ -112,6 +173,8 @@ async function applyWrite(
         // A racing handler removed the same duplicate first.
         if (!String((error as Error).message).includes("NOT_FOUND")) throw error;
       }
+      return null;
+    default:
       return null;
   }
 }

@@ -3,10 +3,16 @@
  * the simulator's request log can name it.
  *
  * One read per event: `IncidentHistory` returns the issue, its labels and its whole
- * history (comments and events in one chronological connection), the repo's labels,
- * the blob id of the config file and the tree id of the template override folder. Writes are mutations whose payload selects the
+ * history (comments, events and the pull requests that mention it, in one
+ * chronological connection), the repo's labels, the blob id of the config file, the
+ * tree id of the template override folder, and the code around the incident
+ * (`CODE_FIELDS`). Writes are mutations whose payload selects the
  * same history again, so the last write of a handler doubles as its verify read.
+ * The code-response documents live in code-queries.ts and are re-exported here.
  */
+import { CODE_FIELDS, PULL_FIELDS } from "./code-queries.js";
+
+export * from "./code-queries.js";
 
 /** Fields of one history page: comments and the events the projection understands. */
 export const TIMELINE_PAGE_FIELDS = /* GraphQL */ `
@@ -26,11 +32,12 @@ export const TIMELINE_PAGE_FIELDS = /* GraphQL */ `
     ... on AssignedEvent { id createdAt actor { __typename login } assignee { __typename ... on User { login } ... on Bot { login } } }
     ... on UnassignedEvent { id createdAt actor { __typename login } assignee { __typename ... on User { login } ... on Bot { login } } }
     ... on RenamedTitleEvent { id createdAt actor { __typename login } previousTitle currentTitle }
+    ... on CrossReferencedEvent { id createdAt actor { __typename login } source { __typename ... on PullRequest { ${PULL_FIELDS} } } }
   }
 `;
 
 export const TIMELINE_ITEM_TYPES =
-  "[ISSUE_COMMENT, LABELED_EVENT, UNLABELED_EVENT, CLOSED_EVENT, REOPENED_EVENT, ASSIGNED_EVENT, UNASSIGNED_EVENT, RENAMED_TITLE_EVENT]";
+  "[ISSUE_COMMENT, LABELED_EVENT, UNLABELED_EVENT, CLOSED_EVENT, REOPENED_EVENT, ASSIGNED_EVENT, UNASSIGNED_EVENT, RENAMED_TITLE_EVENT, CROSS_REFERENCED_EVENT]";
 
 /** The issue as the projection needs it. */
 export const ISSUE_FIELDS = /* GraphQL */ `
@@ -52,16 +59,22 @@ export const ISSUE_FIELDS = /* GraphQL */ `
  */
 export const REPOSITORY_FIELDS = /* GraphQL */ `
   id nameWithOwner url isPrivate
-  defaultBranchRef { name }
+  defaultBranchRef { name target { oid } }
   labels(first: 100) { nodes { id name color description } }
   configFile: object(expression: $configExpression) { __typename ... on Blob { oid } }
   templatesFolder: object(expression: $templatesExpression) { __typename ... on Tree { oid } }
   recentIncidents: issues(first: 100, labels: [$incidentLabel], filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: DESC }) @include(if: $withRecent) {
     nodes { number title createdAt }
   }
+  ${CODE_FIELDS}
 `;
 
-export const HISTORY_VARIABLES = `$incidentLabel: String!, $since: DateTime!, $withRecent: Boolean!, $configExpression: String!, $templatesExpression: String!`;
+export const HISTORY_VARIABLES = [
+  "$incidentLabel: String!, $since: DateTime!, $withRecent: Boolean!, $configExpression: String!",
+  "$templatesExpression: String!",
+  "$freezeLabel: String!, $environment: String!, $withCode: Boolean!, $withSuspects: Boolean!",
+  "$hotfixRef: String!, $hotfixBranch: String!, $pirRef: String!, $pirBranch: String!, $pirFile: String!",
+].join(", ");
 
 export const INCIDENT_HISTORY_QUERY = /* GraphQL */ `
   query IncidentHistory($owner: String!, $repo: String!, $number: Int!, ${HISTORY_VARIABLES}) {

@@ -1,7 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import { CONFIG_EXPRESSION } from "../config/config-file-name.js";
 import type {
-  Actor,
   Association,
   HistoryItem,
   IssueHistory,
@@ -9,8 +8,7 @@ import type {
   RecentIncident,
   RepoLabel,
 } from "../domain/history.js";
-import { startOfUtcDay } from "../domain/incident-id.js";
-import { TEMPLATE_OVERRIDE_EXPRESSION } from "../render/template-names.js";
+import { actor, codeFacts, pullFact, type RawActor, type RawCodeFields, type RawPull } from "./code-facts.js";
 import { HISTORY_PAGE_QUERY, INCIDENT_HISTORY_QUERY } from "./queries.js";
 
 /**
@@ -25,31 +23,9 @@ export interface GraphqlClient {
   graphql: <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
 }
 
-export interface HistoryVariables {
-  [key: string]: unknown;
-  incidentLabel: string;
-  since: string;
-  withRecent: boolean;
-  configExpression: string;
-  templatesExpression: string;
-}
+import type { HistoryVariables } from "./history-variables.js";
 
-export function historyVariables(incidentLabel: string, now: Date, withRecent: boolean): HistoryVariables {
-  return {
-    incidentLabel,
-    since: startOfUtcDay(now)
-      .toISOString()
-      .replace(/\.\d{3}Z$/, "Z"),
-    withRecent,
-    configExpression: CONFIG_EXPRESSION,
-    templatesExpression: TEMPLATE_OVERRIDE_EXPRESSION,
-  };
-}
-
-interface RawActor {
-  __typename?: string;
-  login?: string;
-}
+export { type HistoryVariables, historyVariables } from "./history-variables.js";
 
 interface RawItem {
   __typename: string;
@@ -68,6 +44,7 @@ interface RawItem {
   assignee?: RawActor | null;
   previousTitle?: string;
   currentTitle?: string;
+  source?: ({ __typename: string } & Partial<RawPull>) | null;
 }
 
 interface RawPage {
@@ -92,23 +69,15 @@ export interface RawIssue {
   timelineItems: RawPage;
 }
 
-export interface RawRepository {
+export interface RawRepository extends RawCodeFields {
   id: string;
   nameWithOwner: string;
   url: string;
   isPrivate?: boolean;
-  defaultBranchRef: { name: string } | null;
   labels: { nodes: RepoLabel[] };
   configFile: { __typename: string; oid?: string } | null;
   templatesFolder?: { __typename: string; oid?: string } | null;
   recentIncidents?: { nodes: RecentIncident[] } | null;
-}
-
-/** GraphQL names a bot `slug`; REST and webhooks say `slug[bot]`. One spelling everywhere: REST's. */
-function actor(raw: RawActor | null | undefined): Actor | null {
-  if (!raw?.login) return null;
-  if (raw.__typename !== "Bot") return { login: raw.login, kind: "User" };
-  return { login: raw.login.endsWith("[bot]") ? raw.login : `${raw.login}[bot]`, kind: "Bot" };
 }
 
 const date = (text: string) => new Date(text);
@@ -160,6 +129,10 @@ function item(raw: RawItem): HistoryItem | null {
         : null;
     case "RenamedTitleEvent":
       return { ...base, type: "renamed", from: raw.previousTitle ?? "", to: raw.currentTitle ?? "" };
+    case "CrossReferencedEvent":
+      return raw.source?.__typename === "PullRequest"
+        ? { ...base, type: "cross-referenced", pull: pullFact(raw.source as RawPull) }
+        : null;
     default:
       return null;
   }
@@ -215,6 +188,7 @@ export async function normaliseHistory(
       labels: issue.labels.nodes.map((node) => node.name),
     },
     items: all,
+    code: codeFacts(repository, "hotfixRef" in repository),
   };
 }
 

@@ -2,6 +2,8 @@ import type { Context } from "probot";
 import type { AppDeps } from "../app-deps.js";
 import type { Config } from "../config/schema.js";
 import { ConfigSchema } from "../config/schema.js";
+import { claimedId } from "../domain/app-artifacts.js";
+import { idFromTitle } from "../domain/incident-id.js";
 import { applyPlan, type Target } from "../github/apply-plan.js";
 import { historyVariables, type Octokit, readHistory } from "../github/read-history.js";
 import { awaitsMetrics, decideIncident } from "../plan/decide-incident.js";
@@ -23,19 +25,28 @@ import { sendNotices } from "./send-notices.js";
 const MAX_ROUNDS = 4;
 const FALLBACK_CONFIG: Config = ConfigSchema.parse({});
 
-type IssueContext = Context<"issues" | "issue_comment">;
+/** The incident to reconcile: its number, and its title as the event showed it (the id in it). */
+export interface IncidentRef {
+  number: number;
+  title: string;
+}
 
-export async function reconcileIncident(context: IssueContext, deps: AppDeps): Promise<void> {
+export async function reconcileIncident(
+  context: Context,
+  deps: AppDeps,
+  incident: IncidentRef,
+): Promise<void> {
   const { owner, repo } = context.repo();
-  const number = context.payload.issue.number;
+  const { number } = incident;
   const octokit = context.octokit as unknown as Octokit;
   const now = deps.clock();
   let log = context.log;
 
   const loaded = await loadRepoConfig(context, undefined, now);
   const config = loaded.ok ? loaded.config : FALLBACK_CONFIG;
-  const withRecent = !/^\s*\[INC-\d{8}-\d{3,}\]/.test(context.payload.issue.title);
-  const variables = historyVariables(config.labels.incident, now, withRecent);
+  const id = idFromTitle(incident.title);
+  const withRecent = id === null;
+  let variables = historyVariables(config, now, { withRecent, id });
   let history = await readHistory(octokit, { owner, repo, number }, variables);
   if (!history) return;
 
@@ -52,6 +63,13 @@ export async function reconcileIncident(context: IssueContext, deps: AppDeps): P
 
   const templates = await loadRepoTemplates(octokit, { owner, repo }, history.repo.templatesOid, log);
   const botLogin = await deps.botLogin();
+  // A title without the id the app claimed (edited by hand): read again, now looking at its code.
+  const claimed = claimedId(history, botLogin);
+  if (claimed && !variables.withCode) {
+    variables = historyVariables(fresh.config, now, { withRecent, id: claimed });
+    history = await readHistory(octokit, { owner, repo, number }, variables);
+    if (!history) return;
+  }
   const target: Target = { owner, repo, number, issueId: history.issue.id };
   const checkLabels = !labelsChecked(`${owner}/${repo}`);
   const known = { config: fresh.config, botLogin, formTemplate: deps.formTemplate, now };
@@ -85,6 +103,9 @@ export async function reconcileIncident(context: IssueContext, deps: AppDeps): P
       if (round > 1) log.debug({ rounds: round - 1 }, "incident converged");
       return;
     }
+    // Declared just now: the history the writes return also shows the code of the new id.
+    if (state.id && !variables.withCode)
+      variables = historyVariables(fresh.config, now, { withRecent, id: state.id });
     const result = await applyPlan(octokit, target, plan, variables);
     log.info({ round, writes: result.applied }, "applied plan");
     // Reactions alone change nothing the projection reads: no verify read needed.

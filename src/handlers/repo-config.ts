@@ -3,6 +3,7 @@ import type { AppDeps } from "../app-deps.js";
 import { type ConfigError, formatConfigError } from "../config/config-error.js";
 import type { ConfigResult } from "../config/config-result.js";
 import { loadConfig } from "../config/load-config.js";
+import { ConfigSchema } from "../config/schema.js";
 import { appArtifacts } from "../domain/app-artifacts.js";
 import type { IssueHistory } from "../domain/history.js";
 import { marker } from "../domain/markers.js";
@@ -44,6 +45,6 @@ export async function reportConfigError(
     octokit,
     { owner, repo, number: history.issue.number, issueId: history.issue.id },
     [{ kind: "add-comment", purpose: "reply", body }],
-    historyVariables("incident", deps.clock(), false),
+    historyVariables(ConfigSchema.parse({}), deps.clock(), { withRecent: false, id: null }),
   );
 }

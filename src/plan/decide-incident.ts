@@ -11,6 +11,7 @@ import { marker } from "../domain/markers.js";
 import { onCallAt, runbookFor } from "../domain/on-call.js";
 import { type ProjectionContext, project } from "../domain/project.js";
 import { severityConfig, vocabulary } from "../domain/state-changes.js";
+import { selectSuspects } from "../domain/suspects.js";
 import type { ChatNotice } from "../notify/chat-notice.js";
 import {
   commsDraftMessage,
@@ -26,7 +27,11 @@ import {
 import { withTemplateOverrides } from "../render/renderer.js";
 import { NO_TEMPLATE_OVERRIDES, type TemplateOverrides } from "../render/template-overrides.js";
 import { renderTimeline, timelineMarker } from "../render/timeline-view.js";
+import { decideFreezeChecks } from "./decide-freeze.js";
+import { decideHotfix } from "./decide-hotfix.js";
 import { decideOutward, type OutwardInput, publicReminder } from "./decide-outward.js";
+import { decidePir } from "./decide-pir.js";
+import { decideRevert } from "./decide-revert.js";
 import { templateProblemsReply } from "./template-problems.js";
 import type { Plan, Write } from "./write.js";
 
@@ -98,9 +103,7 @@ function decideWithTemplates(input: DecideInput): Decision {
   // Messages answering a command describe the incident as it was when the command was typed,
   // so a reply posted late (a missed webhook healed by a later event) still tells the truth.
   const message = (markerText: string, asOf: Date | null = null): MessageContext => ({
-    state: asOf
-      ? project({ ...history, items: history.items.filter((item) => item.at <= asOf) }, input)
-      : state,
+    state: asOf ? projectAsOf(history, input, asOf) : state,
     config,
     now: asOf ?? now,
     title,
@@ -121,6 +124,7 @@ function decideWithTemplates(input: DecideInput): Decision {
       runbook: runbookFor(config, state.form.services, `${title}\n${state.form.impact ?? ""}`),
       // Security incidents in public repositories keep their impact and links off the issue.
       withhold: state.security && !history.repo.private,
+      suspects: selectSuspects(state, history, config),
     });
     const [first, ...extra] = artifacts.declarations;
     if (!first) plan.push({ kind: "add-comment", purpose: "declaration", body });
@@ -139,18 +143,42 @@ function decideWithTemplates(input: DecideInput): Decision {
     });
     notices = outward.notices;
     publication = outward.publication;
+    // Code response goes before the timeline, so the timeline's write is the last and verifies.
+    const code = { state, history, config, botLogin, now, id, artifacts, plan };
+    decideFreezeChecks(code);
+    decideHotfix(code);
+    decideRevert(code);
+    decidePir(code, title);
+
     const timeline = renderTimeline({ state, config, now, issueUrl: issue.url, ledger: outward.ledger });
     const [current, ...others] = artifacts.timelines;
     for (const duplicate of others)
       plan.push({ kind: "delete-comment", purpose: "timeline", commentId: duplicate.id });
+    // A pull request opened now shows on the timeline next round: write the timeline once, then.
+    const opensPull =
+      current && plan.some((write) => write.kind === "revert-pull" || write.kind === "create-pull");
     if (!current) plan.push({ kind: "add-comment", purpose: "timeline", body: timeline.body });
     else if (
-      timelineMarker(current.body) !== timelineMarker(timeline.body) ||
-      (rebuildRequested(state) && current.body !== timeline.body)
+      !opensPull &&
+      (timelineMarker(current.body) !== timelineMarker(timeline.body) ||
+        (rebuildRequested(state) && current.body !== timeline.body))
     )
       plan.push({ kind: "update-comment", purpose: "timeline", commentId: current.id, body: timeline.body });
+    // Notices are claimed by the timeline's write; without that write this round, they wait for the next.
+    const writesTimeline = plan.some(
+      (write) =>
+        (write.kind === "add-comment" || write.kind === "update-comment") && write.purpose === "timeline",
+    );
+    if (!writesTimeline) notices = [];
   }
   return { state, plan, notices, publication };
+}
+
+/** The incident as it was at `asOf`: history up to then, code rows up to then. */
+function projectAsOf(history: IssueHistory, input: DecideInput, asOf: Date): IncidentState {
+  const earlier = project({ ...history, items: history.items.filter((item) => item.at <= asOf) }, input);
+  earlier.entries = earlier.entries.filter((entry) => entry.at <= asOf);
+  return earlier;
 }
 
 function chooseId(state: IncidentState, history: IssueHistory): string {
@@ -173,6 +201,7 @@ function issueChanges(
   const ours = new Set([
     config.labels.incident,
     config.labels.triage,
+    config.labels.freeze,
     ...config.severities.map((severity) => severity.name),
     ...config.statuses.map(words.statusLabel),
   ]);
@@ -182,6 +211,7 @@ function issueChanges(
       config.labels.incident,
       state.severity ?? words.defaultSeverity,
       words.statusLabel(state.status),
+      ...(state.freeze.active ? [config.labels.freeze] : []),
     );
   } else if (state.triage) wanted.push(config.labels.triage);
   else if (issue.labels.includes(config.labels.incident)) wanted.push(config.labels.incident);
@@ -380,7 +410,8 @@ function contentReply(
 function monitoringWarning(state: IncidentState, config: Config): string | null {
   const window = severityConfig(config, state.severity)?.monitoringWindow;
   const { mitigated, resolved } = state.times;
-  if (!window || !mitigated || !resolved) return null;
+  // No mitigation recorded before resolving: nothing was watched, and nothing to warn about.
+  if (!window || !mitigated || !resolved || mitigated.getTime() >= resolved.getTime()) return null;
   const watched = resolved.getTime() - mitigated.getTime();
   if (watched >= window) return null;
   return `Resolved ${formatDuration(watched)} after mitigation; the plan asks to monitor for ${formatDuration(window)} before resolving. Keep an eye on it, and \`/reopen\` if it comes back.`;

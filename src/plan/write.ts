@@ -12,6 +12,76 @@ export interface LabelSpec {
 
 export type CommentPurpose = "timeline" | "declaration" | "reply";
 
+/** Stands in a reply for the pull request a write created (`#12`), filled in by the executor. */
+export const CREATED_PULL = "{{created-pull}}";
+
+/** The reply that answers a code write once it succeeded (its body carries the reply marker). */
+export interface ReplySpec {
+  body: string;
+}
+
+/**
+ * What to say on the incident when a code write fails: `what` (e.g. "Could not create
+ * the hotfix branch") and GitHub's reason, under `marker`, so the command counts as
+ * answered. Later writes with the same `key` are skipped.
+ */
+export interface FailureSpec {
+  key: string;
+  marker: string;
+  what: string;
+}
+
+/** The incident-freeze check a pull request's head commit should carry. */
+export interface CheckSpec {
+  conclusion: "success" | "failure";
+  title: string;
+  summary: string;
+  detailsUrl: string;
+}
+
+/** Writes of code response (§7); each names its reply and failure report where it answers a command. */
+export type CodeWrite =
+  | {
+      kind: "create-branch";
+      branch: string;
+      /** A commit, or a ref the executor resolves right before branching. */
+      from: { sha: string } | { ref: string };
+      reply: ReplySpec | null;
+      failure: FailureSpec;
+    }
+  | { kind: "revert-pull"; pr: number; title: string; body: string; reply: ReplySpec; failure: FailureSpec }
+  | {
+      kind: "put-file";
+      branch: string;
+      path: string;
+      content: string;
+      /** Blob sha of the file being replaced; null to create it. */
+      sha: string | null;
+      message: string;
+      reply: ReplySpec | null;
+      failure: FailureSpec;
+    }
+  | {
+      kind: "create-pull";
+      head: string;
+      base: string;
+      title: string;
+      body: string;
+      reviewers: string[];
+      teamReviewers: string[];
+      reply: ReplySpec | null;
+      failure: FailureSpec;
+    }
+  | {
+      kind: "set-check";
+      pr: number;
+      headSha: string;
+      checkRunId: number | null;
+      check: CheckSpec;
+      failure: FailureSpec;
+    }
+  | { kind: "comment-on-pull"; pr: number; body: string };
+
 export type Write =
   | {
       kind: "update-issue";
@@ -25,7 +95,8 @@ export type Write =
   | { kind: "react"; subjectId: string; content: ReactionContent }
   | { kind: "add-comment"; purpose: CommentPurpose; body: string }
   | { kind: "update-comment"; purpose: CommentPurpose; commentId: string; body: string }
-  | { kind: "delete-comment"; purpose: CommentPurpose; commentId: string };
+  | { kind: "delete-comment"; purpose: CommentPurpose; commentId: string }
+  | CodeWrite;
 
 export type Plan = Write[];
 
@@ -46,5 +117,17 @@ export function describeWrite(write: Write): string {
       return `update ${write.purpose} comment ${write.commentId} (${write.body.length} chars)`;
     case "delete-comment":
       return `delete duplicate ${write.purpose} comment ${write.commentId}`;
+    case "create-branch":
+      return `create branch ${write.branch} from ${"sha" in write.from ? write.from.sha.slice(0, 7) : write.from.ref}`;
+    case "revert-pull":
+      return `revert pull request #${write.pr}`;
+    case "put-file":
+      return `${write.sha ? "update" : "create"} ${write.path} on ${write.branch}`;
+    case "create-pull":
+      return `open pull request ${write.head} -> ${write.base}`;
+    case "set-check":
+      return `${write.checkRunId ? "update" : "create"} ${write.check.conclusion} freeze check on #${write.pr}`;
+    case "comment-on-pull":
+      return `comment on pull request #${write.pr}`;
   }
 }

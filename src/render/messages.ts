@@ -4,10 +4,12 @@ import { clocks } from "../domain/clocks.js";
 import { COMMANDS } from "../domain/commands/index.js";
 import type { IncidentState, StatusUpdate } from "../domain/incident-state.js";
 import { severityConfig } from "../domain/state-changes.js";
+import type { Suspects } from "../domain/suspects.js";
 import { dateTime, timeOnDay, zoneLabel } from "./format-time.js";
 import { block, inline, mention } from "./markdown.js";
 import { publicStatusDraft } from "./public-status-draft.js";
 import { render } from "./renderer.js";
+import { renderSuspects } from "./suspects-view.js";
 import { ROLE_LABELS } from "./timeline-view.js";
 
 /** The app's other messages: declaration, replies, updates, resolution, drafts. */
@@ -46,7 +48,13 @@ const WITHHELD =
 
 export function declarationMessage(
   ctx: MessageContext,
-  extra: { id: string; onCall: string | null; runbook: string | null; withhold?: boolean },
+  extra: {
+    id: string;
+    onCall: string | null;
+    runbook: string | null;
+    suspects: Suspects | null;
+    withhold?: boolean;
+  },
 ): string {
   const { state, config } = ctx;
   const severity = severityConfig(config, state.severity);
@@ -77,6 +85,7 @@ export function declarationMessage(
     targets: targetsSentence(state.severity, config),
     cadence: severity?.updateEvery ? formatDuration(severity.updateEvery) : null,
     notify: severity?.notify.length ? severity.notify.map(mention).join(", ") : null,
+    suspects: renderSuspects(extra.suspects, config) || null,
   });
 }
 

@@ -14,6 +14,7 @@ export const TEMPLATE_NAMES = [
   "config-error",
   "triage",
   "report",
+  "pir",
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

@@ -116,6 +116,21 @@ function clockRows(state: IncidentState, c: Clocks, zone: string, reference: Dat
   return rows.map((row) => ({ ...row, target: row.target.visible, stableTarget: row.target.stable }));
 }
 
+/** The review pull request, once there is one: where it is, and when it was merged. */
+function reviewLine(state: IncidentState, reference: Date, zone: string) {
+  const review = state.linked.find((linked) => linked.role === "review")?.pull;
+  if (!review) return null;
+  return {
+    link: `[#${review.number}](${review.url})`,
+    merged: review.mergedAt ? timeOnDay(review.mergedAt, reference, zone) : null,
+  };
+}
+
+/** The rows of the timeline table, for the comment and the review. */
+export function timelineRows(state: IncidentState, reference: Date, zone: string) {
+  return state.entries.map((entry) => entryRow(entry, reference, zone));
+}
+
 /**
  * The timeline comment's body and the hash that decides whether it needs writing.
  * Old notes fold into one row when the table would pass GitHub's size limit.
@@ -125,7 +140,7 @@ export function renderTimeline(input: TimelineViewInput): { body: string; hash: 
   const zone = config.timeZone;
   const reference = state.times.declared ?? now;
   const c = clocks(state, config, now);
-  const rows = state.entries.map((entry) => entryRow(entry, reference, zone));
+  const rows = timelineRows(state, reference, zone);
   const roles = ROLE_LABELS.map(([key, label]) => ({
     label,
     people: (state.roles[key] ?? []).map(mention).join(", ") || "—",
@@ -142,6 +157,7 @@ export function renderTimeline(input: TimelineViewInput): { body: string; hash: 
       ? `${timeOnDay(c.nextUpdateDue, reference, zone)}${c.updateOverdue ? " (overdue)" : ""}`
       : null,
     pirDue: c.pirDue ? timeOnDay(c.pirDue, reference, zone) : null,
+    review: reviewLine(state, reference, zone),
   };
   const template = templateVersion("timeline");
   const stable = JSON.stringify({

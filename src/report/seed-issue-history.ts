@@ -1,3 +1,4 @@
+import { emptyCodeFacts } from "../domain/code-history.js";
 import type { Actor, HistoryItem, IssueHistory, RepoFacts } from "../domain/history.js";
 import { dayKey, formatId, withIdPrefix } from "../domain/incident-id.js";
 import type { SeedIncident } from "./seed-history.js";
@@ -111,6 +112,7 @@ export function seedIssueHistory(seed: SeedIncident, repo: SeedRepo, id: string)
   labels.add(seed.finalSeverity);
   return {
     repo: facts,
+    code: emptyCodeFacts(),
     issue: {
       id: `I_${seed.index}`,
       number: seed.index,

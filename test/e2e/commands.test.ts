@@ -123,9 +123,11 @@ describe("commands on a live incident", () => {
     await incident.sim.settle();
     issue = await read();
     expect(issue.title).toMatch(/^\[INC-20260203-00\d\] Checkout broken\?$/);
+    // SEV-1 freezes merges by default.
     expect(issue.labels.map((label) => (typeof label === "string" ? label : label.name)).sort()).toEqual([
       "SEV-1",
       "incident",
+      "incident: freeze",
       "status: investigating",
     ]);
   });

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkDemo } from "../../scripts/demo/check-demo.js";
+import { committedFiles } from "../../scripts/demo/committed-files.js";
 import { startDemoReceiver } from "../../scripts/demo/outward-output.js";
 import { playDemo } from "../../scripts/demo/run-demo.js";
 import { OWNER, REPO } from "../../scripts/demo/scenario.js";
 import type { IssueHistory } from "../../src/domain/history.js";
 import { trustedMarkers } from "../../src/domain/markers.js";
+import type { GitData } from "../simulator/store/code-model.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { timelineRows } from "../support/incident-fixture.js";
 import { readAsPerson } from "../support/transcript.js";
@@ -40,14 +42,23 @@ function requestsPerDelivery() {
   }
   return harness.sim.deliveries.map((delivery) => {
     const payload = delivery.payload as { comment?: { body?: string }; label?: { name?: string } };
-    const word = payload.comment?.body?.match(/^\/(\w+(?: public)?)/m)?.[1] ?? payload.label?.name ?? "";
+    const body = payload.comment?.body ?? "";
+    // Comments with more than one command are not single-effect: counted apart.
+    const commands = body.match(/^\/\w+/gm) ?? [];
+    const word =
+      commands.length > 1
+        ? "several"
+        : (body.match(/^\/(\w+(?: public)?)/m)?.[1] ?? payload.label?.name ?? "");
     return { what: `${delivery.event}.${delivery.action}:${word}`, requests: counts.get(delivery.id) ?? 0 };
   });
 }
 
 describe("the demo incident", () => {
   it("passes the demo's own checks", () => {
-    expect(checkDemo(history, harness.sim)).toEqual([]);
+    const state = harness.sim.snapshot() as { repos: Array<{ owner: string; name: string; git: GitData }> };
+    const repo = state.repos.find((r) => r.owner === OWNER && r.name === REPO);
+    const files = repo ? committedFiles(repo.git, harness.sim.botLogin) : new Map<string, string>();
+    expect(checkDemo(history, harness.sim, files)).toEqual([]);
   });
 
   it("records the seven events of the plan's example at their times", () => {
@@ -83,7 +94,7 @@ describe("the demo incident", () => {
     const declaring = rows.find((row) => row.what === "issues.labeled:incident");
     expect(declaring?.requests).toBeGreaterThan(0);
     expect(declaring?.requests).toBeLessThanOrEqual(8);
-    for (const word of ["ack", "note", "lead", "update", "status", "mitigated"]) {
+    for (const word of ["ack", "note", "update", "mitigated", "help"]) {
       const command = rows.filter((row) => row.what === `issue_comment.created:${word}`);
       expect(command.length, word).toBeGreaterThan(0);
       for (const row of command) expect(row.requests, row.what).toBeLessThanOrEqual(4);

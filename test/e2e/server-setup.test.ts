@@ -40,8 +40,20 @@ describe("the production build without credentials", () => {
         redirect_url?: string;
       };
       expect(manifest.name).toBe("Incident Response");
-      expect(manifest.default_events).toEqual(["issues", "issue_comment"]);
-      expect(manifest.default_permissions).toEqual({ contents: "read", issues: "write", metadata: "read" });
+      expect(manifest.default_events).toEqual([
+        "issues",
+        "issue_comment",
+        "pull_request",
+        "deployment_status",
+      ]);
+      expect(manifest.default_permissions).toEqual({
+        metadata: "read",
+        issues: "write",
+        contents: "write",
+        pull_requests: "write",
+        checks: "write",
+        deployments: "read",
+      });
       expect(manifest.hook_attributes?.url).toBe(`http://127.0.0.1:${port}/`);
       expect(manifest.redirect_url).toBe(`http://127.0.0.1:${port}/probot/setup`);
     } finally {

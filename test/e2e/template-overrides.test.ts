@@ -28,7 +28,7 @@ beforeEach(async () => {
       ".github/incident-templates/declaration.md.hbs": DECLARATION,
       ".github/incident-templates/update.md.hbs":
         "{{marker}}\nUpdate on {{id}}: {{text}} (next: {{nextUpdateAt}})\n",
-      ".github/incident-templates/pir.md.hbs": "{{marker}}\n# Review\n",
+      ".github/incident-templates/postmortem.md.hbs": "{{marker}}\n# Review\n",
       ".github/incident-templates/README.md": "Our wording for incident comments.\n",
     },
   });
@@ -62,7 +62,7 @@ describe("template overrides (.github/incident-templates/)", () => {
     expect(declared[0]).toContain("<!-- incident-app:declaration");
     expect(declared[1]).toContain("## 🕒 Timeline · INC-20260203-001");
     expect(declared[2]).toContain(
-      "`.github/incident-templates/pir.md.hbs` is not a template the app renders",
+      "`.github/incident-templates/postmortem.md.hbs` is not a template the app renders",
     );
     expect(declared[2]).not.toContain("README.md");
 

@@ -177,13 +177,17 @@ describe("commands through probot.receive", () => {
 
   it("/resolve then /reopen close and reopen the issue with messages", async () => {
     const ctx = await setUp();
-    expect(await command(ctx, "/resolve rolled back", "15:10")).toEqual([
+    const resolved = await command(ctx, "/resolve rolled back", "15:10");
+    // The second comment says the review PR could not be opened: this fake GitHub has no git.
+    expect(resolved).toEqual([
       "IncidentHistory",
       "PATCH issue",
       "AddReaction",
       "AddComment",
+      "AddComment",
       "UpdateComment",
     ]);
+    expect(JSON.stringify(ctx.builder.history.items)).toContain("Could not open the post-incident review");
     expect(ctx.builder.history.issue.state).toBe("CLOSED");
     expect(await command(ctx, "/reopen it came back", "15:20")).toEqual([
       "IncidentHistory",

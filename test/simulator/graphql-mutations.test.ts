@@ -154,6 +154,7 @@ describe("GraphQL errors in GitHub's shape", () => {
 });
 
 /** The operations graphql-queries.test.ts executes; a new document in queries.ts needs a test there. */
+/** Executed in graphql-queries.test.ts, and the code documents in code-graphql.test.ts. */
 const COVERED = [
   "AddComment",
   "AddReaction",
@@ -161,7 +162,12 @@ const COVERED = [
   "DeleteComment",
   "IncidentHistory",
   "IncidentHistoryPage",
+  "OpenIncidents",
+  "PullRequestContext",
   "ReopenIssue",
+  "ResolveRef",
+  "RevertPullRequest",
+  "RevertTarget",
   "StatusSiteIncidents",
   "TemplateOverrides",
   "UpdateComment",

@@ -1,5 +1,6 @@
 import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConfigSchema } from "../../src/config/schema.js";
 import {
   ADD_COMMENT_MUTATION,
   ADD_REACTION_MUTATION,
@@ -12,18 +13,16 @@ import {
   UPDATE_COMMENT_MUTATION,
   UPDATE_ISSUE_MUTATION,
 } from "../../src/github/queries.js";
+import { historyVariables } from "../../src/github/read-history.js";
 import type { Simulator } from "./simulator.js";
 import { blobSha } from "./store/git-objects.js";
 import { at, botOctokit, listAt, seededSimulator, textAt } from "./test-support.js";
 
 const repo = { owner: "acme", repo: "svc" };
-const historyVars = {
-  incidentLabel: "incident",
-  since: "2026-02-03T00:00:00Z",
+const historyVars = historyVariables(ConfigSchema.parse({}), new Date("2026-02-03T12:00:00Z"), {
   withRecent: true,
-  configExpression: "HEAD:.github/incident.yml",
-  templatesExpression: "HEAD:.github/incident-templates",
-};
+  id: null,
+});
 let sim: Simulator;
 let bot: Octokit;
 let issueNumber: number;

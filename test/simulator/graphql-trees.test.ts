@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConfigSchema } from "../../src/config/schema.js";
 import { INCIDENT_HISTORY_QUERY, TEMPLATE_OVERRIDES_QUERY } from "../../src/github/queries.js";
+import { historyVariables } from "../../src/github/read-history.js";
 import { createClock } from "./clock.js";
 import { type Simulator, startSimulator } from "./simulator.js";
 import { blobSha } from "./store/git-objects.js";
@@ -80,11 +82,10 @@ describe("TemplateOverrides", () => {
         owner: "acme",
         repo: "svc",
         number: issue.number,
-        incidentLabel: "incident",
-        since: "2026-02-03T00:00:00Z",
-        withRecent: false,
-        configExpression: "HEAD:.github/incident.yml",
-        templatesExpression: "HEAD:.github/incident-templates",
+        ...historyVariables(ConfigSchema.parse({}), new Date("2026-02-03T00:00:00Z"), {
+          withRecent: false,
+          id: null,
+        }),
       });
     expect(history.repository.templatesFolder).toEqual({
       __typename: "Tree",

@@ -3,7 +3,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConfigSchema } from "../../src/config/schema.js";
 import { INCIDENT_HISTORY_QUERY } from "../../src/github/queries.js";
+import { historyVariables } from "../../src/github/read-history.js";
 import { createClock } from "./clock.js";
 import { type Simulator, startSimulator } from "./simulator.js";
 import { START } from "./test-support.js";
@@ -48,11 +50,7 @@ beforeAll(async () => {
           {
             ...context.repo(),
             number: context.payload.issue.number,
-            incidentLabel: "incident",
-            since: "2026-02-03T00:00:00Z",
-            withRecent: false,
-            configExpression: "HEAD:.github/incident.yml",
-            templatesExpression: "HEAD:.github/incident-templates",
+            ...historyVariables(ConfigSchema.parse({}), START, { withRecent: false, id: null }),
           },
         );
         seen.push({ config, historyTitle: history.repository.issue.title });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exerciseCodeOperations } from "./code-operations.js";
 import { IMPLEMENTED_OPERATIONS } from "./rest/rest-api.js";
 import { schemaValidator } from "./rest/schema-validator.js";
 import type { Simulator } from "./simulator.js";
@@ -77,6 +78,7 @@ beforeAll(async () => {
   );
   keep("issues/remove-all-labels", await alice.rest.issues.removeAllLabels({ ...repo, issue_number }));
   keep("issues/delete-comment", await alice.rest.issues.deleteComment({ ...repo, comment_id }));
+  await exerciseCodeOperations(sim, alice, keep);
 });
 afterAll(() => sim.close());
 

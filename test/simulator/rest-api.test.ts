@@ -29,9 +29,11 @@ describe("REST error shapes", () => {
   });
 
   it("answers 501 loudly for spec operations without a handler", async () => {
-    const res = await rawRequest(sim, "GET", "/repos/acme/svc/pulls");
+    const res = await rawRequest(sim, "GET", "/repos/acme/svc/releases");
     expect(res.status).toBe(501);
-    expect(res.body).toMatchObject({ message: "simulator: operation pulls/list is not implemented" });
+    expect(res.body).toMatchObject({
+      message: "simulator: operation repos/list-releases is not implemented",
+    });
   });
 
   it("answers 404 for missing repositories, issues and private repositories", async () => {

@@ -21,10 +21,12 @@ export interface SimContext {
 
 /** The permissions the simulated app is granted on every installation. */
 export const APP_PERMISSIONS: Record<string, "read" | "write"> = {
+  checks: "write",
   contents: "write",
+  deployments: "read",
   issues: "write",
   metadata: "read",
   pull_requests: "write",
 };
 
-export const APP_EVENTS = ["issues", "issue_comment", "label", "pull_request"];
+export const APP_EVENTS = ["deployment_status", "issues", "issue_comment", "label", "pull_request"];

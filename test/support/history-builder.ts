@@ -1,9 +1,11 @@
-import type {
-  Actor,
-  Association,
-  HistoryItem,
-  IssueHistory,
-  ReactionContent,
+import {
+  type Actor,
+  type Association,
+  emptyCodeFacts,
+  type HistoryItem,
+  type IssueHistory,
+  type PullFact,
+  type ReactionContent,
 } from "../../src/domain/history.js";
 
 /**
@@ -51,6 +53,7 @@ export class HistoryBuilder {
         labels: [],
       },
       items: [],
+      code: { ...emptyCodeFacts(), defaultBranchOid: "a".repeat(40), branches: { hotfix: null, pir: null } },
     };
   }
 
@@ -123,6 +126,17 @@ export class HistoryBuilder {
     });
   }
 
+  /** A pull request that mentions the issue (GitHub's cross-reference). */
+  mentionedBy(pull: PullFact, at?: string): this {
+    return this.push({
+      type: "cross-referenced",
+      id: `CRE_${this.history.items.length}`,
+      at: at ? new Date(at) : pull.createdAt,
+      actor: pull.author,
+      pull,
+    });
+  }
+
   rename(to: string, at: string, by: Actor = bot): this {
     const from = this.history.issue.title;
     this.history.issue.title = to;
@@ -165,3 +179,25 @@ _No response_
 
 - [ ] This is a security incident (data exposure, unauthorised access)
 `;
+
+/** A pull request fact for tests: open, by `author`, from `head` into main. */
+export function pullFact(number: number, fields: Partial<PullFact> & { at?: string } = {}): PullFact {
+  const createdAt = new Date(fields.at ?? "2026-02-03T14:00:00Z");
+  return {
+    number,
+    title: `Change ${number}`,
+    url: `https://github.com/acme/shop/pull/${number}`,
+    state: "OPEN",
+    isDraft: false,
+    createdAt,
+    mergedAt: null,
+    closedAt: null,
+    headRefName: `change-${number}`,
+    baseRefName: "main",
+    author: user("dave"),
+    mergedBy: null,
+    body: "",
+    files: [],
+    ...fields,
+  };
+}

@@ -1,4 +1,5 @@
 import type { Actor, IssueHistory } from "../../src/domain/history.js";
+import { rawCode, rawPull } from "./raw-code.js";
 
 /**
  * A test history in the exact JSON shape GitHub's GraphQL API returns for the
@@ -60,6 +61,14 @@ function rawItem(item: IssueHistory["items"][number]): Record<string, unknown> {
         actor: rawActor(item.actor),
         assignee: { __typename: "User", login: item.assignee },
       };
+    case "cross-referenced":
+      return {
+        __typename: "CrossReferencedEvent",
+        id: item.id,
+        createdAt: iso(item.at),
+        actor: rawActor(item.actor),
+        source: { __typename: "PullRequest", ...rawPull(item.pull) },
+      };
     case "renamed":
       return {
         __typename: "RenamedTitleEvent",
@@ -75,11 +84,11 @@ function rawItem(item: IssueHistory["items"][number]): Record<string, unknown> {
 function rawResponse(history: IssueHistory, nodes: Array<Record<string, unknown>>) {
   const { repo, issue } = history;
   const repository = {
+    ...rawCode(history.code, repo.defaultBranch),
     id: repo.id,
     nameWithOwner: repo.nameWithOwner,
     url: repo.url,
     isPrivate: repo.private,
-    defaultBranchRef: repo.defaultBranch ? { name: repo.defaultBranch } : null,
     labels: { nodes: repo.labels },
     configFile: repo.configOid ? { __typename: "Blob", oid: repo.configOid } : null,
     templatesFolder: repo.templatesOid ? { __typename: "Tree", oid: repo.templatesOid } : null,

@@ -1,9 +1,13 @@
 import type { Octokit } from "@octokit/rest";
-import { CONFIG_EXPRESSION } from "../../src/config/config-file-name.js";
+import { ConfigSchema } from "../../src/config/schema.js";
 import type { IssueHistory } from "../../src/domain/history.js";
 import { INCIDENT_HISTORY_QUERY } from "../../src/github/queries.js";
-import { normaliseHistory, type RawIssue, type RawRepository } from "../../src/github/read-history.js";
-import { TEMPLATE_OVERRIDE_EXPRESSION } from "../../src/render/template-names.js";
+import {
+  historyVariables,
+  normaliseHistory,
+  type RawIssue,
+  type RawRepository,
+} from "../../src/github/read-history.js";
 
 /**
  * The issue as a person sees it on GitHub, in order: title, state and labels, then
@@ -15,17 +19,17 @@ export async function readAsPerson(
   repo: string,
   number: number,
 ): Promise<IssueHistory> {
+  const variables = historyVariables(ConfigSchema.parse({}), new Date("2000-01-01T00:00:00Z"), {
+    withRecent: false,
+    id: null,
+  });
   const data = await person.graphql<{ repository: RawRepository & { issue: RawIssue } }>(
     INCIDENT_HISTORY_QUERY,
     {
       owner,
       repo,
       number,
-      incidentLabel: "incident",
-      since: "2000-01-01T00:00:00Z",
-      withRecent: false,
-      configExpression: CONFIG_EXPRESSION,
-      templatesExpression: TEMPLATE_OVERRIDE_EXPRESSION,
+      ...variables,
     },
   );
   const graphql = person.graphql.bind(person) as unknown as Parameters<typeof normaliseHistory>[0]["graphql"];
@@ -92,6 +96,12 @@ export function renderTranscript(history: IssueHistory): string {
         break;
       case "renamed":
         lines.push(`> ${hhmm(item.at)} · @${by} changed the title from “${item.from}” to “${item.to}”`, "");
+        break;
+      case "cross-referenced":
+        lines.push(
+          `> ${hhmm(item.at)} · @${by} mentioned this in pull request #${item.pull.number} “${item.pull.title}”`,
+          "",
+        );
         break;
     }
   }

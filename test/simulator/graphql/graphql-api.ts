@@ -14,6 +14,7 @@ import { SimError } from "../store/sim-error.js";
 import { githubSchema } from "./github-schema.js";
 import { type Args, type GqlContext, GqlError } from "./gql-types.js";
 import { mutationRoot } from "./mutation-root.js";
+import { pullMutations } from "./pull-mutations.js";
 import { queryRoot } from "./query-root.js";
 
 export interface GraphqlResult {
@@ -90,7 +91,7 @@ export async function handleGraphql(sim: SimContext, viewer: string, body: unkno
     return { status: 200, body: { errors: validationErrors.map(formatError) }, operationName };
   }
   const operation = getOperationAST(document, requestedName);
-  const rootValue = operation?.operation === "mutation" ? mutationRoot : queryRoot;
+  const rootValue = operation?.operation === "mutation" ? { ...mutationRoot, ...pullMutations } : queryRoot;
   const result = await execute({
     schema,
     document,

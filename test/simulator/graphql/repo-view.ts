@@ -1,9 +1,10 @@
 import { atOrAfter } from "../clock.js";
 import type { SimContext } from "../sim-context.js";
-import { blobSha, headOid, resolvesToHead } from "../store/git-objects.js";
 import type { Issue, Label, Repo } from "../store/model.js";
 import { accountView } from "./account-view.js";
 import { connection } from "./connection.js";
+import { deploymentConnection } from "./deployment-view.js";
+import { gitObject, refView } from "./git-view.js";
 import {
   type Args,
   argNumber,
@@ -15,7 +16,7 @@ import {
   type View,
 } from "./gql-types.js";
 import { issueView } from "./issue-view.js";
-import { treeView } from "./tree-view.js";
+import { pullConnection, pullView } from "./pull-view.js";
 
 export function labelView(sim: SimContext, repo: Repo, label: Label): View {
   const path = `/${repo.owner}/${repo.name}/labels/${encodeURIComponent(label.name)}`;
@@ -40,59 +41,6 @@ export function labelView(sim: SimContext, repo: Repo, label: Label): View {
   };
 }
 
-function commitView(sim: SimContext, repo: Repo): View {
-  const oid = headOid(repo);
-  const path = `/${repo.owner}/${repo.name}/commit/${oid}`;
-  return {
-    __typename: "Commit",
-    id: `C_${oid}`,
-    oid,
-    abbreviatedOid: oid.slice(0, 7),
-    message: "Simulated head commit",
-    messageHeadline: "Simulated head commit",
-    committedDate: repo.pushedAt,
-    authoredDate: repo.pushedAt,
-    url: `${sim.htmlUrl}${path}`,
-    resourcePath: path,
-    commitUrl: `${sim.htmlUrl}${path}`,
-    commitResourcePath: path,
-  };
-}
-
-function blobView(sim: SimContext, repo: Repo, text: string): View {
-  const oid = blobSha(text);
-  const commit = commitView(sim, repo);
-  return {
-    __typename: "Blob",
-    id: `B_${oid}`,
-    oid,
-    abbreviatedOid: oid.slice(0, 7),
-    text,
-    byteSize: Buffer.byteLength(text, "utf8"),
-    isBinary: false,
-    isTruncated: false,
-    commitUrl: commit.commitUrl,
-    commitResourcePath: commit.commitResourcePath,
-  };
-}
-
-/** `object(expression: "HEAD:path")`, `"<branch>:path"` or a bare rev; null when absent. */
-function gitObject(sim: SimContext, repo: Repo, args: Args): View | null {
-  const expression = argString(args, "expression");
-  const oid = argString(args, "oid");
-  if (expression === undefined) return oid === headOid(repo) ? commitView(sim, repo) : null;
-  const colon = expression.indexOf(":");
-  const rev = colon === -1 ? expression : expression.slice(0, colon);
-  if (!resolvesToHead(repo, rev)) return null;
-  if (colon === -1) return commitView(sim, repo);
-  const path = expression.slice(colon + 1).replace(/^\/+|\/+$/g, "");
-  const text = repo.files[path];
-  if (text !== undefined) return blobView(sim, repo, text);
-  const isDir = path === "" || Object.keys(repo.files).some((f) => f.startsWith(`${path}/`));
-  if (!isDir) return null;
-  return treeView(repo, path, (blob) => blobView(sim, repo, blob));
-}
-
 const ISSUE_ORDER: Record<string, (issue: Issue) => number> = {
   CREATED_AT: (i) => Date.parse(i.createdAt),
   UPDATED_AT: (i) => Date.parse(i.updatedAt),
@@ -113,6 +61,7 @@ export function issueConnection(sim: SimContext, repo: Repo, issues: Issue[], ar
   const assignee = argString(filterBy, "assignee");
   const createdBy = argString(filterBy, "createdBy");
   const selected = issues.filter((issue) => {
+    if (issue.pull) return false;
     if (states && !states.includes(issue.state.toUpperCase())) return false;
     if (labelNames.length > 0) {
       const names = issue.labelIds.map((id) => sim.store.labelById(repo, id).name.toLowerCase());
@@ -154,13 +103,35 @@ export function repoView(sim: SimContext, repo: Repo): View {
     pushedAt: repo.pushedAt,
     description: null,
     owner: () => accountView(sim, sim.store.requireAccount(repo.owner)),
-    defaultBranchRef: () => ({
-      __typename: "Ref",
-      id: `REF_${repo.id}_${repo.defaultBranch}`,
-      name: repo.defaultBranch,
-      prefix: "refs/heads/",
-      target: () => commitView(sim, repo),
-    }),
+    defaultBranchRef: () => refView(sim, repo, `refs/heads/${repo.defaultBranch}`),
+    ref: (args: Args) => {
+      const name = argString(args, "qualifiedName") ?? "";
+      return refView(sim, repo, name.startsWith("refs/") ? name : `refs/heads/${name}`);
+    },
+    refs: (args: Args) => {
+      const prefix = argString(args, "refPrefix") ?? "refs/";
+      const query = argString(args, "query")?.toLowerCase();
+      const names = Object.keys(repo.git.refs)
+        .filter((name) => name.startsWith(prefix))
+        .filter((name) => !query || name.slice(prefix.length).toLowerCase().includes(query))
+        .sort();
+      return connection(names, args, {
+        field: "refs",
+        typename: "RefConnection",
+        edgeTypename: "RefEdge",
+        toNode: (name) => refView(sim, repo, name),
+      });
+    },
+    pullRequests: (args: Args) => pullConnection(sim, repo, args),
+    pullRequest: (args: Args) => {
+      const number = argNumber(args, "number") ?? 0;
+      const issue = sim.store.findIssue(repo, number);
+      if (!issue?.pull) {
+        throw new GqlError("NOT_FOUND", `Could not resolve to a PullRequest with the number of ${number}.`);
+      }
+      return pullView(sim, repo, issue);
+    },
+    deployments: (args: Args) => deploymentConnection(sim, repo, args),
     labels: (args: Args) =>
       connection(repo.labels, args, {
         field: "labels",
@@ -176,7 +147,7 @@ export function repoView(sim: SimContext, repo: Repo): View {
     issue: (args: Args) => {
       const number = argNumber(args, "number") ?? 0;
       const issue = sim.store.findIssue(repo, number);
-      if (!issue) {
+      if (!issue || issue.pull) {
         throw new GqlError("NOT_FOUND", `Could not resolve to an Issue with the number of ${number}.`);
       }
       return issueView(sim, repo, issue);
@@ -190,7 +161,7 @@ export function repoView(sim: SimContext, repo: Repo): View {
           `Could not resolve to an issue or pull request with the number of ${number}.`,
         );
       }
-      return issueView(sim, repo, issue);
+      return issue.pull ? pullView(sim, repo, issue) : issueView(sim, repo, issue);
     },
     issues: (args: Args) => issueConnection(sim, repo, repo.issues, args),
   };

@@ -5,6 +5,7 @@ import { accountView, accountViewByLogin } from "./account-view.js";
 import { connection } from "./connection.js";
 import { type Args, argString, argStrings, type View } from "./gql-types.js";
 import { commentView, issueView } from "./issue-view.js";
+import { pullView } from "./pull-view.js";
 import { labelView } from "./repo-view.js";
 
 /** `LABELED_EVENT` -> `LabeledEvent`. */
@@ -53,6 +54,21 @@ export function eventView(sim: SimContext, repo: Repo, issue: Issue, event: Time
     }
     case "RenamedTitleEvent":
       return { ...base, previousTitle: event.previousTitle, currentTitle: event.currentTitle, subject };
+    case "CrossReferencedEvent": {
+      const source = sim.store.findIssue(repo, event.source);
+      const path = `/${repo.owner}/${repo.name}/issues/${issue.number}#ref-${event.id}`;
+      return {
+        ...base,
+        referencedAt: event.createdAt,
+        isCrossRepository: false,
+        willCloseTarget: event.willCloseTarget,
+        url: `${sim.htmlUrl}${path}`,
+        resourcePath: path,
+        target: subject,
+        source: () =>
+          source?.pull ? pullView(sim, repo, source) : source ? issueView(sim, repo, source) : null,
+      };
+    }
   }
 }
 

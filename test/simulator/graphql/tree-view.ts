@@ -1,15 +1,14 @@
 import { filesUnder, treeSha } from "../store/git-objects.js";
-import type { Repo } from "../store/model.js";
 import type { View } from "./gql-types.js";
 
 /**
  * `object(expression: "HEAD:dir")` for a folder: a `Tree` whose id changes with its
  * content, and its direct `entries` (files as blobs, sub-folders as trees).
  */
-export function treeView(repo: Repo, dir: string, blob: (text: string) => View): View {
-  const oid = treeSha(repo, dir);
+export function treeView(files: Record<string, string>, dir: string, blob: (text: string) => View): View {
+  const oid = treeSha(files, dir);
   const children = new Map<string, "blob" | "tree">();
-  for (const [path] of filesUnder(repo, dir)) {
+  for (const [path] of filesUnder(files, dir)) {
     const slash = path.indexOf("/");
     children.set(slash === -1 ? path : path.slice(0, slash), slash === -1 ? "blob" : "tree");
   }
@@ -22,7 +21,7 @@ export function treeView(repo: Repo, dir: string, blob: (text: string) => View):
     entries: () =>
       [...children].map(([name, type]) => {
         const path = `${prefix}${name}`;
-        const object = type === "blob" ? blob(repo.files[path] ?? "") : treeView(repo, path, blob);
+        const object = type === "blob" ? blob(files[path] ?? "") : treeView(files, path, blob);
         return {
           __typename: "TreeEntry",
           name,

@@ -1,9 +1,14 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { SimContext } from "../sim-context.js";
 import { SimError } from "../store/sim-error.js";
+import { checkHandlers } from "./check-handlers.js";
 import { commentHandlers } from "./comment-handlers.js";
+import { contentHandlers } from "./content-handlers.js";
+import { deploymentHandlers } from "./deployment-handlers.js";
+import { gitHandlers } from "./git-handlers.js";
 import { issueHandlers } from "./issue-handlers.js";
 import { labelHandlers } from "./label-handlers.js";
+import { pullHandlers } from "./pull-handlers.js";
 import { repoHandlers } from "./repo-handlers.js";
 import { type Caller, DOCS_URL, type RestHandler, type RestResponse } from "./rest-types.js";
 import { routeTable } from "./route-table.js";
@@ -14,6 +19,11 @@ const HANDLERS: Record<string, RestHandler> = {
   ...issueHandlers,
   ...labelHandlers,
   ...commentHandlers,
+  ...contentHandlers,
+  ...gitHandlers,
+  ...pullHandlers,
+  ...checkHandlers,
+  ...deploymentHandlers,
 };
 
 /** Operation ids the simulator answers; every other spec operation is a loud 501. */

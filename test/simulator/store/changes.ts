@@ -1,3 +1,4 @@
+import type { Deployment, DeploymentStatus } from "./code-model.js";
 import type { Comment, Installation, Issue, Label, Repo } from "./model.js";
 
 /**
@@ -44,6 +45,38 @@ export type Change =
       actor: string;
       changes: { name?: { from: string }; color?: { from: string }; description?: { from: string | null } };
     }
-  | { type: "installation.created"; installation: Installation; actor: string };
+  | { type: "installation.created"; installation: Installation; actor: string }
+  | {
+      type: "pull_request.opened" | "pull_request.closed" | "pull_request.reopened";
+      repo: Repo;
+      issue: Issue;
+      actor: string;
+    }
+  | {
+      type: "pull_request.edited";
+      repo: Repo;
+      issue: Issue;
+      actor: string;
+      changes: {
+        title?: { from: string };
+        body?: { from: string };
+        base?: { ref: { from: string }; sha: { from: string } };
+      };
+    }
+  | {
+      type: "pull_request.synchronize";
+      repo: Repo;
+      issue: Issue;
+      actor: string;
+      before: string;
+      after: string;
+    }
+  | {
+      type: "deployment_status.created";
+      repo: Repo;
+      deployment: Deployment;
+      status: DeploymentStatus;
+      actor: string;
+    };
 
 export type ChangeListener = (change: Change) => void;

@@ -1,4 +1,5 @@
 import { requirePermission } from "./access.js";
+import { recordReferences } from "./cross-references.js";
 import { checkBodyLength, requireParticipation } from "./issue-writes.js";
 import type { Comment, Issue, Reaction, ReactionContent, Repo } from "./model.js";
 import { SimError } from "./sim-error.js";
@@ -38,6 +39,7 @@ export function createComment(
   issue.updatedAt = now;
   store.register(comment.nodeId, { kind: "comment", repo, issue, comment });
   store.emit({ type: "issue_comment.created", repo, issue, comment, actor });
+  recordReferences(store, repo, issue, actor, body);
   return comment;
 }
 
@@ -64,6 +66,7 @@ export function updateComment(
   comment.updatedAt = now;
   comment.lastEditedAt = now;
   store.emit({ type: "issue_comment.edited", repo, issue, comment, actor, changes: { body: { from } } });
+  recordReferences(store, repo, issue, actor, body);
 }
 
 export function deleteComment(

@@ -1,4 +1,6 @@
 import { forbidden, hasPermission, requirePermission, requireRead } from "./access.js";
+import type { PullFields } from "./code-model.js";
+import { recordReferences } from "./cross-references.js";
 import { addAssignees, addLabels } from "./issue-labels-assignees.js";
 import { ensureLabel } from "./label-writes.js";
 import type { Issue, Repo, StateReason } from "./model.js";
@@ -53,34 +55,9 @@ export function createIssue(store: SimStore, actor: string, repo: Repo, input: N
     ]);
   }
   checkBodyLength(input.body, "Issue");
-  const id = store.nextId();
-  const now = store.now();
-  const issue: Issue = {
-    id,
-    nodeId: `I_${id}`,
-    repoId: repo.id,
-    number: repo.nextNumber,
-    title: input.title,
-    body: input.body ?? null,
-    state: "open",
-    stateReason: null,
-    labelIds: [],
-    assignees: [],
-    author: store.requireAccount(actor).login,
-    locked: false,
-    createdAt: now,
-    updatedAt: now,
-    closedAt: null,
-    closedBy: null,
-    lastEditedAt: null,
-    commentIds: [],
-    reactions: [],
-    timeline: [],
-  };
-  repo.nextNumber += 1;
-  repo.issues.push(issue);
-  store.register(issue.nodeId, { kind: "issue", repo, issue });
+  const issue = issueRecord(store, actor, repo, input.title, input.body ?? null, null);
   store.emit({ type: "issues.opened", repo, issue, actor });
+  recordReferences(store, repo, issue, actor, `${input.title}\n${input.body ?? ""}`);
   // Like GitHub: labels and assignees from someone without triage access are dropped silently.
   const triage = hasPermission(store, actor, repo, "triage");
   if (triage) {
@@ -97,6 +74,46 @@ export function createIssue(store: SimStore, actor: string, repo: Repo, input: N
     addLabels(store, actor, repo, issue, labels, true);
   }
   if (triage) addAssignees(store, actor, repo, issue, input.assignees ?? [], { strict: true });
+  return issue;
+}
+
+/** A new issue or pull request record, numbered and registered (no event sent). */
+export function issueRecord(
+  store: SimStore,
+  actor: string,
+  repo: Repo,
+  title: string,
+  body: string | null,
+  pull: PullFields | null,
+): Issue {
+  const id = store.nextId();
+  const now = store.now();
+  const issue: Issue = {
+    id,
+    nodeId: `${pull ? "PR" : "I"}_${id}`,
+    repoId: repo.id,
+    number: repo.nextNumber,
+    title,
+    body,
+    state: "open",
+    stateReason: null,
+    labelIds: [],
+    assignees: [],
+    author: store.requireAccount(actor).login,
+    locked: false,
+    createdAt: now,
+    updatedAt: now,
+    closedAt: null,
+    closedBy: null,
+    lastEditedAt: null,
+    commentIds: [],
+    reactions: [],
+    timeline: [],
+    pull,
+  };
+  repo.nextNumber += 1;
+  repo.issues.push(issue);
+  store.register(issue.nodeId, { kind: "issue", repo, issue });
   return issue;
 }
 
@@ -135,6 +152,7 @@ export function editIssue(
   }
   issue.updatedAt = store.now();
   store.emit({ type: "issues.edited", repo, issue, actor, changes });
+  recordReferences(store, repo, issue, actor, `${issue.title}\n${issue.body ?? ""}`);
 }
 
 export function closeIssue(

@@ -1,3 +1,5 @@
+import type { CheckRun, CheckSuite, Deployment, GitData, PullFields } from "./code-model.js";
+
 /**
  * The simulator's state as plain JSON-friendly records. Records refer to each other by
  * login or numeric id, never by object reference, so a snapshot is a JSON copy.
@@ -81,7 +83,9 @@ export type TimelineItem =
   | (EventBase & { kind: "ClosedEvent"; stateReason: StateReason })
   | (EventBase & { kind: "ReopenedEvent" })
   | (EventBase & { kind: "AssignedEvent" | "UnassignedEvent"; assignee: string })
-  | (EventBase & { kind: "RenamedTitleEvent"; previousTitle: string; currentTitle: string });
+  | (EventBase & { kind: "RenamedTitleEvent"; previousTitle: string; currentTitle: string })
+  /** Another issue or pull request mentioned this one (`#12`); `source` is its number. */
+  | (EventBase & { kind: "CrossReferencedEvent"; source: number; willCloseTarget: boolean });
 
 export type TimelineEvent = Exclude<TimelineItem, { kind: "IssueComment" }>;
 
@@ -106,6 +110,8 @@ export interface Issue {
   commentIds: number[];
   reactions: Reaction[];
   timeline: TimelineItem[];
+  /** Set when this "issue" is a pull request (they share numbers, comments and labels). */
+  pull: PullFields | null;
 }
 
 export interface Repo {
@@ -116,10 +122,13 @@ export interface Repo {
   defaultBranch: string;
   private: boolean;
   collaborators: Record<string, Permission>;
-  files: Record<string, string>;
+  git: GitData;
   labels: Label[];
   issues: Issue[];
   nextNumber: number;
+  checkSuites: CheckSuite[];
+  checkRuns: CheckRun[];
+  deployments: Deployment[];
   createdAt: string;
   updatedAt: string;
   pushedAt: string;

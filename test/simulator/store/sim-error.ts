@@ -1,5 +1,11 @@
 /** A failure a GitHub API would report: REST maps `kind` to a status, GraphQL to an error `type`. */
-export type SimErrorKind = "NOT_FOUND" | "FORBIDDEN" | "UNPROCESSABLE" | "UNAUTHORIZED";
+export type SimErrorKind =
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "UNPROCESSABLE"
+  | "UNAUTHORIZED"
+  | "CONFLICT"
+  | "NOT_ALLOWED";
 
 export interface FieldError {
   resource: string;
@@ -13,6 +19,8 @@ const STATUS: Record<SimErrorKind, number> = {
   FORBIDDEN: 403,
   UNPROCESSABLE: 422,
   UNAUTHORIZED: 401,
+  CONFLICT: 409,
+  NOT_ALLOWED: 405,
 };
 
 export class SimError extends Error {

@@ -1,5 +1,7 @@
 import { isoSeconds, type SimClock } from "../clock.js";
 import type { Change, ChangeListener } from "./changes.js";
+import { emptyGit } from "./git-objects.js";
+import { seedDefaultBranch } from "./git-writes.js";
 import type {
   Account,
   AccountType,
@@ -125,14 +127,18 @@ export class SimStore {
       defaultBranch: opts.defaultBranch ?? "main",
       private: opts.private ?? false,
       collaborators: { ...opts.collaborators },
-      files: { ...opts.files },
+      git: emptyGit(),
       labels: [],
       issues: [],
       nextNumber: 1,
+      checkSuites: [],
+      checkRuns: [],
+      deployments: [],
       createdAt: now,
       updatedAt: now,
       pushedAt: now,
     };
+    seedDefaultBranch(this, repo, opts.files ?? {});
     this.state.repos.push(repo);
     this.register(repo.nodeId, { kind: "repo", repo });
     return repo;

@@ -1,5 +1,7 @@
 import { installationShape, orgShape, userShape } from "../rest/account-shapes.js";
+import { deploymentShape, deploymentStatusShape } from "../rest/deployment-handlers.js";
 import { commentShape, issueShape, labelShape } from "../rest/issue-shapes.js";
+import { pullWebhookShape } from "../rest/pull-shapes.js";
 import { repoShape } from "../rest/repo-shapes.js";
 import type { SimContext } from "../sim-context.js";
 import type { Change } from "../store/changes.js";
@@ -22,6 +24,22 @@ function repoContext(ctx: SimContext, repo: Repo, actor: string): Record<string,
     sender: userShape(ctx, ctx.store.requireAccount(actor)),
     installation: { id: installation.id, node_id: installation.nodeId },
   };
+}
+
+type PullChange = Extract<Change, { type: `pull_request.${string}` }>;
+
+/** `number` and `pull_request` (webhook shape), plus `changes` or `before`/`after`. */
+function pullRequestFields(ctx: SimContext, change: PullChange): Record<string, unknown> {
+  const fields: Record<string, unknown> = {
+    number: change.issue.number,
+    pull_request: pullWebhookShape(ctx, change.repo, change.issue),
+  };
+  if (change.type === "pull_request.edited") fields.changes = change.changes;
+  if (change.type === "pull_request.synchronize") {
+    fields.before = change.before;
+    fields.after = change.after;
+  }
+  return fields;
 }
 
 /** The webhook GitHub would send the app for `change`, built from the state right after it. */
@@ -85,6 +103,17 @@ export function webhookFor(ctx: SimContext, change: Change): WebhookMessage | nu
     case "issues.unassigned":
       specific.issue = issueShape(ctx, repo, change.issue);
       specific.assignee = userShape(ctx, ctx.store.requireAccount(change.assignee));
+      break;
+    case "pull_request.opened":
+    case "pull_request.closed":
+    case "pull_request.reopened":
+    case "pull_request.edited":
+    case "pull_request.synchronize":
+      Object.assign(specific, pullRequestFields(ctx, change));
+      break;
+    case "deployment_status.created":
+      specific.deployment_status = deploymentStatusShape(ctx, repo, change.deployment, change.status);
+      specific.deployment = deploymentShape(ctx, repo, change.deployment);
       break;
     default:
       specific.issue = issueShape(ctx, repo, change.issue);

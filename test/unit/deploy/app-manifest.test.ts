@@ -50,8 +50,15 @@ describe("app.yml", () => {
     expect(new Set(manifest.default_events)).toEqual(new Set(subscribable));
   });
 
-  it("asks for least privilege: metadata read, issues write, contents read", () => {
-    expect(manifest.default_permissions).toEqual({ metadata: "read", issues: "write", contents: "read" });
+  it("asks for what the handlers use and nothing more", () => {
+    expect(manifest.default_permissions).toEqual({
+      metadata: "read",
+      issues: "write",
+      contents: "write",
+      pull_requests: "write",
+      checks: "write",
+      deployments: "read",
+    });
     expect(manifest.public).toBe(false);
   });
 
@@ -77,7 +84,12 @@ describe(".github/workflows/incident-app.yml", () => {
   });
 
   it("gives the default token the app's permissions and nothing more", () => {
-    expect(workflow.permissions).toEqual({ contents: "read", issues: "write" });
+    expect(workflow.permissions).toEqual({
+      contents: "write",
+      issues: "write",
+      "pull-requests": "write",
+      deployments: "read",
+    });
   });
 
   it("runs the compiled Actions entry with the job's token and the bot it writes as", () => {

@@ -125,7 +125,9 @@ describe("security incidents", () => {
       .label("security", "2026-02-03T14:30:00Z", user("bob"));
     const state = project(builder.history, ctx);
     expect(state.severity).toBe("SEV-1");
-    expect(state.entries.at(-1)?.text).toBe("Severity SEV-2 → **SEV-1** (automatic escalation)");
+    expect(state.entries.filter((entry) => entry.kind === "severity").at(-1)?.text).toBe(
+      "Severity SEV-2 → **SEV-1** (automatic escalation)",
+    );
     builder.comment("/severity SEV-2 contained", "2026-02-03T14:40:00Z", user("bob"));
     expect(project(builder.history, ctx).severity).toBe("SEV-2");
   });

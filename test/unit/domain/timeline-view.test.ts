@@ -23,7 +23,7 @@ describe("the timeline comment", () => {
       .label("incident", "2026-02-03T14:23:00Z")
       .comment("/ack\n/lead @dave", "2026-02-03T14:25:00Z", user("bob"), { databaseId: 9 });
     expect(render(builder).body).toMatchInlineSnapshot(`
-      "<!-- incident-app:timeline hash=715327fe231f -->
+      "<!-- incident-app:timeline hash=9b4192e90b5d -->
       ## 🕒 Timeline · incident
 
       **SEV-2** · status **investigating** · IC @bob · Tech lead @dave · Comms — · Scribe — · SME —

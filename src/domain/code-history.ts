@@ -1,0 +1,101 @@
+import type { Actor } from "./history.js";
+
+/** The code around an incident as the history read returns it (see `CodeFacts`). */
+
+export type PullState = "OPEN" | "CLOSED" | "MERGED";
+
+/** A pull request as the read returns it (its current state). */
+export interface PullFact {
+  number: number;
+  title: string;
+  url: string;
+  state: PullState;
+  isDraft: boolean;
+  createdAt: Date;
+  mergedAt: Date | null;
+  closedAt: Date | null;
+  headRefName: string;
+  baseRefName: string;
+  author: Actor | null;
+  mergedBy: Actor | null;
+  body: string;
+  /** Changed paths; read only for suspects. */
+  files: string[];
+}
+
+export interface DeploymentStatusFact {
+  state: string;
+  at: Date;
+  by: string | null;
+  description: string | null;
+}
+
+export interface DeploymentFact {
+  id: number;
+  sha: string;
+  environment: string;
+  /** Branch or tag deployed; null when deployed by sha. */
+  ref: string | null;
+  createdAt: Date;
+  creator: string | null;
+  description: string | null;
+  statuses: DeploymentStatusFact[];
+}
+
+/** An `incident-freeze` check run on a pull request's head commit, and the app (slug) that made it. */
+export interface FreezeCheckFact {
+  id: number;
+  app: string;
+  conclusion: string | null;
+  title: string | null;
+}
+
+export interface OpenPullFact {
+  number: number;
+  title: string;
+  url: string;
+  headRefName: string;
+  baseRefName: string;
+  headSha: string;
+  author: Actor | null;
+  freezeChecks: FreezeCheckFact[];
+}
+
+export interface BranchFact {
+  name: string;
+  oid: string;
+}
+
+/**
+ * The code around an incident, read with its history: the default branch head,
+ * deployments, open pull requests (for the merge freeze) and incidents freezing
+ * merges; once the id is known, the hotfix and review branches, their pull requests
+ * and the review file; on declaration, recently merged pull requests and CODEOWNERS.
+ */
+export interface CodeFacts {
+  defaultBranchOid: string | null;
+  deployments: DeploymentFact[];
+  openPulls: OpenPullFact[];
+  freezing: Array<{ number: number; title: string; url: string }>;
+  /** Null when the read did not look (the incident had no id yet). */
+  branches: { hotfix: BranchFact | null; pir: BranchFact | null } | null;
+  hotfixPulls: PullFact[];
+  pirPulls: PullFact[];
+  pirFile: { oid: string; text: string } | null;
+  /** Read only on declaration. */
+  suspects: { merged: PullFact[]; codeowners: string | null } | null;
+}
+
+export function emptyCodeFacts(): CodeFacts {
+  return {
+    defaultBranchOid: null,
+    deployments: [],
+    openPulls: [],
+    freezing: [],
+    branches: null,
+    hotfixPulls: [],
+    pirPulls: [],
+    pirFile: null,
+    suspects: null,
+  };
+}

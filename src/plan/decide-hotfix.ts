@@ -1,0 +1,92 @@
+import { hotfixBranch } from "../domain/code-names.js";
+import type { DeploymentFact } from "../domain/history.js";
+import { hotfixCreatedReply, hotfixExistsReply } from "../render/code-messages.js";
+import { replyMessage } from "../render/messages.js";
+import {
+  type CodeContext,
+  claim,
+  compareUrl,
+  defaultBranch,
+  failure,
+  pending,
+  reply,
+} from "./code-context.js";
+
+/**
+ * `/hotfix [from <ref>|deployed]`: the branch `hotfix/inc-…` from the default branch,
+ * a ref, or the last successful deployment to the watched environment. An existing
+ * branch is reported, never recreated.
+ */
+export function decideHotfix(ctx: CodeContext): void {
+  if (!ctx.id) return;
+  const branch = hotfixBranch(ctx.id);
+  const existing = ctx.history.code.branches?.hotfix ?? null;
+  let planned = false;
+  for (const { command, key } of pending(ctx, "hotfix")) {
+    if (existing || planned) {
+      reply(ctx, key, (m) =>
+        hotfixExistsReply(m, {
+          branch,
+          oid: existing?.oid ?? "pending",
+          compareUrl: compareUrl(ctx, branch),
+        }),
+      );
+      continue;
+    }
+    const source = sourceOf(ctx, command.from);
+    if ("problem" in source) {
+      reply(ctx, key, (m) => replyMessage(m, [source.problem], ""));
+      continue;
+    }
+    const replyMarker = claim(ctx, key, { branch });
+    ctx.plan.push({
+      kind: "create-branch",
+      branch,
+      from: source.from,
+      reply: {
+        body: hotfixCreatedReply(replyMarker, {
+          branch,
+          from: source.label,
+          compareUrl: compareUrl(ctx, branch),
+        }),
+      },
+      failure: failure(key, `Could not create the hotfix branch \`${branch}\``),
+    });
+    planned = true;
+  }
+}
+
+type Source = { from: { sha: string } | { ref: string }; label: string } | { problem: string };
+
+function sourceOf(ctx: CodeContext, from: string | null): Source {
+  if (from === null) {
+    const sha = ctx.history.code.defaultBranchOid;
+    if (!sha) return { problem: `The default branch has no commit to branch from.` };
+    return { from: { sha }, label: `\`${defaultBranch(ctx)}\` (\`${sha.slice(0, 7)}\`)` };
+  }
+  if (from === "deployed") {
+    const environment = ctx.config.deployments.environment;
+    const deployment = lastSuccessfulDeployment(ctx.history.code.deployments, environment);
+    if (!deployment) {
+      return {
+        problem: `No successful deployment to \`${environment}\` found, so there is nothing to branch from. Use \`/hotfix\` (the default branch) or \`/hotfix from <branch, tag or sha>\`.`,
+      };
+    }
+    return {
+      from: { sha: deployment.sha },
+      label: `the last successful deployment to \`${environment}\` (\`${deployment.sha.slice(0, 7)}\`)`,
+    };
+  }
+  return { from: { ref: from }, label: `\`${from}\`` };
+}
+
+export function lastSuccessfulDeployment(
+  deployments: readonly DeploymentFact[],
+  environment: string,
+): DeploymentFact | null {
+  const succeeded = deployments
+    .filter((d) => d.environment === environment)
+    .flatMap((d) => d.statuses.filter((s) => s.state === "SUCCESS").map((s) => ({ d, at: s.at })))
+    .sort((a, b) => b.at.getTime() - a.at.getTime());
+  return succeeded[0]?.d ?? null;
+}

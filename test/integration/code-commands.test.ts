@@ -1,0 +1,217 @@
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { readFormTemplate } from "../../src/app-deps.js";
+import { clearConfigCache } from "../../src/config/config-cache.js";
+import { ConfigSchema } from "../../src/config/schema.js";
+import { labelSpecs } from "../../src/domain/label-specs.js";
+import { forgetCheckedLabels } from "../../src/handlers/ensure-labels.js";
+import { decideIncident } from "../../src/plan/decide-incident.js";
+import { applyToBuilder } from "../support/apply-to-builder.js";
+import { fakeGitHub } from "../support/fake-github.js";
+import { BOT, bot, FORM_BODY, HistoryBuilder, pullFact, user } from "../support/history-builder.js";
+import { examplePayload, type ReceiveEvent, testProbot } from "../support/probot.js";
+
+/** `/hotfix`, `/revert` and `/resolve` (the review) through probot.receive, GitHub in nock. */
+const TITLE = "[INC-20260203-001] Search returns no results";
+
+/** A declared incident whose writes are done, as of `at` (so its timeline is current then). */
+function declared(at: string): HistoryBuilder {
+  const builder = new HistoryBuilder({ body: FORM_BODY }).label("incident", "2026-02-03T14:23:00Z");
+  builder.history.repo.labels = labelSpecs(ConfigSchema.parse({})).map((label) => ({
+    id: `LA_${label.name}`,
+    ...label,
+  }));
+  const decide = () =>
+    decideIncident({
+      history: builder.history,
+      config: ConfigSchema.parse({}),
+      botLogin: BOT,
+      formTemplate: readFormTemplate(),
+      now: new Date(at),
+      checkLabels: false,
+    });
+  applyToBuilder(builder, decide().plan, "2026-02-03T14:23:01Z");
+  applyToBuilder(builder, decide().plan, "2026-02-03T14:23:01Z");
+  return builder;
+}
+
+async function command(builder: HistoryBuilder, body: string, at: string, who = "dave") {
+  builder.comment(body, at, user(who), { databaseId: 70 });
+  const payload = examplePayload("issue_comment", "created") as ReturnType<typeof examplePayload> & {
+    issue: { title: string; labels: Array<{ name: string }> };
+    comment: { body: string; user: { login: string } };
+    sender: { login: string };
+  };
+  payload.issue.title = TITLE;
+  payload.issue.labels = [{ name: "incident" }];
+  payload.comment.body = body;
+  payload.comment.user.login = who;
+  payload.sender.login = who;
+  const probot = testProbot();
+  probot.load(createApp({ clock: () => new Date(at), botLogin: async () => BOT }));
+  await probot.receive({ id: `d-${at}`, name: "issue_comment", payload } as unknown as ReceiveEvent);
+}
+
+const lastComment = (builder: HistoryBuilder) => {
+  const comments = builder.history.items.filter((item) => item.type === "comment");
+  const last = comments.at(-1);
+  return last?.type === "comment" ? last.body : "";
+};
+
+beforeEach(() => {
+  nock.disableNetConnect();
+  clearConfigCache();
+  forgetCheckedLabels();
+});
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+describe("/hotfix", () => {
+  it("creates the branch and answers in 5 requests", async () => {
+    const builder = declared("2026-02-03T14:41:00Z");
+    const github = fakeGitHub(builder, "2026-02-03T14:41:01Z", {
+      "POST /git/refs": (body) => {
+        builder.history.code.branches = {
+          hotfix: { name: "hotfix/inc-20260203-001", oid: String(body.sha) },
+          pir: null,
+        };
+        return { ref: body.ref };
+      },
+    });
+    await command(builder, "/hotfix", "2026-02-03T14:41:00Z");
+    expect(github.requests).toEqual([
+      "IncidentHistory",
+      "AddReaction",
+      "POST /git/refs",
+      "AddComment",
+      "UpdateComment",
+    ]);
+    expect(github.bodies[2]?.body).toEqual({
+      ref: "refs/heads/hotfix/inc-20260203-001",
+      sha: "a".repeat(40),
+    });
+  });
+
+  it("reports a ref that does not exist", async () => {
+    const builder = declared("2026-02-03T14:41:00Z");
+    const github = fakeGitHub(builder, "2026-02-03T14:41:01Z", {
+      ResolveRef: () => ({ repository: { object: null } }),
+    });
+    await command(builder, "/hotfix from release/9", "2026-02-03T14:41:00Z");
+    expect(github.requests).toEqual(["IncidentHistory", "AddReaction", "ResolveRef", "AddComment"]);
+    expect(builder.history.items.at(-1)).toMatchObject({
+      body: expect.stringContaining(
+        "Could not create the hotfix branch `hotfix/inc-20260203-001`: there is no branch, tag or commit named `release/9`",
+      ),
+    });
+  });
+});
+
+describe("/revert", () => {
+  const target = (merged: boolean) => () => ({
+    repository: {
+      issueOrPullRequest: {
+        __typename: "PullRequest",
+        id: "PR_7",
+        number: 7,
+        title: "Tune",
+        state: merged ? "MERGED" : "OPEN",
+        merged,
+        url: "u",
+      },
+    },
+  });
+
+  it("opens the revert with GitHub's revertPullRequest and answers in 6 requests", async () => {
+    const builder = declared("2026-02-03T14:35:00Z");
+    const github = fakeGitHub(builder, "2026-02-03T14:35:01Z", {
+      RevertTarget: target(true),
+      RevertPullRequest: (variables) => {
+        builder.mentionedBy(
+          pullFact(9, {
+            at: "2026-02-03T14:35:01Z",
+            author: bot,
+            headRefName: "revert-7-tune",
+            body: String(variables.body),
+          }),
+        );
+        return {
+          revertPullRequest: { revertPullRequest: { number: 9, url: "https://github.com/acme/shop/pull/9" } },
+        };
+      },
+    });
+    await command(builder, "/revert #7", "2026-02-03T14:35:00Z");
+    expect(github.requests).toEqual([
+      "IncidentHistory",
+      "AddReaction",
+      "RevertTarget",
+      "RevertPullRequest",
+      "AddComment",
+      "UpdateComment",
+    ]);
+    expect(github.bodies[3]?.body).toMatchObject({ pullRequestId: "PR_7", title: null });
+    expect(lastComment(builder)).toContain("↩️ Opened #9 to revert #7.");
+  });
+
+  it("explains an unmerged pull request and a missing one", async () => {
+    const builder = declared("2026-02-03T14:35:00Z");
+    const github = fakeGitHub(builder, "2026-02-03T14:35:01Z", { RevertTarget: target(false) });
+    await command(builder, "/revert #7", "2026-02-03T14:35:00Z");
+    expect(github.requests).toEqual(["IncidentHistory", "AddReaction", "RevertTarget", "AddComment"]);
+    expect(builder.history.items.at(-1)).toMatchObject({
+      body: expect.stringContaining("Could not revert #7: #7 is still open, so there is nothing to revert."),
+    });
+    nock.cleanAll();
+    const missing = declared("2026-02-03T14:35:00Z");
+    fakeGitHub(missing, "2026-02-03T14:35:01Z", {
+      RevertTarget: () => ({ repository: { issueOrPullRequest: null } }),
+    });
+    await command(missing, "/revert #8", "2026-02-03T14:35:00Z");
+    expect(missing.history.items.at(-1)).toMatchObject({
+      body: expect.stringContaining("there is no pull request #8 in this repository"),
+    });
+  });
+});
+
+describe("/resolve of a SEV-2", () => {
+  it("opens the review pull request: branch, file, pull request, reviewers, answer", async () => {
+    const builder = declared("2026-02-03T15:10:00Z").comment("/ack", "2026-02-03T14:25:00Z", user("bob"), {
+      reactions: ["EYES"],
+    });
+    const github = fakeGitHub(builder, "2026-02-03T15:10:01Z", {
+      "POST /pulls": () => {
+        builder.history.code.pirPulls = [
+          pullFact(12, { at: "2026-02-03T15:10:01Z", author: bot, headRefName: "pir/inc-20260203-001" }),
+        ];
+        return { number: 12, html_url: "https://github.com/acme/shop/pull/12" };
+      },
+    });
+    await command(builder, "/resolve fixed", "2026-02-03T15:10:00Z", "bob");
+    expect(github.requests).toEqual([
+      "IncidentHistory",
+      "PATCH /issues/1",
+      "AddReaction",
+      "AddComment",
+      "POST /git/refs",
+      "PUT /contents/docs%2Fincidents%2FINC-20260203-001.md",
+      "POST /pulls",
+      "POST /pulls/12/requested_reviewers",
+      "AddComment",
+      "UpdateComment",
+    ]);
+    const file = github.bodies.find((b) => b.name.startsWith("PUT /contents"))?.body;
+    expect(file).toMatchObject({
+      branch: "pir/inc-20260203-001",
+      message: "Post-incident review of INC-20260203-001",
+    });
+    expect(Buffer.from(String(file?.content), "base64").toString()).toContain("## Five Whys");
+    expect(github.bodies.find((b) => b.name === "POST /pulls/12/requested_reviewers")?.body).toEqual({
+      reviewers: ["bob"],
+      team_reviewers: [],
+    });
+    expect(lastComment(builder)).toContain("📝 Opened #12: the post-incident review");
+  });
+});
