@@ -40,7 +40,8 @@ export async function writeOutward(out: string, receiver: ChatReceiver, publishe
     await writeFile(join(out, path.replace(/^status\//, "status/")), content);
   }
   const index = resolve(out, "status", "index.html");
-  if (!chromiumAvailable()) return "no screenshot: Chromium is not installed (see .ci/run.browser-notes.md)";
+  if (!chromiumAvailable())
+    return "no screenshot: Chromium is not installed (apt-get install -y chromium; .ci/run does it in CI)";
   const page = await openLocalPage(index, resolve(out, "status", "screenshot.png"), async () => null);
   return `screenshot of the status page in ${page.version}`;
 }

@@ -17,7 +17,7 @@ const available = chromiumAvailable();
 if (!available) {
   const bar = "!".repeat(78);
   console.warn(
-    `\n${bar}\n!! SKIPPED: the status page browser check needs Chromium at ${CHROMIUM}.\n!! Install it with \`apt-get install -y chromium\` (about a minute); see .ci/run.browser-notes.md.\n${bar}\n`,
+    `\n${bar}\n!! SKIPPED: the status page browser check needs Chromium at ${CHROMIUM}.\n!! Install it with \`apt-get install -y chromium\` (about a minute); .ci/run installs it.\n${bar}\n`,
   );
 }
 

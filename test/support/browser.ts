@@ -4,7 +4,7 @@ import puppeteer, { type Page } from "puppeteer-core";
 
 /**
  * Debian's Chromium driven by puppeteer-core (which downloads no browser), for
- * checking the status page as people see it. `.ci/run.browser-notes.md` says what
+ * checking the status page as people see it. `.ci/run` installs Chromium when missing; docs/status-page.md says what
  * CI installs.
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
