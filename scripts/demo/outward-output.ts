@@ -23,9 +23,9 @@ export async function startDemoReceiver(): Promise<ChatReceiver> {
 
 /**
  * Writes `chat/<target>.json` (what each target received) and `status/` (the site).
- * The simulator has no git layer yet, so the site's branch lives in memory behind
- * the app's `publishFiles` seam and its files are written here as the app rendered
- * them; once the simulator keeps refs and trees, they can be read from `gh-pages`.
+ * The app commits the site to the simulator's `gh-pages` through the Git Data API
+ * (see `demo-output/files/gh-pages/`); the harness records each commit it made, and
+ * the files are written here as that branch holds them.
  */
 export async function writeOutward(out: string, receiver: ChatReceiver, publisher: MemoryPublisher) {
   await mkdir(join(out, "chat"), { recursive: true });

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createNodeMiddleware } from "probot";
 import { createApp } from "../../src/app.js";
 import { clearConfigCache } from "../../src/config/config-cache.js";
-import type { PublishFiles } from "../../src/github/publish-files.js";
+import { type PublishFiles, publishFiles } from "../../src/github/publish-files.js";
 import { forgetCheckedLabels } from "../../src/handlers/ensure-labels.js";
 import { clearTemplateCache } from "../../src/handlers/repo-templates.js";
 import { BackgroundWork } from "../../src/notify/background-work.js";
@@ -24,7 +24,7 @@ export interface Harness {
   clock: SimClock;
   appUrl: string;
   chat: ChatDeps;
-  /** The status site's branch, in memory (the simulator has no git layer yet). */
+  /** What the app published (committed to the simulator's git through the real `publishFiles`). */
   publisher: MemoryPublisher;
   /** Every webhook answered and every chat delivery (with its failure reports) done. */
   settle(): Promise<void>;
@@ -53,7 +53,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     background: new BackgroundWork(),
     ...options.chat,
   };
-  const publisher = memoryPublisher();
+  // The status site is committed to the simulator's git for real; the record is for checks.
+  const publisher = memoryPublisher(publishFiles);
   const app = createApp({
     clock: () => clock.now(),
     chat,

@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import type { PublishFiles } from "../../src/github/publish-files.js";
 
 /**
- * A branch in memory behind the `publishFiles` seam, for the demo and tests while
- * the simulator has no git layer: it keeps the files, counts commits, and like the
- * real one commits nothing when every file is already so.
+ * A record of what the app published behind the `publishFiles` seam: the files per
+ * branch and the commits. With `through` (the real `publishFiles`, pointed at the
+ * simulator) it records what the real one committed; without, it is the branch itself
+ * and, like the real one, commits nothing when every file is already so.
  */
 export interface MemoryPublisher {
   publish: PublishFiles;
@@ -15,7 +16,7 @@ export interface MemoryPublisher {
   calls: number;
 }
 
-export function memoryPublisher(): MemoryPublisher {
+export function memoryPublisher(through?: PublishFiles): MemoryPublisher {
   const publisher: MemoryPublisher = {
     branches: new Map(),
     commits: [],
@@ -25,11 +26,14 @@ export function memoryPublisher(): MemoryPublisher {
       const branch = publisher.branches.get(input.branch) ?? new Map<string, string>();
       publisher.branches.set(input.branch, branch);
       const changed = input.files.filter((file) => branch.get(file.path) !== file.content);
-      if (changed.length === 0) return { commitSha: null };
+      const real = through ? await through(_octokit, input) : null;
+      if (real ? real.commitSha === null : changed.length === 0) return { commitSha: null };
       for (const file of changed) branch.set(file.path, file.content);
-      const sha = createHash("sha1")
-        .update(`${publisher.commits.length}\0${JSON.stringify(changed)}`)
-        .digest("hex");
+      const sha =
+        real?.commitSha ??
+        createHash("sha1")
+          .update(`${publisher.commits.length}\0${JSON.stringify(changed)}`)
+          .digest("hex");
       publisher.commits.push({
         branch: input.branch,
         message: input.message,
