@@ -1,0 +1,93 @@
+import { clearConfigCache } from "../../src/config/config-cache.js";
+import { COMMANDS } from "../../src/domain/commands/command-table.js";
+import { startIncident } from "../../test/support/incident-fixture.js";
+import { BEFORE } from "../demo/scenario.js";
+import { commentOn, fileIncident, PEOPLE, requestsAfter, requestsFor } from "./bench-repo.js";
+
+/**
+ * API requests per command: each command on a fresh incident (declared from the
+ * form, config already cached), counting the requests of the comment's own delivery.
+ */
+export interface CommandCase {
+  label: string;
+  name: string;
+  body: string;
+  /** Comments made first, so the command has something to act on (not counted). */
+  setup?: string[];
+}
+
+export const CASES: CommandCase[] = [
+  { label: "/note", name: "note", body: "/note Error rate spiked" },
+  { label: "/ack", name: "ack", body: "/ack" },
+  { label: "/ic", name: "ic", body: "/ic @bob" },
+  { label: "/lead", name: "lead", body: "/lead @dave" },
+  { label: "/severity", name: "severity", body: "/severity SEV-1 wider impact" },
+  { label: "/status", name: "status", body: "/status identified" },
+  { label: "/mitigated", name: "mitigated", body: "/mitigated error rate back to normal" },
+  { label: "/update", name: "update", body: "/update Rolling back now." },
+  { label: "/escalate", name: "escalate", body: "/escalate" },
+  { label: "/comms draft", name: "comms", body: "/comms draft" },
+  { label: "/timeline", name: "timeline", body: "/timeline" },
+  { label: "/help", name: "help", body: "/help" },
+  { label: "/resolve", name: "resolve", body: "/resolve fixed" },
+  { label: "/reopen", name: "reopen", body: "/reopen", setup: ["/resolve fixed"] },
+  { label: "/hotfix", name: "hotfix", body: "/hotfix" },
+  { label: "/revert #N", name: "revert", body: "/revert #1" },
+  { label: "/pir", name: "pir", body: "/pir", setup: ["/resolve fixed"] },
+  { label: "/freeze off", name: "freeze", body: "/freeze off", setup: ["/freeze on"] },
+  { label: "/status public …", name: "status", body: "/status public investigating We are looking into it." },
+  { label: "/metrics", name: "metrics", body: "/metrics" },
+];
+
+export interface CommandCounts {
+  requestsPerCommand: Record<string, number>;
+  /** Requests of the comment's delivery plus every follow-up delivery its writes caused. */
+  requestsPerCommandWithFollowUps: Record<string, number>;
+  declareRequests: number;
+  declareRequestsColdConfig: number;
+  /** Every request while filing, follow-up deliveries and chat failure reports included. */
+  declareRequestsWithFollowUps: number;
+}
+
+function available(name: string): boolean {
+  return COMMANDS.some((command) => command.name === name && command.available !== false);
+}
+
+export async function measureCommands(): Promise<CommandCounts> {
+  const fx = await startIncident({ file: false });
+  try {
+    // The merged pull request `/revert #1` needs, as the demo makes it.
+    for (const step of BEFORE) {
+      fx.at(step.at);
+      await step.run(fx.sim, 0);
+      await fx.settle();
+    }
+    fx.at("14:23");
+    clearConfigCache();
+    const cold = await fileIncident(fx);
+    const declareRequestsColdConfig = requestsFor(fx, cold.delivery).length;
+    const warm = await fileIncident(fx);
+    const declareRequests = requestsFor(fx, warm.delivery).length;
+    const declareRequestsWithFollowUps = warm.all.length;
+    const requestsPerCommand: Record<string, number> = {};
+    const withFollowUps: Record<string, number> = {};
+    for (const item of CASES.filter((c) => available(c.name))) {
+      const { number } = await fileIncident(fx);
+      for (const body of item.setup ?? []) await commentOn(fx, number, PEOPLE.bob, body);
+      const mark = fx.sim.log.length;
+      const delivery = await commentOn(fx, number, PEOPLE.bob, item.body);
+      if (delivery.status !== 200) throw new Error(`bench: ${item.label} answered ${delivery.status}`);
+      requestsPerCommand[item.label] = requestsFor(fx, delivery).length;
+      withFollowUps[item.label] = requestsAfter(fx, mark).length;
+    }
+    return {
+      requestsPerCommand,
+      requestsPerCommandWithFollowUps: withFollowUps,
+      declareRequests,
+      declareRequestsColdConfig,
+      declareRequestsWithFollowUps,
+    };
+  } finally {
+    await fx.close();
+  }
+}
