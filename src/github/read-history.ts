@@ -1,5 +1,4 @@
 import type { ProbotOctokit } from "probot";
-import { CONFIG_EXPRESSION } from "../config/config-file-name.js";
 import type {
   Association,
   HistoryItem,
