@@ -38,7 +38,9 @@ async function main() {
     console.log(`\n${history.issue.title}`);
     console.log(`labels: ${history.issue.labels.join(", ")} · ${history.issue.state.toLowerCase()}`);
     console.log(`${sim.deliveries.length} webhooks delivered, ${requests.length} API requests by the app`);
-    console.log(`wrote ${OUT}/transcript.md, requests.jsonl, state.json in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `wrote ${OUT}/transcript.md, requests.jsonl, state.json in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     if (problems.length) {
       console.error(`\nDemo checks failed:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
       process.exitCode = 1;

@@ -10,7 +10,11 @@ export async function playDemo(harness: Harness, log: (line: string) => void = (
 
   at("14:23");
   log("14:23 alice files the incident form (SEV-2)");
-  const number = sim.fileIssueForm(PEOPLE.alice, { owner: OWNER, name: REPO }, { ...FORM, labels: ["incident"] });
+  const number = sim.fileIssueForm(
+    PEOPLE.alice,
+    { owner: OWNER, name: REPO },
+    { ...FORM, labels: ["incident"] },
+  );
   await sim.settle();
   for (const step of STEPS) {
     at(step.at);

@@ -67,10 +67,19 @@ https://careconnect.ing/admin/observability
 export function seedDemoRepo(sim: Simulator): void {
   sim.createOrg(OWNER, [PEOPLE.alice, PEOPLE.bob, PEOPLE.carol, PEOPLE.dave]);
   sim.createUser(PEOPLE.mallory);
-  sim.createRepo({ owner: OWNER, name: REPO, files: { ".github/incident.yml": CONFIG_YAML, "README.md": "# search\n" } });
+  sim.createRepo({
+    owner: OWNER,
+    name: REPO,
+    files: { ".github/incident.yml": CONFIG_YAML, "README.md": "# search\n" },
+  });
 }
 
-type Step = { at: string; who: string; what: string; run: (sim: Simulator, issue: number) => Promise<unknown> };
+type Step = {
+  at: string;
+  who: string;
+  what: string;
+  run: (sim: Simulator, issue: number) => Promise<unknown>;
+};
 
 const comment = (who: string, body: string) => (sim: Simulator, issue: number) =>
   sim.as(who).rest.issues.createComment({ owner: OWNER, repo: REPO, issue_number: issue, body });
@@ -80,7 +89,12 @@ const label = (who: string, name: string) => (sim: Simulator, issue: number) =>
 /** Edits the most recent comment by `who` that contains `match`. */
 const edit = (who: string, match: string, body: string) => async (sim: Simulator, issue: number) => {
   const person = sim.as(who);
-  const { data } = await person.rest.issues.listComments({ owner: OWNER, repo: REPO, issue_number: issue, per_page: 100 });
+  const { data } = await person.rest.issues.listComments({
+    owner: OWNER,
+    repo: REPO,
+    issue_number: issue,
+    per_page: 100,
+  });
   const target = data.filter((c) => c.user?.login === who && c.body?.includes(match)).at(-1);
   if (!target) throw new Error(`demo: no comment by ${who} containing “${match}”`);
   return person.rest.issues.updateComment({ owner: OWNER, repo: REPO, comment_id: target.id, body });
@@ -95,7 +109,12 @@ export const STEPS: Step[] = [
     what: "adds SEV-2 back by hand",
     run: label("carol", "SEV-2"),
   },
-  { at: "14:27", who: "mallory", what: "an outsider tries to raise severity", run: comment("mallory", "/severity SEV-1 this is huge") },
+  {
+    at: "14:27",
+    who: "mallory",
+    what: "an outsider tries to raise severity",
+    run: comment("mallory", "/severity SEV-1 this is huge"),
+  },
   { at: "14:28", who: "bob", what: "assigns roles", run: comment("bob", "/lead @dave\n/comms @carol") },
   {
     at: "14:30",
@@ -111,17 +130,39 @@ export const STEPS: Step[] = [
     at: "14:33",
     who: "carol",
     what: "first status update",
-    run: comment("carol", "/update Root cause identified: deploy #123 broke search scoring. Rolling back now."),
+    run: comment(
+      "carol",
+      "/update Root cause identified: deploy #123 broke search scoring. Rolling back now.",
+    ),
   },
-  { at: "14:35", who: "dave", what: "rollback initiated", run: comment("dave", "/status mitigating Rollback initiated") },
-  { at: "14:36", who: "dave", what: "a note", run: comment("dave", "/note Rolling back to the previous deployment") },
+  {
+    at: "14:35",
+    who: "dave",
+    what: "rollback initiated",
+    run: comment("dave", "/status mitigating Rollback initiated"),
+  },
+  {
+    at: "14:36",
+    who: "dave",
+    what: "a note",
+    run: comment("dave", "/note Rolling back to the previous deployment"),
+  },
   {
     at: "14:38",
     who: "dave",
     what: "edits the note",
-    run: edit("dave", "Rolling back to the previous", "/note Rolling back to deployment #122 (last known good)"),
+    run: edit(
+      "dave",
+      "Rolling back to the previous",
+      "/note Rolling back to deployment #122 (last known good)",
+    ),
   },
-  { at: "14:40", who: "dave", what: "service restored", run: comment("dave", "/mitigated Service restored, error rate back under 1%") },
+  {
+    at: "14:40",
+    who: "dave",
+    what: "service restored",
+    run: comment("dave", "/mitigated Service restored, error rate back under 1%"),
+  },
   { at: "14:45", who: "carol", what: "drafts customer comms", run: comment("carol", "/comms draft") },
   {
     at: "14:50",
@@ -134,6 +175,9 @@ export const STEPS: Step[] = [
     at: "15:10",
     who: "bob",
     what: "verification complete, resolves",
-    run: comment("bob", "/resolve Verification complete: rolled back deploy #123 (division by zero in search scoring)"),
+    run: comment(
+      "bob",
+      "/resolve Verification complete: rolled back deploy #123 (division by zero in search scoring)",
+    ),
   },
 ];

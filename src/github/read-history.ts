@@ -1,4 +1,5 @@
 import type { ProbotOctokit } from "probot";
+import { CONFIG_EXPRESSION } from "../config/config-file-name.js";
 import type {
   Actor,
   Association,
@@ -8,7 +9,6 @@ import type {
   RecentIncident,
   RepoLabel,
 } from "../domain/history.js";
-import { CONFIG_EXPRESSION } from "../config/config-file-name.js";
 import { startOfUtcDay } from "../domain/incident-id.js";
 import { HISTORY_PAGE_QUERY, INCIDENT_HISTORY_QUERY } from "./queries.js";
 

@@ -1,25 +1,37 @@
 import type { Octokit } from "@octokit/rest";
 import { CONFIG_EXPRESSION } from "../../src/config/config-file-name.js";
 import type { IssueHistory } from "../../src/domain/history.js";
-import { normaliseHistory, type RawIssue, type RawRepository } from "../../src/github/read-history.js";
 import { INCIDENT_HISTORY_QUERY } from "../../src/github/queries.js";
+import { normaliseHistory, type RawIssue, type RawRepository } from "../../src/github/read-history.js";
 
 /**
  * The issue as a person sees it on GitHub, in order: title, state and labels, then
  * every comment (author, time, body) and every event (who labelled, closed, renamed).
  */
-export async function readAsPerson(person: Octokit, owner: string, repo: string, number: number): Promise<IssueHistory> {
-  const data = await person.graphql<{ repository: RawRepository & { issue: RawIssue } }>(INCIDENT_HISTORY_QUERY, {
-    owner,
-    repo,
-    number,
-    incidentLabel: "incident",
-    since: "2000-01-01T00:00:00Z",
-    withRecent: false,
-    configExpression: CONFIG_EXPRESSION,
-  });
+export async function readAsPerson(
+  person: Octokit,
+  owner: string,
+  repo: string,
+  number: number,
+): Promise<IssueHistory> {
+  const data = await person.graphql<{ repository: RawRepository & { issue: RawIssue } }>(
+    INCIDENT_HISTORY_QUERY,
+    {
+      owner,
+      repo,
+      number,
+      incidentLabel: "incident",
+      since: "2000-01-01T00:00:00Z",
+      withRecent: false,
+      configExpression: CONFIG_EXPRESSION,
+    },
+  );
   const graphql = person.graphql.bind(person) as unknown as Parameters<typeof normaliseHistory>[0]["graphql"];
-  return normaliseHistory({ graphql } as Parameters<typeof normaliseHistory>[0], data.repository, data.repository.issue);
+  return normaliseHistory(
+    { graphql } as Parameters<typeof normaliseHistory>[0],
+    data.repository,
+    data.repository.issue,
+  );
 }
 
 const hhmm = (at: Date) => at.toISOString().slice(11, 16);
@@ -46,15 +58,28 @@ export function renderTranscript(history: IssueHistory): string {
       case "comment": {
         const reactions = item.appReactions.length ? ` · app reacted ${item.appReactions.join(", ")}` : "";
         const edited = item.editedAt ? ` (edited ${hhmm(item.editedAt)})` : "";
-        lines.push("---", "", `### 💬 @${by} · ${hhmm(item.at)} UTC${edited}${reactions}`, "", item.body.trim(), "");
+        lines.push(
+          "---",
+          "",
+          `### 💬 @${by} · ${hhmm(item.at)} UTC${edited}${reactions}`,
+          "",
+          item.body.trim(),
+          "",
+        );
         break;
       }
       case "labeled":
       case "unlabeled":
-        lines.push(`> ${hhmm(item.at)} · @${by} ${item.type === "labeled" ? "added" : "removed"} label \`${item.label}\``, "");
+        lines.push(
+          `> ${hhmm(item.at)} · @${by} ${item.type === "labeled" ? "added" : "removed"} label \`${item.label}\``,
+          "",
+        );
         break;
       case "closed":
-        lines.push(`> ${hhmm(item.at)} · @${by} closed this${item.stateReason ? ` as ${item.stateReason.toLowerCase()}` : ""}`, "");
+        lines.push(
+          `> ${hhmm(item.at)} · @${by} closed this${item.stateReason ? ` as ${item.stateReason.toLowerCase()}` : ""}`,
+          "",
+        );
         break;
       case "reopened":
         lines.push(`> ${hhmm(item.at)} · @${by} reopened this`, "");
