@@ -1,16 +1,19 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Probot } from "probot";
+import type { RetryPolicy } from "./github/retry-policy.js";
 import { packageRoot } from "./render/package-root.js";
 
 /**
  * What the app takes from outside: the clock (the demo and tests drive a simulated
- * one), the issue form it reads bodies with, and its own login.
+ * one), the issue form it reads bodies with, its own login, and how hard it retries
+ * (tests shrink the waits).
  */
 export interface AppDeps {
   clock: () => Date;
   formTemplate: string;
   botLogin: () => Promise<string>;
+  retry: RetryPolicy;
 }
 
 export function readFormTemplate(): string {

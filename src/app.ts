@@ -1,9 +1,11 @@
 import type { ApplicationFunction, Context, Probot } from "probot";
 import { type AppDeps, botLoginResolver, readFormTemplate } from "./app-deps.js";
 import { ConfigSchema } from "./config/schema.js";
+import { PRODUCTION_RETRY_POLICY } from "./github/retry-policy.js";
 import { createLabelsOnInstall } from "./handlers/ensure-labels.js";
 import { reconcileIncident } from "./handlers/reconcile-incident.js";
 import { shouldReconcile } from "./handlers/route-issue-event.js";
+import { withRetries } from "./handlers/with-retries.js";
 
 const ISSUE_EVENTS: Array<
   | "issues.opened"
@@ -34,6 +36,7 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
       clock: overrides.clock ?? (() => new Date()),
       formTemplate: overrides.formTemplate ?? readFormTemplate(),
       botLogin: overrides.botLogin ?? botLoginResolver(app),
+      retry: overrides.retry ?? PRODUCTION_RETRY_POLICY,
     };
 
     app.on(ISSUE_EVENTS, async (context: Context<"issues" | "issue_comment">) => {
@@ -42,7 +45,11 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
     });
 
     app.on(["installation.created", "installation_repositories.added"], async (context) => {
-      await createLabelsOnInstall(context, ConfigSchema.parse({}));
+      await withRetries(
+        () => createLabelsOnInstall(context, ConfigSchema.parse({})),
+        deps.retry,
+        context.log,
+      );
     });
   };
 }

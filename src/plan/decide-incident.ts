@@ -81,6 +81,10 @@ export function decideIncident(input: DecideInput): Decision {
   });
 
   acknowledge(state, plan, reply, message, input);
+  // Two handlers racing (replicas, concurrent deliveries) can both post a reply: keep the oldest.
+  for (const [, [, ...extra]] of artifacts.replyComments)
+    for (const duplicate of extra)
+      plan.push({ kind: "delete-comment", purpose: "reply", commentId: duplicate.id });
 
   if (state.triage && issue.author) {
     const author = issue.author.login;
