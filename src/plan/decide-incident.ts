@@ -23,6 +23,7 @@ import {
   updateMessage,
 } from "../render/messages.js";
 import { renderTimeline, timelineHash } from "../render/timeline-view.js";
+import { leftToOwnDelivery, type TriggeringEvent } from "./answered-elsewhere.js";
 import type { Plan, Write } from "./write.js";
 
 /**
@@ -35,6 +36,8 @@ export interface DecideInput extends ProjectionContext {
   now: Date;
   /** Create labels the repo lacks (the caller does this at most once per repo and process). */
   checkLabels: boolean;
+  /** The webhook being handled; without it every comment is answered now (dry runs, tests). */
+  event?: TriggeringEvent;
 }
 
 export interface Decision {
@@ -210,6 +213,7 @@ function acknowledge(
   const problems = new Map<HistoryComment, string[]>();
   const outsiders = new Set<string>();
   for (const ack of state.acknowledgements) {
+    if (leftToOwnDelivery(ack.comment, input.event, input.now)) continue;
     if (ack.kind === "outsider") {
       const login = ack.comment.author?.login ?? "ghost";
       if (outsiders.has(login)) continue;

@@ -63,3 +63,27 @@ describe("races and forgeries", () => {
     expect(readMarkers(`~~~\n${marker}\n~~~\n${marker}`)).toHaveLength(1);
   });
 });
+
+describe("concurrent deliveries", () => {
+  const burst = () => {
+    const builder = new HistoryBuilder({ body: FORM_BODY }).label("incident", "2026-02-03T14:23:00Z");
+    for (let i = 1; i <= 5; i++)
+      builder.comment(`/note ${i}`, "2026-02-03T14:30:00Z", user("bob"), { databaseId: i });
+    return builder.history;
+  };
+  const reactions = (plan: Plan) =>
+    plan.flatMap((write) => (write.kind === "react" ? [write.subjectId] : []));
+
+  it("a handler answers its own comment and leaves fresh others to their own deliveries", () => {
+    const at = new Date("2026-02-03T14:30:05Z");
+    const { plan, state } = decideIncident({ ...base, history: burst(), now: at, event: { commentId: 3 } });
+    expect(reactions(plan)).toEqual(["IC_3"]);
+    expect(state.entries.filter((entry) => entry.kind === "note")).toHaveLength(5);
+  });
+
+  it("answers others whose delivery had time to arrive and did not (a lost webhook heals)", () => {
+    const later = new Date("2026-02-03T14:31:00Z");
+    const { plan } = decideIncident({ ...base, history: burst(), now: later, event: { commentId: null } });
+    expect(reactions(plan)).toEqual(["IC_1", "IC_2", "IC_3", "IC_4", "IC_5"]);
+  });
+});
