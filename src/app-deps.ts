@@ -2,13 +2,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Probot } from "probot";
 import type { PublishFiles } from "./github/publish-files.js";
+import type { RetryPolicy } from "./github/retry-policy.js";
 import type { ChatDeps } from "./notify/chat-deps.js";
 import { packageRoot } from "./render/package-root.js";
 
 /**
  * What the app takes from outside: the clock (the demo and tests drive a simulated
- * one), the issue form it reads bodies with, its own login, chat delivery, and how
- * the status site's files reach their branch.
+ * one), the issue form it reads bodies with, its own login, chat delivery, how the
+ * status site's files reach their branch, and how hard it retries (tests shrink the waits).
  */
 export interface AppDeps {
   clock: () => Date;
@@ -16,6 +17,7 @@ export interface AppDeps {
   botLogin: () => Promise<string>;
   chat: ChatDeps;
   publishFiles: PublishFiles;
+  retry: RetryPolicy;
 }
 
 export function readFormTemplate(): string {

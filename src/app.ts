@@ -2,12 +2,14 @@ import type { ApplicationFunction, Context, Probot } from "probot";
 import { type AppDeps, botLoginResolver, readFormTemplate } from "./app-deps.js";
 import { ConfigSchema } from "./config/schema.js";
 import { publishFiles } from "./github/publish-files.js";
+import { PRODUCTION_RETRY_POLICY } from "./github/retry-policy.js";
 import { onDeploymentStatus } from "./handlers/deployment-status-event.js";
 import { createLabelsOnInstall } from "./handlers/ensure-labels.js";
 import { withEventLog } from "./handlers/event-log.js";
 import { onPullRequest } from "./handlers/pull-request-event.js";
 import { reconcileIncident } from "./handlers/reconcile-incident.js";
 import { shouldReconcile } from "./handlers/route-issue-event.js";
+import { withRetries } from "./handlers/with-retries.js";
 import { defaultChatDeps } from "./notify/chat-deps.js";
 
 const ISSUE_EVENTS: Array<
@@ -41,6 +43,7 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
       botLogin: overrides.botLogin ?? botLoginResolver(app),
       chat: overrides.chat ?? defaultChatDeps(),
       publishFiles: overrides.publishFiles ?? publishFiles,
+      retry: overrides.retry ?? PRODUCTION_RETRY_POLICY,
     };
 
     app.on(
@@ -71,7 +74,11 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
     app.on(
       ["installation.created", "installation_repositories.added"],
       withEventLog(async (context: Context<"installation" | "installation_repositories">) => {
-        await createLabelsOnInstall(context, ConfigSchema.parse({}));
+        await withRetries(
+          () => createLabelsOnInstall(context, ConfigSchema.parse({})),
+          deps.retry,
+          context.log,
+        );
       }),
     );
   };

@@ -1,4 +1,5 @@
 import { run } from "probot";
+import { createAppOctokit } from "./github/app-octokit.js";
 import { unquoteSettings } from "./server/quoted-env.js";
 import { serverApp } from "./server/server-app.js";
 
@@ -10,7 +11,8 @@ import { serverApp } from "./server/server-app.js";
 unquoteSettings(process.env);
 let server: Awaited<ReturnType<typeof run>>;
 try {
-  server = await run(serverApp());
+  // The app's Octokit: careful retries, throttling shared through Redis when REDIS_URL is set.
+  server = await run(serverApp(), { Octokit: createAppOctokit() });
 } catch (error) {
   // A missing or wrong setting: one line that says which, not a stack trace.
   console.error(`incident app did not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -13,18 +13,29 @@ export interface AppArtifacts {
   declarations: HistoryComment[];
   /** Keys of replies already posted (`source:line:version`, `outsider:login`, `config:hash`). */
   replies: Set<string>;
+  /** The comments behind each reply key, oldest first; more than one means two handlers raced. */
+  replyComments: Map<string, HistoryComment[]>;
 }
 
 export function appArtifacts(history: IssueHistory, botLogin: string): AppArtifacts {
-  const found: AppArtifacts = { timelines: [], declarations: [], replies: new Set() };
+  const found: AppArtifacts = {
+    timelines: [],
+    declarations: [],
+    replies: new Set(),
+    replyComments: new Map(),
+  };
+  const reply = (key: string, comment: HistoryComment) => {
+    found.replies.add(key);
+    found.replyComments.set(key, [...(found.replyComments.get(key) ?? []), comment]);
+  };
   for (const item of history.items) {
     if (item.type !== "comment") continue;
     for (const marker of trustedMarkers(item, botLogin)) {
       if (marker.kind === "timeline") found.timelines.push(item);
       else if (marker.kind === "declaration") found.declarations.push(item);
-      else if (marker.kind === "reply" && marker.fields.key) found.replies.add(marker.fields.key);
+      else if (marker.kind === "reply" && marker.fields.key) reply(marker.fields.key, item);
       else if (marker.kind === "config-error" && marker.fields.hash)
-        found.replies.add(`config:${marker.fields.hash}`);
+        reply(`config:${marker.fields.hash}`, item);
     }
   }
   return found;

@@ -3,7 +3,9 @@ import type { Actor, HistoryComment } from "./history.js";
 /**
  * Hidden markers tie everything the app writes to where it came from, so a
  * redelivered webhook finds its earlier work instead of repeating it. A marker
- * counts only in a comment authored by the app's own bot account (§2.4).
+ * counts only in a comment authored by the app's own bot account (§2.4), and only
+ * on a line of its own outside code: the app quotes what people typed in code spans
+ * and blocks, and a marker someone typed must not come alive in the app's reply.
  */
 
 export type MarkerKind =
@@ -29,7 +31,8 @@ export interface Marker {
 }
 
 const PREFIX = "incident-app";
-const MARKER = /<!--\s*incident-app:([a-z-]+)((?:\s+[a-z]+=[^\s>]*)*)\s*-->/g;
+const MARKER_LINE = /^<!--\s*incident-app:([a-z-]+)((?:\s+[a-z]+=[^\s>]*)*)\s*-->\s*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 export function marker(kind: MarkerKind, fields: Record<string, string | number> = {}): string {
   const attrs = Object.entries(fields)
@@ -40,7 +43,25 @@ export function marker(kind: MarkerKind, fields: Record<string, string | number>
 
 export function readMarkers(body: string): Marker[] {
   const found: Marker[] = [];
-  for (const match of body.matchAll(MARKER)) {
+  let fence: string | null = null;
+  for (const line of body.split(/\r?\n/)) {
+    const opening = FENCE.exec(line)?.[1];
+    if (fence !== null) {
+      if (
+        opening !== undefined &&
+        opening[0] === fence[0] &&
+        opening.length >= fence.length &&
+        line.trim() === opening
+      )
+        fence = null;
+      continue;
+    }
+    if (opening) {
+      fence = opening;
+      continue;
+    }
+    const match = MARKER_LINE.exec(line);
+    if (!match) continue;
     const fields: Record<string, string> = {};
     for (const pair of (match[2] ?? "").trim().split(/\s+/)) {
       const eq = pair.indexOf("=");

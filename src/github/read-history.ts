@@ -1,4 +1,5 @@
 import type { ProbotOctokit } from "probot";
+import { CONFIG_EXPRESSION } from "../config/config-file-name.js";
 import type {
   Association,
   HistoryItem,

@@ -10,11 +10,14 @@ import type { Octokit } from "../github/read-history.js";
  */
 const checked = new Set<string>();
 
-/** True if this process already checked the repo's labels; marks it checked either way. */
+/** True if this process already made sure the repo has its labels. */
 export function labelsChecked(repo: string): boolean {
-  if (checked.has(repo)) return true;
+  return checked.has(repo);
+}
+
+/** Only once the labels are known to exist: a failed attempt must leave the check to the next event. */
+export function markLabelsChecked(repo: string): void {
   checked.add(repo);
-  return false;
 }
 
 export function forgetCheckedLabels(): void {

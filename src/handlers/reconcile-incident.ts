@@ -8,19 +8,22 @@ import { applyPlan, type Target } from "../github/apply-plan.js";
 import { historyVariables, type Octokit, readHistory } from "../github/read-history.js";
 import { awaitsMetrics, decideIncident } from "../plan/decide-incident.js";
 import type { OutwardInput } from "../plan/decide-outward.js";
-import { labelsChecked } from "./ensure-labels.js";
+import { labelsChecked, markLabelsChecked } from "./ensure-labels.js";
 import { publishForIncident } from "./publish-status-site.js";
 import { readMetricsSummary } from "./read-metrics.js";
 import { loadRepoConfig, reportConfigError } from "./repo-config.js";
 import { loadRepoTemplates } from "./repo-templates.js";
 import { sendNotices } from "./send-notices.js";
+import { withRetries } from "./with-retries.js";
 
 /**
  * The pipeline every incident event runs (§2.5): read the history once → decide a
  * plan (pure) → apply it → verify with the history the last write returned, and
  * decide again until nothing is left to do. A plan that needs the status page
  * published publishes it first (once per event), so its timeline write records it;
- * chat notices the plan claimed are sent after it is applied.
+ * chat notices the plan claimed are sent after it is applied. When GitHub fails a
+ * request, the whole pipeline runs again from a fresh read (`withRetries`), never
+ * the write alone.
  */
 const MAX_ROUNDS = 4;
 const FALLBACK_CONFIG: Config = ConfigSchema.parse({});
@@ -37,6 +40,16 @@ export async function reconcileIncident(
   incident: IncidentRef,
 ): Promise<void> {
   const { owner, repo } = context.repo();
+  await withRetries(() => reconcileOnce(context, deps, incident, owner, repo), deps.retry, context.log);
+}
+
+async function reconcileOnce(
+  context: Context,
+  deps: AppDeps,
+  incident: IncidentRef,
+  owner: string,
+  repo: string,
+): Promise<void> {
   const { number } = incident;
   const octokit = context.octokit as unknown as Octokit;
   const now = deps.clock();
@@ -71,7 +84,8 @@ export async function reconcileIncident(
     if (!history) return;
   }
   const target: Target = { owner, repo, number, issueId: history.issue.id };
-  const checkLabels = !labelsChecked(`${owner}/${repo}`);
+  const repoKey = `${owner}/${repo}`;
+  const checkLabels = !labelsChecked(repoKey);
   const known = { config: fresh.config, botLogin, formTemplate: deps.formTemplate, now };
   // Only a `/metrics` waiting for its answer costs the extra (paged) read of all incidents.
   const metricsSummary = awaitsMetrics({ ...known, history, checkLabels: false })
@@ -86,6 +100,10 @@ export async function reconcileIncident(
       checkLabels: checkLabels && round === 1,
       ...(metricsSummary ? { metricsSummary } : {}),
       templates,
+      event: {
+        commentId:
+          "comment" in context.payload ? (context.payload as { comment: { id: number } }).comment.id : null,
+      },
     };
     let decision = decideIncident({ ...input, outward });
     if (decision.state.id && round === 1) {
@@ -100,6 +118,7 @@ export async function reconcileIncident(
     }
     const { state, plan, notices } = decision;
     if (plan.length === 0) {
+      if (checkLabels) markLabelsChecked(repoKey);
       if (round > 1) log.debug({ rounds: round - 1 }, "incident converged");
       return;
     }
@@ -107,6 +126,7 @@ export async function reconcileIncident(
     if (state.id && !variables.withCode)
       variables = historyVariables(fresh.config, now, { withRecent, id: state.id });
     const result = await applyPlan(octokit, target, plan, variables);
+    if (checkLabels) markLabelsChecked(repoKey);
     log.info({ round, writes: result.applied }, "applied plan");
     // Reactions alone change nothing the projection reads: no verify read needed.
     if (!result.history && !result.unverified) return;

@@ -9,6 +9,7 @@ import type { IssueHistory } from "../domain/history.js";
 import { marker } from "../domain/markers.js";
 import { applyPlan } from "../github/apply-plan.js";
 import { historyVariables, type Octokit } from "../github/read-history.js";
+import type { Plan } from "../plan/write.js";
 import { render } from "../render/renderer.js";
 
 /**
@@ -26,7 +27,8 @@ export function loadRepoConfig(
 
 /**
  * An invalid config gets one clear comment on the incident (once per distinct set
- * of problems), and nothing else happens for this event.
+ * of problems), and nothing else happens for this event. Handlers racing on the same
+ * event may both post it; the copies after the first are removed.
  */
 export async function reportConfigError(
   octokit: Octokit,
@@ -35,16 +37,30 @@ export async function reportConfigError(
   deps: AppDeps,
 ): Promise<void> {
   const botLogin = await deps.botLogin();
-  if (appArtifacts(history, botLogin).replies.has(`config:${error.hash}`)) return;
+  const key = `config:${error.hash}`;
   const [owner, repo] = history.repo.nameWithOwner.split("/") as [string, string];
+  const target = { owner, repo, number: history.issue.number, issueId: history.issue.id };
+  const variables = historyVariables(ConfigSchema.parse({}), deps.clock(), { withRecent: false, id: null });
+  const copies = (seen: IssueHistory) => appArtifacts(seen, botLogin).replyComments.get(key) ?? [];
+  const removeExtras = (seen: IssueHistory): Plan =>
+    copies(seen)
+      .slice(1)
+      .map((copy) => ({ kind: "delete-comment", purpose: "reply", commentId: copy.id }));
+  if (copies(history).length > 0) {
+    const extras = removeExtras(history);
+    if (extras.length) await applyPlan(octokit, target, extras, variables);
+    return;
+  }
   const body = render("config-error", {
     marker: marker("config-error", { hash: error.hash }),
     text: formatConfigError(error),
   });
-  await applyPlan(
+  const result = await applyPlan(
     octokit,
-    { owner, repo, number: history.issue.number, issueId: history.issue.id },
+    target,
     [{ kind: "add-comment", purpose: "reply", body }],
-    historyVariables(ConfigSchema.parse({}), deps.clock(), { withRecent: false, id: null }),
+    variables,
   );
+  const extras = result.history ? removeExtras(result.history) : [];
+  if (extras.length) await applyPlan(octokit, target, extras, variables);
 }

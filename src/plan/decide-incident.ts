@@ -27,6 +27,7 @@ import {
 import { withTemplateOverrides } from "../render/renderer.js";
 import { NO_TEMPLATE_OVERRIDES, type TemplateOverrides } from "../render/template-overrides.js";
 import { renderTimeline, timelineMarker } from "../render/timeline-view.js";
+import { leftToOwnDelivery, type TriggeringEvent } from "./answered-elsewhere.js";
 import { decideFreezeChecks } from "./decide-freeze.js";
 import { decideHotfix } from "./decide-hotfix.js";
 import { decideOutward, type OutwardInput, publicReminder } from "./decide-outward.js";
@@ -51,6 +52,8 @@ export interface DecideInput extends ProjectionContext {
   outward?: OutwardInput;
   /** The repo's template overrides (`.github/incident-templates/`); none by default. */
   templates?: TemplateOverrides;
+  /** The webhook being handled; without it every comment is answered now (dry runs, tests). */
+  event?: TriggeringEvent;
 }
 
 export interface Decision {
@@ -111,6 +114,10 @@ function decideWithTemplates(input: DecideInput): Decision {
   });
 
   acknowledge(state, plan, reply, message, input);
+  // Two handlers racing (replicas, concurrent deliveries) can both post a reply: keep the oldest.
+  for (const [, [, ...extra]] of artifacts.replyComments)
+    for (const duplicate of extra)
+      plan.push({ kind: "delete-comment", purpose: "reply", commentId: duplicate.id });
 
   if (state.triage && issue.author) {
     const author = issue.author.login;
@@ -288,6 +295,7 @@ function acknowledge(
   const problems = new Map<HistoryComment, string[]>();
   const outsiders = new Set<string>();
   for (const ack of state.acknowledgements) {
+    if (leftToOwnDelivery(ack.comment, input.event, input.now)) continue;
     if (ack.kind === "outsider") {
       const login = ack.comment.author?.login ?? "ghost";
       if (outsiders.has(login)) continue;

@@ -40,12 +40,13 @@ async function command(builder: HistoryBuilder, body: string, at: string, who = 
   builder.comment(body, at, user(who), { databaseId: 70 });
   const payload = examplePayload("issue_comment", "created") as ReturnType<typeof examplePayload> & {
     issue: { title: string; labels: Array<{ name: string }> };
-    comment: { body: string; user: { login: string } };
+    comment: { id: number; body: string; user: { login: string } };
     sender: { login: string };
   };
   payload.issue.title = TITLE;
   payload.issue.labels = [{ name: "incident" }];
   payload.comment.body = body;
+  payload.comment.id = 70;
   payload.comment.user.login = who;
   payload.sender.login = who;
   const probot = testProbot();

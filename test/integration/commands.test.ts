@@ -47,6 +47,9 @@ function commentPayload(builder: HistoryBuilder, body: string, login = "bob", as
   payload.issue.labels = builder.history.issue.labels.map((name) => ({ name }));
   payload.issue.pull_request = undefined;
   payload.comment.body = body;
+  // The delivery is about the comment just added (the app answers its own comment now).
+  const last = builder.history.items.at(-1);
+  if (last?.type === "comment") payload.comment.id = last.databaseId;
   payload.comment.author_association = association;
   payload.comment.user = { ...(payload.comment.user as object), login, type: "User" };
   payload.sender = { ...payload.sender, login, type: "User" };

@@ -1,5 +1,7 @@
 import { Octokit } from "@octokit/rest";
 import { createRealClock, isoSeconds, type SimClock } from "./clock.js";
+import { type DeliveryFaultOptions, DeliveryFaults } from "./faults/delivery-faults.js";
+import { type RequestFaultOptions, RequestFaults } from "./faults/request-faults.js";
 import { type RequestLogEntry, SimServer } from "./http/sim-server.js";
 import { TokenRegistry, userToken } from "./http/tokens.js";
 import type { SimContext } from "./sim-context.js";
@@ -85,6 +87,23 @@ export class Simulator {
 
   get log(): RequestLogEntry[] {
     return this.server.log;
+  }
+
+  /** From now on, a seeded share of the app's API requests fails (see `faults/request-faults.ts`). */
+  injectRequestFaults(options: RequestFaultOptions): RequestFaults {
+    this.server.faults = new RequestFaults(options);
+    return this.server.faults;
+  }
+
+  /** From now on, webhooks are duplicated, shuffled, delayed or dropped (see `faults/delivery-faults.ts`). */
+  injectDeliveryFaults(options: DeliveryFaultOptions): DeliveryFaults {
+    this.queue.faults = new DeliveryFaults(options);
+    return this.queue.faults;
+  }
+
+  clearFaults(): void {
+    this.server.faults = null;
+    this.queue.faults = null;
   }
 
   setWebhookTarget(url: string | null): void {

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { isoSeconds } from "../clock.js";
+import { graphqlOperationName } from "../faults/graphql-operation-name.js";
+import type { RequestFaultKind, RequestFaults } from "../faults/request-faults.js";
 import { handleGraphql } from "../graphql/graphql-api.js";
 import { handleRest } from "../rest/rest-api.js";
 import type { SimContext } from "../sim-context.js";
@@ -21,6 +23,8 @@ export interface RequestLogEntry {
   auth: "app" | "installation" | "user" | "none";
   operation: string | null;
   query: string;
+  /** A fault injected into this request (see `faults/`), else null. */
+  fault: RequestFaultKind | null;
 }
 
 interface Reply {
@@ -66,6 +70,8 @@ function send(res: ServerResponse, reply: Reply): void {
 /** The HTTP face of the simulator: authenticates, logs, and hands REST and GraphQL requests on. */
 export class SimServer {
   readonly log: RequestLogEntry[] = [];
+  /** Injected API faults; null answers every request normally. */
+  faults: RequestFaults | null = null;
   private readonly server: Server;
 
   constructor(
@@ -107,11 +113,22 @@ export class SimServer {
       auth: caller?.kind ?? "none",
       operation: null,
       query: url.search,
+      fault: null,
     };
     this.log.push(entry);
+    const fault = this.faults?.decide(entry) ?? null;
+    entry.fault = fault?.kind ?? null;
+    if (fault?.when === "delay") await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     let reply: Reply;
     try {
-      reply = await this.route(entry, caller, method, url, raw, req);
+      if (fault?.when === "instead") {
+        entry.graphql = graphqlOperationName(url.pathname, raw);
+        reply = fault.reply;
+      } else {
+        reply = await this.route(entry, caller, method, url, raw, req);
+        // The request took effect; the answer is lost on the way back.
+        if (fault?.when === "after") reply = fault.reply;
+      }
     } catch (error) {
       // A simulator bug, not a GitHub answer: say so loudly.
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

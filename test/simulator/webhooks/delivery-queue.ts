@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sign } from "@octokit/webhooks-methods";
 import { isoSeconds, type SimClock } from "../clock.js";
+import type { DeliveryFaults } from "../faults/delivery-faults.js";
 
 export interface Delivery {
   /** `X-GitHub-Delivery`; a redelivery repeats it. */
@@ -16,6 +17,8 @@ export interface Delivery {
   held: boolean;
   error: string | null;
   durationMs: number | null;
+  /** An injected fault: `dropped` (not sent), `duplicate` (an extra send), `delayed`. */
+  fault: "dropped" | "duplicate" | "delayed" | null;
 }
 
 export type DeliveryMode = "serial" | "concurrent";
@@ -31,6 +34,9 @@ export class DeliveryQueue {
   readonly deliveries: Delivery[] = [];
   mode: DeliveryMode = "serial";
   target: string | null = null;
+  /** Injected webhook faults; null delivers each change once, in order. */
+  faults: DeliveryFaults | null = null;
+  private delayedSends = 0;
   private readonly bodies = new WeakMap<Delivery, string>();
   private readonly waiting: Delivery[] = [];
   private readonly inFlight = new Set<Delivery>();
@@ -56,6 +62,7 @@ export class DeliveryQueue {
       held: false,
       error: null,
       durationMs: null,
+      fault: null,
     };
     this.bodies.set(delivery, body);
     this.deliveries.push(delivery);
@@ -63,7 +70,7 @@ export class DeliveryQueue {
       delivery.held = true;
       this.held.push(delivery);
     } else {
-      this.schedule(delivery);
+      this.dispatch(delivery);
     }
     return delivery;
   }
@@ -79,7 +86,7 @@ export class DeliveryQueue {
     this.held = [];
     for (const delivery of held) {
       delivery.held = false;
-      this.schedule(delivery);
+      this.dispatch(delivery);
     }
     await this.settle();
   }
@@ -87,8 +94,15 @@ export class DeliveryQueue {
   /** Sends delivery `id` again with the same `X-GitHub-Delivery`; resolves when it was answered. */
   async redeliver(id: string): Promise<void> {
     const original = [...this.deliveries].reverse().find((d) => d.id === id);
-    const body = original ? this.bodies.get(original) : undefined;
-    if (!original || body === undefined) throw new Error(`simulator: no delivery ${id}`);
+    if (!original) throw new Error(`simulator: no delivery ${id}`);
+    const again = this.copyOf(original, null);
+    this.schedule(again);
+    await this.completion.get(again);
+  }
+
+  private copyOf(original: Delivery, fault: Delivery["fault"]): Delivery {
+    const body = this.bodies.get(original);
+    if (body === undefined) throw new Error(`simulator: no delivery ${original.id}`);
     const again: Delivery = {
       ...original,
       payload: JSON.parse(body) as Record<string, unknown>,
@@ -97,11 +111,39 @@ export class DeliveryQueue {
       held: false,
       error: null,
       durationMs: null,
+      fault,
     };
     this.bodies.set(again, body);
     this.deliveries.push(again);
-    this.schedule(again);
-    await this.completion.get(again);
+    return again;
+  }
+
+  /** Sends a new delivery, or (with faults) drops, repeats or delays it. */
+  private dispatch(delivery: Delivery): void {
+    const plan = this.faults?.plan(delivery);
+    if (!plan) {
+      this.schedule(delivery);
+      return;
+    }
+    if (plan.drop) {
+      delivery.fault = "dropped";
+      this.faults?.dropped(delivery);
+      return;
+    }
+    plan.delaysMs.forEach((delayMs, index) => {
+      const send = index === 0 ? delivery : this.copyOf(delivery, "duplicate");
+      if (delayMs === 0) {
+        this.schedule(send);
+        return;
+      }
+      send.fault ??= "delayed";
+      this.delayedSends += 1;
+      setTimeout(() => {
+        this.delayedSends -= 1;
+        this.schedule(send);
+        this.checkIdle();
+      }, delayMs);
+    });
   }
 
   /** The delivery a request arriving now belongs to: the only one in flight, else null. */
@@ -116,6 +158,8 @@ export class DeliveryQueue {
       if (!this.busy()) {
         // One more turn of the event loop: an answer may be followed by writes still in transit.
         await new Promise((resolve) => setImmediate(resolve));
+        const redelivered = this.busy() ? [] : (this.faults?.redeliverNow() ?? []);
+        for (const lost of redelivered) this.schedule(this.copyOf(lost, null));
         if (!this.busy()) return;
       }
       await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
@@ -123,7 +167,7 @@ export class DeliveryQueue {
   }
 
   private busy(): boolean {
-    return this.waiting.length > 0 || this.inFlight.size > 0 || this.pumping;
+    return this.waiting.length > 0 || this.inFlight.size > 0 || this.pumping || this.delayedSends > 0;
   }
 
   private checkIdle(): void {
@@ -158,8 +202,11 @@ export class DeliveryQueue {
     if (this.pumping) return;
     this.pumping = true;
     try {
-      for (let next = this.waiting.shift(); next; next = this.waiting.shift()) {
-        await this.serialRuns.get(next)?.();
+      while (this.waiting.length > 0) {
+        // With faults, let everything queued in this turn arrive first, so shuffling has a choice.
+        if (this.faults) await new Promise((resolve) => setImmediate(resolve));
+        const [next] = this.waiting.splice(this.faults?.pickNext(this.waiting.length) ?? 0, 1);
+        if (next) await this.serialRuns.get(next)?.();
       }
     } finally {
       this.pumping = false;

@@ -1,0 +1,42 @@
+/**
+ * Which requests Octokit may send again by itself after a 5xx. A 502 can come back
+ * after GitHub did the work, so a request that adds something (a comment, an issue, a
+ * branch) is never repeated blindly: the handler reads the issue again instead and
+ * adds only what is still missing. Reads, and writes that set a value, repeat safely.
+ */
+
+/** Mutations that set a value or are no-ops when repeated; every other mutation is not repeated. */
+const REPEATABLE_MUTATIONS = new Set([
+  "UpdateComment",
+  "UpdateIssue",
+  "CloseIssue",
+  "ReopenIssue",
+  "AddReaction",
+  "DeleteComment",
+]);
+
+const REPEATABLE_METHODS = new Set(["GET", "HEAD", "PUT", "PATCH", "DELETE"]);
+
+/** REST creations whose repeat is refused (422 `already_exists`), which the app treats as done. */
+const REPEATABLE_POSTS = [/\/repos\/[^/]+\/[^/]+\/labels$/];
+
+export interface RequestShape {
+  method?: string;
+  url?: string;
+  query?: unknown;
+}
+
+export function isRepeatable(request: RequestShape): boolean {
+  const method = (request.method ?? "GET").toUpperCase();
+  if (/\/graphql$/.test(request.url ?? "")) {
+    const document = typeof request.query === "string" ? request.query : "";
+    const mutation = /^\s*mutation\b\s*([A-Za-z_]\w*)?/.exec(withoutComments(document));
+    return mutation === null || REPEATABLE_MUTATIONS.has(mutation[1] ?? "");
+  }
+  const path = (request.url ?? "").split("?")[0] ?? "";
+  return REPEATABLE_METHODS.has(method) || (method === "POST" && REPEATABLE_POSTS.some((p) => p.test(path)));
+}
+
+function withoutComments(document: string): string {
+  return document.replace(/#[^\n]*/g, "");
+}
