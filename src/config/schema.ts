@@ -106,6 +106,67 @@ const onCallRotation = z.strictObject({
   every: duration.prefault("1w").describe("Length of one shift."),
 });
 
+const priority = z.enum(["high", "medium", "low"]);
+
+const actionItemsSchema = z
+  .strictObject({
+    defaultOwner: z
+      .enum(["author", "ic", "none"])
+      .default("author")
+      .describe("Owner when `/action` names nobody: who typed it, the incident commander, or nobody."),
+    defaultDue: duration
+      .nullable()
+      .prefault("1w")
+      .describe("Due date when `/action` gives none, counted in days from the command; null: no due date."),
+    defaultPriority: priority.default("medium").describe("Priority when `/action` gives none."),
+  })
+  .prefault({})
+  .describe("Action items created with `/action`.");
+
+const projectSchema = z
+  .strictObject({
+    owner: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, { message: "expected an organisation login such as `acme`" })
+      .describe("Organisation that owns the project (GitHub Apps cannot reach user projects)."),
+    number: z.number().int().positive().describe("Project number, from its URL (`/orgs/acme/projects/3`)."),
+    fields: z
+      .strictObject({
+        due: z.string().default("Due").describe("Date field for the due date."),
+        priority: z
+          .string()
+          .default("Priority")
+          .describe("Single-select field with high, medium, low options."),
+        status: z.string().default("Status").describe("Single-select field for open and done."),
+      })
+      .prefault({})
+      .describe("Names of the project's fields the app sets."),
+    status: z
+      .strictObject({
+        open: z.string().default("Todo").describe("Status option of an open action item."),
+        done: z.string().default("Done").describe("Status option of a closed action item."),
+      })
+      .prefault({})
+      .describe("Options of the status field."),
+  })
+  .optional()
+  .describe("Project board (Projects v2) action items are added to; off unless configured.");
+
+const remindersSchema = z
+  .strictObject({
+    dueSoon: duration
+      .prefault("2d")
+      .describe("Remind an action item's owner this many days before its due date (whole days)."),
+    overdueEvery: duration
+      .prefault("3d")
+      .describe("After the due date: remind the day after, then again every this many days (whole days)."),
+    pirDueSoon: duration
+      .prefault("1d")
+      .describe("Remind the incident commander this long before the PIR is due."),
+  })
+  .prefault({})
+  .describe("When the sweep reminds people of due dates (each reminder once per window).");
+
 export const ConfigSchema = z
   .strictObject({
     _extends: z
@@ -174,7 +235,9 @@ export const ConfigSchema = z
     escalation: z
       .array(
         z.strictObject({
-          after: duration.describe("Time since declaration."),
+          after: duration.describe(
+            "Time since declaration; for `no-update`, time since the last status update (or declaration).",
+          ),
           when: z
             .enum(["unacknowledged", "no-update", "unresolved"])
             .describe("Condition that must still hold."),
@@ -221,6 +284,9 @@ export const ConfigSchema = z
       )
       .default([])
       .describe("Keyword (in title or body) to runbook link."),
+    actionItems: actionItemsSchema,
+    project: projectSchema,
+    reminders: remindersSchema,
     timeZone: timeZone.default("UTC").describe("IANA time zone for times people type without one."),
   })
   .superRefine(checkConfigConsistency)
