@@ -5,6 +5,9 @@ import { TokenRegistry, userToken } from "./http/tokens.js";
 import type { SimContext } from "./sim-context.js";
 import { createIssue } from "./store/issue-writes.js";
 import type { AccountType, Permission } from "./store/model.js";
+import type { ProjectAccess } from "./store/project-model.js";
+import { type BoardRow, boardRows, createProject, type NewProject } from "./store/project-writes.js";
+import { type SeedIssue, seedIssues } from "./store/seed-issues.js";
 import { SimStore } from "./store/store.js";
 import { type Delivery, type DeliveryMode, DeliveryQueue } from "./webhooks/delivery-queue.js";
 import { webhookFor } from "./webhooks/payloads.js";
@@ -144,6 +147,28 @@ export class Simulator {
     const target = store.findRepo(repo.owner, repo.name);
     if (!target) throw new Error(`simulator: no repo ${repo.owner}/${repo.name}`);
     return createIssue(store, store.requireAccount(login).login, target, { ...form, viaForm: true }).number;
+  }
+
+  /** An organisation project (Projects v2) with these fields; returns its number. */
+  createOrgProject(org: string, project: NewProject): number {
+    return createProject(this.ctx.store, org, project).number;
+  }
+
+  /** The app's "Organization projects" permission in `org` (write unless set). */
+  setAppProjectAccess(org: string, access: ProjectAccess): void {
+    const membership = this.ctx.store.state.orgs[org.toLowerCase()];
+    if (!membership) throw new Error(`simulator: no organisation ${org}`);
+    membership.appProjects = access;
+  }
+
+  /** The board's items as people see them: the issue number and each field's value by field name. */
+  projectBoard(org: string, number: number): BoardRow[] {
+    return boardRows(this.ctx.store, org, number);
+  }
+
+  /** Issues with their histories written straight into the store, without webhooks; returns their numbers. */
+  seedIssues(owner: string, name: string, issues: SeedIssue[]): number[] {
+    return seedIssues(this.ctx.store, owner, name, issues);
   }
 
   settle(): Promise<void> {

@@ -53,6 +53,21 @@ export function eventView(sim: SimContext, repo: Repo, issue: Issue, event: Time
     }
     case "RenamedTitleEvent":
       return { ...base, previousTitle: event.previousTitle, currentTitle: event.currentTitle, subject };
+    case "CrossReferencedEvent": {
+      const sourceRepo = sim.store.repoById(event.sourceRepoId);
+      const source = sim.store.findIssue(sourceRepo, event.sourceNumber);
+      const path = `/${repo.owner}/${repo.name}/issues/${issue.number}#ref-issue-${event.id}`;
+      return {
+        ...base,
+        source: () => (source ? issueView(sim, sourceRepo, source) : null),
+        target: subject,
+        isCrossRepository: sourceRepo.id !== repo.id,
+        willCloseTarget: false,
+        referencedAt: event.createdAt,
+        url: `${sim.htmlUrl}${path}`,
+        resourcePath: path,
+      };
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { SimContext } from "../sim-context.js";
 import { SimError } from "../store/sim-error.js";
 import { commentHandlers } from "./comment-handlers.js";
+import { installationHandlers } from "./installation-handlers.js";
 import { issueHandlers } from "./issue-handlers.js";
 import { labelHandlers } from "./label-handlers.js";
 import { repoHandlers } from "./repo-handlers.js";
@@ -14,6 +15,7 @@ const HANDLERS: Record<string, RestHandler> = {
   ...issueHandlers,
   ...labelHandlers,
   ...commentHandlers,
+  ...installationHandlers,
 };
 
 /** Operation ids the simulator answers; every other spec operation is a loud 501. */

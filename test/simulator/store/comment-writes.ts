@@ -1,4 +1,5 @@
 import { requirePermission } from "./access.js";
+import { recordCrossReferences } from "./cross-references.js";
 import { checkBodyLength, requireParticipation } from "./issue-writes.js";
 import type { Comment, Issue, Reaction, ReactionContent, Repo } from "./model.js";
 import { SimError } from "./sim-error.js";
@@ -37,6 +38,7 @@ export function createComment(
   issue.timeline.push({ kind: "IssueComment", seq: id, commentId: id });
   issue.updatedAt = now;
   store.register(comment.nodeId, { kind: "comment", repo, issue, comment });
+  recordCrossReferences(store, actor, repo, issue, body);
   store.emit({ type: "issue_comment.created", repo, issue, comment, actor });
   return comment;
 }

@@ -1,4 +1,5 @@
 import { forbidden, hasPermission, requirePermission, requireRead } from "./access.js";
+import { recordCrossReferences } from "./cross-references.js";
 import { addAssignees, addLabels } from "./issue-labels-assignees.js";
 import { ensureLabel } from "./label-writes.js";
 import type { Issue, Repo, StateReason } from "./model.js";
@@ -88,6 +89,7 @@ export function createIssue(store: SimStore, actor: string, repo: Repo, input: N
     addLabels(store, actor, repo, issue, labels);
   }
   if (triage) addAssignees(store, actor, repo, issue, input.assignees ?? [], { strict: true });
+  recordCrossReferences(store, actor, repo, issue, issue.body);
   return issue;
 }
 
@@ -125,6 +127,7 @@ export function editIssue(
     issue.lastEditedAt = store.now();
   }
   issue.updatedAt = store.now();
+  if (changes.body) recordCrossReferences(store, actor, repo, issue, issue.body);
   store.emit({ type: "issues.edited", repo, issue, actor, changes });
 }
 

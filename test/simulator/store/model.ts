@@ -1,3 +1,5 @@
+import type { ProjectAccess, ProjectV2 } from "./project-model.js";
+
 /**
  * The simulator's state as plain JSON-friendly records. Records refer to each other by
  * login or numeric id, never by object reference, so a snapshot is a JSON copy.
@@ -33,6 +35,8 @@ export interface OrgMembership {
   login: string;
   members: string[];
   owners: string[];
+  /** The app's "Organization projects" permission here; write when unset. */
+  appProjects?: ProjectAccess;
 }
 
 export interface Label {
@@ -81,7 +85,9 @@ export type TimelineItem =
   | (EventBase & { kind: "ClosedEvent"; stateReason: StateReason })
   | (EventBase & { kind: "ReopenedEvent" })
   | (EventBase & { kind: "AssignedEvent" | "UnassignedEvent"; assignee: string })
-  | (EventBase & { kind: "RenamedTitleEvent"; previousTitle: string; currentTitle: string });
+  | (EventBase & { kind: "RenamedTitleEvent"; previousTitle: string; currentTitle: string })
+  /** Another issue's text mentions this one (`#12` or its URL). */
+  | (EventBase & { kind: "CrossReferencedEvent"; sourceRepoId: number; sourceNumber: number });
 
 export type TimelineEvent = Exclude<TimelineItem, { kind: "IssueComment" }>;
 
@@ -139,4 +145,6 @@ export interface SimState {
   repos: Repo[];
   comments: Comment[];
   installations: Installation[];
+  /** Organisation Projects v2 boards (see project-model.ts). */
+  projects: ProjectV2[];
 }

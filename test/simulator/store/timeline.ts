@@ -9,6 +9,7 @@ const PREFIX: Record<TimelineEvent["kind"], string> = {
   AssignedEvent: "AE",
   UnassignedEvent: "UAE",
   RenamedTitleEvent: "RTE",
+  CrossReferencedEvent: "CRE",
 };
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
