@@ -2,7 +2,9 @@ import type { ApplicationFunction, Context, Probot } from "probot";
 import { type AppDeps, botLoginResolver, readFormTemplate } from "./app-deps.js";
 import { ConfigSchema } from "./config/schema.js";
 import { createLabelsOnInstall } from "./handlers/ensure-labels.js";
+import { reconcileActionItem } from "./handlers/reconcile-action-item.js";
 import { reconcileIncident } from "./handlers/reconcile-incident.js";
+import { isActionItemEvent, shouldReconcileActionItem } from "./handlers/route-action-item-event.js";
 import { shouldReconcile } from "./handlers/route-issue-event.js";
 
 const ISSUE_EVENTS: Array<
@@ -37,7 +39,12 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
     };
 
     app.on(ISSUE_EVENTS, async (context: Context<"issues" | "issue_comment">) => {
-      if (!shouldReconcile(context, await deps.botLogin())) return;
+      const botLogin = await deps.botLogin();
+      if (isActionItemEvent(context, botLogin)) {
+        if (shouldReconcileActionItem(context, botLogin)) await reconcileActionItem(context, deps);
+        return;
+      }
+      if (!shouldReconcile(context, botLogin)) return;
       await reconcileIncident(context, deps);
     });
 

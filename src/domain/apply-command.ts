@@ -1,4 +1,5 @@
 import type { Config } from "../config/schema.js";
+import { actionRequest } from "./action-request.js";
 import type { Command } from "./commands/types.js";
 import type { HistoryComment } from "./history.js";
 import type { IncidentState } from "./incident-state.js";
@@ -13,17 +14,7 @@ import {
 } from "./state-changes.js";
 
 /** Commands whose effects arrive with later capabilities: answered plainly, never ignored. */
-const NOT_YET: ReadonlySet<Command["kind"]> = new Set([
-  "hotfix",
-  "revert",
-  "pir",
-  "freeze",
-  "action",
-  "due",
-  "owner",
-  "priority",
-  "metrics",
-]);
+const NOT_YET: ReadonlySet<Command["kind"]> = new Set(["hotfix", "revert", "pir", "freeze", "metrics"]);
 
 const ROLE_TITLES = {
   ic: "Incident commander",
@@ -118,6 +109,13 @@ export function applyCommand(
     case "comms-draft":
     case "timeline":
       return null;
+    case "action":
+      state.actionRequests.push(actionRequest(state, command, comment, config));
+      return null;
+    case "due":
+    case "owner":
+    case "priority":
+      return `\`/${command.kind}\` changes an action item: run it in a comment on the action item's issue. Here, \`/action <text> @owner due:<date> priority:<p>\` creates one.`;
     default:
       return `\`/${command.kind}\` is not available in this version of the app yet.`;
   }

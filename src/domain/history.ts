@@ -52,6 +52,22 @@ interface EventBase {
   actor: Actor | null;
 }
 
+/** An issue or pull request whose text mentions this issue (GitHub's cross-reference). */
+export interface ReferencingIssue {
+  kind: "Issue" | "PullRequest";
+  number: number;
+  title: string;
+  url: string;
+  state: "OPEN" | "CLOSED" | "MERGED";
+  author: Actor | null;
+  /** Issues only: the body, where the app's markers live. */
+  body: string;
+  closedAt: Date | null;
+  /** Pull requests only: the branch it merges from, and when it was merged. */
+  headRef: string | null;
+  mergedAt: Date | null;
+}
+
 export type HistoryEvent =
   | (EventBase & { type: "labeled" | "unlabeled"; label: string })
   | (EventBase & {
@@ -60,7 +76,8 @@ export type HistoryEvent =
     })
   | (EventBase & { type: "reopened" })
   | (EventBase & { type: "assigned" | "unassigned"; assignee: string })
-  | (EventBase & { type: "renamed"; from: string; to: string });
+  | (EventBase & { type: "renamed"; from: string; to: string })
+  | (EventBase & { type: "cross-referenced"; source: ReferencingIssue });
 
 export type HistoryItem = HistoryComment | HistoryEvent;
 

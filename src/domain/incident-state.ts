@@ -1,4 +1,5 @@
 import type { Command, CommandError, RoleName } from "./commands/types.js";
+import type { Priority } from "./commands/vocabulary.js";
 import type { HistoryComment } from "./history.js";
 import type { IncidentForm } from "./incident-form.js";
 
@@ -27,7 +28,8 @@ export type EntryKind =
   | "detected"
   | "resolved"
   | "reopened"
-  | "escalated";
+  | "escalated"
+  | "action";
 
 /** One row of the timeline table. `text` is the app's wording; `quote` is what a person typed. */
 export interface TimelineEntry {
@@ -72,6 +74,32 @@ export interface StatusUpdate {
   commentId: number;
 }
 
+/** An accepted `/action`: becomes an action item issue unless one already exists for its key. */
+export interface ActionRequest {
+  /** `c<comment id>-<nth /action of that comment>`: editing the comment keeps the key. */
+  key: string;
+  text: string;
+  owner: string | null;
+  /** `YYYY-MM-DD` or null. */
+  due: string | null;
+  priority: Priority;
+  by: string;
+  at: Date;
+  url: string;
+}
+
+/** An action item issue the app created for this incident, as its history shows it. */
+export interface LinkedActionItem {
+  key: string | null;
+  number: number;
+  title: string;
+  url: string;
+  open: boolean;
+  owner: string | null;
+  due: string | null;
+  at: Date;
+}
+
 export interface IncidentState {
   /** Null until someone allowed declares it (form, `/declare`, or the incident label). */
   declaration: Declaration | null;
@@ -92,4 +120,6 @@ export interface IncidentState {
   form: IncidentForm;
   entries: TimelineEntry[];
   acknowledgements: Acknowledgement[];
+  actionRequests: ActionRequest[];
+  actionItems: LinkedActionItem[];
 }

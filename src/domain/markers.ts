@@ -6,7 +6,22 @@ import type { Actor, HistoryComment } from "./history.js";
  * counts only in a comment authored by the app's own bot account (§2.4).
  */
 
-export type MarkerKind = "timeline" | "declaration" | "reply" | "config-error" | "triage";
+export type MarkerKind =
+  | "timeline"
+  | "declaration"
+  | "reply"
+  | "config-error"
+  | "triage"
+  // Action items (§8): the item's own body, the incident's note that it was created, board problems.
+  | "action-item"
+  | "action-item-created"
+  | "board-problem"
+  // The sweep (§10): reminders and escalations carry the window they were sent for.
+  | "reminder"
+  | "escalation"
+  | "auto-severity"
+  // Written when the post-incident review is merged; ends PIR reminders.
+  | "pir-merged";
 
 export interface Marker {
   kind: MarkerKind;

@@ -1,5 +1,14 @@
 import type { IssueHistory } from "../domain/history.js";
-import { describeWrite, type LabelSpec, type Plan, type Write } from "../plan/write.js";
+import {
+  type CreatedIssue,
+  describeWrite,
+  fillRefs,
+  type LabelSpec,
+  type Plan,
+  type Write,
+} from "../plan/write.js";
+import { addProjectItem, setProjectFields } from "./apply-board.js";
+import { addNotice, createIssue } from "./apply-issue-writes.js";
 import {
   ADD_COMMENT_MUTATION,
   ADD_REACTION_MUTATION,
@@ -31,6 +40,8 @@ export interface ApplyResult {
   /** A write after which the history was not returned (the caller re-reads to verify). */
   unverified: boolean;
   applied: string[];
+  /** Issues created by `create-issue` writes, in order. */
+  created: CreatedIssue[];
 }
 
 type WithIssue = RawIssue & { repository: RawRepository };
@@ -52,18 +63,48 @@ export async function applyPlan(
   plan: Plan,
   variables: HistoryVariables,
 ): Promise<ApplyResult> {
-  const result: ApplyResult = { history: null, unverified: false, applied: [] };
-  for (const write of plan) {
+  const result: ApplyResult = { history: null, unverified: false, applied: [], created: [] };
+  const created = new Map<string, CreatedIssue>();
+  for (const planned of plan) {
+    const write = withRefs(planned, created);
+    if (write.kind === "create-issue") {
+      const issue = await createIssue(octokit, target, write);
+      created.set(write.ref, issue);
+      result.created.push(issue);
+    } else if (write.kind === "add-project-item") {
+      const id = await addProjectItem(octokit, write);
+      created.set(write.ref, { ref: write.ref, number: 0, url: "", id });
+    }
     const issue = await applyWrite(octokit, target, write, variables);
     result.applied.push(describeWrite(write));
     if (issue) {
       result.history = await normaliseHistory(octokit, issue.repository, issue);
       result.unverified = false;
-    } else if (write.kind === "update-issue" || write.kind === "create-labels") {
+    } else if (
+      write.kind === "update-issue" ||
+      write.kind === "create-labels" ||
+      write.kind === "create-issue"
+    ) {
       result.unverified = true;
     }
   }
   return result;
+}
+
+/** Fills in what earlier `create-issue` writes of the plan returned. */
+function withRefs(write: Write, created: ReadonlyMap<string, CreatedIssue>): Write {
+  if (created.size === 0) return write;
+  switch (write.kind) {
+    case "add-comment":
+    case "comment-on":
+      return { ...write, body: fillRefs(write.body, created) };
+    case "add-project-item":
+      return { ...write, contentId: fillRefs(write.contentId, created) };
+    case "set-project-fields":
+      return { ...write, itemId: fillRefs(write.itemId, created) };
+    default:
+      return write;
+  }
 }
 
 async function applyWrite(
@@ -105,6 +146,15 @@ async function applyWrite(
       );
       return data.updateIssueComment.issueComment.issue;
     }
+    case "create-issue":
+    case "add-project-item":
+      return null;
+    case "comment-on":
+      await addNotice(octokit, write.subjectId, write.body);
+      return null;
+    case "set-project-fields":
+      await setProjectFields(octokit, write);
+      return null;
     case "delete-comment":
       try {
         await octokit.graphql(DELETE_COMMENT_MUTATION, { id: write.commentId });

@@ -26,11 +26,19 @@ export const TIMELINE_PAGE_FIELDS = /* GraphQL */ `
     ... on AssignedEvent { id createdAt actor { __typename login } assignee { __typename ... on User { login } ... on Bot { login } } }
     ... on UnassignedEvent { id createdAt actor { __typename login } assignee { __typename ... on User { login } ... on Bot { login } } }
     ... on RenamedTitleEvent { id createdAt actor { __typename login } previousTitle currentTitle }
+    ... on CrossReferencedEvent {
+      id createdAt actor { __typename login }
+      source {
+        __typename
+        ... on Issue { number title url state body closedAt author { __typename login } }
+        ... on PullRequest { number title url prState: state closedAt mergedAt headRefName author { __typename login } }
+      }
+    }
   }
 `;
 
 export const TIMELINE_ITEM_TYPES =
-  "[ISSUE_COMMENT, LABELED_EVENT, UNLABELED_EVENT, CLOSED_EVENT, REOPENED_EVENT, ASSIGNED_EVENT, UNASSIGNED_EVENT, RENAMED_TITLE_EVENT]";
+  "[ISSUE_COMMENT, LABELED_EVENT, UNLABELED_EVENT, CLOSED_EVENT, REOPENED_EVENT, ASSIGNED_EVENT, UNASSIGNED_EVENT, RENAMED_TITLE_EVENT, CROSS_REFERENCED_EVENT]";
 
 /** The issue as the projection needs it. */
 export const ISSUE_FIELDS = /* GraphQL */ `

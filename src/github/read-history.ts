@@ -1,4 +1,5 @@
 import type { ProbotOctokit } from "probot";
+import { CONFIG_EXPRESSION } from "../config/config-file-name.js";
 import type {
   Actor,
   Association,
@@ -8,7 +9,6 @@ import type {
   RecentIncident,
   RepoLabel,
 } from "../domain/history.js";
-import { CONFIG_EXPRESSION } from "../config/config-file-name.js";
 import { startOfUtcDay } from "../domain/incident-id.js";
 import { HISTORY_PAGE_QUERY, INCIDENT_HISTORY_QUERY } from "./queries.js";
 
@@ -60,6 +60,21 @@ interface RawItem {
   assignee?: RawActor | null;
   previousTitle?: string;
   currentTitle?: string;
+  source?: RawSource | null;
+}
+
+interface RawSource {
+  __typename: string;
+  number?: number;
+  title?: string;
+  url?: string;
+  state?: string;
+  prState?: string;
+  body?: string;
+  closedAt?: string | null;
+  mergedAt?: string | null;
+  headRefName?: string;
+  author?: RawActor | null;
 }
 
 interface RawPage {
@@ -150,6 +165,25 @@ function item(raw: RawItem): HistoryItem | null {
         : null;
     case "RenamedTitleEvent":
       return { ...base, type: "renamed", from: raw.previousTitle ?? "", to: raw.currentTitle ?? "" };
+    case "CrossReferencedEvent":
+      return raw.source && (raw.source.__typename === "Issue" || raw.source.__typename === "PullRequest")
+        ? {
+            ...base,
+            type: "cross-referenced",
+            source: {
+              kind: raw.source.__typename,
+              number: raw.source.number ?? 0,
+              title: raw.source.title ?? "",
+              url: raw.source.url ?? "",
+              state: (raw.source.state ?? raw.source.prState ?? "OPEN") as "OPEN" | "CLOSED" | "MERGED",
+              author: actor(raw.source.author),
+              body: raw.source.body ?? "",
+              closedAt: raw.source.closedAt ? date(raw.source.closedAt) : null,
+              headRef: raw.source.headRefName ?? null,
+              mergedAt: raw.source.mergedAt ? date(raw.source.mergedAt) : null,
+            },
+          }
+        : null;
     default:
       return null;
   }
@@ -219,3 +253,7 @@ export async function readHistory(
   if (!repository?.issue) return null;
   return normaliseHistory(octokit, repository, repository.issue);
 }
+
+export type { RawActor, RawItem };
+/** The same normalisation for other reads (an action item's comments). */
+export { actor as normaliseActor, item as normaliseHistoryItem };

@@ -2,9 +2,8 @@ import type { Context } from "probot";
 import type { AppDeps } from "../app-deps.js";
 import type { Config } from "../config/schema.js";
 import { ConfigSchema } from "../config/schema.js";
-import { applyPlan, type Target } from "../github/apply-plan.js";
 import { historyVariables, type Octokit, readHistory } from "../github/read-history.js";
-import { decideIncident } from "../plan/decide-incident.js";
+import { convergeIncident } from "./converge-incident.js";
 import { labelsChecked } from "./ensure-labels.js";
 import { loadRepoConfig, reportConfigError } from "./repo-config.js";
 
@@ -13,23 +12,27 @@ import { loadRepoConfig, reportConfigError } from "./repo-config.js";
  * plan (pure) → apply it → verify with the history the last write returned, and
  * decide again until nothing is left to do.
  */
-const MAX_ROUNDS = 4;
 const FALLBACK_CONFIG: Config = ConfigSchema.parse({});
 
 type IssueContext = Context<"issues" | "issue_comment">;
 
-export async function reconcileIncident(context: IssueContext, deps: AppDeps): Promise<void> {
+/** `issue`: the incident, when the event is about another issue (one of its action items). */
+export async function reconcileIncident(
+  context: IssueContext,
+  deps: AppDeps,
+  issue: { number: number; title: string } = context.payload.issue,
+): Promise<void> {
   const { owner, repo } = context.repo();
-  const number = context.payload.issue.number;
+  const number = issue.number;
   const octokit = context.octokit as unknown as Octokit;
   const now = deps.clock();
   const log = context.log.child({ repo: `${owner}/${repo}`, issue: number });
 
   const loaded = await loadRepoConfig(context, undefined, now);
   const config = loaded.ok ? loaded.config : FALLBACK_CONFIG;
-  const withRecent = !/^\s*\[INC-\d{8}-\d{3,}\]/.test(context.payload.issue.title);
+  const withRecent = !/^\s*\[INC-\d{8}-\d{3,}\]/.test(issue.title);
   const variables = historyVariables(config.labels.incident, now, withRecent);
-  let history = await readHistory(octokit, { owner, repo, number }, variables);
+  const history = await readHistory(octokit, { owner, repo, number }, variables);
   if (!history) return;
 
   if (!loaded.ok) {
@@ -44,29 +47,16 @@ export async function reconcileIncident(context: IssueContext, deps: AppDeps): P
   }
 
   const botLogin = await deps.botLogin();
-  const target: Target = { owner, repo, number, issueId: history.issue.id };
-  const checkLabels = !labelsChecked(`${owner}/${repo}`);
-  for (let round = 1; round <= MAX_ROUNDS; round++) {
-    const { state, plan } = decideIncident({
-      history,
-      config: fresh.config,
-      botLogin,
-      formTemplate: deps.formTemplate,
-      now,
-      checkLabels: checkLabels && round === 1,
-    });
-    if (plan.length === 0) {
-      if (round > 1) log.debug({ incident: state.id, rounds: round - 1 }, "incident converged");
-      return;
-    }
-    const result = await applyPlan(octokit, target, plan, variables);
-    log.info({ incident: state.id, round, writes: result.applied }, "applied plan");
-    const next =
-      result.history && !result.unverified
-        ? result.history
-        : await readHistory(octokit, { owner, repo, number }, variables);
-    if (!next) return;
-    history = next;
-  }
-  log.warn({ rounds: MAX_ROUNDS }, "incident did not converge; the next event will continue");
+  await convergeIncident({
+    octokit,
+    target: { owner, repo, number, issueId: history.issue.id },
+    history,
+    config: fresh.config,
+    botLogin,
+    formTemplate: deps.formTemplate,
+    now,
+    variables,
+    checkLabels: !labelsChecked(`${owner}/${repo}`),
+    log,
+  });
 }

@@ -23,6 +23,7 @@ import {
   updateMessage,
 } from "../render/messages.js";
 import { renderTimeline, timelineHash } from "../render/timeline-view.js";
+import { planActionItems } from "./plan-action-items.js";
 import type { Plan, Write } from "./write.js";
 
 /**
@@ -81,6 +82,7 @@ export function decideIncident(input: DecideInput): Decision {
   });
 
   acknowledge(state, plan, reply, message, input);
+  if (state.declaration) plan.push(...planActionItems(state, history, config));
 
   if (state.triage && issue.author) {
     const author = issue.author.login;

@@ -18,7 +18,10 @@ export type TemplateName =
   | "comms-draft"
   | "escalation"
   | "config-error"
-  | "triage";
+  | "triage"
+  | "action-item-created"
+  | "board-problem"
+  | "reminder";
 
 const handlebars = Handlebars.create();
 handlebars.registerHelper("eq", (a: unknown, b: unknown) => a === b);

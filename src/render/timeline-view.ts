@@ -140,6 +140,7 @@ export function renderTimeline(input: TimelineViewInput): { body: string; hash: 
       ? `${timeOnDay(c.nextUpdateDue, reference, zone)}${c.updateOverdue ? " (overdue)" : ""}`
       : null,
     pirDue: c.pirDue ? timeOnDay(c.pirDue, reference, zone) : null,
+    actionItems: actionItemSummary(state),
   };
   const stable = JSON.stringify({
     ...base,
@@ -160,6 +161,16 @@ export function renderTimeline(input: TimelineViewInput): { body: string; hash: 
     if (body.length <= TIMELINE_BUDGET || visibleRows.length <= 1) return { body, hash };
     folded += Math.max(1, Math.ceil(visibleRows.length / 10));
   }
+}
+
+/** "Action items: 1 of 3 done" or, when every one is closed, that they all are. */
+function actionItemSummary(state: IncidentState): string | null {
+  const total = state.actionItems.length;
+  if (total === 0) return null;
+  const done = state.actionItems.filter((item) => !item.open).length;
+  if (done === total)
+    return total === 1 ? "✅ The action item is done." : `✅ All ${total} action items done.`;
+  return `Action items: ${done} of ${total} done.`;
 }
 
 export function timelineHash(body: string): string | null {

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createNodeMiddleware } from "probot";
+import { createNodeMiddleware, type Probot } from "probot";
 import { createApp } from "../../src/app.js";
 import { clearConfigCache } from "../../src/config/config-cache.js";
 import { forgetCheckedLabels } from "../../src/handlers/ensure-labels.js";
@@ -18,6 +18,8 @@ export interface Harness {
   sim: Simulator;
   clock: SimClock;
   appUrl: string;
+  /** The app's Probot (for the sweep: `probot.auth(installationId)`). */
+  probot: Probot;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startHarness(options: { start?: string; clock?: SimClock }
     sim,
     clock,
     appUrl,
+    probot,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sim.close();

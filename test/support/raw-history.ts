@@ -69,6 +69,29 @@ function rawItem(item: IssueHistory["items"][number]): Record<string, unknown> {
         previousTitle: item.from,
         currentTitle: item.to,
       };
+    case "cross-referenced":
+      return {
+        __typename: "CrossReferencedEvent",
+        id: item.id,
+        createdAt: iso(item.at),
+        actor: rawActor(item.actor),
+        source: {
+          __typename: item.source.kind,
+          number: item.source.number,
+          title: item.source.title,
+          url: item.source.url,
+          state: item.source.state,
+          body: item.source.body,
+          closedAt: item.source.closedAt ? iso(item.source.closedAt) : null,
+          ...(item.source.kind === "PullRequest"
+            ? {
+                headRefName: item.source.headRef,
+                mergedAt: item.source.mergedAt ? iso(item.source.mergedAt) : null,
+              }
+            : {}),
+          author: rawActor(item.source.author),
+        },
+      };
   }
 }
 

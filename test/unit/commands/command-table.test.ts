@@ -15,10 +15,6 @@ describe("the command table", () => {
       "revert",
       "freeze",
       "pir",
-      "action",
-      "due",
-      "owner",
-      "priority",
       "metrics",
     ]);
   });
