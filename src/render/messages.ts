@@ -60,7 +60,9 @@ export function declarationMessage(
     started: stamp(state.times.started, config),
     detection: state.form.detection ? inline(state.form.detection) : "not said",
     ic: ic ?? "nobody yet: `/ack` makes you IC, or `/ic @someone`",
-    onCall: extra.onCall ? `${mention(extra.onCall)} (assigned)` : "nobody configured (`onCall` in `.github/incident.yml`)",
+    onCall: extra.onCall
+      ? `${mention(extra.onCall)} (assigned)`
+      : "nobody configured (`onCall` in `.github/incident.yml`)",
     status: state.status,
     runbook: extra.runbook ? `[${inline(extra.runbook, 120)}](${extra.runbook})` : "none matched",
     links: state.form.links ? inline(state.form.links, 500) : "none",

@@ -1,5 +1,5 @@
-import { inWindow, monthsOf } from "./report-window.js";
 import type { ActionItemRecord, ActionItemStats, PirRecord, PirStats, ReportWindow } from "./report-types.js";
+import { inWindow, monthsOf } from "./report-window.js";
 import { ratio } from "./statistics.js";
 
 /**

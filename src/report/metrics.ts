@@ -3,8 +3,8 @@ import { durationsBySeverity, slaBreaches } from "./duration-metrics.js";
 import { actionItemStats, pirStats } from "./follow-up-metrics.js";
 import { declaredAt, incidentLink, isFalsePositive, severityOf } from "./incident-facts.js";
 import { mtbfByService } from "./mtbf.js";
-import { inWindow, monthKey, monthsOf } from "./report-window.js";
 import type { IncidentRecord, MonthCounts, ReportData, ReportInput, ReportWindow } from "./report-types.js";
+import { inWindow, monthKey, monthsOf } from "./report-window.js";
 import { ratio } from "./statistics.js";
 
 /**
@@ -68,13 +68,17 @@ function monthCounts(
   return monthsOf(window).map(({ month }) => {
     const mine = real.filter((record) => monthKey(declaredAt(record) as Date) === month);
     const bySeverity = Object.fromEntries(
-      severities.map((severity) => [severity, mine.filter((record) => severityOf(record) === severity).length]),
+      severities.map((severity) => [
+        severity,
+        mine.filter((record) => severityOf(record) === severity).length,
+      ]),
     );
     return {
       month,
       bySeverity,
       total: mine.length,
-      falsePositives: falsePositives.filter((record) => monthKey(declaredAt(record) as Date) === month).length,
+      falsePositives: falsePositives.filter((record) => monthKey(declaredAt(record) as Date) === month)
+        .length,
     };
   });
 }

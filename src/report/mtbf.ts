@@ -27,5 +27,7 @@ export function mtbfByService(records: readonly IncidentRecord[]): ServiceMtbf[]
       const gaps = ordered.slice(1).map((time, index) => time - (ordered[index] as number));
       return { service, incidents: ordered.length, mtbf: mean(gaps) };
     })
-    .sort((a, b) => (a.service === NO_SERVICE ? 1 : b.service === NO_SERVICE ? -1 : a.service.localeCompare(b.service)));
+    .sort((a, b) =>
+      a.service === NO_SERVICE ? 1 : b.service === NO_SERVICE ? -1 : a.service.localeCompare(b.service),
+    );
 }

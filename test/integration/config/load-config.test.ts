@@ -97,7 +97,11 @@ describe("loadConfig through Probot's config loader", () => {
   });
 
   it("reloads a config loaded without an oid once the file's oid changes", async () => {
-    const scope = github().get(OWN).reply(200, "timeZone: UTC\n", RAW).get(OWN).reply(200, "timeZone: UTC\n", RAW);
+    const scope = github()
+      .get(OWN)
+      .reply(200, "timeZone: UTC\n", RAW)
+      .get(OWN)
+      .reply(200, "timeZone: UTC\n", RAW);
     const results = await inIssuesOpenedHandler(async (context) => [
       await loadConfig(context, { oid: undefined, now: () => 0 }),
       await loadConfig(context, { oid: "blob-1", now: () => 1_000 }),

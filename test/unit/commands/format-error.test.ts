@@ -61,7 +61,9 @@ describe("formatCommandError", () => {
   });
 
   it("explains text where none is expected", () => {
-    expect(reply("/timeline now")).toMatchInlineSnapshot(`"\`/timeline\`: did not expect \`now\`; expected nothing after \`/timeline\`. Try \`/timeline\`."`);
+    expect(reply("/timeline now")).toMatchInlineSnapshot(
+      `"\`/timeline\`: did not expect \`now\`; expected nothing after \`/timeline\`. Try \`/timeline\`."`,
+    );
     expect(reply("/started at 14:00 after the deploy")).toMatchInlineSnapshot(
       `"\`/started\`: did not expect \`after the deploy\`; expected nothing after the time. Try \`/started at 14:05\`."`,
     );
