@@ -1,5 +1,7 @@
 import type { Config } from "../config/schema.js";
+import { addActionItemEntries, linkedActionItems } from "./action-item-links.js";
 import { claimedId } from "./app-artifacts.js";
+import { applyAppRecords } from "./app-records.js";
 import { applyCommand } from "./apply-command.js";
 import { parseComment } from "./commands/index.js";
 import type { ParseContext } from "./commands/types.js";
@@ -64,6 +66,8 @@ export function project(history: IssueHistory, ctx: ProjectionContext): Incident
     form,
     entries: [],
     acknowledgements: [],
+    actionRequests: [],
+    actionItems: [],
   };
 
   for (const item of history.items) {
@@ -71,6 +75,8 @@ export function project(history: IssueHistory, ctx: ProjectionContext): Incident
     else if (!isApp(item.actor, botLogin)) onEvent(state, item, history, ctx);
   }
 
+  state.actionItems = linkedActionItems(history, botLogin);
+  addActionItemEntries(state);
   state.entries.sort((a, b) => a.at.getTime() - b.at.getTime());
   state.open = state.declaration ? state.status !== vocabulary(config).resolved : state.open;
   return state;
@@ -82,7 +88,9 @@ function onComment(
   history: IssueHistory,
   ctx: ProjectionContext,
 ) {
-  // Bots never drive an incident: not the app itself, not any other.
+  // Bots never drive an incident: not the app itself, not any other. The app's own
+  // records of what the sweep did (escalations, automatic severity) are read, though.
+  if (isApp(comment.author, ctx.botLogin)) applyAppRecords(state, comment, ctx);
   if (!comment.author || comment.author.kind === "Bot") return;
   const lines = parseComment(comment.body, parseContext(ctx.config, comment.at, history.repo.nameWithOwner));
   if (lines.length === 0) return;
