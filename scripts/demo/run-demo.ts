@@ -1,22 +1,58 @@
+import { runSweep } from "../../src/cli/sweep-command.js";
+import type { Octokit } from "../../src/github/read-history.js";
 import type { Harness } from "../../test/support/harness.js";
+import { FOLLOW_UP } from "./follow-up.js";
 import { FORM, OWNER, PEOPLE, REPO, STEPS, seedDemoRepo } from "./scenario.js";
 
-/** Plays the demo incident on a running harness; returns the incident's issue number. */
-export async function playDemo(harness: Harness, log: (line: string) => void = () => {}): Promise<number> {
+export interface DemoResult {
+  issue: number;
+  /** What each sweep posted, by simulated time. */
+  sweeps: Array<{ at: string; plan: string[] }>;
+}
+
+/** `HH:MM` on the incident's day, or `MM-DD HH:MM`, as a UTC time in 2026. */
+export function demoTime(at: string): Date {
+  const [day, time] = at.includes(" ") ? (at.split(" ") as [string, string]) : ["02-03", at];
+  return new Date(`2026-${day}T${time}:00Z`);
+}
+
+/** Plays the demo incident and its follow-up on a running harness. */
+export async function playDemo(
+  harness: Harness,
+  log: (line: string) => void = () => {},
+): Promise<DemoResult> {
   const { sim, clock } = harness;
   seedDemoRepo(sim);
-  await sim.installApp(OWNER, [REPO]);
-  const at = (hhmm: string) => clock.set(new Date(`2026-02-03T${hhmm}:00Z`));
+  const installation = await sim.installApp(OWNER, [REPO]);
+  const octokit = (await harness.probot.auth(installation)) as unknown as Octokit;
+  const result: DemoResult = { issue: 0, sweeps: [] };
+  const sweep = async () => {
+    const report = await runSweep({
+      octokit,
+      repos: [`${OWNER}/${REPO}`],
+      now: clock.now(),
+      dryRun: false,
+      botLogin: sim.botLogin,
+    });
+    const plan = report.repos.flatMap((repo) => repo.plan);
+    result.sweeps.push({ at: clock.now().toISOString(), plan });
+    for (const line of plan.length ? plan : ["nothing due"]) log(`        ${line}`);
+    return plan;
+  };
 
-  at("14:23");
+  clock.set(demoTime("14:23"));
   log("14:23 alice files the incident form (SEV-2)");
-  const number = sim.fileIssueForm(PEOPLE.alice, { owner: OWNER, name: REPO }, { ...FORM, labels: ["incident"] });
+  result.issue = sim.fileIssueForm(
+    PEOPLE.alice,
+    { owner: OWNER, name: REPO },
+    { ...FORM, labels: ["incident"] },
+  );
   await sim.settle();
-  for (const step of STEPS) {
-    at(step.at);
+  for (const step of [...STEPS, ...FOLLOW_UP]) {
+    clock.set(demoTime(step.at));
     log(`${step.at} ${step.who} ${step.what}`);
-    await step.run(sim, number);
+    await step.run({ sim, issue: result.issue, sweep });
     await sim.settle();
   }
-  return number;
+  return result;
 }

@@ -16,7 +16,10 @@ export const PEOPLE = {
   mallory: "mallory", // not a member: an outsider
 };
 
-export const CONFIG_YAML = `# Demo configuration: the plan defaults plus on-call, a runbook and an escalation policy.
+export const PROJECT_NUMBER = 1;
+
+export const CONFIG_YAML = `# Demo configuration: the plan defaults plus on-call, a runbook, seed plan 001's
+# escalation policy and a project board for action items.
 onCall:
   primary: [alice]
   secondary: [dave]
@@ -31,6 +34,16 @@ escalation:
   - after: 15m
     when: no-update
     notify: ["@acme/eng-managers"]
+  - after: 30m
+    when: unresolved
+    notify: ["@acme/vp-engineering"]
+project:
+  owner: acme
+  number: ${PROJECT_NUMBER}
+reminders:
+  dueSoon: 2d
+  overdueEvery: 3d
+  pirDueSoon: 1d
 `;
 
 export const FORM = {
@@ -67,36 +80,84 @@ https://careconnect.ing/admin/observability
 export function seedDemoRepo(sim: Simulator): void {
   sim.createOrg(OWNER, [PEOPLE.alice, PEOPLE.bob, PEOPLE.carol, PEOPLE.dave]);
   sim.createUser(PEOPLE.mallory);
-  sim.createRepo({ owner: OWNER, name: REPO, files: { ".github/incident.yml": CONFIG_YAML, "README.md": "# search\n" } });
+  sim.createRepo({
+    owner: OWNER,
+    name: REPO,
+    files: { ".github/incident.yml": CONFIG_YAML, "README.md": "# search\n" },
+  });
+  sim.createOrgProject(OWNER, {
+    title: "Incident follow-ups",
+    fields: [
+      { name: "Due", dataType: "DATE" },
+      { name: "Priority", dataType: "SINGLE_SELECT", options: ["High", "Medium", "Low"] },
+      { name: "Status", dataType: "SINGLE_SELECT", options: ["Todo", "In Progress", "Done"] },
+    ],
+  });
 }
 
-type Step = { at: string; who: string; what: string; run: (sim: Simulator, issue: number) => Promise<unknown> };
+/** What a step can do: act as people through the simulator, or run the app's sweep. */
+export interface StepContext {
+  sim: Simulator;
+  issue: number;
+  sweep: () => Promise<string[]>;
+}
 
-const comment = (who: string, body: string) => (sim: Simulator, issue: number) =>
-  sim.as(who).rest.issues.createComment({ owner: OWNER, repo: REPO, issue_number: issue, body });
-const label = (who: string, name: string) => (sim: Simulator, issue: number) =>
-  sim.as(who).rest.issues.addLabels({ owner: OWNER, repo: REPO, issue_number: issue, labels: [name] });
+/** `at`: `HH:MM` on the incident's day (2026-02-03), or `MM-DD HH:MM` later, UTC. */
+export type Step = { at: string; who: string; what: string; run: (ctx: StepContext) => Promise<unknown> };
+
+export const comment =
+  (who: string, body: string) =>
+  ({ sim, issue }: StepContext) =>
+    sim.as(who).rest.issues.createComment({ owner: OWNER, repo: REPO, issue_number: issue, body });
+const label =
+  (who: string, name: string) =>
+  ({ sim, issue }: StepContext) =>
+    sim.as(who).rest.issues.addLabels({ owner: OWNER, repo: REPO, issue_number: issue, labels: [name] });
+export const sweep = ({ sweep: run }: StepContext) => run();
 
 /** Edits the most recent comment by `who` that contains `match`. */
-const edit = (who: string, match: string, body: string) => async (sim: Simulator, issue: number) => {
-  const person = sim.as(who);
-  const { data } = await person.rest.issues.listComments({ owner: OWNER, repo: REPO, issue_number: issue, per_page: 100 });
-  const target = data.filter((c) => c.user?.login === who && c.body?.includes(match)).at(-1);
-  if (!target) throw new Error(`demo: no comment by ${who} containing “${match}”`);
-  return person.rest.issues.updateComment({ owner: OWNER, repo: REPO, comment_id: target.id, body });
-};
+const edit =
+  (who: string, match: string, body: string) =>
+  async ({ sim, issue }: StepContext) => {
+    const person = sim.as(who);
+    const { data } = await person.rest.issues.listComments({
+      owner: OWNER,
+      repo: REPO,
+      issue_number: issue,
+      per_page: 100,
+    });
+    const target = data.filter((c) => c.user?.login === who && c.body?.includes(match)).at(-1);
+    if (!target) throw new Error(`demo: no comment by ${who} containing “${match}”`);
+    return person.rest.issues.updateComment({ owner: OWNER, repo: REPO, comment_id: target.id, body });
+  };
 
 export const STEPS: Step[] = [
   { at: "14:24", who: "bob", what: "adds SEV-1 by hand", run: label("bob", "SEV-1") },
-  { at: "14:25", who: "bob", what: "acknowledges", run: comment("bob", "/ack") },
   {
     at: "14:26",
     who: "carol",
     what: "adds SEV-2 back by hand",
     run: label("carol", "SEV-2"),
   },
-  { at: "14:27", who: "mallory", what: "an outsider tries to raise severity", run: comment("mallory", "/severity SEV-1 this is huge") },
+  {
+    at: "14:27",
+    who: "mallory",
+    what: "an outsider tries to raise severity",
+    run: comment("mallory", "/severity SEV-1 this is huge"),
+  },
   { at: "14:28", who: "bob", what: "assigns roles", run: comment("bob", "/lead @dave\n/comms @carol") },
+  {
+    at: "14:29",
+    who: "sweep",
+    what: "nobody has acknowledged for 6 minutes: pages the secondary",
+    run: sweep,
+  },
+  {
+    at: "14:30",
+    who: "bob",
+    what: "acknowledges after the page",
+    run: comment("bob", "/ack Paged by the escalation; I am IC"),
+  },
   {
     at: "14:30",
     who: "dave",
@@ -111,29 +172,67 @@ export const STEPS: Step[] = [
     at: "14:33",
     who: "carol",
     what: "first status update",
-    run: comment("carol", "/update Root cause identified: deploy #123 broke search scoring. Rolling back now."),
+    run: comment(
+      "carol",
+      "/update Root cause identified: deploy #123 broke search scoring. Rolling back now.",
+    ),
   },
-  { at: "14:35", who: "dave", what: "rollback initiated", run: comment("dave", "/status mitigating Rollback initiated") },
-  { at: "14:36", who: "dave", what: "a note", run: comment("dave", "/note Rolling back to the previous deployment") },
+  {
+    at: "14:35",
+    who: "dave",
+    what: "rollback initiated",
+    run: comment("dave", "/status mitigating Rollback initiated"),
+  },
+  {
+    at: "14:36",
+    who: "dave",
+    what: "a note",
+    run: comment("dave", "/note Rolling back to the previous deployment"),
+  },
   {
     at: "14:38",
     who: "dave",
     what: "edits the note",
-    run: edit("dave", "Rolling back to the previous", "/note Rolling back to deployment #122 (last known good)"),
+    run: edit(
+      "dave",
+      "Rolling back to the previous",
+      "/note Rolling back to deployment #122 (last known good)",
+    ),
   },
-  { at: "14:40", who: "dave", what: "service restored", run: comment("dave", "/mitigated Service restored, error rate back under 1%") },
+  {
+    at: "14:40",
+    who: "dave",
+    what: "service restored",
+    run: comment("dave", "/mitigated Service restored, error rate back under 1%"),
+  },
+  {
+    at: "14:42",
+    who: "bob",
+    what: "records a follow-up",
+    run: comment("bob", "/action Add an alert on the search zero-result rate @dave due:+3d priority:high"),
+  },
   { at: "14:45", who: "carol", what: "drafts customer comms", run: comment("carol", "/comms draft") },
   {
-    at: "14:50",
+    at: "14:49",
+    who: "sweep",
+    what: "no update for 15 minutes: escalates to the engineering managers",
+    run: sweep,
+  },
+  { at: "14:55", who: "alice", what: "asks for help", run: comment("alice", "/help") },
+  { at: "15:04", who: "sweep", what: "unresolved after 30 minutes, and the update is overdue", run: sweep },
+  {
+    at: "15:05",
     who: "carol",
     what: "second status update",
     run: comment("carol", "/update Service restored at 14:40; monitoring error rates before closing."),
   },
-  { at: "14:55", who: "alice", what: "asks for help", run: comment("alice", "/help") },
   {
     at: "15:10",
     who: "bob",
     what: "verification complete, resolves",
-    run: comment("bob", "/resolve Verification complete: rolled back deploy #123 (division by zero in search scoring)"),
+    run: comment(
+      "bob",
+      "/resolve Verification complete: rolled back deploy #123 (division by zero in search scoring)",
+    ),
   },
 ];

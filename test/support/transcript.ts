@@ -1,31 +1,49 @@
 import type { Octokit } from "@octokit/rest";
 import { CONFIG_EXPRESSION } from "../../src/config/config-file-name.js";
 import type { IssueHistory } from "../../src/domain/history.js";
-import { normaliseHistory, type RawIssue, type RawRepository } from "../../src/github/read-history.js";
 import { INCIDENT_HISTORY_QUERY } from "../../src/github/queries.js";
+import { normaliseHistory, type RawIssue, type RawRepository } from "../../src/github/read-history.js";
 
 /**
  * The issue as a person sees it on GitHub, in order: title, state and labels, then
  * every comment (author, time, body) and every event (who labelled, closed, renamed).
  */
-export async function readAsPerson(person: Octokit, owner: string, repo: string, number: number): Promise<IssueHistory> {
-  const data = await person.graphql<{ repository: RawRepository & { issue: RawIssue } }>(INCIDENT_HISTORY_QUERY, {
-    owner,
-    repo,
-    number,
-    incidentLabel: "incident",
-    since: "2000-01-01T00:00:00Z",
-    withRecent: false,
-    configExpression: CONFIG_EXPRESSION,
-  });
+export async function readAsPerson(
+  person: Octokit,
+  owner: string,
+  repo: string,
+  number: number,
+): Promise<IssueHistory> {
+  const data = await person.graphql<{ repository: RawRepository & { issue: RawIssue } }>(
+    INCIDENT_HISTORY_QUERY,
+    {
+      owner,
+      repo,
+      number,
+      incidentLabel: "incident",
+      since: "2000-01-01T00:00:00Z",
+      withRecent: false,
+      configExpression: CONFIG_EXPRESSION,
+    },
+  );
   const graphql = person.graphql.bind(person) as unknown as Parameters<typeof normaliseHistory>[0]["graphql"];
-  return normaliseHistory({ graphql } as Parameters<typeof normaliseHistory>[0], data.repository, data.repository.issue);
+  return normaliseHistory(
+    { graphql } as Parameters<typeof normaliseHistory>[0],
+    data.repository,
+    data.repository.issue,
+  );
 }
 
-const hhmm = (at: Date) => at.toISOString().slice(11, 16);
+/** `14:23` on the day the issue was opened, `02-05 09:00` on a later one (UTC). */
+function stamp(at: Date, opened: Date): string {
+  const day = at.toISOString().slice(0, 10);
+  const time = at.toISOString().slice(11, 16);
+  return day === opened.toISOString().slice(0, 10) ? time : `${day.slice(5)} ${time}`;
+}
 
 export function renderTranscript(history: IssueHistory): string {
   const { issue } = history;
+  const hhmm = (at: Date) => stamp(at, issue.createdAt);
   const lines = [
     `# ${issue.title}`,
     "",
@@ -46,15 +64,28 @@ export function renderTranscript(history: IssueHistory): string {
       case "comment": {
         const reactions = item.appReactions.length ? ` · app reacted ${item.appReactions.join(", ")}` : "";
         const edited = item.editedAt ? ` (edited ${hhmm(item.editedAt)})` : "";
-        lines.push("---", "", `### 💬 @${by} · ${hhmm(item.at)} UTC${edited}${reactions}`, "", item.body.trim(), "");
+        lines.push(
+          "---",
+          "",
+          `### 💬 @${by} · ${hhmm(item.at)} UTC${edited}${reactions}`,
+          "",
+          item.body.trim(),
+          "",
+        );
         break;
       }
       case "labeled":
       case "unlabeled":
-        lines.push(`> ${hhmm(item.at)} · @${by} ${item.type === "labeled" ? "added" : "removed"} label \`${item.label}\``, "");
+        lines.push(
+          `> ${hhmm(item.at)} · @${by} ${item.type === "labeled" ? "added" : "removed"} label \`${item.label}\``,
+          "",
+        );
         break;
       case "closed":
-        lines.push(`> ${hhmm(item.at)} · @${by} closed this${item.stateReason ? ` as ${item.stateReason.toLowerCase()}` : ""}`, "");
+        lines.push(
+          `> ${hhmm(item.at)} · @${by} closed this${item.stateReason ? ` as ${item.stateReason.toLowerCase()}` : ""}`,
+          "",
+        );
         break;
       case "reopened":
         lines.push(`> ${hhmm(item.at)} · @${by} reopened this`, "");
@@ -65,6 +96,12 @@ export function renderTranscript(history: IssueHistory): string {
         break;
       case "renamed":
         lines.push(`> ${hhmm(item.at)} · @${by} changed the title from “${item.from}” to “${item.to}”`, "");
+        break;
+      case "cross-referenced":
+        lines.push(
+          `> ${hhmm(item.at)} · @${by} mentioned this issue in #${item.source.number} “${item.source.title}”`,
+          "",
+        );
         break;
     }
   }
