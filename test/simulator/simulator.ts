@@ -6,7 +6,7 @@ import type { SimContext } from "./sim-context.js";
 import { createIssue } from "./store/issue-writes.js";
 import type { AccountType, Permission } from "./store/model.js";
 import type { ProjectAccess } from "./store/project-model.js";
-import { type BoardRow, boardRows, createProject, type NewProject } from "./store/project-writes.js";
+import { boardRows, createProject, type NewProject, setAppProjectAccess } from "./store/project-writes.js";
 import { type SeedIssue, seedIssues } from "./store/seed-issues.js";
 import { SimStore } from "./store/store.js";
 import { type Delivery, type DeliveryMode, DeliveryQueue } from "./webhooks/delivery-queue.js";
@@ -149,20 +149,14 @@ export class Simulator {
     return createIssue(store, store.requireAccount(login).login, target, { ...form, viaForm: true }).number;
   }
 
-  /** An organisation project (Projects v2) with these fields; returns its number. */
+  /** Projects v2 (project-writes.ts): a board (returns its number), the app's permission, the board as seen. */
   createOrgProject(org: string, project: NewProject): number {
     return createProject(this.ctx.store, org, project).number;
   }
-
-  /** The app's "Organization projects" permission in `org` (write unless set). */
   setAppProjectAccess(org: string, access: ProjectAccess): void {
-    const membership = this.ctx.store.state.orgs[org.toLowerCase()];
-    if (!membership) throw new Error(`simulator: no organisation ${org}`);
-    membership.appProjects = access;
+    setAppProjectAccess(this.ctx.store, org, access);
   }
-
-  /** The board's items as people see them: the issue number and each field's value by field name. */
-  projectBoard(org: string, number: number): BoardRow[] {
+  projectBoard(org: string, number: number) {
     return boardRows(this.ctx.store, org, number);
   }
 

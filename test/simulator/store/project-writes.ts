@@ -48,6 +48,13 @@ export function createProject(store: SimStore, org: string, input: NewProject): 
   return project;
 }
 
+/** The app's "Organization projects" permission in `org` (write unless set). */
+export function setAppProjectAccess(store: SimStore, org: string, access: ProjectAccess): void {
+  const membership = store.state.orgs[org.toLowerCase()];
+  if (!membership) throw new Error(`simulator: no organisation ${org}`);
+  membership.appProjects = access;
+}
+
 /** The app's access comes from its permission; people's from org membership (members write). */
 export function projectAccess(store: SimStore, viewer: string, project: ProjectV2): ProjectAccess {
   const account = store.account(viewer);
