@@ -2,7 +2,8 @@ import { runSweep } from "../../src/cli/sweep-command.js";
 import type { Octokit } from "../../src/github/read-history.js";
 import type { Harness } from "../../test/support/harness.js";
 import { FOLLOW_UP } from "./follow-up.js";
-import { FORM, OWNER, PEOPLE, REPO, STEPS, seedDemoRepo } from "./scenario.js";
+import { STEPS } from "./incident-steps.js";
+import { FORM, OWNER, PEOPLE, REPO, seedDemoRepo } from "./scenario.js";
 
 export interface DemoResult {
   issue: number;

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { checkConfigConsistency } from "./check-consistency.js";
 import { DEFAULT_SEVERITIES, DEFAULT_STATUSES } from "./defaults.js";
-import { parseDuration } from "./duration.js";
+import { duration } from "./duration-schema.js";
+
+export { DURATION_PATTERN } from "./duration-schema.js";
+
+import { actionItemsSchema, projectSchema, remindersSchema } from "./follow-up-schema.js";
 
 /**
  * The schema of `.github/incident.yml`. Every field has a default taken from the
@@ -13,21 +17,11 @@ import { parseDuration } from "./duration.js";
  * written as a person would write them, so the generated JSON schema can show them.
  */
 
-/** Loose shape of a duration, for editors (the JSON schema); `parseDuration` decides. */
-export const DURATION_PATTERN = "^\\s*(\\d+\\s*[smhdwSMHDW]\\s*)+$";
 /** A GitHub user (`@alice`, `bot[bot]`) or team (`@org/team`), with or without `@`. */
 export const LOGIN_PATTERN = /^@?[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?(\/[A-Za-z0-9._-]+)?$/;
 /** For editors: a user, a team, or the on-call role `primary` / `secondary`. */
 export const ESCALATION_TARGET_PATTERN = `^(primary|secondary|${LOGIN_PATTERN.source.slice(1, -1)})$`;
 export const HEX_COLOR_PATTERN = /^[0-9a-fA-F]{6}$/;
-
-const DURATION_MESSAGE = "expected a duration such as 5m, 1h, 2d or 1w";
-
-const duration = z
-  .string({ error: (issue) => (issue.input === undefined ? undefined : DURATION_MESSAGE) })
-  .refine((text) => parseDuration(text) !== null, { message: DURATION_MESSAGE })
-  .transform((text) => parseDuration(text) as number)
-  .meta({ pattern: DURATION_PATTERN, examples: ["5m", "1h30m", "2d", "1w"] });
 
 const login = z
   .string()
@@ -105,67 +99,6 @@ const onCallRotation = z.strictObject({
   start: z.iso.datetime({ offset: true }).describe("When the first person's shift starts (ISO 8601)."),
   every: duration.prefault("1w").describe("Length of one shift."),
 });
-
-const priority = z.enum(["high", "medium", "low"]);
-
-const actionItemsSchema = z
-  .strictObject({
-    defaultOwner: z
-      .enum(["author", "ic", "none"])
-      .default("author")
-      .describe("Owner when `/action` names nobody: who typed it, the incident commander, or nobody."),
-    defaultDue: duration
-      .nullable()
-      .prefault("1w")
-      .describe("Due date when `/action` gives none, counted in days from the command; null: no due date."),
-    defaultPriority: priority.default("medium").describe("Priority when `/action` gives none."),
-  })
-  .prefault({})
-  .describe("Action items created with `/action`.");
-
-const projectSchema = z
-  .strictObject({
-    owner: z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, { message: "expected an organisation login such as `acme`" })
-      .describe("Organisation that owns the project (GitHub Apps cannot reach user projects)."),
-    number: z.number().int().positive().describe("Project number, from its URL (`/orgs/acme/projects/3`)."),
-    fields: z
-      .strictObject({
-        due: z.string().default("Due").describe("Date field for the due date."),
-        priority: z
-          .string()
-          .default("Priority")
-          .describe("Single-select field with high, medium, low options."),
-        status: z.string().default("Status").describe("Single-select field for open and done."),
-      })
-      .prefault({})
-      .describe("Names of the project's fields the app sets."),
-    status: z
-      .strictObject({
-        open: z.string().default("Todo").describe("Status option of an open action item."),
-        done: z.string().default("Done").describe("Status option of a closed action item."),
-      })
-      .prefault({})
-      .describe("Options of the status field."),
-  })
-  .optional()
-  .describe("Project board (Projects v2) action items are added to; off unless configured.");
-
-const remindersSchema = z
-  .strictObject({
-    dueSoon: duration
-      .prefault("2d")
-      .describe("Remind an action item's owner this many days before its due date (whole days)."),
-    overdueEvery: duration
-      .prefault("3d")
-      .describe("After the due date: remind the day after, then again every this many days (whole days)."),
-    pirDueSoon: duration
-      .prefault("1d")
-      .describe("Remind the incident commander this long before the PIR is due."),
-  })
-  .prefault({})
-  .describe("When the sweep reminds people of due dates (each reminder once per window).");
 
 export const ConfigSchema = z
   .strictObject({

@@ -6,6 +6,8 @@
  * history (comments and events in one chronological connection), the repo's labels
  * and the blob id of the config file. Writes are mutations whose payload selects the
  * same history again, so the last write of a handler doubles as its verify read.
+ *
+ * Action items' documents are in `queries-action-items.ts`, the sweep's in `queries-sweep.ts`.
  */
 
 /** Fields of one history page: comments and the events the projection understands. */
