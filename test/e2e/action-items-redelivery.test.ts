@@ -60,4 +60,33 @@ describe("action items and the sweep are idempotent", () => {
       Status: "Todo",
     });
   });
+
+  it("an edited /action comment keeps its items; a line added to it creates one more", async () => {
+    const { sim, clock } = harness;
+    const world = await actionItemsWorld(harness);
+    clock.set(new Date("2026-02-03T14:30:00Z"));
+    await say(sim, "bob", world.incident, "/action Add an alert @dave");
+    const titles = async () =>
+      (
+        await sim.as("bob").rest.issues.listForRepo({ owner: "acme", repo: "svc", labels: "action-item" })
+      ).data
+        .map((issue) => issue.title)
+        .sort();
+    expect(await titles()).toEqual(["Add an alert"]);
+    const { data: comments } = await sim
+      .as("bob")
+      .rest.issues.listComments({ owner: "acme", repo: "svc", issue_number: world.incident });
+    const source = comments.find((comment) => comment.body?.startsWith("/action"));
+    const edit = (body: string) =>
+      sim
+        .as("bob")
+        .rest.issues.updateComment({ owner: "acme", repo: "svc", comment_id: source?.id ?? 0, body });
+    await edit("/action Add an alert on the zero-result rate @dave");
+    await sim.settle();
+    expect(await titles()).toEqual(["Add an alert"]);
+    await edit("/action Add an alert on the zero-result rate @dave\n/action Write the runbook @alice");
+    await sim.settle();
+    expect(await titles()).toEqual(["Add an alert", "Write the runbook"]);
+    expect(sim.projectBoard("acme", 1)).toHaveLength(2);
+  });
 });
