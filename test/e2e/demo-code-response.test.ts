@@ -15,7 +15,7 @@ let issue: number;
 
 beforeAll(async () => {
   harness = await startHarness();
-  issue = await playDemo(harness);
+  issue = (await playDemo(harness)).issue;
 }, 120_000);
 afterAll(() => harness.close());
 
