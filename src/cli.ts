@@ -2,6 +2,7 @@
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { ProbotOctokit } from "probot";
+import { parseReportArgs, runReportCli } from "./cli/report-cli.js";
 import { formatSweepReport, runSweep } from "./cli/sweep-command.js";
 import type { Octokit } from "./github/read-history.js";
 
@@ -10,6 +11,7 @@ import type { Octokit } from "./github/read-history.js";
  * scheduled GitHub Actions workflow (see .github/workflows/incident-sweep.yml).
  *
  *   incident-app sweep [--repo owner/name]... [--dry-run] [--now 2026-02-05T09:00:00Z]
+ *   incident-app report [--repos owner/name[,…]] --out <dir>   (docs/reports.md)
  *
  * The token comes from INCIDENT_APP_TOKEN or GITHUB_TOKEN (an installation token of
  * the app, so its comments carry the app's name and its markers are trusted); the
@@ -17,7 +19,7 @@ import type { Octokit } from "./github/read-history.js";
  */
 const USAGE = `usage:
   incident-app sweep [--repo owner/name]... [--dry-run] [--now <ISO time>] [--bot-login <slug[bot]>]
-  incident-app report   (not available in this version)`;
+  incident-app report [--repos owner/name[,…]] --out <dir> [--now <ISO time>]`;
 
 interface SweepArgs {
   repos: string[];
@@ -50,28 +52,35 @@ export function parseSweepArgs(args: string[], env: NodeJS.ProcessEnv): SweepArg
 
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === "report") {
-    console.error("incident-app report is not available in this version.");
-    return 2;
-  }
-  if (command !== "sweep") {
+  if (command !== "sweep" && command !== "report") {
     console.error(USAGE);
     return command === undefined || command === "--help" ? 0 : 2;
   }
-  const args = parseSweepArgs(rest, env);
+  const args = command === "sweep" ? parseSweepArgs(rest, env) : parseReportArgs(rest, env);
   if (typeof args === "string") {
     console.error(`${args}\n${USAGE}`);
     return 2;
   }
   const token = env.INCIDENT_APP_TOKEN ?? env.GITHUB_TOKEN;
   if (!token) {
-    console.error("set INCIDENT_APP_TOKEN (or GITHUB_TOKEN) to a token that may write issues");
+    console.error(
+      "set INCIDENT_APP_TOKEN (or GITHUB_TOKEN) to a token that may read (for sweep: write) issues",
+    );
     return 2;
   }
   const octokit = new ProbotOctokit({
     auth: { token },
     ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
   }) as unknown as Octokit;
+  if (!("dryRun" in args)) {
+    const written = await runReportCli(octokit, args, env.INCIDENT_BOT_LOGIN);
+    if (typeof written === "string") {
+      console.error(written);
+      return 1;
+    }
+    console.log(`wrote ${written.files.length} files: ${written.files.join(", ")}`);
+    return 0;
+  }
   const report = await runSweep({
     octokit,
     repos: args.repos,

@@ -27,7 +27,10 @@ export async function playDemo(
   const installation = await sim.installApp(OWNER, [REPO]);
   const octokit = (await harness.probot.auth(installation)) as unknown as Octokit;
   const result: DemoResult = { issue: 0, sweeps: [] };
+  // Webhooks the sweep's writes cause wait until it is done, so every request is told apart:
+  // the sweep's own (no delivery) and each webhook's.
   const sweep = async () => {
+    sim.holdDeliveries(() => true);
     const report = await runSweep({
       octokit,
       repos: [`${OWNER}/${REPO}`],
@@ -35,6 +38,7 @@ export async function playDemo(
       dryRun: false,
       botLogin: sim.botLogin,
     });
+    await sim.releaseHeld();
     await harness.settle();
     const plan = report.repos.flatMap((repo) => repo.plan);
     result.sweeps.push({ at: clock.now().toISOString(), plan });

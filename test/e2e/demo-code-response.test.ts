@@ -205,7 +205,7 @@ describe("the demo's code response", () => {
         (entry) =>
           entry.auth === "installation" &&
           entry.method !== "GET" &&
-          !/^(IncidentHistory|PullRequestContext|OpenIncidents)$/.test(entry.graphql ?? ""),
+          !/^(IncidentHistory|PullRequestContext|OpenIncidents|ActionItem)$/.test(entry.graphql ?? ""),
       );
     expect(writes.map(name).filter((n) => !n.startsWith("POST /app/"))).toEqual([]);
     expect(sim.deliveries.filter((d) => d.redelivery && d.status !== 200)).toEqual([]);

@@ -66,14 +66,15 @@ describe("the demo", () => {
       "AddComment",
       "UpdateComment",
     ]);
-    expect(names(requestsForOpened(2))).toEqual(["ActionItem", "AddProjectItem", "SetProjectFields"]);
+    // Numbered after the review's pull request (#6): the first item is #7.
+    expect(names(requestsForOpened(7))).toEqual(["ActionItem", "AddProjectItem", "SetProjectFields"]);
   });
 
   it("/due on the item: read, 👀, body, board, and the incident's timeline", () => {
     expect(names(requestsFor("/due 2026-02-10"))).toEqual([
       "ActionItem",
       "AddReaction",
-      "PATCH /repos/acme/search-service/issues/2",
+      "PATCH /repos/acme/search-service/issues/7",
       "SetProjectFields",
       "IncidentHistory",
       "UpdateComment",
@@ -85,6 +86,8 @@ describe("the demo", () => {
       (sweep, index) => index > 0 && sweep.at === demo.sweeps[index - 1]?.at,
     );
     expect(repeated).toEqual([{ at: "2026-02-04T09:00:00.000Z", plan: [] }]);
-    expect(demo.sweeps.map((sweep) => sweep.plan.length)).toEqual([1, 1, 2, 2, 0, 2, 2, 1, 1]);
+    // 14:29 nothing (acknowledged at 14:25); 14:49 level 2; 15:04 level 3 and the update nudge;
+    // 02-04 the review and two items due soon; then one item a day; 02-09 nothing (review merged).
+    expect(demo.sweeps.map((sweep) => sweep.plan.length)).toEqual([0, 1, 2, 3, 0, 1, 1, 1, 0]);
   });
 });
