@@ -7,8 +7,9 @@ import { checkDemo } from "./demo/check-demo.js";
 import { committedFiles } from "./demo/committed-files.js";
 import { writeReport } from "./demo/demo-report.js";
 import { checkOutward, DEMO_TARGETS, startDemoReceiver, writeOutward } from "./demo/outward-output.js";
+import { readActionItems } from "./demo/read-action-items.js";
 import { playDemo } from "./demo/run-demo.js";
-import { OWNER, REPO } from "./demo/scenario.js";
+import { OWNER, PROJECT_NUMBER, REPO } from "./demo/scenario.js";
 
 /**
  * `npm run demo`: a full incident against the built-in GitHub simulator, with the
@@ -24,14 +25,15 @@ async function main() {
   let chatEnv: NodeJS.ProcessEnv = {};
   const harness = await startHarness({ chat: { env: () => chatEnv } });
   try {
-    const number = await playDemo(harness, (line) => console.log(`  ${line}`), {
+    const demo = await playDemo(harness, (line) => console.log(`  ${line}`), {
       history: true,
       afterHistory: () => {
         chatEnv = process.env;
       },
     });
     const { sim } = harness;
-    const history = await readAsPerson(sim.as("alice"), OWNER, REPO, number);
+    const history = await readAsPerson(sim.as("alice"), OWNER, REPO, demo.issue);
+    const items = await readActionItems(sim, history);
     const requests = sim.appRequests().map((entry) => ({
       delivery: entry.delivery ?? "sweep",
       event: entry.event,
@@ -44,6 +46,13 @@ async function main() {
     await rm(OUT, { recursive: true, force: true });
     await mkdir(OUT, { recursive: true });
     await writeFile(join(OUT, "transcript.md"), renderTranscript(history));
+    await mkdir(join(OUT, "action-items"), { recursive: true });
+    for (const item of items)
+      await writeFile(join(OUT, "action-items", `${item.issue.number}.md`), renderTranscript(item));
+    await writeFile(
+      join(OUT, "board.json"),
+      `${JSON.stringify(sim.projectBoard(OWNER, PROJECT_NUMBER), null, 2)}\n`,
+    );
     await writeFile(join(OUT, "requests.jsonl"), `${requests.map((r) => JSON.stringify(r)).join("\n")}\n`);
     const state = sim.snapshot() as { repos: Array<{ owner: string; name: string; git: GitData }> };
     await writeFile(join(OUT, "state.json"), `${JSON.stringify(state, null, 2)}\n`);
@@ -55,7 +64,10 @@ async function main() {
     }
     const report = await writeReport(sim, join(OUT, "report"), harness.clock.now());
     const outward = await writeOutward(OUT, receiver, harness.publisher);
-    const problems = [...checkDemo(history, sim, files), ...checkOutward(receiver, harness.publisher)];
+    const problems = [
+      ...checkDemo({ history, items, sim, sweeps: demo.sweeps, files }),
+      ...checkOutward(receiver, harness.publisher),
+    ];
     console.log(`\n${history.issue.title}`);
     console.log(`labels: ${history.issue.labels.join(", ")} · ${history.issue.state.toLowerCase()}`);
     console.log(`${sim.deliveries.length} webhooks delivered, ${requests.length} API requests by the app`);
@@ -63,11 +75,16 @@ async function main() {
       `${receiver.requests().length} chat messages (${Object.keys(DEMO_TARGETS).join(", ")}), ${harness.publisher.commits.length} status-page commits; ${outward}`,
     );
     console.log(
+      `${items.length} action items: ${items.map((item) => `#${item.issue.number} ${item.issue.state.toLowerCase()}`).join(", ")}`,
+    );
+    const posted = demo.sweeps.flatMap((sweep) => sweep.plan);
+    console.log(`${demo.sweeps.length} sweeps posted ${posted.length} reminders and escalations`);
+    console.log(
       `${files.size} files committed by the app, in ${OUT}/files/: ${[...files.keys()].join(", ")}`,
     );
     console.log(`report: ${report.files.length} files in ${OUT}/report/`);
     console.log(
-      `wrote ${OUT}/transcript.md, requests.jsonl, state.json, files/, chat/, status/, report/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `wrote ${OUT}/transcript.md, action-items/, board.json, requests.jsonl, state.json, files/, chat/, status/, report/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     if (problems.length) {
       console.error(`\nDemo checks failed:\n${problems.map((p) => `  - ${p}`).join("\n")}`);

@@ -7,7 +7,9 @@ import { onDeploymentStatus } from "./handlers/deployment-status-event.js";
 import { createLabelsOnInstall } from "./handlers/ensure-labels.js";
 import { withEventLog } from "./handlers/event-log.js";
 import { onPullRequest } from "./handlers/pull-request-event.js";
+import { reconcileActionItem } from "./handlers/reconcile-action-item.js";
 import { reconcileIncident } from "./handlers/reconcile-incident.js";
+import { isActionItemEvent, shouldReconcileActionItem } from "./handlers/route-action-item-event.js";
 import { shouldReconcile } from "./handlers/route-issue-event.js";
 import { withRetries } from "./handlers/with-retries.js";
 import { defaultChatDeps } from "./notify/chat-deps.js";
@@ -49,7 +51,13 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
     app.on(
       ISSUE_EVENTS,
       withEventLog(async (context: Context<"issues" | "issue_comment">) => {
-        if (!shouldReconcile(context, await deps.botLogin())) return;
+        const botLogin = await deps.botLogin();
+        // Action items route first: they are issues too, but never incidents.
+        if (isActionItemEvent(context, botLogin)) {
+          if (shouldReconcileActionItem(context, botLogin)) await reconcileActionItem(context, deps);
+          return;
+        }
+        if (!shouldReconcile(context, botLogin)) return;
         const { number, title } = context.payload.issue;
         await reconcileIncident(context, deps, { number, title });
       }),

@@ -59,7 +59,8 @@ export async function measureCommands(): Promise<CommandCounts> {
     // The merged pull request `/revert #1` needs, as the demo makes it.
     for (const step of BEFORE) {
       fx.at(step.at);
-      await step.run(fx.sim, 0);
+      // The steps before the incident run no sweep.
+      await step.run(fx.sim, 0, async () => []);
       await fx.settle();
     }
     fx.at("14:23");

@@ -1,13 +1,20 @@
 import type { IssueHistory } from "../../src/domain/history.js";
 import { trustedMarkers } from "../../src/domain/markers.js";
 import type { Simulator } from "../../test/simulator/index.js";
+import { checkFollowUp } from "./check-follow-up.js";
+
+/** What the demo left behind: the incident, its action items, the sweeps, the files the app committed. */
+export interface DemoOutcome {
+  history: IssueHistory;
+  items: IssueHistory[];
+  sim: Simulator;
+  sweeps: Array<{ at: string; plan: string[] }>;
+  files: Map<string, string>;
+}
 
 /** What an on-call engineer expects to see after the demo; each failure is one line. */
-export function checkDemo(
-  history: IssueHistory,
-  sim: Simulator,
-  files: Map<string, string> = new Map(),
-): string[] {
+export function checkDemo(outcome: DemoOutcome): string[] {
+  const { history, sim, files } = outcome;
   const problems: string[] = [];
   const expect = (ok: boolean, problem: string) => {
     if (!ok) problems.push(problem);
@@ -48,6 +55,7 @@ export function checkDemo(
   );
   expect(timeline.includes("47m to resolve"), "timeline does not show 47m to resolve");
   problems.push(...checkCodeResponse(history, sim, files, markers("declaration")[0]?.body ?? "", timeline));
+  problems.push(...checkFollowUp(outcome, timeline));
   const failed = sim.deliveries.filter((delivery) => delivery.status !== 200);
   expect(failed.length === 0, `${failed.length} webhook deliveries were not answered 200`);
   return problems;

@@ -1,6 +1,14 @@
+import { runSweep } from "../../src/cli/sweep-command.js";
+import type { Octokit } from "../../src/github/read-history.js";
 import type { Harness } from "../../test/support/harness.js";
-import { BEFORE, FORM, OWNER, PEOPLE, REPO, STEPS, type Step, seedDemoRepo } from "./scenario.js";
+import { BEFORE, FOLLOW_UP, FORM, OWNER, PEOPLE, REPO, STEPS, type Step, seedDemoRepo } from "./scenario.js";
 import { seedPastIncidents } from "./seed-past.js";
+
+export interface DemoResult {
+  issue: number;
+  /** What each sweep posted, by simulated time. */
+  sweeps: Array<{ at: string; plan: string[] }>;
+}
 
 /** `HH:MM` on the incident's day, or `MM-DD HH:MM`, as a UTC time of 2026. */
 export function demoTime(at: string): Date {
@@ -8,19 +16,39 @@ export function demoTime(at: string): Date {
   return new Date(`2026-${day}T${time}:00Z`);
 }
 
-/** Plays the demo incident on a running harness; returns the incident's issue number. */
+/** Plays the demo incident and its follow-up on a running harness. */
 export async function playDemo(
   harness: Harness,
   log: (line: string) => void = () => {},
   options: { history?: boolean; afterHistory?: () => void } = {},
-): Promise<number> {
+): Promise<DemoResult> {
   const { sim, clock } = harness;
   seedDemoRepo(sim);
-  await sim.installApp(OWNER, [REPO]);
+  const installation = await sim.installApp(OWNER, [REPO]);
+  const octokit = (await harness.probot.auth(installation)) as unknown as Octokit;
+  const result: DemoResult = { issue: 0, sweeps: [] };
+  // Webhooks the sweep's writes cause wait until it is done, so every request is told apart:
+  // the sweep's own (no delivery) and each webhook's.
+  const sweep = async () => {
+    sim.holdDeliveries(() => true);
+    const report = await runSweep({
+      octokit,
+      repos: [`${OWNER}/${REPO}`],
+      now: clock.now(),
+      dryRun: false,
+      botLogin: sim.botLogin,
+    });
+    await sim.releaseHeld();
+    await harness.settle();
+    const plan = report.repos.flatMap((repo) => repo.plan);
+    result.sweeps.push({ at: clock.now().toISOString(), plan });
+    for (const line of plan.length ? plan : ["nothing due"]) log(`        ${line}`);
+    return plan;
+  };
   const play = async (step: Step, issue: number) => {
     clock.set(demoTime(step.at));
     log(`${step.at} ${step.who} ${step.what}`);
-    await step.run(sim, issue);
+    await step.run(sim, issue, sweep);
     await harness.settle();
   };
   for (const step of BEFORE) await play(step, 0);
@@ -33,12 +61,12 @@ export async function playDemo(
 
   clock.set(demoTime("14:23"));
   log("14:23 alice files the incident form (SEV-2)");
-  const number = sim.fileIssueForm(
+  result.issue = sim.fileIssueForm(
     PEOPLE.alice,
     { owner: OWNER, name: REPO },
     { ...FORM, labels: ["incident"] },
   );
   await harness.settle();
-  for (const step of STEPS) await play(step, number);
-  return number;
+  for (const step of [...STEPS, ...FOLLOW_UP]) await play(step, result.issue);
+  return result;
 }

@@ -1,6 +1,7 @@
 import type { Simulator } from "../../test/simulator/index.js";
 import { OWNER, REPO } from "./code-actions.js";
 import { CODEOWNERS, SCORING, SCORING_PATH } from "./code-fixtures.js";
+import type { RunSweep } from "./step-helpers.js";
 
 /**
  * The demo incident: the example of seed plan 000 (search returns no results for
@@ -20,7 +21,10 @@ export const PEOPLE = {
   mallory: "mallory", // not a member: an outsider
 };
 
-export const CONFIG_YAML = `# Demo configuration: the plan defaults plus on-call, a runbook and an escalation policy.
+export const PROJECT_NUMBER = 1;
+
+export const CONFIG_YAML = `# Demo configuration: the plan defaults plus on-call, a runbook, seed plan 001's
+# escalation policy and a project board for action items.
 onCall:
   primary: [alice]
   secondary: [dave]
@@ -35,6 +39,9 @@ escalation:
   - after: 15m
     when: no-update
     notify: ["@acme/eng-managers"]
+  - after: 30m
+    when: unresolved
+    notify: ["@acme/vp-engineering"]
 # Seed plan 000: SEV-1/2 to #kingston-alerts (Slack), everything to the ops team (Teams).
 # The URLs are secrets: the demo puts its local receiver's URLs in these variables.
 notifications:
@@ -48,6 +55,13 @@ notifications:
       urlFrom: DEMO_TEAMS_WEBHOOK_URL
 statusPage:
   title: CareConnect status
+project:
+  owner: acme
+  number: ${PROJECT_NUMBER}
+reminders:
+  dueSoon: 2d
+  overdueEvery: 3d
+  pirDueSoon: 2d
 `;
 
 export const FORM = {
@@ -94,6 +108,14 @@ export function seedDemoRepo(sim: Simulator): void {
       [SCORING_PATH]: SCORING,
     },
   });
+  sim.createOrgProject(OWNER, {
+    title: "Incident follow-ups",
+    fields: [
+      { name: "Due", dataType: "DATE" },
+      { name: "Priority", dataType: "SINGLE_SELECT", options: ["High", "Medium", "Low"] },
+      { name: "Status", dataType: "SINGLE_SELECT", options: ["Todo", "In Progress", "Done"] },
+    ],
+  });
 }
 
 /** `at`: `HH:MM` on 2026-02-03, or `MM-DD HH:MM` on another day. */
@@ -101,8 +123,9 @@ export type Step = {
   at: string;
   who: string;
   what: string;
-  run: (sim: Simulator, issue: number) => Promise<unknown>;
+  run: (sim: Simulator, issue: number, sweep: RunSweep) => Promise<unknown>;
 };
 
 export { BEFORE } from "./before-incident.js";
+export { FOLLOW_UP } from "./follow-up.js";
 export { STEPS } from "./steps.js";

@@ -1,28 +1,14 @@
-import type { Simulator } from "../../test/simulator/index.js";
-import { deploy, findPull, mergePull, OWNER, openPull, REPO, updateFile } from "./code-actions.js";
+import { deploy, findPull, mergePull, openPull, updateFile } from "./code-actions.js";
 import { SCORING_FIXED, SCORING_PATH } from "./code-fixtures.js";
 import type { Step } from "./scenario.js";
+import { comment, edit, label, sweep } from "./step-helpers.js";
 
-/** The incident, step by step: people's comments, labels and code, at the plan's times. */
-const comment = (who: string, body: string) => (sim: Simulator, issue: number) =>
-  sim.as(who).rest.issues.createComment({ owner: OWNER, repo: REPO, issue_number: issue, body });
-const label = (who: string, name: string) => (sim: Simulator, issue: number) =>
-  sim.as(who).rest.issues.addLabels({ owner: OWNER, repo: REPO, issue_number: issue, labels: [name] });
-
-/** Edits the most recent comment by `who` that contains `match`. */
-const edit = (who: string, match: string, body: string) => async (sim: Simulator, issue: number) => {
-  const person = sim.as(who);
-  const { data } = await person.rest.issues.listComments({
-    owner: OWNER,
-    repo: REPO,
-    issue_number: issue,
-    per_page: 100,
-  });
-  const target = data.filter((c) => c.user?.login === who && c.body?.includes(match)).at(-1);
-  if (!target) throw new Error(`demo: no comment by ${who} containing “${match}”`);
-  return person.rest.issues.updateComment({ owner: OWNER, repo: REPO, comment_id: target.id, body });
-};
-
+/**
+ * The incident, step by step: people's comments, labels and code, at the plan's
+ * times, with the sweep run at 14:29 (acknowledged in time: nobody is paged), 14:49
+ * (no update for 15 minutes) and 15:04 (unresolved after 30 minutes, update overdue).
+ * The follow-up (action items, the review, reminders) is in follow-up.ts.
+ */
 export const STEPS: Step[] = [
   { at: "14:24", who: "bob", what: "adds SEV-1 by hand", run: label("bob", "SEV-1") },
   { at: "14:25", who: "bob", what: "acknowledges", run: comment("bob", "/ack") },
@@ -39,6 +25,12 @@ export const STEPS: Step[] = [
     run: comment("mallory", "/severity SEV-1 this is huge"),
   },
   { at: "14:28", who: "bob", what: "assigns roles", run: comment("bob", "/lead @dave\n/comms @carol") },
+  {
+    at: "14:29",
+    who: "sweep",
+    what: "acknowledged within 2 minutes: nobody is paged",
+    run: sweep,
+  },
   {
     at: "14:29",
     who: "bob",
@@ -147,12 +139,6 @@ export const STEPS: Step[] = [
   },
   { at: "14:45", who: "carol", what: "drafts customer comms", run: comment("carol", "/comms draft") },
   {
-    at: "14:50",
-    who: "carol",
-    what: "second status update",
-    run: comment("carol", "/update Service restored at 14:40; monitoring error rates before closing."),
-  },
-  {
     at: "14:52",
     who: "bob",
     what: "merges the hotfix",
@@ -164,8 +150,21 @@ export const STEPS: Step[] = [
     what: "deploys the hotfix to production",
     run: (sim) => deploy(sim, "dave", "Deploy #125 (hotfix)"),
   },
+  {
+    at: "14:49",
+    who: "sweep",
+    what: "no update for 15 minutes: escalates to the engineering managers",
+    run: sweep,
+  },
   { at: "14:55", who: "alice", what: "asks for help", run: comment("alice", "/help") },
   { at: "14:56", who: "bob", what: "asks for the last 90 days' metrics", run: comment("bob", "/metrics") },
+  { at: "15:04", who: "sweep", what: "unresolved after 30 minutes, and the update is overdue", run: sweep },
+  {
+    at: "15:05",
+    who: "carol",
+    what: "second status update",
+    run: comment("carol", "/update Service restored at 14:40; monitoring error rates before closing."),
+  },
   {
     at: "15:10",
     who: "bob",
@@ -183,34 +182,5 @@ export const STEPS: Step[] = [
       "carol",
       "/status public resolved Search is working normally again since 14:40. We apologize for the inconvenience.",
     ),
-  },
-  {
-    at: "02-04 09:30",
-    who: "dave",
-    what: "writes the root cause into the review",
-    run: async (sim) => {
-      const path = "docs/incidents/INC-20260203-001.md";
-      const { data } = await sim
-        .as("dave")
-        .rest.repos.getContent({ owner: OWNER, repo: REPO, path, ref: "pir/inc-20260203-001" });
-      const text = Buffer.from((data as { content: string }).content, "base64").toString("utf8");
-      const rootCause = text.replace(
-        "**Technical:**\n",
-        "**Technical:**\n\n- `src/search/scoring.ts` divided by the number of matches without a guard; queries with no exact match scored `NaN` and were dropped.\n",
-      );
-      return updateFile(sim, "dave", "pir/inc-20260203-001", path, rootCause, "Root cause");
-    },
-  },
-  {
-    at: "02-04 09:40",
-    who: "bob",
-    what: "refreshes the review from the incident",
-    run: comment("bob", "/pir"),
-  },
-  {
-    at: "02-04 10:30",
-    who: "bob",
-    what: "merges the review after the meeting",
-    run: async (sim) => mergePull(sim, "bob", await findPull(sim, "pir/")),
   },
 ];

@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { Probot, type ProbotOctokit } from "probot";
 import { createApp } from "../app.js";
+import { runSweep } from "../cli/sweep-command.js";
+import type { Octokit } from "../github/read-history.js";
 
 /**
  * GitHub Actions mode: no server. A workflow job runs the app once on the event
@@ -24,7 +26,7 @@ export interface ActionsRunOptions {
 
 export type ActionsOutcome =
   | { kind: "handled"; event: string; botLogin: string }
-  | { kind: "sweep-unavailable"; event: string };
+  | { kind: "swept"; event: string; repos: string[]; actions: number };
 
 function required(env: NodeJS.ProcessEnv, name: string, hint: string): string {
   const value = env[name]?.trim();
@@ -61,9 +63,18 @@ export async function runActionsEvent(options: ActionsRunOptions): Promise<Actio
   );
 
   if (SWEEP_EVENTS.has(event)) {
-    // TODO(sweep): run one sweep here with the runner the server's timer uses (src/handlers/sweep-timer.ts).
-    probot.log.info({ event }, "sweep: not available in this build; nothing to do");
-    return { kind: "sweep-unavailable", event };
+    // One sweep of the job's repository, with the runner the server's timer uses.
+    const repos = env.GITHUB_REPOSITORY?.trim() ? [env.GITHUB_REPOSITORY.trim()] : [];
+    const report = await runSweep({
+      octokit: (await probot.auth()) as unknown as Octokit,
+      repos,
+      now: (options.clock ?? (() => new Date()))(),
+      dryRun: false,
+      botLogin,
+      log: probot.log.child({ sweep: repos.join(",") }),
+    });
+    probot.log.info({ event, repos, actions: report.actions.length }, "sweep done");
+    return { kind: "swept", event, repos, actions: report.actions.length };
   }
 
   const path = required(env, "GITHUB_EVENT_PATH", "run this inside a GitHub Actions job.");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { checkConfigConsistency } from "./check-consistency.js";
 import { DEFAULT_SEVERITIES, DEFAULT_STATUSES } from "./defaults.js";
 import { duration } from "./duration-field.js";
+import { actionItemsSchema, projectSchema, remindersSchema } from "./follow-up-schema.js";
 import { checkOutwardConsistency, OutwardSchemas } from "./outward-schema.js";
 
 /**
@@ -182,7 +183,9 @@ export const ConfigSchema = z
     escalation: z
       .array(
         z.strictObject({
-          after: duration.describe("Time since declaration."),
+          after: duration.describe(
+            "Time since declaration; for `no-update`, time since the last status update (or declaration).",
+          ),
           when: z
             .enum(["unacknowledged", "no-update", "unresolved"])
             .describe("Condition that must still hold."),
@@ -257,6 +260,9 @@ export const ConfigSchema = z
       )
       .default([])
       .describe("Keyword (in title or body) to runbook link."),
+    actionItems: actionItemsSchema,
+    project: projectSchema,
+    reminders: remindersSchema,
     timeZone: timeZone.default("UTC").describe("IANA time zone for times people type without one."),
     ...OutwardSchemas,
   })

@@ -1,4 +1,5 @@
 import type { Config } from "../config/schema.js";
+import { actionRequest } from "./action-request.js";
 import type { Command } from "./commands/types.js";
 import type { HistoryComment } from "./history.js";
 import type { IncidentState } from "./incident-state.js";
@@ -13,7 +14,7 @@ import {
 } from "./state-changes.js";
 
 /** Commands whose effects arrive with later capabilities: answered plainly, never ignored. */
-const NOT_YET: ReadonlySet<Command["kind"]> = new Set(["action", "due", "owner", "priority"]);
+const NOT_YET: ReadonlySet<Command["kind"]> = new Set<Command["kind"]>([]);
 
 const ROLE_TITLES = {
   ic: "Incident commander",
@@ -134,7 +135,12 @@ export function applyCommand(
     case "comms-draft":
     case "timeline":
       return null;
-    default:
-      return `\`/${command.kind}\` is not available in this version of the app yet.`;
+    case "action":
+      state.actionRequests.push(actionRequest(state, command, comment, config));
+      return null;
+    case "due":
+    case "owner":
+    case "priority":
+      return `\`/${command.kind}\` changes an action item: run it in a comment on the action item's issue. Here, \`/action <text> @owner due:<date> priority:<p>\` creates one.`;
   }
 }

@@ -66,6 +66,22 @@ interface EventBase {
   actor: Actor | null;
 }
 
+/** An issue or pull request whose text mentions this issue (GitHub's cross-reference). */
+export interface ReferencingIssue {
+  kind: "Issue" | "PullRequest";
+  number: number;
+  title: string;
+  url: string;
+  state: "OPEN" | "CLOSED" | "MERGED";
+  author: Actor | null;
+  /** Issues only: the body, where the app's markers live. */
+  body: string;
+  closedAt: Date | null;
+  /** Pull requests only: the branch it merges from, and when it was merged. */
+  headRef: string | null;
+  mergedAt: Date | null;
+}
+
 export type HistoryEvent =
   | (EventBase & { type: "labeled" | "unlabeled"; label: string })
   | (EventBase & {
@@ -76,13 +92,15 @@ export type HistoryEvent =
   | (EventBase & { type: "assigned" | "unassigned"; assignee: string })
   | (EventBase & { type: "renamed"; from: string; to: string });
 
-/** A pull request that mentions the issue (`#12`): GitHub records a cross-reference. */
-export interface CrossReference {
+/**
+ * An issue or pull request that mentions this one (`#12`): GitHub records a
+ * cross-reference. `source` serves both kinds (action items are issues); a pull
+ * request also carries its full facts in `pull` (hotfixes, reverts, the review).
+ */
+export interface CrossReference extends EventBase {
   type: "cross-referenced";
-  id: string;
-  at: Date;
-  actor: Actor | null;
-  pull: PullFact;
+  source: ReferencingIssue;
+  pull?: PullFact;
 }
 
 export type HistoryItem = HistoryComment | HistoryEvent | CrossReference;
@@ -139,4 +157,20 @@ export interface IssueHistory {
 
 export function isComment(item: HistoryItem): item is HistoryComment {
   return item.type === "comment";
+}
+
+/** A pull request's cross-reference as issue-like facts (what action items and the review read). */
+export function referenceFromPull(pull: PullFact): ReferencingIssue {
+  return {
+    kind: "PullRequest",
+    number: pull.number,
+    title: pull.title,
+    url: pull.url,
+    state: pull.state,
+    author: pull.author,
+    body: pull.body,
+    closedAt: pull.closedAt,
+    headRef: pull.headRefName,
+    mergedAt: pull.mergedAt,
+  };
 }

@@ -1,5 +1,6 @@
 import type { PublicState } from "../config/outward-schema.js";
 import type { Command, CommandError, RoleName } from "./commands/types.js";
+import type { Priority } from "./commands/vocabulary.js";
 import type { HistoryComment, PullFact } from "./history.js";
 import type { IncidentForm } from "./incident-form.js";
 
@@ -33,7 +34,8 @@ export type EntryKind =
   | "freeze"
   | "hotfix"
   | "pull-request"
-  | "deployment";
+  | "deployment"
+  | "action";
 
 /** One row of the timeline table. `text` is the app's wording; `quote` is what a person typed. */
 export interface TimelineEntry {
@@ -107,8 +109,8 @@ export interface FreezeState {
 }
 
 /**
- * An action item as the review lists it. Action items are tracked issues; this is
- * the summary the incident keeps of each.
+ * An action item as the review lists it: a tracked issue, or an accepted `/action`
+ * whose issue is not created yet.
  */
 export interface ActionItemSummary {
   text: string;
@@ -118,6 +120,32 @@ export interface ActionItemSummary {
   status: string;
   /** The tracking issue, when there is one. */
   issue: number | null;
+}
+
+/** An accepted `/action`: becomes an action item issue unless one already exists for its key. */
+export interface ActionRequest {
+  /** `c<comment id>-<nth /action of that comment>`: editing the comment keeps the key. */
+  key: string;
+  text: string;
+  owner: string | null;
+  /** `YYYY-MM-DD` or null. */
+  due: string | null;
+  priority: Priority;
+  by: string;
+  at: Date;
+  url: string;
+}
+
+/** An action item issue the app created for this incident, as its history shows it. */
+export interface LinkedActionItem {
+  key: string | null;
+  number: number;
+  title: string;
+  url: string;
+  open: boolean;
+  owner: string | null;
+  due: string | null;
+  at: Date;
 }
 
 export interface IncidentState {
@@ -146,5 +174,6 @@ export interface IncidentState {
   freeze: FreezeState;
   /** Pull requests of the incident: hotfix, reverts, the review, and those that mention it. */
   linked: LinkedPull[];
-  actionItems: ActionItemSummary[];
+  actionRequests: ActionRequest[];
+  actionItems: LinkedActionItem[];
 }

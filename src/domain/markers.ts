@@ -23,7 +23,17 @@ export type MarkerKind =
   /** In the app's comment linking a pull request to an incident. */
   | "link"
   /** Around the suspects in the declaration message. */
-  | "suspects";
+  | "suspects"
+  // Action items (§8): the item's own body, the incident's note that it was created, board problems.
+  | "action-item"
+  | "action-item-created"
+  | "board-problem"
+  // The sweep (§10): reminders and escalations carry the window they were sent for.
+  | "reminder"
+  | "escalation"
+  | "auto-severity"
+  // Written when the post-incident review is merged; ends PIR reminders.
+  | "pir-merged";
 
 export interface Marker {
   kind: MarkerKind;

@@ -25,7 +25,8 @@ export function projectCode(
     const linked = classify(pull, from, history.issue.number, id, botLogin);
     if (!known || rank(linked.role) > rank(known.role)) found.set(pull.number, linked);
   };
-  for (const item of history.items) if (item.type === "cross-referenced") add(item.pull, "mention");
+  for (const item of history.items)
+    if (item.type === "cross-referenced" && item.pull) add(item.pull, "mention");
   for (const pull of history.code.hotfixPulls) add(pull, "hotfix");
   for (const pull of history.code.pirPulls) add(pull, "review");
   state.linked = [...found.values()].sort((a, b) => a.pull.number - b.pull.number);

@@ -1,5 +1,7 @@
 import type { Config } from "../config/schema.js";
+import { addActionItemEntries, linkedActionItems } from "./action-item-links.js";
 import { claimedId } from "./app-artifacts.js";
+import { applyAppRecords } from "./app-records.js";
 import { applyCommand } from "./apply-command.js";
 import { parseComment } from "./commands/index.js";
 import type { ParseContext } from "./commands/types.js";
@@ -78,6 +80,7 @@ export function project(history: IssueHistory, ctx: ProjectionContext): Incident
     acknowledgements: [],
     freeze: { active: false, override: null },
     linked: [],
+    actionRequests: [],
     actionItems: [],
   };
 
@@ -91,6 +94,8 @@ export function project(history: IssueHistory, ctx: ProjectionContext): Incident
   }
   projectCode(state, history, config, botLogin);
 
+  state.actionItems = linkedActionItems(history, botLogin);
+  addActionItemEntries(state);
   state.entries.sort((a, b) => a.at.getTime() - b.at.getTime());
   // A security label removed by mistake stops counting; the severity it raised stays.
   state.security = form.security || history.issue.labels.includes(config.security.label);
@@ -104,7 +109,9 @@ function onComment(
   history: IssueHistory,
   ctx: ProjectionContext,
 ) {
-  // Bots never drive an incident: not the app itself, not any other.
+  // Bots never drive an incident: not the app itself, not any other. The app's own
+  // records of what the sweep did (escalations, automatic severity) are read, though.
+  if (isApp(comment.author, ctx.botLogin)) applyAppRecords(state, comment, ctx);
   if (!comment.author || comment.author.kind === "Bot") return;
   const lines = parseComment(comment.body, parseContext(ctx.config, comment.at, history.repo.nameWithOwner));
   if (lines.length === 0) return;

@@ -1,27 +1,17 @@
 import type { IssueHistory } from "../domain/history.js";
 import {
-  type CodeWrite,
-  CREATED_PULL,
+  type CreatedIssue,
   describeWrite,
-  type FailureSpec,
+  fillRefs,
   type LabelSpec,
   type Plan,
   type Write,
 } from "../plan/write.js";
-import { applyCodeWrite, explain } from "./apply-code-write.js";
-import {
-  ADD_COMMENT_MUTATION,
-  ADD_REACTION_MUTATION,
-  DELETE_COMMENT_MUTATION,
-  UPDATE_COMMENT_MUTATION,
-} from "./queries.js";
-import {
-  type HistoryVariables,
-  normaliseHistory,
-  type Octokit,
-  type RawIssue,
-  type RawRepository,
-} from "./read-history.js";
+import { addComment, applyAnswered, isCodeWrite, type WithIssue } from "./apply-answered.js";
+import { addProjectItem, setProjectFields } from "./apply-board.js";
+import { addNotice, createIssue } from "./apply-issue-writes.js";
+import { ADD_REACTION_MUTATION, DELETE_COMMENT_MUTATION, UPDATE_COMMENT_MUTATION } from "./queries.js";
+import { type HistoryVariables, normaliseHistory, type Octokit } from "./read-history.js";
 
 /**
  * The one executor of plans. Comment writes are GraphQL mutations whose payload
@@ -40,9 +30,18 @@ export interface ApplyResult {
   /** A write after which the history was not returned (the caller re-reads to verify). */
   unverified: boolean;
   applied: string[];
+  /** Issues created by `create-issue` writes, in order. */
+  created: CreatedIssue[];
 }
 
-type WithIssue = RawIssue & { repository: RawRepository };
+/** Writes that change nothing the incident's history shows: no verify read after them. */
+const OFF_INCIDENT = new Set<string>([
+  "react",
+  "delete-comment",
+  "comment-on",
+  "add-project-item",
+  "set-project-fields",
+]);
 
 export async function createLabels(octokit: Octokit, owner: string, repo: string, labels: LabelSpec[]) {
   for (const label of labels) {
@@ -61,10 +60,20 @@ export async function applyPlan(
   plan: Plan,
   variables: HistoryVariables,
 ): Promise<ApplyResult> {
-  const result: ApplyResult = { history: null, unverified: false, applied: [] };
+  const result: ApplyResult = { history: null, unverified: false, applied: [], created: [] };
+  const created = new Map<string, CreatedIssue>();
   const failed = new Set<string>();
-  for (const write of plan) {
+  for (const planned of plan) {
+    const write = withRefs(planned, created);
     if ("failure" in write && failed.has(write.failure.key)) continue;
+    if (write.kind === "create-issue") {
+      const issue = await createIssue(octokit, target, write);
+      created.set(write.ref, issue);
+      result.created.push(issue);
+    } else if (write.kind === "add-project-item") {
+      const id = await addProjectItem(octokit, write);
+      created.set(write.ref, { ref: write.ref, number: 0, url: "", id });
+    }
     const issue = isCodeWrite(write)
       ? await applyAnswered(octokit, target, write, variables, failed)
       : await applyWrite(octokit, target, write, variables);
@@ -72,64 +81,27 @@ export async function applyPlan(
     if (issue) {
       result.history = await normaliseHistory(octokit, issue.repository, issue);
       result.unverified = false;
-    } else if (write.kind !== "react" && write.kind !== "delete-comment") {
+    } else if (!OFF_INCIDENT.has(write.kind)) {
       result.unverified = true;
     }
   }
   return result;
 }
 
-const CODE_KINDS = new Set<string>([
-  "create-branch",
-  "revert-pull",
-  "put-file",
-  "create-pull",
-  "set-check",
-  "comment-on-pull",
-]);
-
-function isCodeWrite(write: Write): write is CodeWrite {
-  return CODE_KINDS.has(write.kind);
-}
-
-/**
- * A code write and its answer on the incident: the reply when it succeeded (with the
- * pull request it opened), or what failed and why. Either comment returns the history.
- */
-async function applyAnswered(
-  octokit: Octokit,
-  target: Target,
-  write: CodeWrite,
-  variables: HistoryVariables,
-  failed: Set<string>,
-): Promise<WithIssue | null> {
-  const where = { owner: target.owner, repo: target.repo };
-  let body: string | null;
-  try {
-    const { created, notes } = await applyCodeWrite(octokit, where, write);
-    const reply = "reply" in write ? write.reply : null;
-    body = reply
-      ? `${reply.body.replaceAll(CREATED_PULL, created ? `#${created.number}` : "the pull request")}${notes.map((note) => `\n\n⚠️ Note: ${note}.`).join("")}`
-      : null;
-  } catch (error) {
-    if (!("failure" in write)) throw error;
-    failed.add(write.failure.key);
-    body = failureBody(write.failure, error);
+/** Fills in what earlier `create-issue` writes of the plan returned. */
+function withRefs(write: Write, created: ReadonlyMap<string, CreatedIssue>): Write {
+  if (created.size === 0) return write;
+  switch (write.kind) {
+    case "add-comment":
+    case "comment-on":
+      return { ...write, body: fillRefs(write.body, created) };
+    case "add-project-item":
+      return { ...write, contentId: fillRefs(write.contentId, created) };
+    case "set-project-fields":
+      return { ...write, itemId: fillRefs(write.itemId, created) };
+    default:
+      return write;
   }
-  if (body === null) return null;
-  return addComment(octokit, target, body, variables);
-}
-
-function failureBody(failure: FailureSpec, error: unknown): string {
-  return `${failure.marker}\n⚠️ ${failure.what}: ${explain(error)}.\n`;
-}
-
-async function addComment(octokit: Octokit, target: Target, body: string, variables: HistoryVariables) {
-  const data = await octokit.graphql<{ addComment: { commentEdge: { node: { issue: WithIssue } } } }>(
-    ADD_COMMENT_MUTATION,
-    { subjectId: target.issueId, body, ...variables },
-  );
-  return data.addComment.commentEdge.node.issue;
 }
 
 async function applyWrite(
@@ -166,6 +138,15 @@ async function applyWrite(
       );
       return data.updateIssueComment.issueComment.issue;
     }
+    case "create-issue":
+    case "add-project-item":
+      return null;
+    case "comment-on":
+      await addNotice(octokit, write.subjectId, write.body);
+      return null;
+    case "set-project-fields":
+      await setProjectFields(octokit, write);
+      return null;
     case "delete-comment":
       try {
         await octokit.graphql(DELETE_COMMENT_MUTATION, { id: write.commentId });

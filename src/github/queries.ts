@@ -9,6 +9,7 @@
  * (`CODE_FIELDS`). Writes are mutations whose payload selects the
  * same history again, so the last write of a handler doubles as its verify read.
  * The code-response documents live in code-queries.ts and are re-exported here.
+ * Action items' documents are in `queries-action-items.ts`, the sweep's in `queries-sweep.ts`.
  */
 import { CODE_FIELDS, PULL_FIELDS } from "./code-queries.js";
 
@@ -32,7 +33,14 @@ export const TIMELINE_PAGE_FIELDS = /* GraphQL */ `
     ... on AssignedEvent { id createdAt actor { __typename login } assignee { __typename ... on User { login } ... on Bot { login } } }
     ... on UnassignedEvent { id createdAt actor { __typename login } assignee { __typename ... on User { login } ... on Bot { login } } }
     ... on RenamedTitleEvent { id createdAt actor { __typename login } previousTitle currentTitle }
-    ... on CrossReferencedEvent { id createdAt actor { __typename login } source { __typename ... on PullRequest { ${PULL_FIELDS} } } }
+    ... on CrossReferencedEvent {
+      id createdAt actor { __typename login }
+      source {
+        __typename
+        ... on Issue { number title url issueState: state body closedAt author { __typename login } }
+        ... on PullRequest { ${PULL_FIELDS} }
+      }
+    }
   }
 `;
 

@@ -1,12 +1,12 @@
 import type { ProbotOctokit } from "probot";
-import { CONFIG_EXPRESSION } from "../config/config-file-name.js";
-import type {
-  Association,
-  HistoryItem,
-  IssueHistory,
-  ReactionContent,
-  RecentIncident,
-  RepoLabel,
+import {
+  type Association,
+  type HistoryItem,
+  type IssueHistory,
+  type ReactionContent,
+  type RecentIncident,
+  type RepoLabel,
+  referenceFromPull,
 } from "../domain/history.js";
 import { actor, codeFacts, pullFact, type RawActor, type RawCodeFields, type RawPull } from "./code-facts.js";
 import { HISTORY_PAGE_QUERY, INCIDENT_HISTORY_QUERY } from "./queries.js";
@@ -44,8 +44,11 @@ interface RawItem {
   assignee?: RawActor | null;
   previousTitle?: string;
   currentTitle?: string;
-  source?: ({ __typename: string } & Partial<RawPull>) | null;
+  source?: RawSource | null;
 }
+
+/** An Issue's fields (`issueState`: aliased, as the pull request's `state` is another enum) or a pull request's. */
+type RawSource = { __typename: string; issueState?: string } & Partial<RawPull>;
 
 interface RawPage {
   totalCount?: number;
@@ -130,8 +133,27 @@ function item(raw: RawItem): HistoryItem | null {
     case "RenamedTitleEvent":
       return { ...base, type: "renamed", from: raw.previousTitle ?? "", to: raw.currentTitle ?? "" };
     case "CrossReferencedEvent":
-      return raw.source?.__typename === "PullRequest"
-        ? { ...base, type: "cross-referenced", pull: pullFact(raw.source as RawPull) }
+      if (raw.source?.__typename === "PullRequest") {
+        const pull = pullFact(raw.source as RawPull);
+        return { ...base, type: "cross-referenced", source: referenceFromPull(pull), pull };
+      }
+      return raw.source?.__typename === "Issue"
+        ? {
+            ...base,
+            type: "cross-referenced",
+            source: {
+              kind: "Issue",
+              number: raw.source.number ?? 0,
+              title: raw.source.title ?? "",
+              url: raw.source.url ?? "",
+              state: raw.source.issueState === "CLOSED" ? "CLOSED" : "OPEN",
+              author: actor(raw.source.author),
+              body: raw.source.body ?? "",
+              closedAt: raw.source.closedAt ? date(raw.source.closedAt) : null,
+              headRef: null,
+              mergedAt: null,
+            },
+          }
         : null;
     default:
       return null;
@@ -205,3 +227,7 @@ export async function readHistory(
   if (!repository?.issue) return null;
   return normaliseHistory(octokit, repository, repository.issue);
 }
+
+export type { RawActor, RawItem };
+/** The same normalisation for other reads (an action item's comments). */
+export { actor as normaliseActor, item as normaliseHistoryItem };

@@ -4,31 +4,28 @@ import type { Config } from "../config/schema.js";
 import { ConfigSchema } from "../config/schema.js";
 import { claimedId } from "../domain/app-artifacts.js";
 import { idFromTitle } from "../domain/incident-id.js";
-import { applyPlan, type Target } from "../github/apply-plan.js";
 import { historyVariables, type Octokit, readHistory } from "../github/read-history.js";
-import { awaitsMetrics, decideIncident } from "../plan/decide-incident.js";
-import type { OutwardInput } from "../plan/decide-outward.js";
+import { awaitsMetrics } from "../plan/decide-incident.js";
+import { convergeIncident } from "./converge-incident.js";
 import { labelsChecked, markLabelsChecked } from "./ensure-labels.js";
-import { publishForIncident } from "./publish-status-site.js";
 import { readMetricsSummary } from "./read-metrics.js";
 import { loadRepoConfig, reportConfigError } from "./repo-config.js";
 import { loadRepoTemplates } from "./repo-templates.js";
-import { sendNotices } from "./send-notices.js";
 import { withRetries } from "./with-retries.js";
 
 /**
  * The pipeline every incident event runs (§2.5): read the history once → decide a
  * plan (pure) → apply it → verify with the history the last write returned, and
- * decide again until nothing is left to do. A plan that needs the status page
- * published publishes it first (once per event), so its timeline write records it;
- * chat notices the plan claimed are sent after it is applied. When GitHub fails a
- * request, the whole pipeline runs again from a fresh read (`withRetries`), never
- * the write alone.
+ * decide again until nothing is left to do (`convergeIncident`, shared with the sweep).
+ * When GitHub fails a request, the whole pipeline runs again from a fresh read
+ * (`withRetries`), never the write alone.
  */
-const MAX_ROUNDS = 4;
 const FALLBACK_CONFIG: Config = ConfigSchema.parse({});
 
-/** The incident to reconcile: its number, and its title as the event showed it (the id in it). */
+/**
+ * The incident to reconcile: its number, and its title as the event showed it (the id
+ * in it). The event may be about another issue or pull request (an action item, a hotfix).
+ */
 export interface IncidentRef {
   number: number;
   title: string;
@@ -83,63 +80,42 @@ async function reconcileOnce(
     history = await readHistory(octokit, { owner, repo, number }, variables);
     if (!history) return;
   }
-  const target: Target = { owner, repo, number, issueId: history.issue.id };
-  const repoKey = `${owner}/${repo}`;
-  const checkLabels = !labelsChecked(repoKey);
-  const known = { config: fresh.config, botLogin, formTemplate: deps.formTemplate, now };
   // Only a `/metrics` waiting for its answer costs the extra (paged) read of all incidents.
+  const known = { config: fresh.config, botLogin, formTemplate: deps.formTemplate, now };
   const metricsSummary = awaitsMetrics({ ...known, history, checkLabels: false })
     ? await readMetricsSummary(octokit, history.repo.nameWithOwner, known, now)
     : undefined;
-  let outward: OutwardInput = {};
-  let publishTried = false;
-  for (let round = 1; round <= MAX_ROUNDS; round++) {
-    const input = {
-      ...known,
-      history,
-      checkLabels: checkLabels && round === 1,
-      ...(metricsSummary ? { metricsSummary } : {}),
-      templates,
-      event: {
-        commentId:
-          "comment" in context.payload ? (context.payload as { comment: { id: number } }).comment.id : null,
+  await convergeIncident({
+    ...known,
+    octokit,
+    target: { owner, repo, number, issueId: history.issue.id },
+    history,
+    variables,
+    withRecent,
+    checkLabels: !labelsChecked(`${owner}/${repo}`),
+    onLabelsChecked: () => markLabelsChecked(`${owner}/${repo}`),
+    event: {
+      commentId:
+        "comment" in context.payload ? (context.payload as { comment: { id: number } }).comment.id : null,
+    },
+    // Getters: the log names the incident once its id is known.
+    log: {
+      info: (fields, message) => log.info(fields, message),
+      debug: (fields, message) => log.debug(fields, message),
+      warn: (fields, message) => log.warn(fields, message),
+    },
+    templates,
+    ...(metricsSummary ? { metricsSummary } : {}),
+    outside: {
+      chat: deps.chat,
+      publishFiles: deps.publishFiles,
+      get log() {
+        return log;
       },
-    };
-    let decision = decideIncident({ ...input, outward });
-    if (decision.state.id && round === 1) {
-      log = log.child({ incident: decision.state.id });
+    },
+    onIncidentId: (incidentId) => {
+      log = log.child({ incident: incidentId });
       context.octokit.log = log.child({ name: "github" });
-    }
-    if (decision.publication && !publishTried) {
-      publishTried = true;
-      const site = { owner, repo, ...input, incidentId: decision.state.id ?? `#${number}` };
-      outward = await publishForIncident(octokit, site, decision.publication.hash, deps.publishFiles, log);
-      decision = decideIncident({ ...input, outward });
-    }
-    const { state, plan, notices } = decision;
-    if (plan.length === 0) {
-      if (checkLabels) markLabelsChecked(repoKey);
-      if (round > 1) log.debug({ rounds: round - 1 }, "incident converged");
-      return;
-    }
-    // Declared just now: the history the writes return also shows the code of the new id.
-    if (state.id && !variables.withCode)
-      variables = historyVariables(fresh.config, now, { withRecent, id: state.id });
-    const result = await applyPlan(octokit, target, plan, variables);
-    if (checkLabels) markLabelsChecked(repoKey);
-    log.info({ round, writes: result.applied }, "applied plan");
-    // Reactions alone change nothing the projection reads: no verify read needed.
-    if (!result.history && !result.unverified) return;
-    const next =
-      result.history && !result.unverified
-        ? result.history
-        : await readHistory(octokit, { owner, repo, number }, variables);
-    if (!next) return;
-    history = next;
-    if (notices.length) {
-      const chat = { octokit, target, history, variables, notices, config: fresh.config, botLogin };
-      sendNotices({ ...chat, chat: deps.chat, log });
-    }
-  }
-  log.warn({ rounds: MAX_ROUNDS }, "incident did not converge; the next event will continue");
+    },
+  });
 }

@@ -33,6 +33,7 @@ import { decideHotfix } from "./decide-hotfix.js";
 import { decideOutward, type OutwardInput, publicReminder } from "./decide-outward.js";
 import { decidePir } from "./decide-pir.js";
 import { decideRevert } from "./decide-revert.js";
+import { planActionItems } from "./plan-action-items.js";
 import { templateProblemsReply } from "./template-problems.js";
 import type { Plan, Write } from "./write.js";
 
@@ -118,6 +119,7 @@ function decideWithTemplates(input: DecideInput): Decision {
   for (const [, [, ...extra]] of artifacts.replyComments)
     for (const duplicate of extra)
       plan.push({ kind: "delete-comment", purpose: "reply", commentId: duplicate.id });
+  if (state.declaration) plan.push(...planActionItems(state, history, config));
 
   if (state.triage && issue.author) {
     const author = issue.author.login;

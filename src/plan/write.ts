@@ -10,7 +10,38 @@ export interface LabelSpec {
   description: string;
 }
 
-export type CommentPurpose = "timeline" | "declaration" | "reply";
+export type CommentPurpose = "timeline" | "declaration" | "reply" | "notice";
+
+/** A value a project field is set to (§8): a date, a single-select option, or nothing. */
+export type ProjectFieldValue =
+  | { fieldId: string; field: string; date: string }
+  | { fieldId: string; field: string; optionId: string; option: string }
+  | { fieldId: string; field: string; clear: true };
+
+/**
+ * A field of an issue created earlier in the same plan (`create-issue` with this
+ * `ref`), filled in by the executor wherever a later write names it.
+ */
+export function refToken(ref: string, field: "number" | "url" | "id"): string {
+  return `⟦${ref}.${field}⟧`;
+}
+
+export interface CreatedIssue {
+  ref: string;
+  number: number;
+  url: string;
+  id: string;
+}
+
+export function fillRefs(text: string, created: ReadonlyMap<string, CreatedIssue>): string {
+  return text.replace(
+    /⟦([A-Za-z0-9_:-]+)\.(number|url|id)⟧/g,
+    (whole, ref: string, field: "number" | "url" | "id") => {
+      const issue = created.get(ref);
+      return issue ? String(issue[field]) : whole;
+    },
+  );
+}
 
 /** Stands in a reply for the pull request a write created (`#12`), filled in by the executor. */
 export const CREATED_PULL = "{{created-pull}}";
@@ -90,7 +121,20 @@ export type Write =
       assignees?: string[];
       state?: "open" | "closed";
       stateReason?: "completed" | "not_planned" | "reopened";
+      body?: string;
     }
+  | {
+      kind: "create-issue";
+      ref: string;
+      title: string;
+      body: string;
+      labels: string[];
+      assignees: string[];
+    }
+  /** A comment on another issue than the plan's (an action item's problem, told on its incident). */
+  | { kind: "comment-on"; subjectId: string; number: number; purpose: CommentPurpose; body: string }
+  | { kind: "add-project-item"; ref: string; projectId: string; contentId: string }
+  | { kind: "set-project-fields"; projectId: string; itemId: string; values: ProjectFieldValue[] }
   | { kind: "create-labels"; labels: LabelSpec[] }
   | { kind: "react"; subjectId: string; content: ReactionContent }
   | { kind: "add-comment"; purpose: CommentPurpose; body: string }
@@ -104,9 +148,26 @@ export type Plan = Write[];
 export function describeWrite(write: Write): string {
   switch (write.kind) {
     case "update-issue": {
-      const { kind: _kind, ...fields } = write;
-      return `update issue ${JSON.stringify(fields)}`;
+      const { kind: _kind, body, ...fields } = write;
+      const bodyText = body === undefined ? "" : ` and body (${body.length} chars)`;
+      return `update issue ${JSON.stringify(fields)}${bodyText}`;
     }
+    case "create-issue":
+      return `create issue “${write.title}” labels ${write.labels.join(", ")}${write.assignees.length ? ` assigned ${write.assignees.join(", ")}` : ""}`;
+    case "comment-on":
+      return `add ${write.purpose} comment on #${write.number} (${write.body.length} chars)`;
+    case "add-project-item":
+      return `add ${write.contentId} to project ${write.projectId}`;
+    case "set-project-fields":
+      return `set project fields ${write.values
+        .map((value) =>
+          "date" in value
+            ? `${value.field}=${value.date}`
+            : "option" in value
+              ? `${value.field}=${value.option}`
+              : `${value.field} cleared`,
+        )
+        .join(", ")}`;
     case "create-labels":
       return `create labels ${write.labels.map((label) => label.name).join(", ")}`;
     case "react":

@@ -1,5 +1,6 @@
 import { formatDuration } from "../config/duration.js";
 import type { Config } from "../config/schema.js";
+import { actionItemSummaries } from "../domain/action-item-summary.js";
 import { clocks, type TargetState } from "../domain/clocks.js";
 import type { IssueHistory } from "../domain/history.js";
 import type { IncidentState, PullRole } from "../domain/incident-state.js";
@@ -152,7 +153,7 @@ export function renderPir(input: PirInput): string {
       result: RESULT_WORDS[status.state] ?? status.state.toLowerCase(),
       by: status.by ? `\`${status.by}\`` : "—",
     })),
-    actionItems: state.actionItems.map((item) => ({
+    actionItems: actionItemSummaries(state).map((item) => ({
       action: `${inline(item.text, 200)}${item.issue ? ` (#${item.issue})` : ""}`,
       owner: item.owner ? mention(item.owner) : "",
       due: item.due ? item.due.toISOString().slice(0, 10) : "",

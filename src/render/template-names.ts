@@ -15,9 +15,16 @@ export const TEMPLATE_NAMES = [
   "triage",
   "report",
   "pir",
+  "action-item-created",
 ] as const;
 
-export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+/**
+ * Templates of messages written outside an incident's own pipeline (on an action item,
+ * by the sweep), where no repo's overrides are read: built-in only.
+ */
+export const BUILT_IN_ONLY_TEMPLATES = ["board-problem", "reminder"] as const;
+
+export type TemplateName = (typeof TEMPLATE_NAMES)[number] | (typeof BUILT_IN_ONLY_TEMPLATES)[number];
 
 /** The folder, relative to the repository root, that holds a repo's overrides. */
 export const TEMPLATE_OVERRIDE_DIR = ".github/incident-templates";

@@ -4,6 +4,7 @@ import type { Config } from "../config/schema.js";
 import { type Clocks, clocks, type TargetState } from "../domain/clocks.js";
 import type { IncidentState, TimelineEntry } from "../domain/incident-state.js";
 import { marker } from "../domain/markers.js";
+import { actionItemSummary } from "./action-items-line.js";
 import { timeOnDay, zoneLabel } from "./format-time.js";
 import { inline, mention } from "./markdown.js";
 import { render, templateVersion } from "./renderer.js";
@@ -159,11 +160,13 @@ export function renderTimeline(input: TimelineViewInput): { body: string; hash: 
     pirDue: c.pirDue ? timeOnDay(c.pirDue, reference, zone) : null,
     review: reviewLine(state, reference, zone),
   };
+  const actionItems = actionItemSummary(state);
   const template = templateVersion("timeline");
   const stable = JSON.stringify({
     // A new or changed override re-renders the comment even when nothing else changed.
     ...(template === "built-in" ? {} : { template }),
     ...base,
+    ...(actionItems ? { actionItems } : {}),
     clocks: base.clocks.map(({ target: _visible, ...rest }) => rest),
     rows,
   });
@@ -174,6 +177,7 @@ export function renderTimeline(input: TimelineViewInput): { body: string; hash: 
     const visibleRows = rows.slice(folded);
     const body = render("timeline", {
       ...base,
+      actionItems,
       marker: head,
       rows: visibleRows,
       folded: folded > 0 ? { count: folded, url: input.issueUrl } : null,

@@ -1,5 +1,6 @@
 import type { ApplicationFunction } from "probot";
 import { createApp } from "../app.js";
+import { startSweepTimer } from "../handlers/sweep-timer.js";
 import { healthHandler, packageVersion } from "./health.js";
 import { sweepSettings } from "./sweep-settings.js";
 
@@ -28,9 +29,8 @@ export function serverApp(
     if (sweep.intervalMs === null) {
       probot.log.info("sweep timer: off (SWEEP_INTERVAL=off)");
     } else {
-      // TODO(sweep): when src/handlers/sweep-timer.ts exists, replace the next line with
-      // startSweepTimer(probot, { intervalMs: sweep.intervalMs, clock });
-      probot.log.info({ every: sweep.text }, "sweep timer: not available in this build");
+      startSweepTimer(probot, { intervalMs: sweep.intervalMs, clock });
+      probot.log.info({ every: sweep.text }, "sweep timer: on");
     }
   };
 }

@@ -28,7 +28,12 @@ async function installationToken(installationId: number): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
-async function runJob(event: string, payload: Record<string, unknown> | null, token: string) {
+async function runJob(
+  event: string,
+  payload: Record<string, unknown> | null,
+  token: string,
+  extraEnv: Record<string, string> = {},
+) {
   const path = join(dir, "event.json");
   await writeFile(path, JSON.stringify(payload ?? {}));
   return runActionsEvent({
@@ -39,6 +44,7 @@ async function runJob(event: string, payload: Record<string, unknown> | null, to
       GITHUB_TOKEN: token,
       GITHUB_API_URL: sim.url,
       LOG_LEVEL: (process.env.TEST_LOG_LEVEL as "debug" | undefined) ?? "warn",
+      ...extraEnv,
     },
     clock: () => clock.now(),
     Octokit: TestOctokit,
@@ -140,10 +146,16 @@ describe("GitHub Actions mode (src/actions-entry.ts)", () => {
     expect(after.assignees?.map((user) => user.login)).toContain("alice");
   });
 
-  it("treats a scheduled run as the sweep, which this version does not have, and does nothing", async () => {
-    const outcome = await runJob("schedule", { schedule: "*/10 * * * *" }, "unused");
-    expect(outcome).toEqual({ kind: "sweep-unavailable", event: "schedule" });
-    expect(sim.appRequests()).toHaveLength(0);
+  it("treats a scheduled run as one sweep of the job's repository: nothing due, nothing written", async () => {
+    const installationId = await sim.installApp("acme", ["shop"]);
+    const token = await installationToken(installationId);
+    const outcome = await runJob("schedule", { schedule: "*/10 * * * *" }, token, {
+      GITHUB_REPOSITORY: "acme/shop",
+    });
+    expect(outcome).toEqual({ kind: "swept", event: "schedule", repos: ["acme/shop"], actions: 0 });
+    const writes = sim.appRequests().filter((entry) => entry.method !== "GET" && !entry.graphql);
+    expect(writes).toHaveLength(0);
+    expect(sim.appRequests().length).toBeGreaterThan(0);
   });
 
   it("says what is missing when run outside a job", async () => {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkDemo } from "../../scripts/demo/check-demo.js";
 import { committedFiles } from "../../scripts/demo/committed-files.js";
 import { startDemoReceiver } from "../../scripts/demo/outward-output.js";
-import { playDemo } from "../../scripts/demo/run-demo.js";
+import { readActionItems } from "../../scripts/demo/read-action-items.js";
+import { type DemoResult, playDemo } from "../../scripts/demo/run-demo.js";
 import { OWNER, REPO } from "../../scripts/demo/scenario.js";
 import type { IssueHistory } from "../../src/domain/history.js";
 import { trustedMarkers } from "../../src/domain/markers.js";
@@ -15,14 +16,15 @@ import { readAsPerson } from "../support/transcript.js";
 let harness: Harness;
 let history: IssueHistory;
 let timeline: string;
+let demo: DemoResult;
 
 let receiver: Awaited<ReturnType<typeof startDemoReceiver>>;
 
 beforeAll(async () => {
   receiver = await startDemoReceiver();
   harness = await startHarness({ chat: { env: () => process.env } });
-  const number = await playDemo(harness);
-  history = await readAsPerson(harness.sim.as("alice"), OWNER, REPO, number);
+  demo = await playDemo(harness);
+  history = await readAsPerson(harness.sim.as("alice"), OWNER, REPO, demo.issue);
   const comments = history.items.flatMap((item) => (item.type === "comment" ? [item] : []));
   timeline =
     comments.find((item) => trustedMarkers(item, harness.sim.botLogin).some((m) => m.kind === "timeline"))
@@ -58,7 +60,9 @@ describe("the demo incident", () => {
     const state = harness.sim.snapshot() as { repos: Array<{ owner: string; name: string; git: GitData }> };
     const repo = state.repos.find((r) => r.owner === OWNER && r.name === REPO);
     const files = repo ? committedFiles(repo.git, harness.sim.botLogin) : new Map<string, string>();
-    expect(checkDemo(history, harness.sim, files)).toEqual([]);
+    return readActionItems(harness.sim, history).then((items) =>
+      expect(checkDemo({ history, items, sim: harness.sim, sweeps: demo.sweeps, files })).toEqual([]),
+    );
   });
 
   it("records the seven events of the plan's example at their times", () => {
@@ -108,6 +112,15 @@ describe("the demo incident", () => {
         (delivery.payload as { sender?: { login?: string } }).sender?.login === harness.sim.botLogin,
     );
     expect(echoes.length).toBeGreaterThan(20);
-    for (const echo of echoes) expect(rows[harness.sim.deliveries.indexOf(echo)]?.requests).toBe(0);
+    // Except the opening of an action item the app created: that is when it goes on the board.
+    const opensItem = (delivery: (typeof echoes)[number]) =>
+      delivery.event === "issues" &&
+      delivery.action === "opened" &&
+      String((delivery.payload.issue as { body?: string }).body).includes("incident-app:action-item");
+    for (const echo of echoes) {
+      const requests = rows[harness.sim.deliveries.indexOf(echo)]?.requests;
+      if (opensItem(echo)) expect(requests).toBe(3);
+      else expect(requests).toBe(0);
+    }
   });
 });

@@ -53,6 +53,7 @@ describe("the production build without credentials", () => {
         pull_requests: "write",
         checks: "write",
         deployments: "read",
+        organization_projects: "write",
       });
       expect(manifest.hook_attributes?.url).toBe(`http://127.0.0.1:${port}/`);
       expect(manifest.redirect_url).toBe(`http://127.0.0.1:${port}/probot/setup`);

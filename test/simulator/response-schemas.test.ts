@@ -23,6 +23,11 @@ beforeAll(async () => {
     body: {},
   });
   keep("apps/create-installation-access-token", { status: token.status, data: token.body });
+  const installations = await rawRequest(sim, "GET", "/app/installations", { token: JWT });
+  keep("apps/list-installations", { status: installations.status, data: installations.body });
+  const installationToken = (token.body as { token: string }).token;
+  const repos = await rawRequest(sim, "GET", "/installation/repositories", { token: installationToken });
+  keep("apps/list-repos-accessible-to-installation", { status: repos.status, data: repos.body });
   keep("repos/get", await alice.rest.repos.get(repo));
   keep("repos/get-content", await alice.rest.repos.getContent({ ...repo, path: ".github/incident.yml" }));
   keep("users/get-by-username", await alice.rest.users.getByUsername({ username: "alice" }));

@@ -27,6 +27,7 @@ export const APP_PERMISSIONS: Record<string, "read" | "write"> = {
   issues: "write",
   metadata: "read",
   pull_requests: "write",
+  organization_projects: "write",
 };
 
 export const APP_EVENTS = ["deployment_status", "issues", "issue_comment", "label", "pull_request"];

@@ -7,6 +7,9 @@ import { TokenRegistry, userToken } from "./http/tokens.js";
 import type { SimContext } from "./sim-context.js";
 import { createIssue } from "./store/issue-writes.js";
 import type { AccountType, Permission } from "./store/model.js";
+import type { ProjectAccess } from "./store/project-model.js";
+import { boardRows, createProject, type NewProject, setAppProjectAccess } from "./store/project-writes.js";
+import { type SeedIssue, seedIssues } from "./store/seed-issues.js";
 import { SimStore } from "./store/store.js";
 import { type Delivery, type DeliveryMode, DeliveryQueue } from "./webhooks/delivery-queue.js";
 import { webhookFor } from "./webhooks/payloads.js";
@@ -163,6 +166,22 @@ export class Simulator {
     const target = store.findRepo(repo.owner, repo.name);
     if (!target) throw new Error(`simulator: no repo ${repo.owner}/${repo.name}`);
     return createIssue(store, store.requireAccount(login).login, target, { ...form, viaForm: true }).number;
+  }
+
+  /** Projects v2 (project-writes.ts): a board (returns its number), the app's permission, the board as seen. */
+  createOrgProject(org: string, project: NewProject): number {
+    return createProject(this.ctx.store, org, project).number;
+  }
+  setAppProjectAccess(org: string, access: ProjectAccess): void {
+    setAppProjectAccess(this.ctx.store, org, access);
+  }
+  projectBoard(org: string, number: number) {
+    return boardRows(this.ctx.store, org, number);
+  }
+
+  /** Issues with their histories written straight into the store, without webhooks; returns their numbers. */
+  seedIssues(owner: string, name: string, issues: SeedIssue[]): number[] {
+    return seedIssues(this.ctx.store, owner, name, issues);
   }
 
   settle(): Promise<void> {

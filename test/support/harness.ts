@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createNodeMiddleware } from "probot";
+import { createNodeMiddleware, type Probot } from "probot";
 import { createApp } from "../../src/app.js";
 import { clearConfigCache } from "../../src/config/config-cache.js";
 import { type PublishFiles, publishFiles } from "../../src/github/publish-files.js";
@@ -28,6 +28,8 @@ export interface Harness {
   publisher: MemoryPublisher;
   /** Every webhook answered and every chat delivery (with its failure reports) done. */
   settle(): Promise<void>;
+  /** The app's Probot (for the sweep: `probot.auth(installationId)`). */
+  probot: Probot;
   close(): Promise<void>;
 }
 
@@ -86,6 +88,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       } while (chat.background.busy);
       await sim.settle();
     },
+    probot,
     async close() {
       await chat.background.idle();
       await new Promise<void>((resolve) => server.close(() => resolve()));

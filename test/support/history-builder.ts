@@ -6,6 +6,7 @@ import {
   type IssueHistory,
   type PullFact,
   type ReactionContent,
+  referenceFromPull,
 } from "../../src/domain/history.js";
 
 /**
@@ -133,6 +134,7 @@ export class HistoryBuilder {
       id: `CRE_${this.history.items.length}`,
       at: at ? new Date(at) : pull.createdAt,
       actor: pull.author,
+      source: referenceFromPull(pull),
       pull,
     });
   }

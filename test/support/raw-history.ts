@@ -61,14 +61,6 @@ function rawItem(item: IssueHistory["items"][number]): Record<string, unknown> {
         actor: rawActor(item.actor),
         assignee: { __typename: "User", login: item.assignee },
       };
-    case "cross-referenced":
-      return {
-        __typename: "CrossReferencedEvent",
-        id: item.id,
-        createdAt: iso(item.at),
-        actor: rawActor(item.actor),
-        source: { __typename: "PullRequest", ...rawPull(item.pull) },
-      };
     case "renamed":
       return {
         __typename: "RenamedTitleEvent",
@@ -77,6 +69,33 @@ function rawItem(item: IssueHistory["items"][number]): Record<string, unknown> {
         actor: rawActor(item.actor),
         previousTitle: item.from,
         currentTitle: item.to,
+      };
+    case "cross-referenced":
+      return {
+        __typename: "CrossReferencedEvent",
+        id: item.id,
+        createdAt: iso(item.at),
+        actor: rawActor(item.actor),
+        source: item.pull
+          ? { __typename: "PullRequest", ...rawPull(item.pull) }
+          : {
+              __typename: item.source.kind,
+              number: item.source.number,
+              title: item.source.title,
+              url: item.source.url,
+              ...(item.source.kind === "Issue"
+                ? { issueState: item.source.state }
+                : { state: item.source.state }),
+              body: item.source.body,
+              closedAt: item.source.closedAt ? iso(item.source.closedAt) : null,
+              ...(item.source.kind === "PullRequest"
+                ? {
+                    headRefName: item.source.headRef,
+                    mergedAt: item.source.mergedAt ? iso(item.source.mergedAt) : null,
+                  }
+                : {}),
+              author: rawActor(item.source.author),
+            },
       };
   }
 }

@@ -40,10 +40,16 @@ export async function readAsPerson(
   );
 }
 
-const hhmm = (at: Date) => at.toISOString().slice(11, 16);
+/** `14:23` on the day the issue was opened, `02-05 09:00` on a later one (UTC). */
+function stamp(at: Date, opened: Date): string {
+  const day = at.toISOString().slice(0, 10);
+  const time = at.toISOString().slice(11, 16);
+  return day === opened.toISOString().slice(0, 10) ? time : `${day.slice(5)} ${time}`;
+}
 
 export function renderTranscript(history: IssueHistory): string {
   const { issue } = history;
+  const hhmm = (at: Date) => stamp(at, issue.createdAt);
   const lines = [
     `# ${issue.title}`,
     "",
@@ -99,7 +105,9 @@ export function renderTranscript(history: IssueHistory): string {
         break;
       case "cross-referenced":
         lines.push(
-          `> ${hhmm(item.at)} · @${by} mentioned this in pull request #${item.pull.number} “${item.pull.title}”`,
+          item.pull
+            ? `> ${hhmm(item.at)} · @${by} mentioned this in pull request #${item.pull.number} “${item.pull.title}”`
+            : `> ${hhmm(item.at)} · @${by} mentioned this issue in #${item.source.number} “${item.source.title}”`,
           "",
         );
         break;

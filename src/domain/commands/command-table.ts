@@ -6,8 +6,6 @@ import { type CommandCategory, type CommandSpec, spec } from "./command-spec.js"
 
 export type { CommandCategory, CommandSpec } from "./command-spec.js";
 
-const soon = { available: false } as const;
-
 const TABLE = [
   spec(
     "declare",
@@ -128,31 +126,15 @@ const TABLE = [
     "/action <text> [@owner] [due:<date>] [priority:<high|medium|low>]",
     "Create a tracked action item.",
     "/action Add retry alerting @alice due:+1w priority:high",
-    soon,
   ),
-  spec(
-    "due",
-    "action-item",
-    "/due <date>",
-    "Change the due date (on an action item).",
-    "/due 2026-03-01",
-    soon,
-  ),
-  spec(
-    "owner",
-    "action-item",
-    "/owner <@user|me>",
-    "Change the owner (on an action item).",
-    "/owner @alice",
-    soon,
-  ),
+  spec("due", "action-item", "/due <date>", "Change the due date (on an action item).", "/due 2026-03-01"),
+  spec("owner", "action-item", "/owner <@user|me>", "Change the owner (on an action item).", "/owner @alice"),
   spec(
     "priority",
     "action-item",
     "/priority <high|medium|low>",
     "Change the priority (on an action item).",
     "/priority high",
-    soon,
   ),
   spec("help", "general", "/help", "List the commands.", "/help"),
   spec(

@@ -24,6 +24,8 @@ export interface ReplicaOptions {
 
 export interface Replica {
   url: string;
+  /** The replica's Probot (the demo's sweeps authenticate through it). */
+  probot: Probot;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    probot,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

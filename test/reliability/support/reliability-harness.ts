@@ -53,6 +53,7 @@ export async function startReliabilityHarness(options: ReliabilityOptions = {}):
     chat: defaultChatDeps(),
     publisher: memoryPublisher(),
     settle: () => sim.settle(),
+    probot: (replicas[0] as Replica).probot,
     async close() {
       await balancer?.close();
       for (const replica of replicas) await replica.close();

@@ -5,6 +5,7 @@ import { REACTION_CONTENTS } from "../store/model.js";
 import { accountView } from "./account-view.js";
 import { connection } from "./connection.js";
 import type { Args, GqlContext, View } from "./gql-types.js";
+import { issueProjectItems } from "./project-view.js";
 import { labelView, repoView } from "./repo-view.js";
 import { timelineItemsConnection } from "./timeline-view.js";
 
@@ -157,6 +158,7 @@ export function issueView(sim: SimContext, repo: Repo, issue: Issue): View {
         },
       ),
     timelineItems: (args: Args) => timelineItemsConnection(sim, repo, issue, args),
+    projectItems: (args: Args, ctx: GqlContext) => issueProjectItems(sim, issue.nodeId, args, ctx),
     reactionGroups: reactionGroups(sim, issue.reactions, self),
   };
 }

@@ -23,6 +23,7 @@ import {
   type View,
 } from "./gql-types.js";
 import { commentView, issueView, reactionFromGraphql, reactionGroups, reactionView } from "./issue-view.js";
+import { projectMutations } from "./project-mutations.js";
 import { resolveTarget } from "./query-root.js";
 import { labelView } from "./repo-view.js";
 
@@ -72,6 +73,7 @@ function payload(typename: string, args: Args, fields: Record<string, unknown>):
 
 /** Each mutation changes the store (which sends the webhooks), then views the changed object. */
 export const mutationRoot: Record<string, FieldFn> = {
+  ...projectMutations,
   addComment: (args, ctx) => {
     const { repo, issue } = issueTarget(ctx, argString(input(args), "subjectId") ?? "");
     const comment = createComment(

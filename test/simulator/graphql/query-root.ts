@@ -1,4 +1,5 @@
 import { permissionOf } from "../store/access.js";
+import { projectAccess } from "../store/project-writes.js";
 import type { NodeTarget } from "../store/store.js";
 import { accountView } from "./account-view.js";
 import {
@@ -11,6 +12,7 @@ import {
   type View,
 } from "./gql-types.js";
 import { commentView, issueView } from "./issue-view.js";
+import { organizationProject, projectItemView, projectView } from "./project-view.js";
 import { labelView, repoView } from "./repo-view.js";
 import { eventView } from "./timeline-view.js";
 
@@ -22,6 +24,10 @@ function nodeNotFound(id: string): GqlError {
 export function resolveTarget(ctx: GqlContext, id: string): NodeTarget {
   const target = ctx.sim.store.resolveNode(id);
   if (!target) throw nodeNotFound(id);
+  if (target.kind === "project" || target.kind === "project-item") {
+    if (projectAccess(ctx.sim.store, ctx.viewer, target.project) === "none") throw nodeNotFound(id);
+    return target;
+  }
   if (target.kind !== "account" && !permissionOf(ctx.sim.store, ctx.viewer, target.repo))
     throw nodeNotFound(id);
   return target;
@@ -42,6 +48,10 @@ export function targetView(ctx: GqlContext, target: NodeTarget): View {
       return labelView(sim, target.repo, target.label);
     case "event":
       return eventView(sim, target.repo, target.issue, target.event);
+    case "project":
+      return projectView(sim, target.project);
+    case "project-item":
+      return projectItemView(sim, target.project, target.item);
   }
 }
 
@@ -78,6 +88,10 @@ export const queryRoot: Record<string, FieldFn> = {
     if (account?.type !== "Organization") {
       throw new GqlError("NOT_FOUND", `Could not resolve to an Organization with the login of '${login}'.`);
     }
-    return accountView(ctx.sim, account);
+    return {
+      ...accountView(ctx.sim, account),
+      projectV2: (projectArgs: Args, projectCtx: GqlContext) =>
+        organizationProject(ctx.sim, account.login, projectArgs, projectCtx),
+    };
   },
 };

@@ -6,6 +6,7 @@ import { commentHandlers } from "./comment-handlers.js";
 import { contentHandlers } from "./content-handlers.js";
 import { deploymentHandlers } from "./deployment-handlers.js";
 import { gitHandlers } from "./git-handlers.js";
+import { installationHandlers } from "./installation-handlers.js";
 import { issueHandlers } from "./issue-handlers.js";
 import { labelHandlers } from "./label-handlers.js";
 import { pullHandlers } from "./pull-handlers.js";
@@ -24,6 +25,7 @@ const HANDLERS: Record<string, RestHandler> = {
   ...pullHandlers,
   ...checkHandlers,
   ...deploymentHandlers,
+  ...installationHandlers,
 };
 
 /** Operation ids the simulator answers; every other spec operation is a loud 501. */

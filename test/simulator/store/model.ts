@@ -1,4 +1,5 @@
 import type { CheckRun, CheckSuite, Deployment, GitData, PullFields } from "./code-model.js";
+import type { ProjectAccess, ProjectV2 } from "./project-model.js";
 
 /**
  * The simulator's state as plain JSON-friendly records. Records refer to each other by
@@ -35,6 +36,8 @@ export interface OrgMembership {
   login: string;
   members: string[];
   owners: string[];
+  /** The app's "Organization projects" permission here; write when unset. */
+  appProjects?: ProjectAccess;
 }
 
 export interface Label {
@@ -148,4 +151,6 @@ export interface SimState {
   repos: Repo[];
   comments: Comment[];
   installations: Installation[];
+  /** Organisation Projects v2 boards (see project-model.ts). */
+  projects: ProjectV2[];
 }

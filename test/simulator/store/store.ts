@@ -14,6 +14,7 @@ import type {
   SimState,
   TimelineEvent,
 } from "./model.js";
+import type { ProjectV2, ProjectV2Item } from "./project-model.js";
 import { notFound, SimError } from "./sim-error.js";
 
 /** Every object `node(id:)` can resolve, with what it hangs from. */
@@ -23,14 +24,24 @@ export type NodeTarget =
   | { kind: "issue"; repo: Repo; issue: Issue }
   | { kind: "comment"; repo: Repo; issue: Issue; comment: Comment }
   | { kind: "label"; repo: Repo; label: Label }
-  | { kind: "event"; repo: Repo; issue: Issue; event: TimelineEvent };
+  | { kind: "event"; repo: Repo; issue: Issue; event: TimelineEvent }
+  | { kind: "project"; project: ProjectV2 }
+  | { kind: "project-item"; project: ProjectV2; item: ProjectV2Item };
 
 /** The simulator's state, its indexes, and the change feed webhooks are built from. */
 export class SimStore {
-  readonly state: SimState = { accounts: {}, orgs: {}, repos: [], comments: [], installations: [] };
+  readonly state: SimState = {
+    accounts: {},
+    orgs: {},
+    repos: [],
+    comments: [],
+    installations: [],
+    projects: [],
+  };
   private lastId = 0;
   private readonly nodes = new Map<string, NodeTarget>();
   private readonly listeners: ChangeListener[] = [];
+  private muted = false;
 
   constructor(
     readonly clock: SimClock,
@@ -51,7 +62,18 @@ export class SimStore {
   }
 
   emit(change: Change): void {
+    if (this.muted) return;
     for (const listener of this.listeners) listener(change);
+  }
+
+  /** Runs `write` without announcing its changes (no webhooks): for seeding large states fast. */
+  quietly<T>(write: () => T): T {
+    this.muted = true;
+    try {
+      return write();
+    } finally {
+      this.muted = false;
+    }
   }
 
   register(nodeId: string, target: NodeTarget): void {

@@ -58,6 +58,7 @@ describe("app.yml", () => {
       pull_requests: "write",
       checks: "write",
       deployments: "read",
+      organization_projects: "write",
     });
     expect(manifest.public).toBe(false);
   });
@@ -79,8 +80,14 @@ describe("app.yml", () => {
 });
 
 describe(".github/workflows/incident-app.yml", () => {
-  it("runs on the events the app subscribes to", () => {
-    expect(Object.keys(workflow.on).sort()).toEqual([...manifest.default_events].sort());
+  it("runs on the events the app subscribes to, and on a schedule for the sweep", () => {
+    const sweep = ["schedule", "workflow_dispatch"];
+    expect(
+      Object.keys(workflow.on)
+        .filter((key) => !sweep.includes(key))
+        .sort(),
+    ).toEqual([...manifest.default_events].sort());
+    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(sweep));
   });
 
   it("gives the default token the app's permissions and nothing more", () => {

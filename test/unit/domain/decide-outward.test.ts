@@ -35,7 +35,7 @@ describe("deciding what the outside world is told", () => {
       "📣 INC-20260203-001: Status update posted",
     ]);
     const timeline = first.plan.find((write) => write.kind === "add-comment" && write.purpose === "timeline");
-    expect(timeline && "body" in timeline ? timeline.body.split("\n")[0] : "").toMatch(
+    expect(timeline && "body" in timeline ? (timeline.body ?? "").split("\n")[0] : "").toMatch(
       /^<!-- incident-app:timeline hash=[0-9a-f]+ notified=2026-02-03T14:30:00Z sent=[0-9a-f]{7},[0-9a-f]{7},[0-9a-f]{7} -->$/,
     );
     apply(builder, first.plan, "2026-02-03T14:30:05Z");
@@ -51,7 +51,9 @@ describe("deciding what the outside world is told", () => {
     const first = decideIncident({ ...base, history: builder.history, now });
     expect(first.publication).toEqual({ hash: expect.stringMatching(/^[0-9a-f]{12}$/) });
     // No "published" reply until the site is: the executor publishes, then decides again.
-    expect(first.plan.some((write) => "body" in write && write.body.includes("Published"))).toBe(false);
+    expect(first.plan.some((write) => "body" in write && (write.body ?? "").includes("Published"))).toBe(
+      false,
+    );
     const published = decideIncident({
       ...base,
       history: builder.history,
@@ -59,7 +61,9 @@ describe("deciding what the outside world is told", () => {
       outward: { published: first.publication?.hash ?? null },
     });
     expect(published.publication).toBeNull();
-    const reply = published.plan.find((write) => "body" in write && write.body.includes("🌐 Published"));
+    const reply = published.plan.find(
+      (write) => "body" in write && (write.body ?? "").includes("🌐 Published"),
+    );
     expect(reply && "body" in reply ? reply.body : "").toContain(
       "🌐 Published to the [status page](https://acme.github.io/shop/status/): **Investigating** · “Some searches fail.”",
     );
@@ -81,7 +85,7 @@ describe("deciding what the outside world is told", () => {
       },
     });
     const report = failed.plan.filter(
-      (write) => "body" in write && write.body.includes("could not be updated"),
+      (write) => "body" in write && (write.body ?? "").includes("could not be updated"),
     );
     expect(report).toHaveLength(1);
     apply(builder, failed.plan, "2026-02-03T14:30:05Z");
@@ -94,7 +98,9 @@ describe("deciding what the outside world is told", () => {
       .label("incident", "2026-02-03T14:23:00Z")
       .comment("/identified\n/comms draft", "2026-02-03T14:30:00Z", user("carol"));
     const { plan } = decideIncident({ ...base, history: builder.history, now });
-    const draft = plan.find((write) => "body" in write && write.body.includes("Customer-facing update"));
+    const draft = plan.find(
+      (write) => "body" in write && (write.body ?? "").includes("Customer-facing update"),
+    );
     expect(draft && "body" in draft ? draft.body : "").toContain(
       "```text\n/status public identified We have identified the cause of the issues with search and are working on a fix.\n```",
     );

@@ -41,14 +41,22 @@ function incident() {
     }),
   ];
   const state = project(builder.history, ctx);
+  const at = new Date("2026-02-03T15:20:00Z");
+  const url = "https://github.com/acme/shop/issues/1#issuecomment-9";
+  const text = "Add edge case tests | scoring";
+  state.actionRequests = [
+    { key: "c9-1", text, owner: "dave", due: "2026-02-05", priority: "high", by: "bob", at, url },
+  ];
   state.actionItems = [
     {
-      text: "Add edge case tests | scoring",
+      key: "c9-1",
+      number: 12,
+      title: text,
+      url: "https://github.com/acme/shop/issues/12",
+      open: true,
       owner: "dave",
-      due: new Date("2026-02-05T00:00:00Z"),
-      priority: "high",
-      status: "open",
-      issue: 12,
+      due: "2026-02-05",
+      at,
     },
   ];
   return { history: builder.history, state };
@@ -118,6 +126,7 @@ describe("the post-incident review file", () => {
     );
     const empty = incident();
     empty.state.actionItems = [];
+    empty.state.actionRequests = [];
     expect(render(empty)).toContain(
       "| Action | Owner | Due | Priority | Status |\n|---|---|---|---|---|\n\n",
     );
@@ -137,13 +146,16 @@ describe("refreshing the review", () => {
     const first = render();
     const edited = first.replace("**Technical:**\n", "**Technical:**\n\nDivision by zero in scoring.\n");
     const later = incident();
-    later.state.actionItems.push({
+    // An accepted `/action` whose issue is not created yet.
+    later.state.actionRequests.push({
+      key: "c10-1",
       text: "Stage rollouts",
       owner: "erin",
       due: null,
       priority: "medium",
-      status: "open",
-      issue: null,
+      by: "bob",
+      at: new Date("2026-02-03T15:21:00Z"),
+      url: "https://github.com/acme/shop/issues/1#issuecomment-10",
     });
     const refreshed = refreshSections(edited, render(later));
     expect(refreshed.kept).toEqual(["Root Cause"]);

@@ -1,0 +1,78 @@
+import { CONFIG_PATH } from "../config/config-file-name.js";
+import { parseConfigText } from "../config/parse-config-text.js";
+import { type Config, ConfigSchema } from "../config/schema.js";
+import type { Octokit } from "../github/read-history.js";
+import { runReport } from "./report-command.js";
+
+/**
+ * `incident-app report --repos owner/name[,…] --out DIR`: the report of docs/reports.md.
+ * Repos default to GITHUB_REPOSITORY; the config is the first repo's
+ * `.github/incident.yml` (read through the API), or the defaults when it has none.
+ */
+export interface ReportArgs {
+  repos: string[];
+  outDir: string;
+  now: Date;
+}
+
+export function parseReportArgs(args: string[], env: NodeJS.ProcessEnv): ReportArgs | string {
+  const parsed: ReportArgs = { repos: [], outDir: "", now: new Date() };
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index];
+    const value = args[index + 1];
+    if (arg === "--repos" && value) {
+      parsed.repos.push(
+        ...value
+          .split(",")
+          .map((repo) => repo.trim())
+          .filter(Boolean),
+      );
+      index += 1;
+    } else if (arg === "--out" && value) {
+      parsed.outDir = value;
+      index += 1;
+    } else if (arg === "--now" && value && !Number.isNaN(Date.parse(value))) {
+      parsed.now = new Date(value);
+      index += 1;
+    } else return `unknown or incomplete option: ${arg}`;
+  }
+  if (parsed.repos.length === 0 && env.GITHUB_REPOSITORY) parsed.repos.push(env.GITHUB_REPOSITORY);
+  if (parsed.repos.length === 0)
+    return "name the repositories with --repos owner/name[,…] (or set GITHUB_REPOSITORY)";
+  const bad = parsed.repos.find((repo) => !/^[\w.-]+\/[\w.-]+$/.test(repo));
+  if (bad) return `not a repository (owner/name): ${bad}`;
+  if (!parsed.outDir) return "name the folder to write the report into with --out <dir>";
+  return parsed;
+}
+
+/** The repo's `.github/incident.yml` through the API; the defaults when it has none. */
+export async function reportConfig(octokit: Octokit, repo: string): Promise<Config | string> {
+  const [owner = "", name = ""] = repo.split("/");
+  try {
+    const { data } = await octokit.rest.repos.getContent({ owner, repo: name, path: CONFIG_PATH });
+    if (!("content" in data) || typeof data.content !== "string") return ConfigSchema.parse({});
+    const result = parseConfigText(Buffer.from(data.content, "base64").toString("utf8"), CONFIG_PATH);
+    return result.ok ? result.config : `${repo}: ${CONFIG_PATH} is invalid; fix it first`;
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return ConfigSchema.parse({});
+    throw error;
+  }
+}
+
+export async function runReportCli(
+  octokit: Octokit,
+  args: ReportArgs,
+  botLogin: string | undefined,
+): Promise<{ files: string[] } | string> {
+  const first = args.repos[0] ?? "";
+  const config = await reportConfig(octokit, first);
+  if (typeof config === "string") return config;
+  return runReport({
+    octokit,
+    repos: args.repos,
+    outDir: args.outDir,
+    now: args.now,
+    config,
+    ...(botLogin ? { botLogin } : {}),
+  });
+}

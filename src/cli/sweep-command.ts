@@ -1,0 +1,74 @@
+import { readFormTemplate } from "../app-deps.js";
+import type { SweepAction } from "../domain/sweep-action.js";
+import { SWEEP_VIEWER_QUERY } from "../github/queries-sweep.js";
+import type { Octokit } from "../github/read-history.js";
+import type { PipelineLog } from "../handlers/converge-incident.js";
+import { type SweepRepoResult, sweepRepo } from "../handlers/sweep-repo.js";
+
+/**
+ * `sweep` (§10): the same code the server's timer runs, for one or more repositories,
+ * with an Octokit authenticated as the app's installation (or any token that may
+ * write issues). `dryRun` decides and describes, and writes nothing.
+ */
+export interface RunSweepOptions {
+  octokit: Octokit;
+  /** `owner/name` of each repository. */
+  repos: string[];
+  now: Date;
+  dryRun: boolean;
+  /** The login whose markers are trusted (`slug[bot]`); asked of GitHub (`viewer`) when absent. */
+  botLogin?: string;
+  formTemplate?: string;
+  log?: PipelineLog;
+}
+
+export interface SweepReport {
+  repos: SweepRepoResult[];
+  actions: SweepAction[];
+}
+
+const QUIET: PipelineLog = { info: () => {}, debug: () => {}, warn: () => {} };
+
+export async function runSweep(options: RunSweepOptions): Promise<SweepReport> {
+  const botLogin = options.botLogin ?? (await viewerLogin(options.octokit));
+  const formTemplate = options.formTemplate ?? readFormTemplate();
+  const report: SweepReport = { repos: [], actions: [] };
+  for (const full of options.repos) {
+    const [owner, repo] = full.split("/");
+    if (!owner || !repo) throw new Error(`expected a repository as owner/name, got “${full}”`);
+    const result = await sweepRepo({
+      octokit: options.octokit,
+      owner,
+      repo,
+      now: options.now,
+      dryRun: options.dryRun,
+      botLogin,
+      formTemplate,
+      log: options.log ?? QUIET,
+    });
+    report.repos.push(result);
+    report.actions.push(...result.actions);
+  }
+  return report;
+}
+
+/** The token's own login: `slug[bot]` for an app's installation token. */
+export async function viewerLogin(octokit: Octokit): Promise<string> {
+  const { viewer } = await octokit.graphql<{ viewer: { login: string } }>(SWEEP_VIEWER_QUERY);
+  return viewer.login;
+}
+
+/** What a run did, for people: one block per repository. */
+export function formatSweepReport(report: SweepReport, dryRun: boolean): string {
+  const lines: string[] = [];
+  for (const repo of report.repos) {
+    if (repo.skipped) {
+      lines.push(`${repo.repo}: skipped, ${repo.skipped}`);
+      continue;
+    }
+    const verb = dryRun ? "would post" : "posted";
+    lines.push(`${repo.repo}: ${repo.plan.length === 0 ? "nothing due" : `${verb} ${repo.plan.length}`}`);
+    for (const line of repo.plan) lines.push(`  ${line}`);
+  }
+  return lines.join("\n");
+}

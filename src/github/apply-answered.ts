@@ -1,0 +1,66 @@
+import { type CodeWrite, CREATED_PULL, type FailureSpec, type Write } from "../plan/write.js";
+import { applyCodeWrite, explain } from "./apply-code-write.js";
+import type { Target } from "./apply-plan.js";
+import { ADD_COMMENT_MUTATION } from "./queries.js";
+import type { HistoryVariables, Octokit, RawIssue, RawRepository } from "./read-history.js";
+
+/** What a comment mutation returns: the issue's history right after the write. */
+export type WithIssue = RawIssue & { repository: RawRepository };
+
+const CODE_KINDS = new Set<string>([
+  "create-branch",
+  "revert-pull",
+  "put-file",
+  "create-pull",
+  "set-check",
+  "comment-on-pull",
+]);
+
+export function isCodeWrite(write: Write): write is CodeWrite {
+  return CODE_KINDS.has(write.kind);
+}
+
+/**
+ * A code write and its answer on the incident: the reply when it succeeded (with the
+ * pull request it opened), or what failed and why. Either comment returns the history.
+ */
+export async function applyAnswered(
+  octokit: Octokit,
+  target: Target,
+  write: CodeWrite,
+  variables: HistoryVariables,
+  failed: Set<string>,
+): Promise<WithIssue | null> {
+  const where = { owner: target.owner, repo: target.repo };
+  let body: string | null;
+  try {
+    const { created, notes } = await applyCodeWrite(octokit, where, write);
+    const reply = "reply" in write ? write.reply : null;
+    body = reply
+      ? `${reply.body.replaceAll(CREATED_PULL, created ? `#${created.number}` : "the pull request")}${notes.map((note) => `\n\n⚠️ Note: ${note}.`).join("")}`
+      : null;
+  } catch (error) {
+    if (!("failure" in write)) throw error;
+    failed.add(write.failure.key);
+    body = failureBody(write.failure, error);
+  }
+  if (body === null) return null;
+  return addComment(octokit, target, body, variables);
+}
+
+function failureBody(failure: FailureSpec, error: unknown): string {
+  return `${failure.marker}\n⚠️ ${failure.what}: ${explain(error)}.\n`;
+}
+
+export async function addComment(
+  octokit: Octokit,
+  target: Target,
+  body: string,
+  variables: HistoryVariables,
+) {
+  const data = await octokit.graphql<{ addComment: { commentEdge: { node: { issue: WithIssue } } } }>(
+    ADD_COMMENT_MUTATION,
+    { subjectId: target.issueId, body, ...variables },
+  );
+  return data.addComment.commentEdge.node.issue;
+}

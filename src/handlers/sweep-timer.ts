@@ -1,0 +1,66 @@
+import type { Probot } from "probot";
+import { botLoginResolver, readFormTemplate } from "../app-deps.js";
+import { runSweep } from "../cli/sweep-command.js";
+import type { Octokit } from "../github/read-history.js";
+
+/**
+ * The sweep in server mode (§10): every `intervalMs`, for every installation, every
+ * repository with open issues (incidents, action items, a PIR pull request) is swept
+ * with the same code as the CLI. A run still going when the next is due is not
+ * doubled. Returns a function that stops the timer.
+ */
+export interface SweepTimerOptions {
+  intervalMs: number;
+  clock?: () => Date;
+  /** Called after each run (tests, metrics). */
+  onRun?: (summary: { repos: number; actions: number; failed: number }) => void;
+}
+
+export function startSweepTimer(probot: Probot, options: SweepTimerOptions): () => void {
+  const clock = options.clock ?? (() => new Date());
+  const botLogin = botLoginResolver(probot);
+  const formTemplate = readFormTemplate();
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    const summary = { repos: 0, actions: 0, failed: 0 };
+    try {
+      const app = (await probot.auth()) as unknown as Octokit;
+      const installations = await app.paginate(app.rest.apps.listInstallations, { per_page: 100 });
+      for (const installation of installations) {
+        const octokit = (await probot.auth(installation.id)) as unknown as Octokit;
+        const repos = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, {
+          per_page: 100,
+        });
+        const names = repos.filter((repo) => repo.open_issues_count > 0).map((repo) => repo.full_name);
+        for (const name of names) {
+          try {
+            const report = await runSweep({
+              octokit,
+              repos: [name],
+              now: clock(),
+              dryRun: false,
+              botLogin: await botLogin(),
+              formTemplate,
+              log: probot.log.child({ sweep: name }),
+            });
+            summary.repos += 1;
+            summary.actions += report.actions.length;
+          } catch (error) {
+            summary.failed += 1;
+            probot.log.error({ err: error, repo: name }, "sweep failed for a repository");
+          }
+        }
+      }
+    } catch (error) {
+      probot.log.error({ err: error }, "sweep could not list installations");
+    } finally {
+      running = false;
+      options.onRun?.(summary);
+    }
+  };
+  const timer = setInterval(() => void tick(), options.intervalMs);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}

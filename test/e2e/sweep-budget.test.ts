@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runSweep } from "../../src/cli/sweep-command.js";
+import { renderActionItemBody } from "../../src/domain/action-item-body.js";
+import type { Octokit } from "../../src/github/read-history.js";
+import type { SeedIssue } from "../simulator/store/seed-issues.js";
+import { type Harness, startHarness } from "../support/harness.js";
+
+/**
+ * Done when: a sweep over 100 open incidents and 1,000 open action items with nothing
+ * due costs at most 15 API requests; with 50 due, at most 15 + 50. The state is
+ * written straight into the simulator's store (no webhooks), then swept as the app.
+ */
+const NOW = new Date("2026-02-10T09:00:00Z");
+const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
+let harness: Harness;
+let octokit: Octokit;
+
+function incidents(count: number): SeedIssue[] {
+  return Array.from({ length: count }, (_, index) => ({
+    title: `Incident ${index + 1}`,
+    body: "### Severity\n\nSEV-2\n",
+    author: "alice",
+    labels: ["incident"],
+    at: minutesAgo(20),
+    comments: [
+      { author: "bob", body: "/ack", at: minutesAgo(19) },
+      { author: "bob", body: "/update Rolling back", at: minutesAgo(5) },
+    ],
+  }));
+}
+
+/** Ten follow-ups per incident: each item's body links its incident (a cross-reference there). */
+function actionItems(count: number, due: (index: number) => string): SeedIssue[] {
+  return Array.from({ length: count }, (_, index) => ({
+    title: `Follow-up ${index + 1}`,
+    body: renderActionItemBody({
+      text: `Follow-up ${index + 1}`,
+      incidentTitle: `Incident ${(index % 100) + 1}`,
+      incidentUrl: `https://github.com/acme/svc/issues/${(index % 100) + 1}`,
+      fields: { owner: "dave", due: due(index), priority: "medium" },
+      meta: { incident: (index % 100) + 1, key: `seed-${index}`, ic: "bob", synced: null },
+    }),
+    author: harness.sim.botLogin,
+    labels: ["action-item", "priority: medium"],
+    assignees: ["dave"],
+    at: minutesAgo(60 * 24),
+  }));
+}
+
+async function sweepRequests(): Promise<{ requests: number; actions: number; operations: string[] }> {
+  const { sim } = harness;
+  const start = sim.appRequests().length;
+  const report = await runSweep({
+    octokit,
+    repos: ["acme/svc"],
+    now: NOW,
+    dryRun: false,
+    botLogin: sim.botLogin,
+  });
+  const made = sim.appRequests().slice(start);
+  return {
+    requests: made.length,
+    actions: report.actions.length,
+    operations: made.map((entry) => entry.graphql ?? `${entry.method} ${entry.path}`),
+  };
+}
+
+beforeAll(async () => {
+  harness = await startHarness({ start: NOW.toISOString() });
+  const { sim } = harness;
+  sim.createOrg("acme", ["alice", "bob", "dave"]);
+  sim.createRepo({ owner: "acme", name: "svc", files: { ".github/incident.yml": "timeZone: UTC\n" } });
+  const installation = await sim.installApp("acme", ["svc"]);
+  octokit = (await harness.probot.auth(installation)) as unknown as Octokit;
+  sim.seedIssues("acme", "svc", incidents(100));
+  sim.seedIssues(
+    "acme",
+    "svc",
+    actionItems(1_000, () => "2026-03-01"),
+  );
+}, 120_000);
+afterAll(() => harness.close());
+
+describe("the sweep's cost on a large repository", () => {
+  it("reads 100 incidents and 1,000 action items with nothing due in at most 15 requests", async () => {
+    const { requests, actions, operations } = await sweepRequests();
+    expect(actions).toBe(0);
+    expect(requests).toBeLessThanOrEqual(15);
+    expect(operations.filter((op) => op === "SweepRepository")).toHaveLength(10);
+    console.log(`nothing due: ${requests} requests (${operations.join(", ")})`);
+  });
+
+  it("with 50 due, at most 15 + 50: one comment per reminder", async () => {
+    harness.sim.seedIssues(
+      "acme",
+      "svc",
+      actionItems(50, () => "2026-02-10"),
+    );
+    const { requests, actions, operations } = await sweepRequests();
+    expect(actions).toBe(50);
+    expect(requests).toBeLessThanOrEqual(15 + 50);
+    expect(operations.filter((op) => op === "AddReminder")).toHaveLength(50);
+    console.log(`50 due: ${requests} requests`);
+    const again = await sweepRequests();
+    expect(again.actions).toBe(0);
+  });
+});

@@ -1,0 +1,45 @@
+import { SimError } from "../store/sim-error.js";
+import { installationShape } from "./account-shapes.js";
+import { repoShape } from "./repo-shapes.js";
+import { paginated } from "./rest-helpers.js";
+import type { RestHandler } from "./rest-types.js";
+
+/** What a server-side app lists on its own: its installations (JWT), an installation's repositories (token). */
+export const installationHandlers: Record<string, RestHandler> = {
+  "apps/list-installations": (req) => {
+    if (req.caller.kind !== "app")
+      throw new SimError("UNAUTHORIZED", "A JSON web token could not be decoded");
+    // The spec describes this list's `account` as simple user *and* enterprise (allOf): add the
+    // enterprise fields so the response passes it, as the rest of the simulator's responses do.
+    const installations = req.ctx.store.state.installations.map((installation) => {
+      const shape = installationShape(req.ctx, installation);
+      const account = req.ctx.store.requireAccount(installation.account);
+      return {
+        ...shape,
+        account: {
+          ...(shape.account as object),
+          name: account.name ?? account.login,
+          slug: account.login.toLowerCase(),
+          created_at: account.createdAt,
+          updated_at: account.createdAt,
+        },
+      };
+    });
+    return paginated(req, installations);
+  },
+
+  "apps/list-repos-accessible-to-installation": (req) => {
+    const installation = req.caller.installationId
+      ? req.ctx.store.installationById(req.caller.installationId)
+      : null;
+    if (!installation) throw new SimError("FORBIDDEN", "This endpoint requires an installation token");
+    const repos = installation.repoIds.map((id) =>
+      repoShape(req.ctx, req.ctx.store.repoById(id), { full: true }),
+    );
+    const page = paginated(req, repos);
+    return {
+      ...page,
+      body: { total_count: repos.length, repository_selection: "selected", repositories: page.body },
+    };
+  },
+};
