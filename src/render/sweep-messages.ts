@@ -108,9 +108,13 @@ export function sweepMessage(
         `It has been unresolved for ${formatDuration(action.after)} at ${action.from} (\`autoEscalation\` in \`.github/incident.yml\`). \`/severity ${action.from} <reason>\` sets it back.`,
       );
     case "pir-reminder": {
-      const how = findCommand("pir")?.available
-        ? "Open it with `/pir`."
-        : `Open a pull request from branch \`pir/${(state?.id ?? "incident").toLowerCase()}\` that mentions this incident.`;
+      // Once the review PR exists (opened at resolution), the reminder points at it.
+      const review = state?.linked.find((link) => link.role === "review" && link.pull.state === "OPEN");
+      const how = review
+        ? `Finish and merge #${review.pull.number} (\`/pir\` refreshes it from the incident).`
+        : findCommand("pir")?.available
+          ? "Open it with `/pir`."
+          : `Open a pull request from branch \`pir/${(state?.id ?? "incident").toLowerCase()}\` that mentions this incident.`;
       const headline =
         action.window === "soon"
           ? `Post-incident review due soon: ${id}`
