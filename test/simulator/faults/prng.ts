@@ -1,3 +1,5 @@
+import { mulberry32 } from "../../../src/report/seeded-random.js";
+
 /**
  * A small seeded PRNG (mulberry32), so a run with faults can be replayed exactly:
  * the same seed gives the same faults for the same sequence of requests and deliveries.
@@ -14,14 +16,8 @@ export interface Prng {
 }
 
 export function createPrng(seed: number): Prng {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  // The same generator the report's seed data uses; only the helpers differ.
+  const { next } = mulberry32(seed);
   return {
     next,
     chance: (p) => p > 0 && next() < p,
