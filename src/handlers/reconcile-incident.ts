@@ -62,6 +62,7 @@ async function reconcileOnce(context: IssueContext, deps: AppDeps, log: IssueCon
       formTemplate: deps.formTemplate,
       now,
       checkLabels: checkLabels && round === 1,
+      event: { commentId: "comment" in context.payload ? context.payload.comment.id : null },
     });
     if (plan.length === 0) {
       if (checkLabels) markLabelsChecked(repoKey);

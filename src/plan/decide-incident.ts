@@ -11,6 +11,7 @@ import { marker } from "../domain/markers.js";
 import { onCallAt, runbookFor } from "../domain/on-call.js";
 import { type ProjectionContext, project } from "../domain/project.js";
 import { severityConfig, vocabulary } from "../domain/state-changes.js";
+import { fitComment } from "../render/fit-comment.js";
 import {
   commsDraftMessage,
   declarationMessage,
@@ -115,7 +116,13 @@ export function decideIncident(input: DecideInput): Decision {
     else if (timelineHash(current.body) !== timeline.hash)
       plan.push({ kind: "update-comment", purpose: "timeline", commentId: current.id, body: timeline.body });
   }
-  return { state, plan };
+  return { state, plan: plan.map(withinLimit) };
+}
+
+function withinLimit(write: Write): Write {
+  return write.kind === "add-comment" || write.kind === "update-comment"
+    ? { ...write, body: fitComment(write.body) }
+    : write;
 }
 
 function chooseId(state: IncidentState, history: IssueHistory): string {
@@ -216,9 +223,10 @@ function acknowledge(
     if (leftToOwnDelivery(ack.comment, input.event, input.now)) continue;
     if (ack.kind === "outsider") {
       const login = ack.comment.author?.login ?? "ghost";
+      // Every such comment gets 😕; the explanation goes to each person once.
+      react(ack.comment, "CONFUSED");
       if (outsiders.has(login)) continue;
       outsiders.add(login);
-      react(ack.comment, "CONFUSED");
       const allowed = config.permissions.commands.map((association) => association.toLowerCase()).join(", ");
       reply(`outsider:${login}`, (m) =>
         replyMessage(
