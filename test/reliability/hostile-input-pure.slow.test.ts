@@ -2,15 +2,18 @@ import fc from "fast-check";
 import { expect, it } from "vitest";
 import { readFormTemplate } from "../../src/app-deps.js";
 import { type Config, ConfigSchema } from "../../src/config/schema.js";
-import { appArtifacts } from "../../src/domain/app-artifacts.js";
 import type { IssueHistory } from "../../src/domain/history.js";
-import type { IncidentState } from "../../src/domain/incident-state.js";
-import { readMarkers } from "../../src/domain/markers.js";
 import { decideIncident } from "../../src/plan/decide-incident.js";
-import { SHORTENED_NOTE } from "../../src/render/fit-comment.js";
 import { applyInMemory } from "../support/apply-in-memory.js";
 import { BOT, FORM_BODY, HistoryBuilder } from "../support/history-builder.js";
-import { AUTHORS, hostileBody, notifiedMentions } from "./support/hostile-input.js";
+import {
+  allowedMentions,
+  type CheckCounts,
+  checkAnswered,
+  checkAppBody,
+  newCheckCounts,
+} from "./support/app-write-checks.js";
+import { AUTHORS, hostileBody } from "./support/hostile-input.js";
 import { summary } from "./support/summary.js";
 
 /**
@@ -19,7 +22,7 @@ import { summary } from "./support/summary.js";
  * nothing is left. No crash, every error answered, markers only where the app put
  * them, no mention of anyone nobody named, nothing over GitHub's size limits.
  */
-const CONFIGS: Config[] = [
+const HOSTILE_CONFIGS: Config[] = [
   ConfigSchema.parse({}),
   ConfigSchema.parse({
     onCall: { primary: ["oncall-ann"], secondary: ["@acme/sre"] },
@@ -31,11 +34,11 @@ const HISTORIES = 2_000;
 const COMMENTS = 5;
 
 const scenario = fc.record({
-  config: fc.constantFrom(...CONFIGS),
+  config: fc.constantFrom(...HOSTILE_CONFIGS),
   title: fc.oneof(
     fc.constant("Search returns no results"),
     fc.string({ minLength: 1, maxLength: 256, unit: "grapheme" }).filter((t) => t.trim() !== ""),
-    fc.string({ minLength: 240, maxLength: 256 }).map((t) => `x${t}`),
+    fc.string({ minLength: 240, maxLength: 255 }).map((t) => `x${t}`),
   ),
   declared: fc.constantFrom("form", "command", "not yet"),
   comments: fc.array(
@@ -54,8 +57,7 @@ function build(s: Scenario): IssueHistory {
   const builder = new HistoryBuilder({ title: s.title.slice(0, 256), body: FORM_BODY });
   if (s.declared === "form") builder.label("incident", "2026-02-03T14:23:00Z");
   if (s.declared === "command") builder.comment("/declare SEV-2", "2026-02-03T14:23:30Z");
-  const sorted = [...s.comments].sort((a, b) => a.minute - b.minute);
-  for (const c of sorted) {
+  for (const c of [...s.comments].sort((a, b) => a.minute - b.minute)) {
     const at = `2026-02-03T14:${String(c.minute).padStart(2, "0")}:00Z`;
     builder.comment(
       c.body,
@@ -67,23 +69,16 @@ function build(s: Scenario): IssueHistory {
   return builder.history;
 }
 
-function allowedMentions(history: IssueHistory, state: IncidentState, config: Config): Set<string> {
-  const named = new Set<string>();
-  const add = (handle: string | null | undefined) =>
-    handle && named.add(handle.replace(/^@/, "").toLowerCase());
-  add(history.issue.author?.login);
-  for (const item of history.items) add(item.type === "comment" ? item.author?.login : item.actor?.login);
-  // Whoever an accepted command named (`/ic @u`), even if a later command replaced them.
-  for (const ack of state.acknowledgements)
-    if (ack.kind === "accepted" && ack.command.kind === "role")
-      add(ack.command.handle === "me" ? ack.comment.author?.login : ack.command.handle);
-  for (const handle of [...config.onCall.primary, ...config.onCall.secondary]) add(handle);
-  for (const level of config.escalation) for (const handle of level.notify) add(handle);
-  for (const severity of config.severities) for (const handle of severity.notify) add(handle);
-  return named;
+interface Counts extends CheckCounts {
+  histories: number;
+  comments: number;
+  rounds: number;
+  writes: number;
 }
 
-/** Decides and applies until nothing is left, checking every write; returns the rounds taken. */
+const newCounts = (): Counts => ({ ...newCheckCounts(), histories: 0, comments: 0, rounds: 0, writes: 0 });
+
+/** Decides and applies until nothing is left, checking every body the app would write. */
 function converge(history: IssueHistory, config: Config, counts: Counts): ReturnType<typeof decideIncident> {
   const now = new Date("2026-02-03T15:00:00Z");
   const input = { config, botLogin: BOT, formTemplate, checkLabels: false, now };
@@ -94,17 +89,8 @@ function converge(history: IssueHistory, config: Config, counts: Counts): Return
     counts.writes += decision.plan.length;
     const allowed = allowedMentions(history, decision.state, config);
     for (const write of decision.plan) {
-      if (write.kind !== "add-comment" && write.kind !== "update-comment") continue;
-      counts.longest = Math.max(counts.longest, write.body.length);
-      // The last-resort cut must never be needed: every message is built to fit.
-      expect(write.body.endsWith(SHORTENED_NOTE), write.body.slice(0, 200)).toBe(false);
-      const markers = readMarkers(write.body);
-      expect(markers.length, write.body.slice(0, 200)).toBe(1);
-      expect(write.body.split("\n")[0]).toMatch(/^<!-- incident-app:/);
-      for (const handle of notifiedMentions(write.body)) {
-        counts.mentionsChecked += 1;
-        expect(allowed.has(handle), `@${handle} in ${write.body.slice(0, 300)}`).toBe(true);
-      }
+      if (write.kind === "add-comment" || write.kind === "update-comment")
+        checkAppBody(write.body, allowed, counts);
     }
     applyInMemory(history, decision.plan, now);
     decision = decideIncident({ ...input, history });
@@ -112,92 +98,29 @@ function converge(history: IssueHistory, config: Config, counts: Counts): Return
   return decision;
 }
 
-interface Counts {
-  histories: number;
-  bodies: number;
-  rounds: number;
-  writes: number;
-  errorsAnswered: number;
-  mentionsChecked: number;
-  longest: number;
-}
-
-const newCounts = (): Counts => ({
-  histories: 0,
-  bodies: 0,
-  rounds: 0,
-  writes: 0,
-  errorsAnswered: 0,
-  mentionsChecked: 0,
-  longest: 0,
-});
-
 it("10,000 hostile comment bodies through decide → apply → decide", () => {
-  const counts = {
-    histories: 0,
-    bodies: 0,
-    rounds: 0,
-    writes: 0,
-    errorsAnswered: 0,
-    mentionsChecked: 0,
-    longest: 0,
-  };
+  const counts = newCounts();
   fc.assert(
     fc.property(scenario, (s) => {
       const history = build(s);
       counts.histories += 1;
-      counts.bodies += s.comments.length;
+      counts.comments += s.comments.length;
       const decision = converge(history, s.config, counts);
-      const replies = appArtifacts(history, BOT).replies;
-      for (const ack of decision.state.acknowledgements) {
-        if (ack.kind === "accepted") {
-          expect(ack.comment.appReactions).toContain("EYES");
-          continue;
-        }
-        counts.errorsAnswered += 1;
-        expect(ack.comment.appReactions).toContain("CONFUSED");
-        const key =
-          ack.kind === "outsider"
-            ? `outsider:${ack.comment.author?.login}`
-            : `${ack.comment.databaseId}:problems:`;
-        expect(
-          [...replies].some((reply) => reply.startsWith(key)),
-          key,
-        ).toBe(true);
-      }
+      checkAnswered(history, decision.state, BOT, counts);
     }),
-    {
-      numRuns: HISTORIES,
-      seed: 7_2026,
-      reporter: (details) => {
-        if (details.failed) {
-          const [c] = details.counterexample ?? [];
-          console.log(
-            JSON.stringify(
-              {
-                declared: c?.declared,
-                title: c?.title.slice(0, 50),
-                comments: c?.comments.map((x) => [x.author.login, x.body.slice(0, 300), x.minute]),
-              },
-              null,
-              1,
-            ),
-          );
-          throw new Error(String(details.errorInstance));
-        }
-      },
-    },
+    { numRuns: HISTORIES, seed: 7_2026 },
   );
   summary("hostile input, pure pipeline", {
     histories: counts.histories,
-    bodies: counts.bodies,
+    bodies: counts.comments,
     decide_rounds: counts.rounds,
     writes: counts.writes,
+    app_bodies_checked: counts.bodies,
     errors_answered: counts.errorsAnswered,
     mentions_checked: counts.mentionsChecked,
-    longest_body: counts.longest,
+    longest_app_body: counts.longest,
   });
-  expect(counts.bodies).toBeGreaterThanOrEqual(10_000);
+  expect(counts.comments).toBeGreaterThanOrEqual(10_000);
 });
 
 /** Long incidents: hundreds of notes, updates and people, then resolved. Everything must fit. */
@@ -224,15 +147,16 @@ it("long incidents (up to 2,000 commands) stay within GitHub's limits", () => {
       });
       builder.comment("/resolve done", "2026-02-03T14:59:00Z", { login: "bob", kind: "User" });
       counts.histories += 1;
-      counts.bodies += comments.length + 1;
-      converge(builder.history, CONFIGS[0] as Config, counts);
+      counts.comments += comments.length + 1;
+      const decision = converge(builder.history, HOSTILE_CONFIGS[0] as Config, counts);
+      checkAnswered(builder.history, decision.state, BOT, counts);
     }),
     { numRuns: 4, seed: 2026 },
   );
   summary("hostile input, long incidents", {
     histories: counts.histories,
-    bodies: counts.bodies,
+    bodies: counts.comments,
     writes: counts.writes,
-    longest_body: counts.longest,
+    longest_app_body: counts.longest,
   });
 });

@@ -124,6 +124,14 @@ export class Simulator {
     this.ctx.store.createRepo(opts);
   }
 
+  /** Someone pushes a change to one file on the default branch (no webhook: the app does not listen to pushes). */
+  commitFile(repo: { owner: string; name: string }, path: string, text: string): void {
+    const target = this.ctx.store.findRepo(repo.owner, repo.name);
+    if (!target) throw new Error(`simulator: no repo ${repo.owner}/${repo.name}`);
+    target.files[path] = text;
+    target.pushedAt = isoSeconds(this.clock.now());
+  }
+
   /** Installs the app on `repos` of `owner` and sends `installation.created`; resolves when settled. */
   async installApp(owner: string, repos: string[]): Promise<number> {
     const { store } = this.ctx;
