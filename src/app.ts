@@ -45,8 +45,9 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
     });
 
     app.on(["installation.created", "installation_repositories.added"], async (context) => {
+      const deadline = performance.now() + deps.retry.budgetMs;
       await withRetries(
-        () => createLabelsOnInstall(context, ConfigSchema.parse({})),
+        () => createLabelsOnInstall(context, ConfigSchema.parse({}), deadline),
         deps.retry,
         context.log,
       );

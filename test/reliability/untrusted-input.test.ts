@@ -156,8 +156,15 @@ describe("input the app must not be steered by", () => {
       .repos.find((r) => r.name === "svc")
       ?.labels.filter((l) => issue?.labelIds.includes(l.id))
       .map((l) => l.name);
+    const failed = harness.sim.deliveries.filter((d) => d.status !== 200);
+    summary("unassignable IC", {
+      commands: 2,
+      status_label_applied: labels?.includes("status: identified") ? 1 : 0,
+      refused_updates: harness.sim.appRequests().filter((e) => e.status === 422).length,
+      failed_deliveries: failed.length,
+    });
     expect(labels).toContain("status: identified");
-    expect(harness.sim.deliveries.filter((d) => d.status !== 200)).toEqual([]);
+    expect(failed).toEqual([]);
   });
 
   it("webhooks with a bad or missing signature are rejected and change nothing", async () => {
