@@ -82,8 +82,9 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
     app.on(
       ["installation.created", "installation_repositories.added"],
       withEventLog(async (context: Context<"installation" | "installation_repositories">) => {
+        const deadline = performance.now() + deps.retry.budgetMs;
         await withRetries(
-          () => createLabelsOnInstall(context, ConfigSchema.parse({})),
+          () => createLabelsOnInstall(context, ConfigSchema.parse({}), deadline),
           deps.retry,
           context.log,
         );

@@ -20,7 +20,12 @@ export function demoTime(at: string): Date {
 export async function playDemo(
   harness: Harness,
   log: (line: string) => void = () => {},
-  options: { history?: boolean; afterHistory?: () => void } = {},
+  options: {
+    history?: boolean;
+    afterHistory?: () => void;
+    /** Wraps each step of the incident and its follow-up (index into `[...STEPS, ...FOLLOW_UP]`). */
+    aroundStep?: (index: number, step: Step, run: () => Promise<void>) => Promise<void>;
+  } = {},
 ): Promise<DemoResult> {
   const { sim, clock } = harness;
   seedDemoRepo(sim);
@@ -67,6 +72,9 @@ export async function playDemo(
     { ...FORM, labels: ["incident"] },
   );
   await harness.settle();
-  for (const step of [...STEPS, ...FOLLOW_UP]) await play(step, result.issue);
+  for (const [index, step] of [...STEPS, ...FOLLOW_UP].entries()) {
+    const run = () => play(step, result.issue);
+    await (options.aroundStep ? options.aroundStep(index, step, run) : run());
+  }
   return result;
 }

@@ -29,8 +29,16 @@ export function idFromTitle(title: string): string | null {
   return prefix ? (parseId(prefix[0])?.id ?? null) : null;
 }
 
+/** GitHub refuses issue titles over 256 characters. */
+export const TITLE_LIMIT = 256;
+
+/** The title with the id prefix, clipped (with `…`) so the prefix never pushes it over GitHub's limit. */
 export function withIdPrefix(title: string, id: string): string {
-  return `[${id}] ${title.replace(TITLE_PREFIX, "")}`;
+  const prefixed = `[${id}] ${title.replace(TITLE_PREFIX, "")}`;
+  if (prefixed.length <= TITLE_LIMIT) return prefixed;
+  const chars = Array.from(prefixed);
+  while (chars.join("").length > TITLE_LIMIT - 1) chars.pop();
+  return `${chars.join("").trimEnd()}…`;
 }
 
 export function slug(id: string): string {

@@ -12,6 +12,7 @@ import { addProjectItem, setProjectFields } from "./apply-board.js";
 import { addNotice, createIssue } from "./apply-issue-writes.js";
 import { ADD_REACTION_MUTATION, DELETE_COMMENT_MUTATION, UPDATE_COMMENT_MUTATION } from "./queries.js";
 import { type HistoryVariables, normaliseHistory, type Octokit } from "./read-history.js";
+import { classifyFailure } from "./request-failure.js";
 
 /**
  * The one executor of plans. Comment writes are GraphQL mutations whose payload
@@ -63,6 +64,8 @@ export async function applyPlan(
   const result: ApplyResult = { history: null, unverified: false, applied: [], created: [] };
   const created = new Map<string, CreatedIssue>();
   const failed = new Set<string>();
+  // A write GitHub refuses for good (a 422 on one assignee, say) must not block the rest of the plan.
+  let refused: unknown = null;
   for (const planned of plan) {
     const write = withRefs(planned, created);
     if ("failure" in write && failed.has(write.failure.key)) continue;
@@ -74,9 +77,17 @@ export async function applyPlan(
       const id = await addProjectItem(octokit, write);
       created.set(write.ref, { ref: write.ref, number: 0, url: "", id });
     }
-    const issue = isCodeWrite(write)
-      ? await applyAnswered(octokit, target, write, variables, failed)
-      : await applyWrite(octokit, target, write, variables);
+    let issue: WithIssue | null;
+    try {
+      issue = isCodeWrite(write)
+        ? await applyAnswered(octokit, target, write, variables, failed)
+        : await applyWrite(octokit, target, write, variables);
+    } catch (error) {
+      if (classifyFailure(error).retry) throw error;
+      refused ??= error;
+      result.unverified = true;
+      continue;
+    }
     result.applied.push(describeWrite(write));
     if (issue) {
       result.history = await normaliseHistory(octokit, issue.repository, issue);
@@ -85,6 +96,7 @@ export async function applyPlan(
       result.unverified = true;
     }
   }
+  if (refused) throw refused;
   return result;
 }
 
@@ -116,14 +128,25 @@ async function applyWrite(
       await createLabels(octokit, owner, repo, write.labels);
       return null;
     case "update-issue": {
-      const { kind: _kind, stateReason, ...fields } = write;
-      await octokit.rest.issues.update({
-        owner,
-        repo,
-        issue_number: number,
-        ...fields,
-        ...(stateReason ? { state_reason: stateReason } : {}),
-      });
+      const { kind: _kind, stateReason, assignees, ...fields } = write;
+      const update = (withAssignees: boolean) =>
+        octokit.rest.issues.update({
+          owner,
+          repo,
+          issue_number: number,
+          ...fields,
+          ...(withAssignees && assignees ? { assignees } : {}),
+          ...(stateReason ? { state_reason: stateReason } : {}),
+        });
+      try {
+        await update(true);
+      } catch (error) {
+        // One login that cannot be assigned (`/ic @everyone`) makes GitHub refuse the whole
+        // update. Apply the rest, then add assignees through the endpoint that skips such logins.
+        if ((error as { status?: number }).status !== 422 || !assignees?.length) throw error;
+        if (Object.keys(fields).length > 0) await update(false);
+        await octokit.rest.issues.addAssignees({ owner, repo, issue_number: number, assignees });
+      }
       return null;
     }
     case "react":

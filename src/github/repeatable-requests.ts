@@ -17,8 +17,8 @@ const REPEATABLE_MUTATIONS = new Set([
 
 const REPEATABLE_METHODS = new Set(["GET", "HEAD", "PUT", "PATCH", "DELETE"]);
 
-/** REST creations whose repeat is refused (422 `already_exists`), which the app treats as done. */
-const REPEATABLE_POSTS = [/\/repos\/[^/]+\/[^/]+\/labels$/];
+/** REST POSTs that are safe twice: a label (a repeat is refused, 422 `already_exists`), assignees (a set). */
+const REPEATABLE_POSTS = [/\/repos\/[^/]+\/[^/]+\/labels$/, /\/repos\/[^/]+\/[^/]+\/issues\/\d+\/assignees$/];
 
 export interface RequestShape {
   method?: string;

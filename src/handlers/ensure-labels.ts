@@ -24,9 +24,15 @@ export function forgetCheckedLabels(): void {
   checked.clear();
 }
 
+/**
+ * Throttled at one write a second, fifteen labels take longer than GitHub waits for
+ * the answer, so this stops at `deadline` (a `performance.now()` time); the first
+ * incident event in the repo creates the rest.
+ */
 export async function createLabelsOnInstall(
   context: Context<"installation" | "installation_repositories">,
   config: Config,
+  deadline = Number.POSITIVE_INFINITY,
 ): Promise<void> {
   const octokit = context.octokit as unknown as Octokit;
   const payload = context.payload;
@@ -44,12 +50,16 @@ export async function createLabelsOnInstall(
       per_page: 100,
     });
     const names = new Set(existing.map((label) => label.name));
-    await createLabels(
-      octokit,
-      owner,
-      repo,
-      labelSpecs(config).filter((label) => !names.has(label.name)),
-    );
+    for (const label of labelSpecs(config).filter((spec) => !names.has(spec.name))) {
+      if (performance.now() >= deadline) {
+        context.log.info(
+          { repo: repository.full_name },
+          "out of time creating labels; the next event continues",
+        );
+        return;
+      }
+      await createLabels(octokit, owner, repo, [label]);
+    }
     checked.add(repository.full_name);
   }
 }

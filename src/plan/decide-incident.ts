@@ -13,6 +13,7 @@ import { type ProjectionContext, project } from "../domain/project.js";
 import { severityConfig, vocabulary } from "../domain/state-changes.js";
 import { selectSuspects } from "../domain/suspects.js";
 import type { ChatNotice } from "../notify/chat-notice.js";
+import { fitComment } from "../render/fit-comment.js";
 import {
   commsDraftMessage,
   declarationMessage,
@@ -180,7 +181,7 @@ function decideWithTemplates(input: DecideInput): Decision {
     );
     if (!writesTimeline) notices = [];
   }
-  return { state, plan, notices, publication };
+  return { state, plan: plan.map(withinLimit), notices, publication };
 }
 
 /** The incident as it was at `asOf`: history up to then, code rows up to then. */
@@ -188,6 +189,12 @@ function projectAsOf(history: IssueHistory, input: DecideInput, asOf: Date): Inc
   const earlier = project({ ...history, items: history.items.filter((item) => item.at <= asOf) }, input);
   earlier.entries = earlier.entries.filter((entry) => entry.at <= asOf);
   return earlier;
+}
+
+function withinLimit(write: Write): Write {
+  return write.kind === "add-comment" || write.kind === "update-comment" || write.kind === "comment-on"
+    ? { ...write, body: fitComment(write.body) }
+    : write;
 }
 
 function chooseId(state: IncidentState, history: IssueHistory): string {
@@ -300,9 +307,10 @@ function acknowledge(
     if (leftToOwnDelivery(ack.comment, input.event, input.now)) continue;
     if (ack.kind === "outsider") {
       const login = ack.comment.author?.login ?? "ghost";
+      // Every such comment gets 😕; the explanation goes to each person once.
+      react(ack.comment, "CONFUSED");
       if (outsiders.has(login)) continue;
       outsiders.add(login);
-      react(ack.comment, "CONFUSED");
       const allowed = config.permissions.commands.map((association) => association.toLowerCase()).join(", ");
       reply(`outsider:${login}`, (m) =>
         replyMessage(

@@ -118,6 +118,7 @@ export type Write =
       kind: "update-issue";
       title?: string;
       labels?: string[];
+      /** Who must be assigned, those already assigned included (the app never unassigns). */
       assignees?: string[];
       state?: "open" | "closed";
       stateReason?: "completed" | "not_planned" | "reopened";

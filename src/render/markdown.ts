@@ -27,3 +27,9 @@ export function neutralise(text: string): string {
 export function mention(handle: string): string {
   return `@${handle.replace(/^@/, "")}`;
 }
+
+/** People as mentions, at most `limit` of them (a role can collect hundreds of SMEs). */
+export function mentionList(handles: readonly string[], limit = 20): string {
+  const shown = handles.slice(0, limit).map(mention).join(", ");
+  return handles.length > limit ? `${shown} and ${handles.length - limit} more` : shown;
+}

@@ -6,7 +6,7 @@ import type { IncidentState, StatusUpdate } from "../domain/incident-state.js";
 import { severityConfig } from "../domain/state-changes.js";
 import type { Suspects } from "../domain/suspects.js";
 import { dateTime, timeOnDay, zoneLabel } from "./format-time.js";
-import { block, inline, mention } from "./markdown.js";
+import { block, inline, mention, mentionList } from "./markdown.js";
 import { publicStatusDraft } from "./public-status-draft.js";
 import { render } from "./renderer.js";
 import { renderSuspects } from "./suspects-view.js";
@@ -40,8 +40,10 @@ function targetsSentence(severityName: string | null, config: Config): string {
   return parts.length ? parts.join(", ") : "none configured";
 }
 
-const people = (handles: readonly string[] | undefined) =>
-  handles?.length ? handles.map(mention).join(", ") : null;
+const people = (handles: readonly string[] | undefined) => (handles?.length ? mentionList(handles) : null);
+
+/** The resolution message lists the latest entries; the timeline comment keeps them all. */
+const RESOLUTION_ENTRIES = 40;
 
 const WITHHELD =
   "withheld: this is a security incident in a public repository; share details in a private channel";
@@ -173,12 +175,7 @@ export function resolutionMessage(ctx: MessageContext, warning: string | null): 
       from && to ? `${timeOnDay(from, from, zone)} – ${timeOnDay(to, from, zone)} ${zoneLabel(zone)}` : "",
     summary: state.resolution?.summary ? inline(state.resolution.summary, 500) : null,
     targets: targetSummary(state, config, to ?? ctx.now),
-    timeline: state.entries
-      .filter((entry) => entry.kind !== "role")
-      .map((entry) => ({
-        time: timeOnDay(entry.at, from ?? entry.at, zone),
-        event: `${entry.text}${entry.quote ? `: ${inline(entry.quote, 200)}` : ""}`,
-      })),
+    timeline: resolutionEntries(state, from, zone),
     nextSteps: [
       c.pirDue
         ? `Post-incident review due ${stamp(c.pirDue, config)}.`
@@ -186,8 +183,20 @@ export function resolutionMessage(ctx: MessageContext, warning: string | null): 
       "Record follow-ups as action items and link them here.",
     ],
     warning,
-    responders: [...responders].map(mention).join(", "),
+    responders: mentionList([...responders]),
   });
+}
+
+function resolutionEntries(state: IncidentState, from: Date | null, zone: string) {
+  const entries = state.entries.filter((entry) => entry.kind !== "role");
+  const shown = entries.slice(-RESOLUTION_ENTRIES).map((entry) => ({
+    time: timeOnDay(entry.at, from ?? entry.at, zone),
+    event: `${entry.text}${entry.quote ? `: ${inline(entry.quote, 200)}` : ""}`,
+  }));
+  const earlier = entries.length - shown.length;
+  return earlier > 0
+    ? [{ time: "…", event: `${earlier} earlier entries: see the timeline comment` }, ...shown]
+    : shown;
 }
 
 /** Text for a code block: no fences, no mentions. */

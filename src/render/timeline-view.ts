@@ -6,7 +6,7 @@ import type { IncidentState, TimelineEntry } from "../domain/incident-state.js";
 import { marker } from "../domain/markers.js";
 import { actionItemSummary } from "./action-items-line.js";
 import { timeOnDay, zoneLabel } from "./format-time.js";
-import { inline, mention } from "./markdown.js";
+import { inline, mention, mentionList } from "./markdown.js";
 import { render, templateVersion } from "./renderer.js";
 
 /** GitHub rejects comment bodies over 65,536 characters; stay well clear. */
@@ -144,7 +144,7 @@ export function renderTimeline(input: TimelineViewInput): { body: string; hash: 
   const rows = timelineRows(state, reference, zone);
   const roles = ROLE_LABELS.map(([key, label]) => ({
     label,
-    people: (state.roles[key] ?? []).map(mention).join(", ") || "—",
+    people: mentionList(state.roles[key] ?? []) || "—",
   }));
   const base = {
     id: state.id ?? "incident",

@@ -202,7 +202,7 @@ describe("commands through probot.receive", () => {
     expect(timeline(ctx.builder)).toMatch(/Reopened, status \*\*investigating\*\*: “it came back”/);
   });
 
-  it("answers a typo with 😕 and a suggestion, and an outsider once", async () => {
+  it("answers a typo with 😕 and a suggestion, and an outsider's every command with 😕 but one reply", async () => {
     const ctx = await setUp();
     expect(await command(ctx, "/stauts identified", "14:30")).toEqual([
       "IncidentHistory",
@@ -216,7 +216,10 @@ describe("commands through probot.receive", () => {
       "AddReaction",
       "AddComment",
     ]);
-    expect(await command(ctx, "/sev SEV-1 please", "14:32", "mallory", "NONE")).toEqual(["IncidentHistory"]);
+    expect(await command(ctx, "/sev SEV-1 please", "14:32", "mallory", "NONE")).toEqual([
+      "IncidentHistory",
+      "AddReaction",
+    ]);
     expect(ctx.builder.history.issue.labels).toContain("SEV-2");
   });
 

@@ -68,15 +68,27 @@ const comments = async () =>
 describe("the app's Octokit", () => {
   it("repeats a read that failed with a 5xx", async () => {
     const before = sim.appRequests().length;
-    failFirst("server-error", graphql, 2);
+    const faults = failFirst("server-error", graphql, 2);
     await read();
+    summary("Octokit: read after 5xx", {
+      requests: sim.appRequests().length - before,
+      faults_injected: faults.injected.length,
+    });
     expect(sim.appRequests().length - before).toBe(3);
   });
 
   it("never repeats a comment whose answer was lost: the handler re-reads instead", async () => {
+    const before = sim.appRequests().length;
     failFirst("lost-response", graphql);
     await expect(addComment("once")).rejects.toMatchObject({ status: 502 });
-    expect(await comments()).toEqual(["once"]);
+    const posted = await comments();
+    summary("Octokit: comment with a lost answer", {
+      requests: sim.appRequests().length - before,
+      faults_injected: 1,
+      comments_posted: posted.length,
+      duplicates_found: posted.length - new Set(posted).size,
+    });
+    expect(posted).toEqual(["once"]);
   });
 
   it("waits out a secondary limit's retry-after and then posts, once", async () => {
@@ -85,12 +97,24 @@ describe("the app's Octokit", () => {
     await addComment("after the limit");
     expect(performance.now() - started).toBeGreaterThanOrEqual(1); // 1 s scaled
     expect(faults.counts()["secondary-limit"]).toBe(1);
-    expect(await comments()).toEqual(["once", "after the limit"]);
+    const posted = await comments();
+    summary("Octokit: secondary limit", {
+      faults_injected: faults.injected.length,
+      waited_ms: Math.round(performance.now() - started),
+      comments_posted: posted.length,
+      duplicates_found: posted.length - new Set(posted).size,
+    });
+    expect(posted).toEqual(["once", "after the limit"]);
   });
 
   it("waits out an exhausted quota until its reset", async () => {
-    failFirst("primary-limit", graphql);
+    const before = sim.appRequests().length;
+    const faults = failFirst("primary-limit", graphql);
     await read();
+    summary("Octokit: exhausted quota", {
+      requests: sim.appRequests().length - before,
+      faults_injected: faults.injected.length,
+    });
   });
 
   it("gives up at once on a retry-after longer than a handler can wait", async () => {
@@ -101,7 +125,7 @@ describe("the app's Octokit", () => {
     const posted = await comments();
     expect(posted).toEqual(["once", "after the limit"]);
     sim.clearFaults();
-    summary("app Octokit retries", {
+    summary("Octokit: retry-after too long", {
       requests: sim.appRequests().length,
       faults_injected: sim.appRequests().filter((entry) => entry.fault !== null).length,
       comments_posted: posted.length,

@@ -23,7 +23,7 @@ it("20 commands posted at once on one incident: 20 timeline entries, each answer
       { owner: OWNER, name: REPO },
       { ...FORM, labels: ["incident"] },
     );
-    await sim.settle();
+    await harness.settle();
 
     clock.set(new Date("2026-02-03T14:30:00Z"));
     sim.deliveryMode = "concurrent";
@@ -40,7 +40,7 @@ it("20 commands posted at once on one incident: 20 timeline entries, each answer
         }),
       ),
     );
-    await sim.settle();
+    await harness.settle();
 
     const history = await readAsPerson(sim.as("alice"), OWNER, REPO, number);
     const comments = history.items.flatMap((item) => (item.type === "comment" ? [item] : []));

@@ -14,22 +14,29 @@ describe.each(SCENARIOS)("$name", (scenario) => {
     reference = await runScenario(scenario);
   });
 
-  it("every webhook delivered 3 times in shuffled order: same end state, nothing done twice", async () => {
-    const run = await runScenario(scenario, { deliveryFaults: { seed: 3, copies: 3, shuffle: true } });
-    const diff = compareEndStates(run.endState, reference.endState);
-    summary("3× shuffled deliveries", {
-      scenario: scenario.name.split(" (")[0] ?? scenario.name,
-      deliveries: run.deliveries,
-      reference_deliveries: reference.deliveries,
-      duplicates_sent: run.deliveryStats.duplicates,
-      reordered: run.deliveryStats.reordered,
-      failed_deliveries: run.failedDeliveries,
-      app_requests: run.appRequests,
-      reference_requests: reference.appRequests,
-      duplicates_found: diff.extra.length,
-      entries_lost: diff.missing.length,
-    });
-    expect(diff).toEqual({ extra: [], missing: [] });
-    expect(run.failedDeliveries).toBe(0);
-  });
+  it.each([
+    ["serial", { seed: 3, copies: 3, shuffle: true }],
+    ["concurrent", { seed: 4, copies: 3, delayRate: 0.5, delayMs: 15 }],
+  ] as const)(
+    "every webhook delivered 3 times in shuffled order (%s): same end state, nothing done twice",
+    async (mode, faults) => {
+      const run = await runScenario(scenario, { deliveryMode: mode, deliveryFaults: faults });
+      const diff = compareEndStates(run.endState, reference.endState);
+      summary("3× shuffled deliveries", {
+        scenario: scenario.name.split(" (")[0] ?? scenario.name,
+        mode,
+        deliveries: run.deliveries,
+        reference_deliveries: reference.deliveries,
+        duplicates_sent: run.deliveryStats.duplicates,
+        reordered: mode === "serial" ? run.deliveryStats.reordered : `${run.deliveryStats.delayed} delayed`,
+        failed_deliveries: run.failedDeliveries,
+        app_requests: run.appRequests,
+        reference_requests: reference.appRequests,
+        duplicates_found: diff.extra.length,
+        entries_lost: diff.missing.length,
+      });
+      expect(diff).toEqual({ extra: [], missing: [] });
+      expect(run.failedDeliveries).toBe(0);
+    },
+  );
 });

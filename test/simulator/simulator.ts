@@ -5,6 +5,8 @@ import { type RequestFaultOptions, RequestFaults } from "./faults/request-faults
 import { type RequestLogEntry, SimServer } from "./http/sim-server.js";
 import { TokenRegistry, userToken } from "./http/tokens.js";
 import type { SimContext } from "./sim-context.js";
+import type { GitCommit } from "./store/code-model.js";
+import { branchRef, defaultHead, treeFiles, writeCommit, writeFilesTree } from "./store/git-objects.js";
 import { createIssue } from "./store/issue-writes.js";
 import type { AccountType, Permission } from "./store/model.js";
 import type { ProjectAccess } from "./store/project-model.js";
@@ -125,6 +127,24 @@ export class Simulator {
 
   createRepo(opts: RepoSeed): void {
     this.ctx.store.createRepo(opts);
+  }
+
+  /** Someone pushes a change to one file on the default branch (no webhook: the app does not listen to pushes). */
+  commitFile(repo: { owner: string; name: string }, path: string, text: string): void {
+    const target = this.ctx.store.findRepo(repo.owner, repo.name);
+    if (!target) throw new Error(`simulator: no repo ${repo.owner}/${repo.name}`);
+    const head = defaultHead(target);
+    const parent = target.git.commits[head] as GitCommit;
+    const files = { ...treeFiles(target.git, parent.tree), [path]: text };
+    const commit = writeCommit(target.git, {
+      tree: writeFilesTree(target.git, files),
+      parents: [head],
+      message: `Update ${path}`,
+      author: target.owner,
+      date: this.ctx.store.now(),
+    });
+    target.git.refs[branchRef(target.defaultBranch)] = commit.sha;
+    target.pushedAt = this.ctx.store.now();
   }
 
   /** Installs the app on `repos` of `owner` and sends `installation.created`; resolves when settled. */

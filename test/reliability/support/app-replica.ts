@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, Probot } from "probot";
 import { vi } from "vitest";
 import type { RetryPolicy } from "../../../src/github/retry-policy.js";
+import { type ChatDeps, defaultChatDeps } from "../../../src/notify/chat-deps.js";
 import type { SimClock } from "../../simulator/index.js";
 import { WEBHOOK_PATH, WEBHOOK_SECRET } from "../../support/harness.js";
 import { testPrivateKey } from "../../support/probot.js";
@@ -26,6 +27,8 @@ export interface Replica {
   url: string;
   /** The replica's Probot (the demo's sweeps authenticate through it). */
   probot: Probot;
+  /** The replica's chat deliveries (production defaults): settling waits for them. */
+  chat: ChatDeps;
   close(): Promise<void>;
 }
 
@@ -47,7 +50,8 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     // ioredis options rather than a URL only so the client stops reconnecting once the test's server is gone.
     ...(options.redis ? { redisConfig: { ...options.redis, retryStrategy: () => null } } : {}),
   });
-  const app = createApp({ clock: () => options.clock.now(), retry: options.policy });
+  const chat = defaultChatDeps();
+  const app = createApp({ clock: () => options.clock.now(), retry: options.policy, chat });
   const middleware = await createNodeMiddleware(app, { probot, webhooksPath: WEBHOOK_PATH });
   const server: Server = createServer((req, res) => {
     middleware(req, res, () => res.writeHead(404).end("not found"));
@@ -56,7 +60,9 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     probot,
+    chat,
     async close() {
+      await chat.background.idle();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,6 +1,5 @@
 import type { RetryPolicy } from "../../../src/github/retry-policy.js";
 import { scaledRetryPolicy } from "../../../src/github/retry-policy.js";
-import { defaultChatDeps } from "../../../src/notify/chat-deps.js";
 import { createClock, startSimulator } from "../../simulator/index.js";
 import { type Harness, WEBHOOK_PATH, WEBHOOK_SECRET } from "../../support/harness.js";
 import { memoryPublisher } from "../../support/memory-publisher.js";
@@ -50,9 +49,17 @@ export async function startReliabilityHarness(options: ReliabilityOptions = {}):
     balancer,
     // Each replica runs the production defaults (chat from the environment, the status
     // site through the real publishFiles); these are here for what the harness type offers.
-    chat: defaultChatDeps(),
+    chat: (replicas[0] as Replica).chat,
     publisher: memoryPublisher(),
-    settle: () => sim.settle(),
+    async settle() {
+      // Every webhook answered and every replica's chat delivery (with its failure reports) done.
+      const busy = () => replicas.some((replica) => replica.chat.background.busy);
+      do {
+        await sim.settle();
+        for (const replica of replicas) await replica.chat.background.idle();
+      } while (busy());
+      await sim.settle();
+    },
     probot: (replicas[0] as Replica).probot,
     async close() {
       await balancer?.close();

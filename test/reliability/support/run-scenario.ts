@@ -41,7 +41,7 @@ export async function runScenario(
     const requestFaults = options.requestFaults ? sim.injectRequestFaults(options.requestFaults) : null;
     const deliveryFaults = options.deliveryFaults ? sim.injectDeliveryFaults(options.deliveryFaults) : null;
     await scenario.play(harness);
-    await sim.settle();
+    await harness.settle();
     const sent = sim.deliveries.filter((delivery) => delivery.status !== null);
     return {
       endState: projectEndState(sim.snapshot() as SimState),

@@ -16,7 +16,11 @@ export function permissionOf(store: SimStore, login: string, repo: Repo): Permis
   if (!account) return null;
   if (account.type === "Bot") {
     if (account.login === store.botLogin && store.installationFor(repo)) return "write";
-    return repo.private ? null : "read";
+    // Another app installed on the repo (CI, say): seeded as a collaborator entry with its permission.
+    const other = Object.entries(repo.collaborators).find(
+      ([c]) => c.toLowerCase() === login.toLowerCase(),
+    )?.[1];
+    return other ?? (repo.private ? null : "read");
   }
   const l = login.toLowerCase();
   if (repo.owner.toLowerCase() === l) return "admin";

@@ -38,6 +38,20 @@ export function checkBodyLength(body: string | null | undefined, resource: strin
   }
 }
 
+/** GitHub's REST and GraphQL APIs refuse titles over 256 characters. */
+export function checkTitleLength(title: string): void {
+  if (title.length > 256) {
+    throw new SimError("UNPROCESSABLE", "Validation Failed", [
+      {
+        resource: "Issue",
+        code: "custom",
+        field: "title",
+        value: "title is too long (maximum is 256 characters)",
+      },
+    ]);
+  }
+}
+
 export interface NewIssue {
   title: string;
   body?: string | null;
@@ -55,6 +69,7 @@ export function createIssue(store: SimStore, actor: string, repo: Repo, input: N
     ]);
   }
   checkBodyLength(input.body, "Issue");
+  checkTitleLength(input.title);
   const issue = issueRecord(store, actor, repo, input.title, input.body ?? null, null);
   store.emit({ type: "issues.opened", repo, issue, actor });
   recordReferences(store, repo, issue, actor, `${input.title}\n${input.body ?? ""}`);
@@ -136,6 +151,7 @@ export function editIssue(
         { resource: "Issue", code: "missing_field", field: "title" },
       ]);
     }
+    checkTitleLength(patch.title);
     changes.title = { from: issue.title };
     recordEvent(store, repo, issue, {
       kind: "RenamedTitleEvent",

@@ -60,3 +60,14 @@ describe("incident ids", () => {
     expect(parseId("INC-20260203-012")).toEqual({ id: "INC-20260203-012", day: "20260203", sequence: 12 });
   });
 });
+
+describe("withIdPrefix", () => {
+  it("keeps the title within GitHub's 256 characters", () => {
+    const long = "x".repeat(250);
+    const titled = withIdPrefix(long, "INC-20260203-001");
+    expect(titled.length).toBe(256);
+    expect(titled).toMatch(/^\[INC-20260203-001\] x+…$/);
+    expect(withIdPrefix(titled, "INC-20260203-001")).toBe(titled);
+    expect(withIdPrefix("😀".repeat(130), "INC-20260203-001").length).toBeLessThanOrEqual(256);
+  });
+});

@@ -1,0 +1,107 @@
+import fc from "fast-check";
+import { expect, it } from "vitest";
+import { CONFIG_YAML, FORM, OWNER, PEOPLE, REPO, seedDemoRepo } from "../../scripts/demo/scenario.js";
+import { readFormTemplate } from "../../src/app-deps.js";
+import { parseConfigText } from "../../src/config/parse-config-text.js";
+import type { IssueHistory } from "../../src/domain/history.js";
+import { isApp } from "../../src/domain/markers.js";
+import { historyVariables, type Octokit, readHistory } from "../../src/github/read-history.js";
+import { decideIncident } from "../../src/plan/decide-incident.js";
+import { botOctokit } from "../simulator/test-support.js";
+import { allowedMentions, checkAnswered, checkAppBody, newCheckCounts } from "./support/app-write-checks.js";
+import { hostileBody } from "./support/hostile-input.js";
+import { startReliabilityHarness } from "./support/reliability-harness.js";
+import { summary } from "./support/summary.js";
+
+/**
+ * A few hundred of the same hostile bodies through the whole stack: signed webhooks,
+ * the real app server, GraphQL and REST against the simulator (which refuses what
+ * GitHub refuses). The bulk (10,000) runs through the pure pipeline next door.
+ */
+const BODIES = 300;
+
+it(`${BODIES} hostile comments through the simulator and the real app`, async () => {
+  const harness = await startReliabilityHarness();
+  const { sim, clock } = harness;
+  try {
+    seedDemoRepo(sim);
+    await sim.installApp(OWNER, [REPO]);
+    clock.set(new Date("2026-02-03T14:23:00Z"));
+    const number = sim.fileIssueForm(
+      PEOPLE.alice,
+      { owner: OWNER, name: REPO },
+      { ...FORM, labels: ["incident"] },
+    );
+    await harness.settle();
+
+    const bodies = fc.sample(hostileBody, { seed: 99, numRuns: BODIES });
+    const authors = [PEOPLE.alice, PEOPLE.bob, PEOPLE.carol, PEOPLE.dave, PEOPLE.mallory];
+    let refusedByGitHub = 0;
+    for (const [i, body] of bodies.entries()) {
+      clock.advance(30_000);
+      await sim
+        .as(authors[i % authors.length] ?? "alice")
+        .rest.issues.createComment({ owner: OWNER, repo: REPO, issue_number: number, body })
+        .catch(() => {
+          refusedByGitHub += 1; // empty bodies: GitHub refuses them too
+        });
+      await harness.settle();
+    }
+
+    // Expected refusals: no config file in the org's `.github`; an update naming someone who cannot be
+    // assigned (`/ic @everyone`), which the app follows with the add-assignees endpoint.
+    const requests = sim.appRequests();
+    const refusedAssignments = requests.filter((e) => e.status === 422 && e.operation === "issues/update");
+    const failedRequests = requests.filter(
+      (e, i) =>
+        e.status >= 400 &&
+        !(e.status === 404 && e.operation === "repos/get-content") &&
+        !(
+          e.status === 422 &&
+          e.operation === "issues/update" &&
+          requests.slice(i + 1, i + 3).some((n) => n.operation === "issues/add-assignees")
+        ),
+    );
+    const bot = (await botOctokit(sim)) as unknown as Octokit;
+    const loadedConfig = parseConfigText(CONFIG_YAML, ".github/incident.yml");
+    if (!loadedConfig.ok) throw new Error("demo config");
+    const variables = historyVariables(loadedConfig.config, clock.now(), { withRecent: false, id: null });
+    const history = (await readHistory(bot, { owner: OWNER, repo: REPO, number }, variables)) as IssueHistory;
+    const loaded = parseConfigText(CONFIG_YAML, ".github/incident.yml");
+    if (!loaded.ok) throw new Error("demo config");
+    const decision = decideIncident({
+      history,
+      config: loaded.config,
+      botLogin: sim.botLogin,
+      formTemplate: readFormTemplate(),
+      now: clock.now(),
+      checkLabels: false,
+    });
+    const counts = newCheckCounts();
+    const allowed = allowedMentions(history, decision.state, loaded.config);
+    for (const item of history.items)
+      if (item.type === "comment" && isApp(item.author, sim.botLogin))
+        checkAppBody(item.body, allowed, counts);
+    checkAnswered(history, decision.state, sim.botLogin, counts);
+
+    summary("hostile input through the simulator", {
+      comments: bodies.length - refusedByGitHub,
+      refused_by_github: refusedByGitHub,
+      deliveries: sim.deliveries.length,
+      failed_deliveries: sim.deliveries.filter((d) => d.status !== 200).length,
+      app_requests: sim.appRequests().length,
+      refused_assignments: refusedAssignments.length,
+      failed_app_requests: failedRequests.length,
+      app_comments_checked: counts.bodies,
+      errors_answered: counts.errorsAnswered,
+      mentions_checked: counts.mentionsChecked,
+      longest_app_body: counts.longest,
+      left_to_do: decision.plan.length,
+    });
+    expect(sim.deliveries.filter((d) => d.status !== 200)).toEqual([]);
+    expect(failedRequests).toEqual([]);
+    expect(decision.plan).toEqual([]);
+  } finally {
+    await harness.close();
+  }
+});
