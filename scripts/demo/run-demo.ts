@@ -42,6 +42,7 @@ export async function playDemo(
       now: clock.now(),
       dryRun: false,
       botLogin: sim.botLogin,
+      ...(harness.retry ? { retry: harness.retry } : {}),
     });
     await sim.releaseHeld();
     await harness.settle();

@@ -2,8 +2,10 @@ import { readFormTemplate } from "../app-deps.js";
 import type { SweepAction } from "../domain/sweep-action.js";
 import { SWEEP_VIEWER_QUERY } from "../github/queries-sweep.js";
 import type { Octokit } from "../github/read-history.js";
+import { PRODUCTION_RETRY_POLICY, type RetryPolicy } from "../github/retry-policy.js";
 import type { PipelineLog } from "../handlers/converge-incident.js";
 import { type SweepRepoResult, sweepRepo } from "../handlers/sweep-repo.js";
+import { withRetries } from "../handlers/with-retries.js";
 
 /**
  * `sweep` (§10): the same code the server's timer runs, for one or more repositories,
@@ -20,6 +22,8 @@ export interface RunSweepOptions {
   botLogin?: string;
   formTemplate?: string;
   log?: PipelineLog;
+  /** How GitHub's failures are retried: the whole repository's sweep again, from a fresh read. */
+  retry?: RetryPolicy;
 }
 
 export interface SweepReport {
@@ -30,22 +34,36 @@ export interface SweepReport {
 const QUIET: PipelineLog = { info: () => {}, debug: () => {}, warn: () => {} };
 
 export async function runSweep(options: RunSweepOptions): Promise<SweepReport> {
-  const botLogin = options.botLogin ?? (await viewerLogin(options.octokit));
+  const botLogin =
+    options.botLogin ??
+    (await withRetries(
+      () => viewerLogin(options.octokit),
+      options.retry ?? PRODUCTION_RETRY_POLICY,
+      options.log ?? QUIET,
+    ));
   const formTemplate = options.formTemplate ?? readFormTemplate();
   const report: SweepReport = { repos: [], actions: [] };
   for (const full of options.repos) {
     const [owner, repo] = full.split("/");
     if (!owner || !repo) throw new Error(`expected a repository as owner/name, got “${full}”`);
-    const result = await sweepRepo({
-      octokit: options.octokit,
-      owner,
-      repo,
-      now: options.now,
-      dryRun: options.dryRun,
-      botLogin,
-      formTemplate,
-      log: options.log ?? QUIET,
-    });
+    // Every reminder carries its window's marker, so a sweep run again after a lost
+    // answer sees what it already posted and does not post it twice.
+    const log = options.log ?? QUIET;
+    const result = await withRetries(
+      () =>
+        sweepRepo({
+          octokit: options.octokit,
+          owner,
+          repo,
+          now: options.now,
+          dryRun: options.dryRun,
+          botLogin,
+          formTemplate,
+          log,
+        }),
+      options.retry ?? PRODUCTION_RETRY_POLICY,
+      log,
+    );
     report.repos.push(result);
     report.actions.push(...result.actions);
   }

@@ -28,6 +28,7 @@ export function linkedActionItems(history: IssueHistory, botLogin: string): Link
         owner: parsed.fields.owner,
         due: parsed.fields.due,
         at: earlier?.at ?? item.at,
+        noted: earlier?.noted ?? false,
       });
       continue;
     }
@@ -35,7 +36,11 @@ export function linkedActionItems(history: IssueHistory, botLogin: string): Link
     for (const marker of trustedMarkers(item, botLogin)) {
       const number = Number(marker.fields.number);
       if (marker.kind !== "action-item-created" || !Number.isSafeInteger(number) || number < 1) continue;
-      if (byNumber.has(number)) continue;
+      const known = byNumber.get(number);
+      if (known) {
+        known.noted = true;
+        continue;
+      }
       byNumber.set(number, {
         key: marker.fields.key ?? null,
         number,
@@ -45,6 +50,7 @@ export function linkedActionItems(history: IssueHistory, botLogin: string): Link
         owner: null,
         due: null,
         at: item.at,
+        noted: true,
       });
     }
   }

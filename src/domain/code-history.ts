@@ -64,6 +64,8 @@ export interface OpenPullFact {
 export interface BranchFact {
   name: string;
   oid: string;
+  /** The head commit's message (read for the review branch only). */
+  headMessage?: string | null;
 }
 
 /**

@@ -146,6 +146,8 @@ export interface LinkedActionItem {
   owner: string | null;
   due: string | null;
   at: Date;
+  /** The app's note on the incident naming it exists (absent when that note's answer was lost). */
+  noted: boolean;
 }
 
 export interface IncidentState {

@@ -3,6 +3,7 @@ import { applyCodeWrite, explain } from "./apply-code-write.js";
 import type { Target } from "./apply-plan.js";
 import { ADD_COMMENT_MUTATION } from "./queries.js";
 import type { HistoryVariables, Octokit, RawIssue, RawRepository } from "./read-history.js";
+import { classifyFailure } from "./request-failure.js";
 
 /** What a comment mutation returns: the issue's history right after the write. */
 export type WithIssue = RawIssue & { repository: RawRepository };
@@ -30,6 +31,7 @@ export async function applyAnswered(
   write: CodeWrite,
   variables: HistoryVariables,
   failed: Set<string>,
+  retried: boolean,
 ): Promise<WithIssue | null> {
   const where = { owner: target.owner, repo: target.repo };
   let body: string | null;
@@ -40,7 +42,8 @@ export async function applyAnswered(
       ? `${reply.body.replaceAll(CREATED_PULL, created ? `#${created.number}` : "the pull request")}${notes.map((note) => `\n\n⚠️ Note: ${note}.`).join("")}`
       : null;
   } catch (error) {
-    if (!("failure" in write)) throw error;
+    // GitHub was busy: the next run tries again from a fresh read; only the last run reports.
+    if (!("failure" in write) || (retried && classifyFailure(error).retry)) throw error;
     failed.add(write.failure.key);
     body = failureBody(write.failure, error);
   }

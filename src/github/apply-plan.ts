@@ -60,6 +60,8 @@ export async function applyPlan(
   target: Target,
   plan: Plan,
   variables: HistoryVariables,
+  /** Another run follows a failure worth retrying (so a code write's failure is not reported yet). */
+  options: { retried?: boolean } = {},
 ): Promise<ApplyResult> {
   const result: ApplyResult = { history: null, unverified: false, applied: [], created: [] };
   const created = new Map<string, CreatedIssue>();
@@ -80,7 +82,7 @@ export async function applyPlan(
     let issue: WithIssue | null;
     try {
       issue = isCodeWrite(write)
-        ? await applyAnswered(octokit, target, write, variables, failed)
+        ? await applyAnswered(octokit, target, write, variables, failed, options.retried ?? false)
         : await applyWrite(octokit, target, write, variables);
     } catch (error) {
       if (classifyFailure(error).retry) throw error;

@@ -80,7 +80,7 @@ export interface RawCodeFields {
   openPulls?: { nodes: RawOpenPull[] };
   freezing?: { nodes: Array<{ number: number; title: string; url: string }> };
   hotfixRef?: { name: string; target: { oid: string } } | null;
-  pirRef?: { name: string; target: { oid: string } } | null;
+  pirRef?: { name: string; target: { oid: string; message?: string } } | null;
   hotfixPulls?: { nodes: RawPull[] };
   pirPulls?: { nodes: RawPull[] };
   pirFile?: RawBlob;
@@ -168,8 +168,8 @@ function deployment(raw: RawDeployment): DeploymentFact {
 const blobText = (blob: RawBlob | undefined) => (blob?.__typename === "Blob" ? (blob.text ?? null) : null);
 
 export function codeFacts(raw: RawCodeFields, withCode: boolean): CodeFacts {
-  const branch = (ref: { name: string; target: { oid: string } } | null | undefined) =>
-    ref ? { name: ref.name, oid: ref.target.oid } : null;
+  const branch = (ref: { name: string; target: { oid: string; message?: string } } | null | undefined) =>
+    ref ? { name: ref.name, oid: ref.target.oid, headMessage: ref.target.message ?? null } : null;
   const pirFile = raw.pirFile?.__typename === "Blob" ? raw.pirFile : null;
   return {
     defaultBranchOid: raw.defaultBranchRef?.target?.oid ?? null,

@@ -39,7 +39,7 @@ export const CODE_FIELDS = /* GraphQL */ `
   }
   freezing: issues(labels: [$freezeLabel], states: [OPEN], first: 20) { nodes { number title url } }
   hotfixRef: ref(qualifiedName: $hotfixRef) @include(if: $withCode) { name target { oid } }
-  pirRef: ref(qualifiedName: $pirRef) @include(if: $withCode) { name target { oid } }
+  pirRef: ref(qualifiedName: $pirRef) @include(if: $withCode) { name target { oid ... on Commit { message } } }
   hotfixPulls: pullRequests(headRefName: $hotfixBranch, first: 20) @include(if: $withCode) { nodes { ${PULL_FIELDS} } }
   pirPulls: pullRequests(headRefName: $pirBranch, first: 5, orderBy: { field: CREATED_AT, direction: DESC }) @include(if: $withCode) { nodes { ${PULL_FIELDS} } }
   pirFile: object(expression: $pirFile) @include(if: $withCode) { __typename ... on Blob { oid text } }

@@ -17,13 +17,24 @@ const REPEATABLE_MUTATIONS = new Set([
 
 const REPEATABLE_METHODS = new Set(["GET", "HEAD", "PUT", "PATCH", "DELETE"]);
 
-/** REST POSTs that are safe twice: a label (a repeat is refused, 422 `already_exists`), assignees (a set). */
-const REPEATABLE_POSTS = [/\/repos\/[^/]+\/[^/]+\/labels$/, /\/repos\/[^/]+\/[^/]+\/issues\/\d+\/assignees$/];
+/**
+ * REST POSTs that are safe twice: a label (a repeat is refused, 422 `already_exists`),
+ * assignees (a set), and git objects (addressed by content: a repeat makes the same one).
+ */
+const REPEATABLE_POSTS = [
+  /\/repos\/[^/]+\/[^/]+\/labels$/,
+  /\/repos\/[^/]+\/[^/]+\/issues\/\d+\/assignees$/,
+  /\/repos\/[^/]+\/[^/]+\/git\/(blobs|trees|commits)$/,
+];
+
+/** Writing a file without the `sha` it replaces creates it: a repeat is refused (422). */
+const CREATES_FILE = /\/repos\/[^/]+\/[^/]+\/contents\//;
 
 export interface RequestShape {
   method?: string;
   url?: string;
   query?: unknown;
+  sha?: unknown;
 }
 
 export function isRepeatable(request: RequestShape): boolean {
@@ -34,6 +45,7 @@ export function isRepeatable(request: RequestShape): boolean {
     return mutation === null || REPEATABLE_MUTATIONS.has(mutation[1] ?? "");
   }
   const path = (request.url ?? "").split("?")[0] ?? "";
+  if (method === "PUT" && CREATES_FILE.test(path) && !request.sha) return false;
   return REPEATABLE_METHODS.has(method) || (method === "POST" && REPEATABLE_POSTS.some((p) => p.test(path)));
 }
 

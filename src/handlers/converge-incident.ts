@@ -59,6 +59,8 @@ export interface ConvergeInput {
   onIncidentId?: (id: string) => void;
   /** The webhook being handled (its comment, if any); without it every comment is answered now. */
   event?: TriggeringEvent;
+  /** Another run follows a failure worth retrying: GitHub's hiccups are retried, not reported. */
+  retried?: boolean;
   /** Called after the first write, or when nothing needed writing: the repo's labels were checked. */
   onLabelsChecked?: () => void;
 }
@@ -87,7 +89,9 @@ export async function convergeIncident(input: ConvergeInput): Promise<void> {
       publishTried = true;
       const site = { owner, repo, ...decideInput, incidentId: decision.state.id ?? `#${number}` };
       const hash = decision.publication.hash;
-      outward = await publishForIncident(octokit, site, hash, outside.publishFiles, outside.log);
+      outward = await publishForIncident(octokit, site, hash, outside.publishFiles, outside.log, {
+        retried: input.retried ?? false,
+      });
       decision = decideIncident({ ...decideInput, outward });
     }
     const { state, plan, notices } = decision;
@@ -99,7 +103,7 @@ export async function convergeIncident(input: ConvergeInput): Promise<void> {
     // Declared just now: the history the writes return also shows the code of the new id.
     if (state.id && !variables.withCode)
       variables = historyVariables(config, now, { withRecent: input.withRecent ?? false, id: state.id });
-    const result = await applyPlan(octokit, target, plan, variables);
+    const result = await applyPlan(octokit, target, plan, variables, { retried: input.retried ?? false });
     if (input.checkLabels) input.onLabelsChecked?.();
     log.info({ incident: state.id, round, writes: result.applied }, "applied plan");
     // Reactions alone change nothing the projection reads: no verify read needed.

@@ -3,6 +3,7 @@ import type { Config } from "../config/schema.js";
 import type { PublishFiles } from "../github/publish-files.js";
 import type { Octokit } from "../github/read-history.js";
 import { readStatusSite } from "../github/read-status-site.js";
+import { classifyFailure } from "../github/request-failure.js";
 import type { OutwardInput } from "../plan/decide-outward.js";
 import { statusSiteFiles } from "../status-page/site-files.js";
 
@@ -22,7 +23,9 @@ export interface PublishSiteInput {
   incidentId: string;
 }
 
-export type PublishOutcome = { ok: true; commitSha: string | null } | { ok: false; reason: string };
+export type PublishOutcome =
+  | { ok: true; commitSha: string | null }
+  | { ok: false; reason: string; error?: unknown };
 
 /** Publishes for an incident whose public updates now hash to `hash`; says what to record. */
 export async function publishForIncident(
@@ -31,9 +34,12 @@ export async function publishForIncident(
   hash: string | null,
   publishFiles: PublishFiles,
   log: Logger,
+  options: { retried?: boolean } = {},
 ): Promise<OutwardInput> {
   const outcome = await publishStatusSite(octokit, input, publishFiles);
   if (!outcome.ok) {
+    // GitHub was busy: the whole event runs again and publishes then; only the last run reports.
+    if (options.retried && outcome.error && classifyFailure(outcome.error).retry) throw outcome.error;
     log.warn({ reason: outcome.reason }, "status page not published");
     return { publishFailure: { hash, reason: outcome.reason } };
   }
@@ -70,7 +76,7 @@ export async function publishStatusSite(
     });
     return { ok: true, commitSha };
   } catch (error) {
-    return { ok: false, reason: describeFailure(error) };
+    return { ok: false, reason: describeFailure(error), error };
   }
 }
 

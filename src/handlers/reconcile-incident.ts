@@ -37,7 +37,11 @@ export async function reconcileIncident(
   incident: IncidentRef,
 ): Promise<void> {
   const { owner, repo } = context.repo();
-  await withRetries(() => reconcileOnce(context, deps, incident, owner, repo), deps.retry, context.log);
+  await withRetries(
+    (_attempt, final) => reconcileOnce(context, deps, incident, owner, repo, !final),
+    deps.retry,
+    context.log,
+  );
 }
 
 async function reconcileOnce(
@@ -46,6 +50,7 @@ async function reconcileOnce(
   incident: IncidentRef,
   owner: string,
   repo: string,
+  retried: boolean,
 ): Promise<void> {
   const { number } = incident;
   const octokit = context.octokit as unknown as Octokit;
@@ -105,6 +110,7 @@ async function reconcileOnce(
       warn: (fields, message) => log.warn(fields, message),
     },
     templates,
+    retried,
     ...(metricsSummary ? { metricsSummary } : {}),
     outside: {
       chat: deps.chat,

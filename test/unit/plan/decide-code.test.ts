@@ -71,6 +71,18 @@ describe("/hotfix", () => {
     expect(decide(builder).plan).toEqual([]);
   });
 
+  it("answers as created when its own branch exists but the answer was lost", () => {
+    const builder = declared().comment("/hotfix", "2026-02-03T14:41:00Z", user("dave"));
+    builder.history.code.branches = {
+      hotfix: { name: "hotfix/inc-20260203-001", oid: "a".repeat(40) },
+      pir: null,
+    };
+    const { plan } = decide(builder);
+    expect(kinds(plan)).not.toContain("create-branch");
+    expect(only(plan, "add-comment")[0]?.body).toContain("compare/main...hotfix/inc-20260203-001");
+    expect(only(plan, "add-comment")[0]?.body).not.toContain("already exists");
+  });
+
   it("branches from the last successful production deployment, or says there is none", () => {
     const builder = declared().comment("/hotfix from deployed", "2026-02-03T14:41:00Z", user("dave"));
     expect(only(decide(builder).plan, "add-comment")[0]?.body).toContain(
@@ -107,7 +119,7 @@ describe("/revert", () => {
     );
   });
 
-  it("finds its revert by the marker and only answers (a redelivered command opens nothing)", () => {
+  it("finds its revert by the marker and only answers as opened (the answer was lost; nothing opens twice)", () => {
     const builder = declared().comment("/revert #7", "2026-02-03T14:35:00Z", user("dave"), {
       databaseId: 70,
     });
@@ -121,7 +133,7 @@ describe("/revert", () => {
     );
     const { plan } = decide(builder);
     expect(kinds(plan)).not.toContain("revert-pull");
-    expect(only(plan, "add-comment")[0]?.body).toContain("#7 is reverted by #9 (open)");
+    expect(only(plan, "add-comment")[0]?.body).toContain("↩️ Opened #9 to revert #7.");
   });
 });
 

@@ -57,6 +57,7 @@ function incident() {
       owner: "dave",
       due: "2026-02-05",
       at,
+      noted: true,
     },
   ];
   return { history: builder.history, state };
