@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Redis } from "ioredis";
 import type { Probot } from "probot";
 import type { PublishFiles } from "./github/publish-files.js";
 import type { RetryPolicy } from "./github/retry-policy.js";
+import { type IssueLock, localLock, SHARED_LOCK_DEFAULTS, sharedLock } from "./handlers/issue-lock.js";
 import type { ChatDeps } from "./notify/chat-deps.js";
 import { packageRoot } from "./render/package-root.js";
 
@@ -18,6 +20,18 @@ export interface AppDeps {
   chat: ChatDeps;
   publishFiles: PublishFiles;
   retry: RetryPolicy;
+  /** One handler at a time per issue (across replicas when REDIS_URL is set). */
+  lock: IssueLock;
+}
+
+/** Replicas that share Redis take turns through it; one process queues in memory. */
+export function defaultIssueLock(app: Probot, redisUrl = process.env.REDIS_URL): IssueLock {
+  if (!redisUrl) return localLock();
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+  return sharedLock(redis, {
+    ...SHARED_LOCK_DEFAULTS,
+    onTimeout: (key) => app.log.warn({ issue: key }, "waited too long for another replica; handling anyway"),
+  });
 }
 
 export function readFormTemplate(): string {

@@ -1,5 +1,5 @@
 import type { ApplicationFunction, Context, Probot } from "probot";
-import { type AppDeps, botLoginResolver, readFormTemplate } from "./app-deps.js";
+import { type AppDeps, botLoginResolver, defaultIssueLock, readFormTemplate } from "./app-deps.js";
 import { ConfigSchema } from "./config/schema.js";
 import { publishFiles } from "./github/publish-files.js";
 import { PRODUCTION_RETRY_POLICY } from "./github/retry-policy.js";
@@ -46,6 +46,7 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
       chat: overrides.chat ?? defaultChatDeps(),
       publishFiles: overrides.publishFiles ?? publishFiles,
       retry: overrides.retry ?? PRODUCTION_RETRY_POLICY,
+      lock: overrides.lock ?? defaultIssueLock(app),
     };
 
     app.on(

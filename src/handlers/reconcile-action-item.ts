@@ -24,6 +24,11 @@ type IssueContext = Context<"issues" | "issue_comment">;
 
 export async function reconcileActionItem(context: IssueContext, deps: AppDeps): Promise<void> {
   const { owner, repo } = context.repo();
+  await deps.lock.run(`${owner}/${repo}#${context.payload.issue.number}`, () => reconcileItem(context, deps));
+}
+
+async function reconcileItem(context: IssueContext, deps: AppDeps): Promise<void> {
+  const { owner, repo } = context.repo();
   const number = context.payload.issue.number;
   const octokit = context.octokit as unknown as Octokit;
   const now = deps.clock();

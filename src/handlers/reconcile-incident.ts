@@ -37,10 +37,12 @@ export async function reconcileIncident(
   incident: IncidentRef,
 ): Promise<void> {
   const { owner, repo } = context.repo();
-  await withRetries(
-    (_attempt, final) => reconcileOnce(context, deps, incident, owner, repo, !final),
-    deps.retry,
-    context.log,
+  await deps.lock.run(`${owner}/${repo}#${incident.number}`, () =>
+    withRetries(
+      (_attempt, final) => reconcileOnce(context, deps, incident, owner, repo, !final),
+      deps.retry,
+      context.log,
+    ),
   );
 }
 

@@ -34,6 +34,7 @@ describe.each(SCENARIOS)("$name", (scenario) => {
       requestFaults: { seed, rate: 0.2 },
     });
     const diff = compareEndStates(run.endState, reference.endState);
+    if (process.env.SHOW_DIFF) console.log(JSON.stringify(diff, null, 1));
     summary("combined faults", {
       scenario: scenario.name.split(" (")[0] ?? scenario.name,
       seed,

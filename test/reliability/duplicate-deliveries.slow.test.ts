@@ -22,6 +22,7 @@ describe.each(SCENARIOS)("$name", (scenario) => {
     async (mode, faults) => {
       const run = await runScenario(scenario, { deliveryMode: mode, deliveryFaults: faults });
       const diff = compareEndStates(run.endState, reference.endState);
+      if (process.env.SHOW_DIFF) console.log(JSON.stringify(diff, null, 1));
       summary("3× shuffled deliveries", {
         scenario: scenario.name.split(" (")[0] ?? scenario.name,
         mode,

@@ -1,8 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Redis } from "ioredis";
 import { createNodeMiddleware, Probot } from "probot";
 import { vi } from "vitest";
 import type { RetryPolicy } from "../../../src/github/retry-policy.js";
+import { localLock, sharedLock } from "../../../src/handlers/issue-lock.js";
 import { type ChatDeps, defaultChatDeps } from "../../../src/notify/chat-deps.js";
 import type { SimClock } from "../../simulator/index.js";
 import { WEBHOOK_PATH, WEBHOOK_SECRET } from "../../support/harness.js";
@@ -51,7 +53,10 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     ...(options.redis ? { redisConfig: { ...options.redis, retryStrategy: () => null } } : {}),
   });
   const chat = defaultChatDeps();
-  const app = createApp({ clock: () => options.clock.now(), retry: options.policy, chat });
+  // Replicas sharing Redis take turns per issue through it, like REDIS_URL does in production.
+  const redis = options.redis ? new Redis({ ...options.redis, retryStrategy: () => null }) : null;
+  const lock = redis ? sharedLock(redis) : localLock();
+  const app = createApp({ clock: () => options.clock.now(), retry: options.policy, chat, lock });
   const middleware = await createNodeMiddleware(app, { probot, webhooksPath: WEBHOOK_PATH });
   const server: Server = createServer((req, res) => {
     middleware(req, res, () => res.writeHead(404).end("not found"));
@@ -63,6 +68,7 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
     chat,
     async close() {
       await chat.background.idle();
+      redis?.disconnect();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
