@@ -2,6 +2,7 @@ import { FREEZE_CHECK_NAME } from "../domain/code-names.js";
 import type { CodeWrite } from "../plan/write.js";
 import { RESOLVE_REF_QUERY, REVERT_PULL_REQUEST_MUTATION, REVERT_TARGET_QUERY } from "./queries.js";
 import type { Octokit } from "./read-history.js";
+import { classifyFailure } from "./request-failure.js";
 
 /**
  * Code writes: branches, reverts, files, pull requests, check runs. Each is checked
@@ -107,8 +108,10 @@ async function revertPull(
     });
     return data.revertPullRequest.revertPullRequest;
   } catch (error) {
+    // GitHub was busy: the run is repeated (and only the last one reports), unlike a refusal.
+    if (classifyFailure(error).retry) throw error;
     throw new CodeWriteError(
-      `GitHub could not revert #${write.pr} automatically (${explain(error)}). Revert it by hand: \`git revert -m 1 <merge commit>\` on a new branch, and open a pull request that mentions this incident.`,
+      `GitHub could not revert #${write.pr} automatically (${explain(error)}). Revert it by hand: \`git revert -m 1 <merge commit>\` on a new branch, and open a pull request that mentions this incident`,
     );
   }
 }
