@@ -1,5 +1,6 @@
 import type { HistoryComment, IssueHistory } from "../../src/domain/history.js";
-import type { Plan, Write } from "../../src/plan/write.js";
+import { isCodeWrite } from "../../src/github/apply-answered.js";
+import { type CreatedIssue, fillRefs, type Plan, type Write } from "../../src/plan/write.js";
 import { bot } from "./history-builder.js";
 
 /**
@@ -16,7 +17,37 @@ const newId = () => {
 };
 
 export function applyInMemory(history: IssueHistory, plan: Plan, at: Date): void {
-  for (const write of plan) applyWrite(history, write, at);
+  const created = new Map<string, CreatedIssue>();
+  for (const planned of plan) {
+    let write = planned;
+    if (write.kind === "add-comment") write = { ...write, body: fillRefs(write.body, created) };
+    if (write.kind === "create-issue") {
+      // Another issue (an action item): only its number reaches this history, through the note.
+      const number = newId();
+      created.set(write.ref, {
+        ref: write.ref,
+        number,
+        url: `${history.repo.url}/issues/${number}`,
+        id: `I_${number}`,
+      });
+      continue;
+    }
+    if (isCodeWrite(write)) {
+      // Branches and pull requests live outside this history: GitHub refusing them is answered like any refusal.
+      if ("failure" in write)
+        applyWrite(
+          history,
+          {
+            kind: "add-comment",
+            purpose: "reply",
+            body: `${write.failure.marker}\n⚠️ ${write.failure.what}: refused in memory.\n`,
+          },
+          at,
+        );
+      continue;
+    }
+    applyWrite(history, write, at);
+  }
 }
 
 function applyWrite(history: IssueHistory, write: Write, at: Date): void {
