@@ -41,7 +41,8 @@ export function applyCommand(
     return `\`/${command.kind}\` is not available in this version of the app yet.`;
   if (command.kind === "help" || command.kind === "metrics") return null;
   if (command.kind === "declare") {
-    if (state.declaration) return `This issue is already an incident (${state.id ?? "id pending"}).`;
+    // No id here: it may be claimed in the same round, and the reply must not change with it.
+    if (state.declaration) return "This issue is already an incident.";
     declare(state, at, by, "command", command.severity, config);
     return null;
   }

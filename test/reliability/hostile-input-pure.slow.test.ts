@@ -83,8 +83,10 @@ function converge(history: IssueHistory, config: Config, counts: Counts): Return
   const now = new Date("2026-02-03T15:00:00Z");
   const input = { config, botLogin: BOT, formTemplate, checkLabels: false, now };
   let decision = decideIncident({ ...input, history });
+  // A refused review or branch is answered one command per round (each command could be a retry).
+  const roundLimit = 5 + commandLines(history);
   for (let round = 1; decision.plan.length > 0; round++) {
-    if (round > 5) throw new Error(`no convergence: ${JSON.stringify(decision.plan).slice(0, 500)}`);
+    if (round > roundLimit) throw new Error(`no convergence: ${JSON.stringify(decision.plan).slice(0, 500)}`);
     counts.rounds += 1;
     counts.writes += decision.plan.length;
     const allowed = allowedMentions(history, decision.state, config);
@@ -96,6 +98,17 @@ function converge(history: IssueHistory, config: Config, counts: Counts): Return
     decision = decideIncident({ ...input, history });
   }
   return decision;
+}
+
+function commandLines(history: IssueHistory): number {
+  return history.items.reduce(
+    (sum, item) =>
+      sum +
+      (item.type === "comment"
+        ? item.body.split("\n").filter((line) => line.trim().startsWith("/")).length
+        : 0),
+    0,
+  );
 }
 
 it("10,000 hostile comment bodies through decide → apply → decide", () => {

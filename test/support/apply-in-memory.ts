@@ -18,6 +18,7 @@ const newId = () => {
 
 export function applyInMemory(history: IssueHistory, plan: Plan, at: Date): void {
   const created = new Map<string, CreatedIssue>();
+  const failed = new Set<string>();
   for (const planned of plan) {
     let write = planned;
     if (write.kind === "add-comment") write = { ...write, body: fillRefs(write.body, created) };
@@ -33,17 +34,13 @@ export function applyInMemory(history: IssueHistory, plan: Plan, at: Date): void
       continue;
     }
     if (isCodeWrite(write)) {
-      // Branches and pull requests live outside this history: GitHub refusing them is answered like any refusal.
-      if ("failure" in write)
-        applyWrite(
-          history,
-          {
-            kind: "add-comment",
-            purpose: "reply",
-            body: `${write.failure.marker}\n⚠️ ${write.failure.what}: refused in memory.\n`,
-          },
-          at,
-        );
+      // Branches and pull requests live outside this history: GitHub refusing them is answered
+      // like any refusal, once per command (the rest of its writes are skipped, as applyPlan does).
+      if ("failure" in write && !failed.has(write.failure.key)) {
+        failed.add(write.failure.key);
+        const body = `${write.failure.marker}\n⚠️ ${write.failure.what}: refused in memory.\n`;
+        applyWrite(history, { kind: "add-comment", purpose: "reply", body }, at);
+      }
       continue;
     }
     applyWrite(history, write, at);
