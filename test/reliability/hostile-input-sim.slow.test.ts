@@ -104,4 +104,4 @@ it(`${BODIES} hostile comments through the simulator and the real app`, async ()
   } finally {
     await harness.close();
   }
-});
+}, 420_000); // 300 events on one incident whose history grows to 600+ items
