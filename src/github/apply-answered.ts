@@ -40,7 +40,7 @@ export async function applyAnswered(
       ? `${reply.body.replaceAll(CREATED_PULL, created ? `#${created.number}` : "the pull request")}${notes.map((note) => `\n\n⚠️ Note: ${note}.`).join("")}`
       : null;
   } catch (error) {
-    if (!("failure" in write)) throw error;
+    if (!("failure" in write) || !write.failure) throw error;
     failed.add(write.failure.key);
     body = failureBody(write.failure, error);
   }
