@@ -27,8 +27,11 @@ export interface MergedReview {
   comments: MergedReviewFact["comments"];
 }
 
-/** A merged table makes at most this many items; a longer one is not a list of follow-ups. */
-export const MAX_REVIEW_ITEMS = 50;
+/**
+ * A merged table makes at most this many items: each costs two content-creating requests
+ * (the issue, the note), and GitHub allows about 80 a minute.
+ */
+export const MAX_REVIEW_ITEMS = 20;
 
 export function reviewKey(pull: number, row: number): string {
   return `pir${pull}-r${row}`;

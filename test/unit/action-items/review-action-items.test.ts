@@ -126,7 +126,7 @@ describe("mergedReviews", () => {
     expect(project(merged(null).history, base).actionRequests).toEqual([]);
   });
 
-  it("makes at most 50 items of one table", () => {
+  it("makes at most 20 items of one table", () => {
     const rows = Array.from(
       { length: MAX_REVIEW_ITEMS + 2 },
       (_, i) => `| Follow-up ${i + 1} | @dave | 2026-03-01 |`,
@@ -136,7 +136,7 @@ describe("mergedReviews", () => {
     expect(review?.rows.filter((row) => row.kind === "new")).toHaveLength(MAX_REVIEW_ITEMS);
     expect(review?.rows.at(-1)).toMatchObject({
       kind: "malformed",
-      errors: ["the table has more than 50 new rows"],
+      errors: ["the table has more than 20 new rows"],
     });
   });
 
