@@ -3,8 +3,8 @@ import { duration } from "./duration-field.js";
 
 /**
  * The parts of `.github/incident.yml` about what happens after an incident: action
- * items (from `/action` or the merged review's table), the project board they go on, and when the sweep
- * reminds people of what is due.
+ * items (from `/action` or the merged review's table), the project board they go on,
+ * and when the sweep reminds people of what is due.
  */
 const priority = z.enum(["high", "medium", "low"]);
 

@@ -82,7 +82,8 @@ export interface BranchFact {
  * The code around an incident, read with its history: the default branch head,
  * deployments, open pull requests (for the merge freeze) and incidents freezing
  * merges; once the id is known, the hotfix and review branches, their pull requests
- * and the review file (on its branch, and as merged); on declaration, recently merged pull requests and CODEOWNERS.
+ * and the review file (on its branch, and as merged); on declaration, recently merged
+ * pull requests and CODEOWNERS.
  */
 export interface CodeFacts {
   defaultBranchOid: string | null;

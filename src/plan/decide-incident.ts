@@ -166,8 +166,9 @@ function decideWithTemplates(input: DecideInput): Decision {
     const [current, ...others] = artifacts.timelines;
     for (const duplicate of others)
       plan.push({ kind: "delete-comment", purpose: "timeline", commentId: duplicate.id });
-    // A pull request or action item created now shows on the timeline next round: write the timeline once, then.
-    const opensPull =
+    // A pull request or action item created now shows on the timeline next round:
+    // write the timeline once, then.
+    const createsNow =
       current &&
       plan.some(
         (write) =>
@@ -175,7 +176,7 @@ function decideWithTemplates(input: DecideInput): Decision {
       );
     if (!current) plan.push({ kind: "add-comment", purpose: "timeline", body: timeline.body });
     else if (
-      !opensPull &&
+      !createsNow &&
       (timelineMarker(current.body) !== timelineMarker(timeline.body) ||
         (rebuildRequested(state) && current.body !== timeline.body))
     )
