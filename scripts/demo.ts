@@ -8,6 +8,7 @@ import { committedFiles } from "./demo/committed-files.js";
 import { writeReport } from "./demo/demo-report.js";
 import { checkOutward, DEMO_TARGETS, startDemoReceiver, writeOutward } from "./demo/outward-output.js";
 import { readActionItems } from "./demo/read-action-items.js";
+import { renderReviewComments, reviewComments } from "./demo/review-comments.js";
 import { playDemo } from "./demo/run-demo.js";
 import { OWNER, PROJECT_NUMBER, REPO } from "./demo/scenario.js";
 
@@ -49,6 +50,8 @@ async function main() {
     await mkdir(join(OUT, "action-items"), { recursive: true });
     for (const item of items)
       await writeFile(join(OUT, "action-items", `${item.issue.number}.md`), renderTranscript(item));
+    const review = reviewComments(sim);
+    if (review) await writeFile(join(OUT, "review-pull-comments.md"), renderReviewComments(review));
     await writeFile(
       join(OUT, "board.json"),
       `${JSON.stringify(sim.projectBoard(OWNER, PROJECT_NUMBER), null, 2)}\n`,
@@ -84,7 +87,7 @@ async function main() {
     );
     console.log(`report: ${report.files.length} files in ${OUT}/report/`);
     console.log(
-      `wrote ${OUT}/transcript.md, action-items/, board.json, requests.jsonl, state.json, files/, chat/, status/, report/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `wrote ${OUT}/transcript.md, action-items/, review-pull-comments.md, board.json, requests.jsonl, state.json, files/, chat/, status/, report/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     if (problems.length) {
       console.error(`\nDemo checks failed:\n${problems.map((p) => `  - ${p}`).join("\n")}`);

@@ -3,6 +3,7 @@ import type { HistoryComment, IssueHistory } from "../../src/domain/history.js";
 import { trustedMarkers } from "../../src/domain/markers.js";
 import type { DemoOutcome } from "./check-demo.js";
 import { ITEM_TITLES } from "./follow-up.js";
+import { reviewComments } from "./review-comments.js";
 import { OWNER, PROJECT_NUMBER } from "./scenario.js";
 
 function keysOf(history: IssueHistory, botLogin: string): string[] {
@@ -55,8 +56,23 @@ export function checkFollowUp({ history, items, sim, sweeps }: DemoOutcome, time
     "a second sweep at the same moment posted something",
   );
 
-  // Action items: three issues, on the board, reminded once per window, all done in the end.
+  // Action items: three issues (one from `/action`, two from the merged review's table), on the
+  // board, reminded once per window, all done in the end.
   expect(items.length === 3, `expected 3 action items, found ${items.length}`);
+  const keys = items.map((item) => parseActionItemBody(item.issue.body).meta?.key ?? "");
+  expect(
+    keys.filter((key) => key.startsWith("c")).length === 1 &&
+      keys.filter((key) => key.startsWith("pir")).length === 2,
+    `expected one item from /action and two from the review's table, found keys ${keys.join(", ")}`,
+  );
+  const fromReview = history.items.filter(
+    (item) => item.type === "comment" && item.body.includes("from the merged review"),
+  );
+  expect(
+    fromReview.length === 2,
+    `expected 2 notes of items from the merged review, found ${fromReview.length}`,
+  );
+  problems.push(...checkReviewComment(sim, items));
   expect(timeline.includes("✅ All 3 action items done."), "timeline does not say all action items are done");
   const board = sim.projectBoard(OWNER, PROJECT_NUMBER);
   for (const item of items) {
@@ -85,4 +101,18 @@ export function checkFollowUp({ history, items, sim, sweeps }: DemoOutcome, time
   for (const key of ["item:soon:2026-02-05", "item:today:2026-02-05", "item:overdue:2026-02-05:0"])
     expect(testKeys.includes(key), `the unit-test item lacks its ${key} reminder`);
   return problems;
+}
+
+/** The merged review's pull request: one comment by the app, naming the two issues its rows became. */
+function checkReviewComment(sim: DemoOutcome["sim"], items: IssueHistory[]): string[] {
+  const review = reviewComments(sim);
+  const ours = (review?.comments ?? []).filter((c) => c.author === sim.botLogin);
+  if (ours.length !== 1) return [`expected one app comment on the review pull request, found ${ours.length}`];
+  const body = ours[0]?.body ?? "";
+  const fromRows = items.filter((item) =>
+    parseActionItemBody(item.issue.body).meta?.key.startsWith(`pir${review?.pull}-`),
+  );
+  return fromRows
+    .filter((item) => !body.includes(`→ #${item.issue.number} ·`))
+    .map((item) => `the review pull request's comment does not name #${item.issue.number}`);
 }

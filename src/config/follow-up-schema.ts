@@ -3,8 +3,8 @@ import { duration } from "./duration-field.js";
 
 /**
  * The parts of `.github/incident.yml` about what happens after an incident: action
- * items created with `/action`, the project board they go on, and when the sweep
- * reminds people of what is due.
+ * items (from `/action` or the merged review's table), the project board they go on,
+ * and when the sweep reminds people of what is due.
  */
 const priority = z.enum(["high", "medium", "low"]);
 
@@ -13,15 +13,21 @@ export const actionItemsSchema = z
     defaultOwner: z
       .enum(["author", "ic", "none"])
       .default("author")
-      .describe("Owner when `/action` names nobody: who typed it, the incident commander, or nobody."),
+      .describe(
+        "Owner when `/action` or a review row names nobody: who asked (merged the review), the incident commander, or nobody.",
+      ),
     defaultDue: duration
       .nullable()
       .prefault("1w")
-      .describe("Due date when `/action` gives none, counted in days from the command; null: no due date."),
-    defaultPriority: priority.default("medium").describe("Priority when `/action` gives none."),
+      .describe(
+        "Due date when `/action` or a review row gives none, in days from the command (or merge); null: no due date.",
+      ),
+    defaultPriority: priority
+      .default("medium")
+      .describe("Priority when `/action` or a review row gives none."),
   })
   .prefault({})
-  .describe("Action items created with `/action`.");
+  .describe("Action items created with `/action` or from the rows of the merged review's table.");
 
 export const projectSchema = z
   .strictObject({

@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import { addIsoDays, isoDayOf, wholeDays } from "./calendar-days.js";
 import type { Command } from "./commands/types.js";
+import type { Priority } from "./commands/vocabulary.js";
 import type { HistoryComment } from "./history.js";
 import type { ActionRequest, IncidentState } from "./incident-state.js";
 
@@ -19,29 +20,55 @@ export function actionRequest(
   const nth = state.actionRequests.filter((request) =>
     request.key.startsWith(`c${comment.databaseId}-`),
   ).length;
-  const defaults = config.actionItems;
-  const owner =
-    command.owner === "me"
-      ? by
-      : (command.owner ??
-        (defaults.defaultOwner === "author"
-          ? by
-          : defaults.defaultOwner === "ic"
-            ? (state.roles.ic?.[0] ?? by)
-            : null));
-  const due = command.due
-    ? command.due.toISOString().slice(0, 10)
-    : defaults.defaultDue === null
-      ? null
-      : addIsoDays(isoDayOf(comment.at, config.timeZone), wholeDays(defaults.defaultDue));
   return {
     key: `c${comment.databaseId}-${nth + 1}`,
     text: command.text,
-    owner,
-    due,
-    priority: command.priority ?? defaults.defaultPriority,
+    ...withDefaults(
+      {
+        owner: command.owner === "me" ? by : command.owner,
+        due: command.due ? command.due.toISOString().slice(0, 10) : null,
+        priority: command.priority,
+      },
+      { by, at: comment.at },
+      state,
+      config,
+    ),
     by,
     at: comment.at,
     url: comment.url,
   };
+}
+
+interface AskedFields {
+  owner: string | null;
+  /** `YYYY-MM-DD` or null. */
+  due: string | null;
+  priority: Priority | null;
+}
+
+/**
+ * Owner, due date and priority as asked, the configured defaults (`actionItems`) where
+ * nothing was: the default owner is whoever asked (or the IC), the default due date is
+ * counted in calendar days from when they asked.
+ */
+export function withDefaults(
+  asked: AskedFields,
+  from: { by: string | null; at: Date },
+  state: IncidentState,
+  config: Config,
+): { owner: string | null; due: string | null; priority: Priority } {
+  const defaults = config.actionItems;
+  const owner =
+    asked.owner ??
+    (defaults.defaultOwner === "author"
+      ? from.by
+      : defaults.defaultOwner === "ic"
+        ? (state.roles.ic?.[0] ?? from.by ?? null)
+        : null);
+  const due =
+    asked.due ??
+    (defaults.defaultDue === null
+      ? null
+      : addIsoDays(isoDayOf(from.at, config.timeZone), wholeDays(defaults.defaultDue)));
+  return { owner, due, priority: asked.priority ?? defaults.defaultPriority };
 }

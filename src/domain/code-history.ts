@@ -61,6 +61,18 @@ export interface OpenPullFact {
   freezeChecks: FreezeCheckFact[];
 }
 
+/**
+ * A merged review pull request: the review file as it was merged (at the merge commit)
+ * and the pull request's latest comments, where the app lists the items it made of the
+ * file's action-items table.
+ */
+export interface MergedReviewFact {
+  number: number;
+  /** The review file at the merge commit; null when the merge did not contain it. */
+  file: string | null;
+  comments: Array<{ author: Actor | null; body: string }>;
+}
+
 export interface BranchFact {
   name: string;
   oid: string;
@@ -72,7 +84,8 @@ export interface BranchFact {
  * The code around an incident, read with its history: the default branch head,
  * deployments, open pull requests (for the merge freeze) and incidents freezing
  * merges; once the id is known, the hotfix and review branches, their pull requests
- * and the review file; on declaration, recently merged pull requests and CODEOWNERS.
+ * and the review file (on its branch, and as merged); on declaration, recently merged
+ * pull requests and CODEOWNERS.
  */
 export interface CodeFacts {
   defaultBranchOid: string | null;
@@ -84,6 +97,8 @@ export interface CodeFacts {
   hotfixPulls: PullFact[];
   pirPulls: PullFact[];
   pirFile: { oid: string; text: string } | null;
+  /** The merged ones among `pirPulls`, newest first. */
+  mergedReviews: MergedReviewFact[];
   /** Read only on declaration. */
   suspects: { merged: PullFact[]; codeowners: string | null } | null;
 }
@@ -98,6 +113,7 @@ export function emptyCodeFacts(): CodeFacts {
     hotfixPulls: [],
     pirPulls: [],
     pirFile: null,
+    mergedReviews: [],
     suspects: null,
   };
 }

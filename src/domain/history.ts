@@ -6,6 +6,7 @@ export type {
   DeploymentFact,
   DeploymentStatusFact,
   FreezeCheckFact,
+  MergedReviewFact,
   OpenPullFact,
   PullFact,
   PullState,

@@ -122,9 +122,15 @@ export interface ActionItemSummary {
   issue: number | null;
 }
 
-/** An accepted `/action`: becomes an action item issue unless one already exists for its key. */
+/**
+ * An accepted `/action`, or a row of the merged review's action-items table: becomes an
+ * action item issue unless one already exists for its key.
+ */
 export interface ActionRequest {
-  /** `c<comment id>-<nth /action of that comment>`: editing the comment keeps the key. */
+  /**
+   * `c<comment id>-<nth /action of that comment>`: editing the comment keeps the key;
+   * `pir<pull request>-r<row>` for a row of a merged review.
+   */
   key: string;
   text: string;
   owner: string | null;
@@ -134,6 +140,8 @@ export interface ActionRequest {
   by: string;
   at: Date;
   url: string;
+  /** Set for a row of a merged review: its pull request and row (1-based). */
+  review?: { pull: number; row: number };
 }
 
 /** An action item issue the app created for this incident, as its history shows it. */

@@ -33,7 +33,9 @@ export type MarkerKind =
   | "escalation"
   | "auto-severity"
   // Written when the post-incident review is merged; ends PIR reminders.
-  | "pir-merged";
+  | "pir-merged"
+  /** On the merged review pull request: what became of its action-items table. */
+  | "pir-items";
 
 export interface Marker {
   kind: MarkerKind;

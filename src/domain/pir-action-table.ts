@@ -4,7 +4,7 @@ import { matchPriority, type Priority, parseHandle } from "./commands/vocabulary
 /**
  * The action-items table of a post-incident review (§7): `| Action | Owner | Due |
  * Priority | Status |`. When the PIR is merged, each row that is not tracked yet
- * becomes an action item; a row whose Action links an issue (`#123`) already is one.
+ * becomes an action item; a row whose Action or Status links an issue (`#123`) already is one.
  * Pure: rows in, items or a precise complaint per row out.
  */
 export interface PirActionRow {
@@ -16,7 +16,7 @@ export interface PirActionRow {
   due: string | null;
   priority: Priority | null;
   done: boolean;
-  /** The issue the Action cell links, when the row is already tracked. */
+  /** The issue the Action (or else the Status) cell links, when the row is already tracked. */
   tracked: number | null;
 }
 
@@ -45,6 +45,7 @@ const EMPTY = /^(|-|–|—|tbd|n\/a|none)$/i;
 const DONE = /^(done|closed|complete|completed|fixed|✅)$/i;
 const OPEN = /^(todo|to do|open|in progress|doing|planned|not started)$/i;
 const TRACKED = /(?:^|[\s([])#(\d+)\b|\/issues\/(\d+)\b/;
+const DONE_WORD = /\b(done|closed|complete|completed|fixed)\b|✅/i;
 
 /** The cells of a Markdown table row; `\|` stays inside its cell. */
 function cells(line: string): string[] | null {
@@ -91,14 +92,15 @@ function parseRow(number: number, row: string[], columns: Map<Column, number>): 
   const errors: string[] = [];
   if (EMPTY.test(text)) errors.push("the Action cell is empty: say what needs to be done");
   const link = TRACKED.exec(text);
-  const tracked = link ? Number(link[1] ?? link[2]) : null;
 
   const ownerText = cell("owner");
   let owner: string | null = null;
   if (!EMPTY.test(ownerText)) {
     const handle = parseHandle(ownerText);
     if (handle === null || handle === "me")
-      errors.push(`Owner “${ownerText}” is not a GitHub user or team: write \`@alice\` or \`@org/team\``);
+      errors.push(
+        `Owner “${ownerText.replace(/`/g, "'")}” is not a GitHub user or team: write \`@alice\` or \`@org/team\``,
+      );
     else owner = handle;
   }
 
@@ -120,12 +122,20 @@ function parseRow(number: number, row: string[], columns: Map<Column, number>): 
       errors.push(`Priority “${priorityText}” is not one of high, medium, low (or p1, p2, p3)`);
   }
 
+  // The Status cell may name the tracking issue instead (`#123`, `Open (#123)`, `tracked in #123`).
   const statusText = cell("status").replace(/[*_`]/g, "").trim();
-  const done = DONE.test(statusText);
-  if (!done && !EMPTY.test(statusText) && !OPEN.test(statusText))
+  const statusLink = TRACKED.exec(statusText);
+  const done = statusLink ? DONE_WORD.test(statusText) : DONE.test(statusText);
+  if (!statusLink && !done && !EMPTY.test(statusText) && !OPEN.test(statusText))
     errors.push(`Status “${statusText}” is neither open (\`TODO\`, \`In progress\`) nor \`Done\``);
+  const tracked = link
+    ? Number(link[1] ?? link[2])
+    : statusLink
+      ? Number(statusLink[1] ?? statusLink[2])
+      : null;
 
-  if (errors.length) return { ok: false, row: number, text, errors };
+  // A row already linked to an issue is left alone: its other cells are only notes.
+  if (errors.length && (tracked === null || text === "")) return { ok: false, row: number, text, errors };
   return { ok: true, item: { row: number, text, owner, due, priority, done, tracked } };
 }
 

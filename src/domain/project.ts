@@ -12,6 +12,7 @@ import { parseIncidentForm } from "./incident-form.js";
 import type { IncidentState, Via } from "./incident-state.js";
 import { isApp } from "./markers.js";
 import { projectCode } from "./project-code.js";
+import { mergedReviews, reviewRequests } from "./review-action-items.js";
 import {
   changeSeverity,
   changeStatus,
@@ -95,6 +96,7 @@ export function project(history: IssueHistory, ctx: ProjectionContext): Incident
   projectCode(state, history, config, botLogin);
 
   state.actionItems = linkedActionItems(history, botLogin);
+  state.actionRequests.push(...reviewRequests(mergedReviews(state, history, config)));
   addActionItemEntries(state);
   state.entries.sort((a, b) => a.at.getTime() - b.at.getTime());
   // A security label removed by mistake stops counting; the severity it raised stays.

@@ -43,7 +43,7 @@ export async function applyAnswered(
       : null;
   } catch (error) {
     // GitHub was busy: the next run tries again from a fresh read; only the last run reports.
-    if (!("failure" in write) || (retried && classifyFailure(error).retry)) throw error;
+    if (!("failure" in write) || !write.failure || (retried && classifyFailure(error).retry)) throw error;
     failed.add(write.failure.key);
     body = failureBody(write.failure, error);
   }

@@ -70,7 +70,7 @@ export async function applyPlan(
   let refused: unknown = null;
   for (const planned of plan) {
     const write = withRefs(planned, created);
-    if ("failure" in write && failed.has(write.failure.key)) continue;
+    if ("failure" in write && write.failure && failed.has(write.failure.key)) continue;
     if (write.kind === "create-issue") {
       const issue = await createIssue(octokit, target, write);
       created.set(write.ref, issue);

@@ -3,6 +3,7 @@ import type {
   CodeFacts,
   DeploymentFact,
   FreezeCheckFact,
+  MergedReviewFact,
   OpenPullFact,
   PullFact,
   PullState,
@@ -31,6 +32,12 @@ export interface RawPull {
   mergedBy: RawActor | null;
   files?: { nodes: Array<{ path: string }> };
 }
+
+/** A review pull request: `REVIEW_PULL_FIELDS`. */
+export type RawReviewPull = RawPull & {
+  mergeCommit?: { reviewFile: { object: RawBlob } | null } | null;
+  comments?: { nodes: Array<{ author: RawActor | null; body: string }> };
+};
 
 interface RawCheckRuns {
   commits: {
@@ -82,7 +89,7 @@ export interface RawCodeFields {
   hotfixRef?: { name: string; target: { oid: string } } | null;
   pirRef?: { name: string; target: { oid: string; message?: string } } | null;
   hotfixPulls?: { nodes: RawPull[] };
-  pirPulls?: { nodes: RawPull[] };
+  pirPulls?: { nodes: RawReviewPull[] };
   pirFile?: RawBlob;
   mergedPulls?: { nodes: RawPull[] };
   codeownersGithub?: RawBlob;
@@ -167,6 +174,14 @@ function deployment(raw: RawDeployment): DeploymentFact {
 
 const blobText = (blob: RawBlob | undefined) => (blob?.__typename === "Blob" ? (blob.text ?? null) : null);
 
+function mergedReview(raw: RawReviewPull): MergedReviewFact {
+  return {
+    number: raw.number,
+    file: blobText(raw.mergeCommit?.reviewFile?.object ?? null),
+    comments: (raw.comments?.nodes ?? []).map((c) => ({ author: actor(c.author), body: c.body })),
+  };
+}
+
 export function codeFacts(raw: RawCodeFields, withCode: boolean): CodeFacts {
   const branch = (ref: { name: string; target: { oid: string; message?: string } } | null | undefined) =>
     ref ? { name: ref.name, oid: ref.target.oid, headMessage: ref.target.message ?? null } : null;
@@ -180,6 +195,7 @@ export function codeFacts(raw: RawCodeFields, withCode: boolean): CodeFacts {
     hotfixPulls: (raw.hotfixPulls?.nodes ?? []).map(pullFact),
     pirPulls: (raw.pirPulls?.nodes ?? []).map(pullFact),
     pirFile: pirFile ? { oid: pirFile.oid ?? "", text: pirFile.text ?? "" } : null,
+    mergedReviews: (raw.pirPulls?.nodes ?? []).filter((pull) => pull.state === "MERGED").map(mergedReview),
     suspects: raw.mergedPulls
       ? {
           merged: raw.mergedPulls.nodes.map(pullFact),

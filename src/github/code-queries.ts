@@ -11,6 +11,17 @@ export const PULL_FIELDS = /* GraphQL */ `
   mergedBy { __typename login }
 `;
 
+/**
+ * A review pull request also brings the review file as merged (at its merge commit, so a
+ * deleted branch or later edits on the default branch change nothing) and its latest
+ * comments, where the app lists what it made of the file's action-items table.
+ */
+export const REVIEW_PULL_FIELDS = /* GraphQL */ `
+  ${PULL_FIELDS}
+  mergeCommit { reviewFile: file(path: $pirPath) { object { __typename ... on Blob { text } } } }
+  comments(last: 20) { nodes { author { __typename login } body } }
+`;
+
 /** The app's `incident-freeze` check runs on a pull request's head commit. */
 export const FREEZE_CHECK_FIELDS = /* GraphQL */ `
   commits(last: 1) { nodes { commit {
@@ -22,8 +33,8 @@ export const FREEZE_CHECK_FIELDS = /* GraphQL */ `
  * The code around an incident. Always: the default branch head, recent deployments
  * to the watched environment, open pull requests with their freeze checks, and the
  * incidents freezing merges. With the id known (`withCode`): the hotfix and review
- * branches, their pull requests and the review file. On declaration (`withSuspects`):
- * recently merged pull requests with their files, and CODEOWNERS.
+ * branches, their pull requests, the review file on its branch and as merged. On
+ * declaration (`withSuspects`): recently merged pull requests with their files, and CODEOWNERS.
  */
 export const CODE_FIELDS = /* GraphQL */ `
   deployments(environments: [$environment], last: 20) {
@@ -41,7 +52,7 @@ export const CODE_FIELDS = /* GraphQL */ `
   hotfixRef: ref(qualifiedName: $hotfixRef) @include(if: $withCode) { name target { oid } }
   pirRef: ref(qualifiedName: $pirRef) @include(if: $withCode) { name target { oid ... on Commit { message } } }
   hotfixPulls: pullRequests(headRefName: $hotfixBranch, first: 20) @include(if: $withCode) { nodes { ${PULL_FIELDS} } }
-  pirPulls: pullRequests(headRefName: $pirBranch, first: 5, orderBy: { field: CREATED_AT, direction: DESC }) @include(if: $withCode) { nodes { ${PULL_FIELDS} } }
+  pirPulls: pullRequests(headRefName: $pirBranch, first: 5, orderBy: { field: CREATED_AT, direction: DESC }) @include(if: $withCode) { nodes { ${REVIEW_PULL_FIELDS} } }
   pirFile: object(expression: $pirFile) @include(if: $withCode) { __typename ... on Blob { oid text } }
   mergedPulls: pullRequests(states: [MERGED], first: 50, orderBy: { field: UPDATED_AT, direction: DESC }) @include(if: $withSuspects) {
     nodes { ${PULL_FIELDS} files(first: 100) { nodes { path } } }

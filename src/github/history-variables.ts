@@ -20,6 +20,7 @@ export interface HistoryVariables {
   pirRef: string;
   pirBranch: string;
   pirFile: string;
+  pirPath: string;
 }
 
 /**
@@ -50,5 +51,6 @@ export function historyVariables(
     pirRef: `refs/heads/${pirBranch(id)}`,
     pirBranch: pirBranch(id),
     pirFile: `${pirBranch(id)}:${pirPath(config, id)}`,
+    pirPath: pirPath(config, id),
   };
 }

@@ -82,6 +82,7 @@ export const HISTORY_VARIABLES = [
   "$templatesExpression: String!",
   "$freezeLabel: String!, $environment: String!, $withCode: Boolean!, $withSuspects: Boolean!",
   "$hotfixRef: String!, $hotfixBranch: String!, $pirRef: String!, $pirBranch: String!, $pirFile: String!",
+  "$pirPath: String!",
 ].join(", ");
 
 export const INCIDENT_HISTORY_QUERY = /* GraphQL */ `

@@ -35,6 +35,7 @@ import { decideOutward, type OutwardInput, publicReminder } from "./decide-outwa
 import { decidePir } from "./decide-pir.js";
 import { decideRevert } from "./decide-revert.js";
 import { planActionItems } from "./plan-action-items.js";
+import { planReviewItems } from "./plan-review-items.js";
 import { templateProblemsReply } from "./template-problems.js";
 import type { Plan, Write } from "./write.js";
 
@@ -159,17 +160,23 @@ function decideWithTemplates(input: DecideInput): Decision {
     decideHotfix(code);
     decideRevert(code);
     decidePir(code, title);
+    planReviewItems(code);
 
     const timeline = renderTimeline({ state, config, now, issueUrl: issue.url, ledger: outward.ledger });
     const [current, ...others] = artifacts.timelines;
     for (const duplicate of others)
       plan.push({ kind: "delete-comment", purpose: "timeline", commentId: duplicate.id });
-    // A pull request opened now shows on the timeline next round: write the timeline once, then.
-    const opensPull =
-      current && plan.some((write) => write.kind === "revert-pull" || write.kind === "create-pull");
+    // A pull request or action item created now shows on the timeline next round:
+    // write the timeline once, then.
+    const createsNow =
+      current &&
+      plan.some(
+        (write) =>
+          write.kind === "revert-pull" || write.kind === "create-pull" || write.kind === "create-issue",
+      );
     if (!current) plan.push({ kind: "add-comment", purpose: "timeline", body: timeline.body });
     else if (
-      !opensPull &&
+      !createsNow &&
       (timelineMarker(current.body) !== timelineMarker(timeline.body) ||
         (rebuildRequested(state) && current.body !== timeline.body))
     )

@@ -111,7 +111,8 @@ export type CodeWrite =
       check: CheckSpec;
       failure: FailureSpec;
     }
-  | { kind: "comment-on-pull"; pr: number; body: string };
+  /** With `failure`, a refusal is told on the incident (and answers for the comment) instead of failing the plan. */
+  | { kind: "comment-on-pull"; pr: number; body: string; failure?: FailureSpec };
 
 export type Write =
   | {

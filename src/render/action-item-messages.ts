@@ -4,7 +4,10 @@ import type { ActionRequest } from "../domain/incident-state.js";
 import { inline, mention } from "./markdown.js";
 import { render } from "./renderer.js";
 
-/** Messages about action items: the note on the incident that one was created, and board problems. */
+/**
+ * Messages about action items: the note on the incident that one was created (from
+ * `/action` or a row of the merged review), and board problems.
+ */
 export function actionCreatedMessage(
   markerText: string,
   request: ActionRequest,
@@ -20,6 +23,7 @@ export function actionCreatedMessage(
     due: request.due ?? "none",
     priority: request.priority,
     board: config.project !== undefined,
+    review: request.review ?? null,
   });
 }
 

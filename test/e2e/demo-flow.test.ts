@@ -70,6 +70,32 @@ describe("the demo", () => {
     expect(names(requestsForOpened(7))).toEqual(["ActionItem", "AddProjectItem", "SetProjectFields"]);
   });
 
+  it("the review merged: its two new rows become #8 and #9, listed once on the pull request", () => {
+    const { sim } = harness;
+    const merge = sim.deliveries.find(
+      (d) =>
+        d.event === "pull_request" &&
+        d.action === "closed" &&
+        (d.payload.pull_request as { head: { ref: string } }).head.ref.startsWith("pir/"),
+    );
+    expect(names(sim.appRequests().filter((entry) => entry.delivery === merge?.id))).toEqual([
+      "PullRequestContext",
+      "IncidentHistory",
+      "POST /repos/acme/search-service/issues",
+      "AddComment",
+      "POST /repos/acme/search-service/issues",
+      "AddComment",
+      "POST /repos/acme/search-service/issues/6/comments",
+      "UpdateComment",
+    ]);
+    expect(names(requestsForOpened(8))).toEqual(["ActionItem", "AddProjectItem", "SetProjectFields"]);
+    expect(items.map((item) => [item.issue.number, item.issue.title])).toEqual([
+      [7, "Add an alert on the search zero-result rate"],
+      [8, "Add a unit test for division by zero in search scoring"],
+      [9, "Document the rollback procedure in the runbook"],
+    ]);
+  });
+
   it("/due on the item: read, 👀, body, board, and the incident's timeline", () => {
     expect(names(requestsFor("/due 2026-02-10"))).toEqual([
       "ActionItem",
@@ -87,7 +113,8 @@ describe("the demo", () => {
     );
     expect(repeated).toEqual([{ at: "2026-02-04T09:00:00.000Z", plan: [] }]);
     // 14:29 nothing (acknowledged at 14:25); 14:49 level 2; 15:04 level 3 and the update nudge;
-    // 02-04 the review and two items due soon; then one item a day; 02-09 nothing (review merged).
-    expect(demo.sweeps.map((sweep) => sweep.plan.length)).toEqual([0, 1, 2, 3, 0, 1, 1, 1, 0]);
+    // 02-04 09:00 the review and the `/action` item due soon; 10:35 the review's unit-test item
+    // due soon; then one item a day; 02-09 nothing (review merged).
+    expect(demo.sweeps.map((sweep) => sweep.plan.length)).toEqual([0, 1, 2, 2, 0, 1, 1, 1, 1, 0]);
   });
 });

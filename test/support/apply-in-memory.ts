@@ -36,7 +36,7 @@ export function applyInMemory(history: IssueHistory, plan: Plan, at: Date): void
     if (isCodeWrite(write)) {
       // Branches and pull requests live outside this history: GitHub refusing them is answered
       // like any refusal, once per command (the rest of its writes are skipped, as applyPlan does).
-      if ("failure" in write && !failed.has(write.failure.key)) {
+      if ("failure" in write && write.failure && !failed.has(write.failure.key)) {
         failed.add(write.failure.key);
         const body = `${write.failure.marker}\n⚠️ ${write.failure.what}: refused in memory.\n`;
         applyWrite(history, { kind: "add-comment", purpose: "reply", body }, at);

@@ -86,7 +86,21 @@ export function rawCode(code: CodeFacts, defaultBranch: string | null): Record<s
     raw.hotfixRef = ref(code.branches.hotfix);
     raw.pirRef = ref(code.branches.pir);
     raw.hotfixPulls = { nodes: code.hotfixPulls.map(rawPull) };
-    raw.pirPulls = { nodes: code.pirPulls.map(rawPull) };
+    raw.pirPulls = {
+      nodes: code.pirPulls.map((pull) => {
+        const review = code.mergedReviews.find((r) => r.number === pull.number);
+        const file = review?.file ?? null;
+        return {
+          ...rawPull(pull),
+          mergeCommit: review
+            ? { reviewFile: file === null ? null : { object: { __typename: "Blob", text: file } } }
+            : null,
+          comments: {
+            nodes: (review?.comments ?? []).map((c) => ({ author: rawActor(c.author), body: c.body })),
+          },
+        };
+      }),
+    };
     raw.pirFile = code.pirFile ? { __typename: "Blob", ...code.pirFile } : null;
   }
   if (code.suspects) {

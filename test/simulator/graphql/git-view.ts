@@ -27,6 +27,7 @@ export function commitView(sim: SimContext, repo: Repo, commit: GitCommit): View
     commitUrl: `${sim.htmlUrl}${path}`,
     commitResourcePath: path,
     checkSuites: (args: Args) => checkSuites(sim, repo, commit.sha, args),
+    file: (args: Args) => fileEntry(sim, repo, commit, argString(args, "path") ?? ""),
     parents: (args: Args) =>
       connection(commit.parents, args, {
         field: "parents",
@@ -160,13 +161,36 @@ export function gitObject(sim: SimContext, repo: Repo, args: Args): View | null 
   const commit = resolveCommit(repo, colon === -1 ? expression : expression.slice(0, colon));
   if (!commit) return null;
   if (colon === -1) return commitView(sim, repo, commit);
+  return objectAt(sim, repo, commit, expression.slice(colon + 1));
+}
+
+/** The blob or tree at a path of a commit; null when absent. */
+function objectAt(sim: SimContext, repo: Repo, commit: GitCommit, rawPath: string): View | null {
   const files = treeFiles(repo.git, commit.tree);
-  const path = expression.slice(colon + 1).replace(/^\/+|\/+$/g, "");
+  const path = rawPath.replace(/^\/+|\/+$/g, "");
   const text = files[path];
   if (text !== undefined) return blobView(sim, repo, text);
   const isDir = path === "" || Object.keys(files).some((f) => f.startsWith(`${path}/`));
   if (!isDir) return null;
   return treeView(files, path, (text) => blobView(sim, repo, text));
+}
+
+/** `Commit.file(path:)`: the tree entry of a file or folder as of that commit; null when absent. */
+function fileEntry(sim: SimContext, repo: Repo, commit: GitCommit, rawPath: string): View | null {
+  const path = rawPath.replace(/^\/+|\/+$/g, "");
+  const object = path === "" ? null : objectAt(sim, repo, commit, path);
+  if (!object) return null;
+  const type = object.__typename === "Blob" ? "blob" : "tree";
+  return {
+    __typename: "TreeEntry",
+    name: path.slice(path.lastIndexOf("/") + 1),
+    path,
+    type,
+    mode: type === "blob" ? 33188 : 16384,
+    oid: object.oid,
+    isGenerated: false,
+    object,
+  };
 }
 
 export function authorView(sim: SimContext, login: string): View {

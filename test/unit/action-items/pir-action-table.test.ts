@@ -80,6 +80,25 @@ describe("the PIR's action-items table", () => {
     ]);
   });
 
+  it("counts an issue linked from the Status cell as tracked, and leaves a linked row's other cells alone", () => {
+    const linked = parsePirActionTable(
+      [
+        "| Action | Owner | Due | Priority | Status |",
+        "|---|---|---|---|---|",
+        "| Page the database team sooner | @bob | 2026-02-10 | high | tracked in #12 |",
+        "| Rotate the keys | @bob | 2026-02-10 | high | Done (https://github.com/acme/shop/issues/14) |",
+        "| Add pool metrics (#15) | whoever | next sprint | urgent | soon |",
+      ].join("\n"),
+    );
+    expect(linked.rows.map((row) => (row.ok ? [row.item.tracked, row.item.done] : row.errors))).toEqual([
+      [12, false],
+      [14, true],
+      [15, false],
+    ]);
+    expect(untrackedRows(linked)).toEqual([]);
+    expect(describeRowErrors(linked)).toEqual([]);
+  });
+
   it("reports a document without the table", () => {
     expect(parsePirActionTable("# PIR\n\nNo table here.\n| a | b |\n")).toEqual({ found: false, rows: [] });
   });
