@@ -11,6 +11,8 @@ import { percentile, round, startStopwatch } from "./timing.js";
 export interface HandlerTimes {
   ours: { p50: number; p95: number };
   bare: { p50: number; p95: number };
+  /** To the last request of any kind: the verify read after the last write included. */
+  lastRequestMs: { ours: { p50: number; p95: number }; bare: { p50: number; p95: number } };
   /** The same, as the simulator's own `Delivery.durationMs` (until the app answered). */
   deliveryMs: { ours: { p50: number; p95: number }; bare: { p50: number; p95: number } };
   overheadRatio: number;
@@ -30,6 +32,8 @@ export async function measureHandlerTimes(samples = 40): Promise<HandlerTimes> {
     const theirs: number[] = [];
     const oursDelivery: number[] = [];
     const bareDelivery: number[] = [];
+    const oursLast: number[] = [];
+    const bareLast: number[] = [];
     const ourTarget = `${fx.appUrl}${WEBHOOK_PATH}`;
     // Interleaved, with a warm-up of each, so both see the same machine state.
     for (let i = -2; i < samples; i++) {
@@ -40,6 +44,8 @@ export async function measureHandlerTimes(samples = 40): Promise<HandlerTimes> {
       if (i < 0) continue;
       ours.push(watch.handlerMs(mine.id) ?? Number.NaN);
       theirs.push(watch.handlerMs(base.id) ?? Number.NaN);
+      oursLast.push(watch.lastRequestMs(mine.id) ?? Number.NaN);
+      bareLast.push(watch.lastRequestMs(base.id) ?? Number.NaN);
       oursDelivery.push(mine.durationMs ?? Number.NaN);
       bareDelivery.push(base.durationMs ?? Number.NaN);
     }
@@ -47,6 +53,7 @@ export async function measureHandlerTimes(samples = 40): Promise<HandlerTimes> {
     const result = { ours: stats(ours), bare: stats(theirs) };
     return {
       ...result,
+      lastRequestMs: { ours: stats(oursLast), bare: stats(bareLast) },
       deliveryMs: { ours: stats(oursDelivery), bare: stats(bareDelivery) },
       overheadRatio: round(result.ours.p50 / result.bare.p50, 2),
       samples,

@@ -1,4 +1,11 @@
-/** Times in the configured zone, formatted once per (zone, style) formatter. */
+import { boundedMemo } from "../domain/bounded-memo.js";
+
+/**
+ * Times in the configured zone, formatted once per (zone, style) formatter. An
+ * incident's times are the same on every event and `formatToParts` is slow, so each
+ * (zone, style, instant) is formatted once.
+ */
+const formatted = boundedMemo<Record<string, string>>(20_000);
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string, withDate: boolean): Intl.DateTimeFormat {
@@ -18,10 +25,12 @@ function formatter(timeZone: string, withDate: boolean): Intl.DateTimeFormat {
 }
 
 function parts(at: Date, timeZone: string, withDate: boolean): Record<string, string> {
-  return Object.fromEntries(
-    formatter(timeZone, withDate)
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
+  return formatted.get(`${timeZone}|${withDate}|${at.getTime()}`, () =>
+    Object.fromEntries(
+      formatter(timeZone, withDate)
+        .formatToParts(at)
+        .map((part) => [part.type, part.value]),
+    ),
   );
 }
 
