@@ -173,9 +173,11 @@ export async function normaliseHistory(
   octokit: GraphqlClient,
   repository: RawRepository,
   issue: RawIssue,
+  /** The items after the first page when the caller read them already (`laterItemsOfMany`). */
+  later?: Array<RawItem | null>,
 ): Promise<IssueHistory> {
   const all = items(issue.timelineItems.nodes);
-  all.push(...items(await laterItems(octokit, issue.id, issue.timelineItems)));
+  all.push(...items(later ?? (await laterItems(octokit, issue.id, issue.timelineItems))));
   return {
     repo: {
       id: repository.id,

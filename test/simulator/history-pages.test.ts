@@ -2,8 +2,9 @@ import type { Octokit } from "@octokit/rest";
 import { parse, validate } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HISTORY_PAGE_QUERY, historyPagesQuery, ISSUE_FIELDS } from "../../src/github/queries.js";
+import { sweepHistoryPagesQuery } from "../../src/github/queries-sweep.js";
 import type { GraphqlClient, RawPage } from "../../src/github/read-history.js";
-import { laterItems } from "../../src/github/read-history-pages.js";
+import { laterItems, laterItemsOfMany } from "../../src/github/read-history-pages.js";
 import { githubSchema } from "./graphql/github-schema.js";
 import type { Simulator } from "./simulator.js";
 import { at, botOctokit, seededSimulator } from "./test-support.js";
@@ -65,8 +66,12 @@ async function oneByOne(): Promise<unknown[]> {
 
 describe("IncidentHistoryPages", () => {
   it("only uses what GitHub's schema has", () => {
-    for (const count of [2, 20])
+    for (const count of [2, 20]) {
       expect(validate(githubSchema(), parse(historyPagesQuery(count))).map((e) => e.message)).toEqual([]);
+      expect(validate(githubSchema(), parse(sweepHistoryPagesQuery(count))).map((e) => e.message)).toEqual(
+        [],
+      );
+    }
   });
 
   it("reads the 351 items after the first page in one request, the same items paging gives", async () => {
@@ -97,5 +102,39 @@ describe("IncidentHistoryPages", () => {
       "IncidentHistoryPage",
     ]);
     expect(nodes).toEqual(await oneByOne());
+  });
+});
+
+describe("SweepHistoryPages", () => {
+  it("reads the rest of many long histories a page of each per request, as paging each gives it", async () => {
+    const at0 = new Date("2026-02-03T10:00:00Z");
+    const numbers = sim.seedIssues(
+      "acme",
+      "svc",
+      [120, 230, 40].map((count, index) => ({
+        title: `seeded ${index}`,
+        author: "carl",
+        at: at0,
+        comments: Array.from({ length: count }, (_, k) => ({
+          author: "carl",
+          body: `s${index}-${k}`,
+          at: at0,
+        })),
+      })),
+    );
+    const firsts = [];
+    for (const number of numbers) {
+      const read = await bot.graphql(FIRST_PAGE, { ...repo, number });
+      firsts.push(at(read, "repository.issue") as { id: string; timelineItems: RawPage });
+    }
+    const reader = client();
+    const later = await laterItemsOfMany(reader, firsts);
+    // Round one: the next page of the two long ones; round two: the last page of the longest.
+    expect(reader.operations).toEqual(["SweepHistoryPages", "SweepHistoryPages"]);
+    const bodies = firsts.map((first) =>
+      [...first.timelineItems.nodes, ...(later.get(first.id) ?? [])].map((node) => node?.body),
+    );
+    expect(bodies.map((list) => list.length)).toEqual([120, 230, 40]);
+    expect(bodies[1]?.at(-1)).toBe("s1-229");
   });
 });
