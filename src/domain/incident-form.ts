@@ -36,9 +36,15 @@ function text(value: unknown): string | null {
 
 /** Every event projects the incident again; its body rarely changes, and parsing it is slow. */
 const parsedForms = boundedMemo<IncidentForm>(200);
+/** The form the memo's answers were parsed with (one per process in practice). */
+let parsedWith: string | null = null;
 
 export function parseIncidentForm(body: string, template: string): IncidentForm {
-  const form = parsedForms.get(`${template}\0${body ?? ""}`, () => parseForm(body, template));
+  if (template !== parsedWith) {
+    parsedForms.clear();
+    parsedWith = template;
+  }
+  const form = parsedForms.get(body ?? "", () => parseForm(body, template));
   // A copy: states built from it are the caller's to change.
   return { ...form, services: [...form.services] };
 }
