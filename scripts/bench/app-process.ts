@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/app.js";
+import { withGraphqlJson } from "../../src/github/graphql-json.js";
 
 /**
  * The app alone in its own process, for measuring its memory: the same wiring as
@@ -11,7 +12,7 @@ import { createApp } from "../../src/app.js";
  * and the CPU time spent so far.
  * Settings come from the environment: GITHUB_URL, PRIVATE_KEY, WEBHOOK_SECRET.
  */
-const Octokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+const Octokit = withGraphqlJson(ProbotOctokit).defaults((options: Record<string, unknown>) => ({
   ...options,
   retry: { enabled: false },
   throttle: { ...(options?.throttle as object), enabled: false },
