@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { ProbotOctokit } from "probot";
 import { parseReportArgs, runReportCli } from "./cli/report-cli.js";
 import { formatSweepReport, runSweep } from "./cli/sweep-command.js";
+import { withGraphqlJson } from "./github/graphql-json.js";
 import type { Octokit } from "./github/read-history.js";
 
 /**
@@ -68,7 +69,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     );
     return 2;
   }
-  const octokit = new ProbotOctokit({
+  const octokit = new (withGraphqlJson(ProbotOctokit))({
     auth: { token },
     ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
   }) as unknown as Octokit;

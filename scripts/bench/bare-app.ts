@@ -1,6 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, type Probot } from "probot";
+import { ConfigSchema } from "../../src/config/schema.js";
+import { idFromTitle } from "../../src/domain/incident-id.js";
+import { historyVariables } from "../../src/github/history-variables.js";
+import { readHistory } from "../../src/github/read-history.js";
 import { WEBHOOK_PATH, WEBHOOK_SECRET } from "../../test/support/harness.js";
 import { testProbot } from "../../test/support/probot.js";
 
@@ -12,10 +16,31 @@ export function bareApp(app: Probot): void {
   });
 }
 
-/** Serves `bareApp` over HTTP like the harness serves ours: same middleware, same test Octokit. */
-export async function startBareServer(simUrl: string): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * The least our design must do per event, for comparison only: read the issue's
+ * history with the app's own read (`readHistory`, the same query and paging), then
+ * answer with one comment. No config, no decision, no timeline.
+ */
+export function readingApp(app: Probot): void {
+  const config = ConfigSchema.parse({});
+  app.on("issue_comment.created", async (context) => {
+    if (context.isBot) return;
+    const { owner, repo } = context.repo();
+    const issue = context.payload.issue;
+    const id = idFromTitle(issue.title);
+    const variables = historyVariables(config, new Date(), { withRecent: id === null, id });
+    await readHistory(context.octokit, { owner, repo, number: issue.number }, variables);
+    await context.octokit.rest.issues.createComment(context.issue({ body: "Noted." }));
+  });
+}
+
+/** Serves a baseline app over HTTP like the harness serves ours: same middleware, same test Octokit. */
+export async function startBareServer(
+  simUrl: string,
+  app: (probot: Probot) => void = bareApp,
+): Promise<{ url: string; close(): Promise<void> }> {
   const probot = testProbot({ baseUrl: simUrl, secret: WEBHOOK_SECRET });
-  const middleware = await createNodeMiddleware(bareApp, { probot, webhooksPath: WEBHOOK_PATH });
+  const middleware = await createNodeMiddleware(app, { probot, webhooksPath: WEBHOOK_PATH });
   const server: Server = createServer((req, res) => {
     middleware(req, res, () => {
       res.statusCode = 404;

@@ -1,59 +1,84 @@
 import { WEBHOOK_PATH } from "../../test/support/harness.js";
 import { startIncident } from "../../test/support/incident-fixture.js";
-import { startBareServer } from "./bare-app.js";
-import { commentOn, fileIncident, PEOPLE } from "./bench-repo.js";
+import { readAsPerson } from "../../test/support/transcript.js";
+import { readingApp, startBareServer } from "./bare-app.js";
+import { commentOn, fileIncident, OWNER, PEOPLE, REPO } from "./bench-repo.js";
 import { percentile, round, startStopwatch } from "./timing.js";
 
 /**
- * Time from webhook sent to the last API request for it, for `/note` on an incident
- * with 200 timeline entries, against a bare Probot app in the same run and simulator.
+ * Time from webhook sent to the last API write for it, for `/note` on an incident
+ * with 200 timeline entries, against a bare Probot app in the same run and
+ * simulator, interleaved so both see the same machine. Also, for explanation: the
+ * time to the last request (our verify read after the last write), the simulator's
+ * own delivery time, and a third app that only reads the same history and comments.
  */
+type Stats = { p50: number; p95: number };
+
 export interface HandlerTimes {
-  ours: { p50: number; p95: number };
-  bare: { p50: number; p95: number };
-  /** The same, as the simulator's own `Delivery.durationMs` (until the app answered). */
-  deliveryMs: { ours: { p50: number; p95: number }; bare: { p50: number; p95: number } };
+  ours: Stats;
+  bare: Stats;
   overheadRatio: number;
+  /** To the last request of any kind: our verify read after the last write included. */
+  lastRequestMs: { ours: Stats; bare: Stats };
+  /** The simulator's own `Delivery.durationMs` (until the app answered the webhook). */
+  deliveryMs: { ours: Stats; bare: Stats };
+  /** A Probot app that reads the incident's history as ours does, then comments (see bare-app.ts). */
+  readingMs: Stats;
   samples: number;
+  timelineEntries: number;
+  historyItems: number;
 }
 
 const TIMELINE_ENTRIES = 200;
 
-export async function measureHandlerTimes(samples = 40): Promise<HandlerTimes> {
+export async function measureHandlerTimes(samples = 30): Promise<HandlerTimes> {
   const fx = await startIncident({ file: false });
   const bare = await startBareServer(fx.sim.url);
+  const reading = await startBareServer(fx.sim.url, readingApp);
   const watch = startStopwatch(fx.sim);
   try {
     const { number } = await fileIncident(fx);
     for (let i = 0; i < TIMELINE_ENTRIES; i++) await commentOn(fx, number, PEOPLE.bob, `/note entry ${i}`);
-    const ours: number[] = [];
-    const theirs: number[] = [];
-    const oursDelivery: number[] = [];
-    const bareDelivery: number[] = [];
+    const runs = { ours: [] as number[], bare: [] as number[], reading: [] as number[] };
+    const last = { ours: [] as number[], bare: [] as number[] };
+    const delivery = { ours: [] as number[], bare: [] as number[] };
     const ourTarget = `${fx.appUrl}${WEBHOOK_PATH}`;
-    // Interleaved, with a warm-up of each, so both see the same machine state.
-    for (let i = -2; i < samples; i++) {
+    // Interleaved, after warm-ups of each, so all see the same machine state.
+    for (let i = -3; i < samples; i++) {
       fx.sim.setWebhookTarget(ourTarget);
       const mine = await commentOn(fx, number, PEOPLE.bob, `/note sample ${i}`);
       fx.sim.setWebhookTarget(bare.url);
       const base = await commentOn(fx, number, PEOPLE.carol, `plain comment ${i}`);
+      fx.sim.setWebhookTarget(reading.url);
+      const read = await commentOn(fx, number, PEOPLE.carol, `plain comment, read ${i}`);
       if (i < 0) continue;
-      ours.push(watch.handlerMs(mine.id) ?? Number.NaN);
-      theirs.push(watch.handlerMs(base.id) ?? Number.NaN);
-      oursDelivery.push(mine.durationMs ?? Number.NaN);
-      bareDelivery.push(base.durationMs ?? Number.NaN);
+      runs.ours.push(watch.handlerMs(mine.id) ?? Number.NaN);
+      runs.bare.push(watch.handlerMs(base.id) ?? Number.NaN);
+      runs.reading.push(watch.handlerMs(read.id) ?? Number.NaN);
+      last.ours.push(watch.lastRequestMs(mine.id) ?? Number.NaN);
+      last.bare.push(watch.lastRequestMs(base.id) ?? Number.NaN);
+      delivery.ours.push(mine.durationMs ?? Number.NaN);
+      delivery.bare.push(base.durationMs ?? Number.NaN);
     }
-    const stats = (values: number[]) => ({ p50: percentile(values, 50), p95: percentile(values, 95) });
-    const result = { ours: stats(ours), bare: stats(theirs) };
+    const stats = (values: number[]): Stats => ({ p50: percentile(values, 50), p95: percentile(values, 95) });
+    const ours = stats(runs.ours);
+    const baseline = stats(runs.bare);
+    const history = await readAsPerson(fx.sim.as(PEOPLE.alice), OWNER, REPO, number);
     return {
-      ...result,
-      deliveryMs: { ours: stats(oursDelivery), bare: stats(bareDelivery) },
-      overheadRatio: round(result.ours.p50 / result.bare.p50, 2),
+      ours,
+      bare: baseline,
+      overheadRatio: round(ours.p50 / baseline.p50, 2),
+      lastRequestMs: { ours: stats(last.ours), bare: stats(last.bare) },
+      deliveryMs: { ours: stats(delivery.ours), bare: stats(delivery.bare) },
+      readingMs: stats(runs.reading),
       samples,
+      timelineEntries: TIMELINE_ENTRIES,
+      historyItems: history.items.length,
     };
   } finally {
     watch.stop();
     fx.sim.setWebhookTarget(`${fx.appUrl}${WEBHOOK_PATH}`);
+    await reading.close();
     await bare.close();
     await fx.close();
   }

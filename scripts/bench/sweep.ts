@@ -1,18 +1,115 @@
-import { existsSync } from "node:fs";
+import { runSweep } from "../../src/cli/sweep-command.js";
+import { renderActionItemBody } from "../../src/domain/action-item-body.js";
+import type { Octokit } from "../../src/github/read-history.js";
+import type { SeedIssue } from "../../test/simulator/store/seed-issues.js";
+import { startHarness } from "../../test/support/harness.js";
 
 /**
- * Requests per sweep (100 open incidents with 1,000 or 10,000 open action items,
- * nothing due and 50 due). Needs `sweepRepo` from src/cli/sweep-command.ts; in a
- * build without it the numbers are null, never estimated.
+ * Requests per sweep (`runSweep`, the code the server's timer and Actions mode run)
+ * on a repository with 100 open incidents and 1,000 or 10,000 open action items,
+ * with nothing due and with 50 of those items due. Each case is its own repository,
+ * written straight into the simulator's store (no webhooks), swept as the app.
  */
-export type SweepRequests = Record<"1100" | "10100", { nothingDue: number; due50: number }> | null;
+export type SweepRequests = Record<"1100" | "10100", { nothingDue: number; due50: number }>;
 
-const SWEEP_MODULE = new URL("../../src/cli/sweep-command.ts", import.meta.url);
+export interface SweepDetails {
+  /** Requests by operation for each case, e.g. `SweepRepository ×11, AddReminder ×50`. */
+  operations: Record<string, string>;
+  seconds: number;
+}
 
-export async function measureSweep(): Promise<{ sweepRequests: SweepRequests; note: string | null }> {
-  if (!existsSync(SWEEP_MODULE)) return { sweepRequests: null, note: "sweep not in this build" };
-  const module = (await import(SWEEP_MODULE.href)) as { sweepRepo?: unknown };
-  if (typeof module.sweepRepo !== "function") return { sweepRequests: null, note: "sweep not in this build" };
-  // The measurement itself lands with the sweep: seeding 100 incidents and their action items.
-  return { sweepRequests: null, note: "sweep present but not measured yet by this bench" };
+const NOW = new Date("2026-02-10T09:00:00Z");
+const OWNER = "acme";
+const INCIDENTS = 100;
+const DUE = 50;
+const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
+
+function incidents(): SeedIssue[] {
+  return Array.from({ length: INCIDENTS }, (_, index) => ({
+    title: `Incident ${index + 1}`,
+    body: "### Severity\n\nSEV-2\n",
+    author: "alice",
+    labels: ["incident"],
+    at: minutesAgo(20),
+    comments: [
+      { author: "bob", body: "/ack", at: minutesAgo(19) },
+      { author: "bob", body: "/update Rolling back", at: minutesAgo(5) },
+    ],
+  }));
+}
+
+/** Follow-ups spread over the incidents, each body linking its incident; the first `due` are due today. */
+function actionItems(repo: string, count: number, due: number, botLogin: string): SeedIssue[] {
+  return Array.from({ length: count }, (_, index) => {
+    const incident = (index % INCIDENTS) + 1;
+    return {
+      title: `Follow-up ${index + 1}`,
+      body: renderActionItemBody({
+        text: `Follow-up ${index + 1}`,
+        incidentTitle: `Incident ${incident}`,
+        incidentUrl: `https://github.com/${OWNER}/${repo}/issues/${incident}`,
+        fields: { owner: "dave", due: index < due ? "2026-02-10" : "2026-03-01", priority: "medium" },
+        meta: { incident, key: `seed-${index}`, ic: "bob", synced: null },
+      }),
+      author: botLogin,
+      labels: ["action-item", "priority: medium"],
+      assignees: ["dave"],
+      at: minutesAgo(60 * 24),
+    };
+  });
+}
+
+function summarise(operations: string[]): string {
+  const counts = new Map<string, number>();
+  for (const op of operations) counts.set(op, (counts.get(op) ?? 0) + 1);
+  return [...counts].map(([op, n]) => `${op} ×${n}`).join(", ");
+}
+
+export async function measureSweep(): Promise<{ sweepRequests: SweepRequests; details: SweepDetails }> {
+  const started = performance.now();
+  const harness = await startHarness({ start: NOW.toISOString() });
+  const { sim } = harness;
+  try {
+    sim.createOrg(OWNER, ["alice", "bob", "dave"]);
+    const cases = [
+      { size: "1100", items: 1_000, key: "nothingDue", due: 0 },
+      { size: "1100", items: 1_000, key: "due50", due: DUE },
+      { size: "10100", items: 10_000, key: "nothingDue", due: 0 },
+      { size: "10100", items: 10_000, key: "due50", due: DUE },
+    ] as const;
+    const repos = cases.map((c) => `sweep-${c.size}-${c.key}`);
+    for (const name of repos)
+      sim.createRepo({ owner: OWNER, name, files: { ".github/incident.yml": "timeZone: UTC\n" } });
+    const installation = await sim.installApp(OWNER, repos);
+    const octokit = (await harness.probot.auth(installation)) as unknown as Octokit;
+    const results: Record<string, Record<string, number>> = {};
+    const operations: Record<string, string> = {};
+    for (const [index, c] of cases.entries()) {
+      const repo = repos[index] as string;
+      sim.seedIssues(OWNER, repo, incidents());
+      sim.seedIssues(OWNER, repo, actionItems(repo, c.items, c.due, sim.botLogin));
+      const mark = sim.log.length;
+      const report = await runSweep({
+        octokit,
+        repos: [`${OWNER}/${repo}`],
+        now: NOW,
+        dryRun: false,
+        botLogin: sim.botLogin,
+      });
+      const made = sim.appRequests().filter((entry) => sim.log.indexOf(entry) >= mark);
+      if (report.actions.length !== c.due)
+        throw new Error(`bench: sweep of ${repo} took ${report.actions.length} actions, expected ${c.due}`);
+      results[c.size] = { ...results[c.size], [c.key]: made.length };
+      operations[`${c.size}.${c.key}`] = summarise(
+        made.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`),
+      );
+      sim.log.length = 0;
+    }
+    return {
+      sweepRequests: results as SweepRequests,
+      details: { operations, seconds: Math.round((performance.now() - started) / 1000) },
+    };
+  } finally {
+    await harness.close();
+  }
 }

@@ -1,4 +1,4 @@
-import type { Simulator } from "../../test/simulator/index.js";
+import type { RequestLogEntry, Simulator } from "../../test/simulator/index.js";
 
 /**
  * High-resolution clocks on the simulator side: when each webhook delivery was sent
@@ -6,14 +6,25 @@ import type { Simulator } from "../../test/simulator/index.js";
  * request arrived (the request log's `at` is simulated time, to the second).
  */
 export interface Stopwatch {
-  /** ms from delivery start to the arrival of the last request made for it; null if it made none. */
+  /** ms from delivery start to the arrival of the last API write made for it; null if it wrote nothing. */
   handlerMs(deliveryId: string): number | null;
+  /** The same to the last request of any kind (the verify read after the last write included). */
+  lastRequestMs(deliveryId: string): number | null;
   stop(): void;
+}
+
+/** An API write of the app: any REST method but GET/HEAD, or a GraphQL mutation (tokens are not API writes). */
+export function isWrite(entry: RequestLogEntry): boolean {
+  if (entry.auth !== "installation") return false;
+  if (entry.method === "GET" || entry.method === "HEAD") return false;
+  if (!/\/graphql$/.test(entry.path)) return true;
+  const query = (entry.body as { query?: unknown } | null)?.query;
+  return typeof query === "string" && /^\s*mutation\b/.test(query);
 }
 
 export function startStopwatch(sim: Simulator): Stopwatch {
   const sentAt = new Map<string, number>();
-  const arrivedAt = new Map<string, number>();
+  const arrivals = new Map<string, Array<{ entry: RequestLogEntry; at: number }>>();
   const realFetch = globalThis.fetch;
   globalThis.fetch = (input, init) => {
     const id = new Headers(init?.headers).get("x-github-delivery");
@@ -23,15 +34,26 @@ export function startStopwatch(sim: Simulator): Stopwatch {
   const log = sim.log;
   const realPush = log.push;
   log.push = (...entries) => {
-    for (const entry of entries) if (entry.delivery) arrivedAt.set(entry.delivery, performance.now());
+    const at = performance.now();
+    for (const entry of entries) {
+      if (!entry.delivery) continue;
+      const list = arrivals.get(entry.delivery) ?? [];
+      list.push({ entry, at });
+      arrivals.set(entry.delivery, list);
+    }
     return realPush.apply(log, entries);
   };
+  const since = (id: string, keep: (entry: RequestLogEntry) => boolean) => {
+    const start = sentAt.get(id);
+    const end = arrivals
+      .get(id)
+      ?.filter(({ entry }) => keep(entry))
+      .at(-1)?.at;
+    return start === undefined || end === undefined ? null : end - start;
+  };
   return {
-    handlerMs(id) {
-      const start = sentAt.get(id);
-      const end = arrivedAt.get(id);
-      return start === undefined || end === undefined ? null : end - start;
-    },
+    handlerMs: (id) => since(id, isWrite),
+    lastRequestMs: (id) => since(id, () => true),
     stop() {
       globalThis.fetch = realFetch;
       log.push = realPush;

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { Probot, type ProbotOctokit } from "probot";
+import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../app.js";
 import { runSweep } from "../cli/sweep-command.js";
+import { withGraphqlJson } from "../github/graphql-json.js";
 import type { Octokit } from "../github/read-history.js";
 
 /**
@@ -54,7 +55,7 @@ export async function runActionsEvent(options: ActionsRunOptions): Promise<Actio
     baseUrl: env.GITHUB_API_URL?.trim() || "https://api.github.com",
     logLevel: (env.LOG_LEVEL as "info" | undefined) ?? "info",
     logFormat: env.LOG_FORMAT === "json" ? "json" : "pretty",
-    ...(options.Octokit ? { Octokit: options.Octokit } : {}),
+    Octokit: options.Octokit ?? withGraphqlJson(ProbotOctokit),
   });
 
   const botLogin = `${slug}[bot]`;

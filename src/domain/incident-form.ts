@@ -1,4 +1,5 @@
 import { parseIssue } from "@github/issue-parser";
+import { boundedMemo } from "./bounded-memo.js";
 
 /**
  * The incident issue form (`.github/ISSUE_TEMPLATE/incident.yml`) read back from an
@@ -33,7 +34,22 @@ function text(value: unknown): string | null {
   return trimmed === "" || trimmed === "_No response_" || trimmed === "None" ? null : trimmed;
 }
 
+/** Every event projects the incident again; its body rarely changes, and parsing it is slow. */
+const parsedForms = boundedMemo<IncidentForm>(200);
+/** The form the memo's answers were parsed with (one per process in practice). */
+let parsedWith: string | null = null;
+
 export function parseIncidentForm(body: string, template: string): IncidentForm {
+  if (template !== parsedWith) {
+    parsedForms.clear();
+    parsedWith = template;
+  }
+  const form = parsedForms.get(body ?? "", () => parseForm(body, template));
+  // A copy: states built from it are the caller's to change.
+  return { ...form, services: [...form.services] };
+}
+
+function parseForm(body: string, template: string): IncidentForm {
   let parsed: Record<string, unknown>;
   try {
     parsed = parseIssue(body ?? "", template) as Record<string, unknown>;

@@ -1,10 +1,12 @@
+import { boundedMemo } from "./bounded-memo.js";
+
 /**
  * Path patterns as CODEOWNERS and `.gitignore` write them, also used for the
  * services' `paths`: `*` within a segment, `**` across segments, a leading `/` (or a
  * `/` inside) anchors at the root, otherwise the pattern matches at any depth; a
  * pattern naming a directory matches everything beneath it.
  */
-const cache = new Map<string, RegExp>();
+const cache = boundedMemo<RegExp>(2_000);
 
 function compile(pattern: string): RegExp {
   let body = pattern.trim();
@@ -30,10 +32,5 @@ function compile(pattern: string): RegExp {
 }
 
 export function matchesPath(pattern: string, path: string): boolean {
-  let regex = cache.get(pattern);
-  if (!regex) {
-    regex = compile(pattern);
-    cache.set(pattern, regex);
-  }
-  return regex.test(path.replace(/^\//, ""));
+  return cache.get(pattern, () => compile(pattern)).test(path.replace(/^\//, ""));
 }

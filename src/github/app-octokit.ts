@@ -1,6 +1,7 @@
 import type { Octokit as CoreOctokit } from "@octokit/core";
 import Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
+import { withGraphqlJson } from "./graphql-json.js";
 import { isRepeatable, type RequestShape } from "./repeatable-requests.js";
 import { PRODUCTION_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
 
@@ -9,7 +10,8 @@ import { PRODUCTION_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
  * that are safe to repeat, with short back-off; the throttling plugin spaces writes
  * (shared between replicas through Redis when `REDIS_URL` is set) and waits out
  * primary and secondary rate limits when GitHub's `retry-after` fits in the handler's
- * time, which Probot's own settings do not do for secondary limits.
+ * time, which Probot's own settings do not do for secondary limits. GraphQL
+ * answers are parsed with JSON.parse (graphql-json.ts).
  */
 export type AppOctokitClass = typeof ProbotOctokit;
 
@@ -66,26 +68,28 @@ export function createAppOctokit(policy: RetryPolicy = PRODUCTION_RETRY_POLICY):
       );
       return wait;
     };
-  return ProbotOctokit.plugin(noBlindRepeats).defaults((options: Record<string, unknown>) => {
-    const throttle = (options.throttle ?? {}) as ThrottleOptions;
-    groups ??= throttleGroups(throttle, policy.timeScale);
-    return {
-      ...options,
-      retry: {
-        enabled: true,
-        retries: policy.requestRetries,
-        // Waits 1× then 4× this: 250 ms and 1 s in production.
-        retryAfterBaseValue: 250 * policy.timeScale,
-        // 429 is a rate limit: the throttling plugin decides about it, honouring `retry-after`.
-        doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
-      },
-      throttle: {
-        ...groups,
-        ...throttle,
-        retryAfterBaseValue: 1000 * policy.timeScale,
-        onRateLimit: waitFor("Rate limit"),
-        onSecondaryRateLimit: waitFor("Secondary rate limit"),
-      },
-    };
-  }) as unknown as AppOctokitClass;
+  return withGraphqlJson(ProbotOctokit)
+    .plugin(noBlindRepeats)
+    .defaults((options: Record<string, unknown>) => {
+      const throttle = (options.throttle ?? {}) as ThrottleOptions;
+      groups ??= throttleGroups(throttle, policy.timeScale);
+      return {
+        ...options,
+        retry: {
+          enabled: true,
+          retries: policy.requestRetries,
+          // Waits 1× then 4× this: 250 ms and 1 s in production.
+          retryAfterBaseValue: 250 * policy.timeScale,
+          // 429 is a rate limit: the throttling plugin decides about it, honouring `retry-after`.
+          doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+        },
+        throttle: {
+          ...groups,
+          ...throttle,
+          retryAfterBaseValue: 1000 * policy.timeScale,
+          onRateLimit: waitFor("Rate limit"),
+          onSecondaryRateLimit: waitFor("Secondary rate limit"),
+        },
+      };
+    }) as unknown as AppOctokitClass;
 }

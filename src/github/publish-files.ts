@@ -4,9 +4,10 @@ import type { Octokit } from "./read-history.js";
 /**
  * Writes a set of text files to a branch as one commit with GitHub's Git Data API:
  * read the branch (a missing branch becomes an orphan commit), compare each file's
- * git blob id with the one in the tree and stop when nothing changed, else create
- * blobs, a tree on top of the old one, a commit, and move the branch. A branch that
- * moved meanwhile (someone else published) is retried once from the start.
+ * git blob id with the one in the tree and stop when nothing changed, else create a
+ * tree on top of the old one holding the changed files' text (GitHub makes their
+ * blobs), a commit, and move the branch. A branch that moved meanwhile (someone
+ * else published) is retried once from the start.
  */
 export interface PublishFilesInput {
   owner: string;
@@ -56,20 +57,16 @@ async function publishOnce(octokit: Octokit, input: PublishFilesInput): Promise<
   }
   if (changed.length === 0) return { commitSha: null };
 
-  const entries = [];
-  for (const file of changed) {
-    const { data } = await octokit.rest.git.createBlob({
-      owner,
-      repo,
-      content: file.content,
-      encoding: "utf-8",
-    });
-    entries.push({ path: file.path, mode: "100644" as const, type: "blob" as const, sha: data.sha });
-  }
+  // The tree carries the files' text: GitHub makes their blobs with it, no request per file.
   const { data: tree } = await octokit.rest.git.createTree({
     owner,
     repo,
-    tree: entries,
+    tree: changed.map((file) => ({
+      path: file.path,
+      mode: "100644" as const,
+      type: "blob" as const,
+      content: file.content,
+    })),
     ...(head ? { base_tree: head.treeSha } : {}),
   });
   const { data: commit } = await octokit.rest.git.createCommit({

@@ -1,4 +1,4 @@
-import { ISSUE_FIELDS } from "./queries.js";
+import { ISSUE_FIELDS, TIMELINE_ITEM_TYPES, TIMELINE_PAGE_FIELDS } from "./queries.js";
 
 /**
  * The sweep's read (§10): a repository's open incidents (whole histories, like the
@@ -54,3 +54,23 @@ export const ADD_REMINDER_MUTATION = /* GraphQL */ `
 export const SWEEP_VIEWER_QUERY = /* GraphQL */ `
   query SweepViewer { viewer { login } }
 `;
+
+/**
+ * The next history page of `count` long incidents in one request (`$id<k>` after
+ * `$after<k>`): a sweep of 100 incidents whose histories overflow their first page
+ * costs a request per 25 of them, not one each.
+ */
+export function sweepHistoryPagesQuery(count: number): string {
+  const ids = Array.from({ length: count }, (_, k) => `$id${k}: ID!, $after${k}: String!`).join(", ");
+  const pages = Array.from(
+    { length: count },
+    (_, k) =>
+      `i${k}: node(id: $id${k}) { ... on Issue { timelineItems(first: 100, after: $after${k}, itemTypes: ${TIMELINE_ITEM_TYPES}) { ...TimelinePage } } }`,
+  );
+  return /* GraphQL */ `
+  query SweepHistoryPages(${ids}) {
+    ${pages.join("\n    ")}
+  }
+  fragment TimelinePage on IssueTimelineItemsConnection { ${TIMELINE_PAGE_FIELDS} }
+`;
+}

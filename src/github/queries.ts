@@ -146,6 +146,27 @@ export const HISTORY_PAGE_QUERY = /* GraphQL */ `
   }
 `;
 
+/**
+ * `count` later pages of a long history in one request: pages after `$after`, each
+ * skipping 99 more items than the one before, so consecutive pages share one item
+ * and the reader can check that they join up (see read-history-pages.ts).
+ */
+export const PAGE_STEP = 99;
+
+export function historyPagesQuery(count: number): string {
+  const pages = Array.from(
+    { length: count },
+    (_, k) =>
+      `p${k}: timelineItems(first: 100, after: $after${k > 0 ? `, skip: ${PAGE_STEP * k}` : ""}, itemTypes: ${TIMELINE_ITEM_TYPES}) { ...TimelinePage }`,
+  );
+  return /* GraphQL */ `
+  query IncidentHistoryPages($id: ID!, $after: String!) {
+    node(id: $id) { ... on Issue { ${pages.join("\n      ")} } }
+  }
+  fragment TimelinePage on IssueTimelineItemsConnection { ${TIMELINE_PAGE_FIELDS} }
+`;
+}
+
 /** The history as seen right after a write: the verify read rides on the mutation. */
 const VERIFY_SELECTION = /* GraphQL */ `
   repository { ${REPOSITORY_FIELDS} }

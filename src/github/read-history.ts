@@ -9,7 +9,8 @@ import {
   referenceFromPull,
 } from "../domain/history.js";
 import { actor, codeFacts, pullFact, type RawActor, type RawCodeFields, type RawPull } from "./code-facts.js";
-import { HISTORY_PAGE_QUERY, INCIDENT_HISTORY_QUERY } from "./queries.js";
+import { INCIDENT_HISTORY_QUERY } from "./queries.js";
+import { laterItems } from "./read-history-pages.js";
 
 /**
  * The one read of an event: the issue's whole history in one GraphQL query (plus
@@ -27,7 +28,7 @@ import type { HistoryVariables } from "./history-variables.js";
 
 export { type HistoryVariables, historyVariables } from "./history-variables.js";
 
-interface RawItem {
+export interface RawItem {
   __typename: string;
   id?: string;
   databaseId?: number;
@@ -50,7 +51,7 @@ interface RawItem {
 /** An Issue's fields (`issueState`: aliased, as the pull request's `state` is another enum) or a pull request's. */
 type RawSource = { __typename: string; issueState?: string } & Partial<RawPull>;
 
-interface RawPage {
+export interface RawPage {
   totalCount?: number;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   nodes: Array<RawItem | null>;
@@ -160,8 +161,8 @@ function item(raw: RawItem): HistoryItem | null {
   }
 }
 
-function items(page: RawPage): HistoryItem[] {
-  return page.nodes.flatMap((node) => {
+function items(nodes: Array<RawItem | null>): HistoryItem[] {
+  return nodes.flatMap((node) => {
     const normalised = node ? item(node) : null;
     return normalised ? [normalised] : [];
   });
@@ -172,17 +173,11 @@ export async function normaliseHistory(
   octokit: GraphqlClient,
   repository: RawRepository,
   issue: RawIssue,
+  /** The items after the first page when the caller read them already (`laterItemsOfMany`). */
+  later?: Array<RawItem | null>,
 ): Promise<IssueHistory> {
-  const all = items(issue.timelineItems);
-  let page = issue.timelineItems.pageInfo;
-  while (page.hasNextPage && page.endCursor) {
-    const next = await octokit.graphql<{ node: { timelineItems: RawPage } }>(HISTORY_PAGE_QUERY, {
-      id: issue.id,
-      after: page.endCursor,
-    });
-    all.push(...items(next.node.timelineItems));
-    page = next.node.timelineItems.pageInfo;
-  }
+  const all = items(issue.timelineItems.nodes);
+  all.push(...items(later ?? (await laterItems(octokit, issue.id, issue.timelineItems))));
   return {
     repo: {
       id: repository.id,
@@ -228,6 +223,6 @@ export async function readHistory(
   return normaliseHistory(octokit, repository, repository.issue);
 }
 
-export type { RawActor, RawItem };
+export type { RawActor };
 /** The same normalisation for other reads (an action item's comments). */
 export { actor as normaliseActor, item as normaliseHistoryItem };

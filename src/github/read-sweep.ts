@@ -10,11 +10,13 @@ import {
   type RawIssue,
   type RawRepository,
 } from "./read-history.js";
+import { laterItemsOfMany } from "./read-history-pages.js";
 
 /**
  * Reads a repository for the sweep in as few requests as GitHub allows: one query
- * per 100 incidents or action items (the three lists page together), plus a page per
- * 100 history items beyond the first hundred of a long incident.
+ * per 100 incidents or action items (the three lists page together), plus, for
+ * incidents whose histories go beyond their first hundred items, one request per
+ * 25 such incidents and page (`laterItemsOfMany`).
  */
 export interface SweepRead {
   repo: { id: string; nameWithOwner: string; url: string; configOid: string | null };
@@ -100,7 +102,9 @@ export async function readSweep(octokit: Octokit, options: SweepReadOptions): Pr
     recentIncidents: null,
   };
   const incidents: IssueHistory[] = [];
-  for (const issue of rawIncidents) incidents.push(await normaliseHistory(octokit, stub, issue));
+  const later = await laterItemsOfMany(octokit, rawIncidents);
+  for (const issue of rawIncidents)
+    incidents.push(await normaliseHistory(octokit, stub, issue, later.get(issue.id) ?? []));
   return {
     repo: {
       id: repository.id,

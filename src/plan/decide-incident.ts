@@ -129,18 +129,21 @@ function decideWithTemplates(input: DecideInput): Decision {
   }
 
   if (state.declaration && id) {
-    const body = declarationMessage(message(marker("declaration", { id }), state.declaration.at), {
-      id,
-      onCall: onCallAt(config, state.declaration.at).primary,
-      runbook: runbookFor(config, state.form.services, `${title}\n${state.form.impact ?? ""}`),
-      // Security incidents in public repositories keep their impact and links off the issue.
-      withhold: state.security && !history.repo.private,
-      suspects: selectSuspects(state, history, config),
-    });
+    const declaredAt = state.declaration.at;
+    // Rendered only when it is written: it projects the incident again as it was then.
+    const body = () =>
+      declarationMessage(message(marker("declaration", { id }), declaredAt), {
+        id,
+        onCall: onCallAt(config, declaredAt).primary,
+        runbook: runbookFor(config, state.form.services, `${title}\n${state.form.impact ?? ""}`),
+        // Security incidents in public repositories keep their impact and links off the issue.
+        withhold: state.security && !history.repo.private,
+        suspects: selectSuspects(state, history, config),
+      });
     const [first, ...extra] = artifacts.declarations;
-    if (!first) plan.push({ kind: "add-comment", purpose: "declaration", body });
+    if (!first) plan.push({ kind: "add-comment", purpose: "declaration", body: body() });
     else if (!first.body.includes(marker("declaration", { id })))
-      plan.push({ kind: "update-comment", purpose: "declaration", commentId: first.id, body });
+      plan.push({ kind: "update-comment", purpose: "declaration", commentId: first.id, body: body() });
     for (const duplicate of extra)
       plan.push({ kind: "delete-comment", purpose: "declaration", commentId: duplicate.id });
 
@@ -364,8 +367,13 @@ export function contentReplyKey(ack: Extract<Acknowledgement, { kind: "accepted"
   return `${ack.comment.databaseId}:${ack.line}:${short(JSON.stringify(ack.command))}`;
 }
 
+const METRICS_TEXT = /\/metrics/i;
+
 /** True when a `/metrics` has no answer yet, so the caller reads the numbers for it. */
 export function awaitsMetrics(input: DecideInput): boolean {
+  // Most incidents never see the command: no need to project them to find out.
+  if (!input.history.items.some((item) => item.type === "comment" && METRICS_TEXT.test(item.body)))
+    return false;
   const artifacts = appArtifacts(input.history, input.botLogin);
   return project(input.history, input).acknowledgements.some(
     (ack) =>

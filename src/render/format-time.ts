@@ -1,5 +1,13 @@
-/** Times in the configured zone, formatted once per (zone, style) formatter. */
+import { boundedMemo } from "../domain/bounded-memo.js";
+
+/**
+ * Times in the configured zone, with one formatter per (zone, style). An incident's
+ * times are the same on every event and `formatToParts` is slow, so the text of
+ * each (zone, instant) is kept, for the last few thousand instants.
+ */
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const clockTimes = boundedMemo<string>(5_000);
+const calendarDays = boundedMemo<string>(5_000);
 
 function formatter(timeZone: string, withDate: boolean): Intl.DateTimeFormat {
   const key = `${timeZone}|${withDate}`;
@@ -26,13 +34,17 @@ function parts(at: Date, timeZone: string, withDate: boolean): Record<string, st
 }
 
 export function clockTime(at: Date, timeZone: string): string {
-  const p = parts(at, timeZone, false);
-  return `${p.hour}:${p.minute}`;
+  return clockTimes.get(`${timeZone}|${at.getTime()}`, () => {
+    const p = parts(at, timeZone, false);
+    return `${p.hour}:${p.minute}`;
+  });
 }
 
 export function calendarDay(at: Date, timeZone: string): string {
-  const p = parts(at, timeZone, true);
-  return `${p.year}-${p.month}-${p.day}`;
+  return calendarDays.get(`${timeZone}|${at.getTime()}`, () => {
+    const p = parts(at, timeZone, true);
+    return `${p.year}-${p.month}-${p.day}`;
+  });
 }
 
 export function dateTime(at: Date, timeZone: string): string {

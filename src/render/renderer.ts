@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Handlebars from "handlebars";
+import { boundedMemo } from "../domain/bounded-memo.js";
 import { describeTemplateError } from "./describe-template-error.js";
 import { packageRoot } from "./package-root.js";
 import { overrideFile, TEMPLATE_NAMES, type TemplateName } from "./template-names.js";
@@ -25,16 +26,12 @@ handlebars.registerHelper("join", (items: unknown, separator: unknown) =>
   Array.isArray(items) ? items.join(typeof separator === "string" ? separator : ", ") : "",
 );
 
-const compiled = new Map<string, Handlebars.TemplateDelegate>();
+/** Bounded: repos' overrides change over a server's life, and each version compiles anew. */
+const compiled = boundedMemo<Handlebars.TemplateDelegate>(500);
 const templatesDir = join(packageRoot(), "templates");
 
 function compile(key: string, source: () => string): Handlebars.TemplateDelegate {
-  let template = compiled.get(key);
-  if (!template) {
-    template = handlebars.compile(source(), { noEscape: true, strict: true });
-    compiled.set(key, template);
-  }
-  return template;
+  return compiled.get(key, () => handlebars.compile(source(), { noEscape: true, strict: true }));
 }
 
 const builtIn = (name: TemplateName) =>

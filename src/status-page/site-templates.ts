@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Handlebars from "handlebars";
+import { boundedMemo } from "../domain/bounded-memo.js";
 import { packageRoot } from "../render/package-root.js";
 
 /**
@@ -14,18 +15,15 @@ export type SiteTemplateName = (typeof SITE_TEMPLATES)[number];
 export type SiteTemplateOverrides = Partial<Record<SiteTemplateName, string>>;
 
 const handlebars = Handlebars.create();
-const compiled = new Map<string, Handlebars.TemplateDelegate>();
+/** Built-in and override templates, compiled once; bounded, as overrides change over a server's life. */
+const compiled = boundedMemo<Handlebars.TemplateDelegate>(200);
 const builtIn = join(packageRoot(), "templates", "status");
 
 function template(name: SiteTemplateName, override: string | undefined): Handlebars.TemplateDelegate {
   const key = override === undefined ? name : `${name}\0${override}`;
-  let found = compiled.get(key);
-  if (!found) {
-    const source = override ?? readFileSync(join(builtIn, `${name}.hbs`), "utf8");
-    found = handlebars.compile(source, { strict: true });
-    compiled.set(key, found);
-  }
-  return found;
+  return compiled.get(key, () =>
+    handlebars.compile(override ?? readFileSync(join(builtIn, `${name}.hbs`), "utf8"), { strict: true }),
+  );
 }
 
 export function renderSiteTemplate(

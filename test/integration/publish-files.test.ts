@@ -64,10 +64,6 @@ describe("publishFiles (Git Data API, nock)", () => {
     const scope = nock(API)
       .get(`${REPO}/git/ref/heads%2Fgh-pages`)
       .reply(404, { message: "Not Found" })
-      .post(`${REPO}/git/blobs`, record)
-      .reply(201, { sha: "b-index" })
-      .post(`${REPO}/git/blobs`, record)
-      .reply(201, { sha: "b-feed" })
       .post(`${REPO}/git/trees`, record)
       .reply(201, { sha: "t1" })
       .post(`${REPO}/git/commits`, record)
@@ -77,13 +73,12 @@ describe("publishFiles (Git Data API, nock)", () => {
 
     await expect(publishFiles(octokit(), input)).resolves.toEqual({ commitSha: "c-new" });
     expect(scope.isDone()).toBe(true);
+    // No blob requests: the tree carries the files' text.
     expect(bodies).toEqual([
-      { content: "<h1>All good</h1>\n", encoding: "utf-8" },
-      { content: "<feed/>\n", encoding: "utf-8" },
       {
         tree: [
-          { path: "status/index.html", mode: "100644", type: "blob", sha: "b-index" },
-          { path: "status/feed.xml", mode: "100644", type: "blob", sha: "b-feed" },
+          { path: "status/index.html", mode: "100644", type: "blob", content: "<h1>All good</h1>\n" },
+          { path: "status/feed.xml", mode: "100644", type: "blob", content: "<feed/>\n" },
         ],
       },
       { message: "Status: INC-1 identified", tree: "t1", parents: [] },
@@ -110,8 +105,6 @@ describe("publishFiles (Git Data API, nock)", () => {
       "index.html": "<h1>Degraded</h1>\n",
       "feed.xml": "<feed/>\n",
     })
-      .post(`${REPO}/git/blobs`, record)
-      .reply(201, { sha: "b-index2" })
       .post(`${REPO}/git/trees`, record)
       .reply(201, { sha: "t2" })
       .post(`${REPO}/git/commits`, record)
@@ -122,10 +115,9 @@ describe("publishFiles (Git Data API, nock)", () => {
     await expect(publishFiles(octokit(), input)).resolves.toEqual({ commitSha: "c2" });
     expect(scope.isDone()).toBe(true);
     expect(bodies).toEqual([
-      { content: "<h1>All good</h1>\n", encoding: "utf-8" },
       {
         base_tree: "root1",
-        tree: [{ path: "status/index.html", mode: "100644", type: "blob", sha: "b-index2" }],
+        tree: [{ path: "status/index.html", mode: "100644", type: "blob", content: "<h1>All good</h1>\n" }],
       },
       { message: "Status: INC-1 identified", tree: "t2", parents: ["c1"] },
       { sha: "c2", force: false },
@@ -140,9 +132,6 @@ describe("publishFiles (Git Data API, nock)", () => {
       .reply(200, { sha: "c1", tree: { sha: "root1" } })
       .get(`${REPO}/git/trees/root1`)
       .reply(200, { sha: "root1", tree: [{ path: "README.md", type: "blob", sha: "r" }] })
-      .post(`${REPO}/git/blobs`)
-      .times(2)
-      .reply(201, { sha: "b" })
       .post(`${REPO}/git/trees`, (body) => body.base_tree === "root1")
       .reply(201, { sha: "t" })
       .post(`${REPO}/git/commits`)
@@ -155,8 +144,6 @@ describe("publishFiles (Git Data API, nock)", () => {
 
   it("starts over once when the branch moved meanwhile (not a fast forward)", async () => {
     const scope = existingBranch(nock(API), { "index.html": "old", "feed.xml": "<feed/>\n" })
-      .post(`${REPO}/git/blobs`)
-      .reply(201, { sha: "b1" })
       .post(`${REPO}/git/trees`)
       .reply(201, { sha: "t1" })
       .post(`${REPO}/git/commits`)

@@ -1,9 +1,10 @@
 import { generateKeyPairSync } from "node:crypto";
 import { createRequire } from "node:module";
 import { Probot, ProbotOctokit } from "probot";
+import { withGraphqlJson } from "../../src/github/graphql-json.js";
 
-/** Probot for tests: a key generated now (never committed), retries and throttling off. */
-export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+/** Probot for tests: a key generated now (never committed), retries and throttling off; GraphQL parsed as in production. */
+export const TestOctokit = withGraphqlJson(ProbotOctokit).defaults((options: Record<string, unknown>) => ({
   ...options,
   retry: { enabled: false },
   throttle: { ...(options?.throttle as object), enabled: false },

@@ -5,12 +5,11 @@ import {
   type GraphQLFieldResolver,
   type GraphQLTypeResolver,
   getOperationAST,
-  parse,
-  validate,
 } from "graphql";
 import { isObject } from "../rest/openapi-spec.js";
 import type { SimContext } from "../sim-context.js";
 import { SimError } from "../store/sim-error.js";
+import { checkedDocument } from "./document-cache.js";
 import { githubSchema } from "./github-schema.js";
 import { type Args, type GqlContext, GqlError } from "./gql-types.js";
 import { mutationRoot } from "./mutation-root.js";
@@ -77,18 +76,15 @@ export async function handleGraphql(sim: SimContext, viewer: string, body: unkno
     };
   }
   const requestedName = typeof body.operationName === "string" ? body.operationName : null;
-  let document: DocumentNode;
-  try {
-    document = parse(body.query);
-  } catch (error) {
-    const e = error as GraphQLError;
-    return { status: 200, body: { errors: [formatError(e)] }, operationName: requestedName };
-  }
-  const operationName = operationNameOf(document, requestedName);
   const schema = githubSchema();
-  const validationErrors = validate(schema, document);
-  if (validationErrors.length > 0) {
-    return { status: 200, body: { errors: validationErrors.map(formatError) }, operationName };
+  const checked = checkedDocument(schema, body.query);
+  if (!checked.ok) {
+    return { status: 200, body: { errors: [formatError(checked.error)] }, operationName: requestedName };
+  }
+  const { document } = checked;
+  const operationName = operationNameOf(document, requestedName);
+  if (checked.errors.length > 0) {
+    return { status: 200, body: { errors: checked.errors.map(formatError) }, operationName };
   }
   const operation = getOperationAST(document, requestedName);
   const rootValue = operation?.operation === "mutation" ? { ...mutationRoot, ...pullMutations } : queryRoot;

@@ -1,0 +1,53 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import { createApp } from "../../src/app.js";
+import { withGraphqlJson } from "../../src/github/graphql-json.js";
+
+/**
+ * The app alone in its own process, for measuring its memory: the same wiring as
+ * the test harness (Probot's Node middleware, retries and throttling off against
+ * the simulator), the real clock, and `GET /bench/memory` answering
+ * `process.memoryUsage()` after a full garbage collection (run with --expose-gc)
+ * and the CPU time spent so far.
+ * Settings come from the environment: GITHUB_URL, PRIVATE_KEY, WEBHOOK_SECRET.
+ */
+const Octokit = withGraphqlJson(ProbotOctokit).defaults((options: Record<string, unknown>) => ({
+  ...options,
+  retry: { enabled: false },
+  throttle: { ...(options?.throttle as object), enabled: false },
+}));
+
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`app-process: ${name} is not set`);
+  return value;
+};
+
+const probot = new Probot({
+  appId: 1,
+  privateKey: env("PRIVATE_KEY"),
+  secret: env("WEBHOOK_SECRET"),
+  baseUrl: env("GITHUB_URL"),
+  Octokit,
+  logLevel: "warn",
+});
+const middleware = await createNodeMiddleware(createApp(), { probot, webhooksPath: "/api/github/webhooks" });
+const gc = (globalThis as { gc?: () => void }).gc;
+
+const server = createServer((req, res) => {
+  if (req.method === "GET" && req.url === "/bench/memory") {
+    gc?.();
+    res.setHeader("content-type", "application/json");
+    res.end(JSON.stringify({ ...process.memoryUsage(), cpu: process.cpuUsage() }));
+    return;
+  }
+  middleware(req, res, () => {
+    res.statusCode = 404;
+    res.end("not found");
+  });
+});
+server.listen(0, "127.0.0.1", () => {
+  console.log(`app-process listening on ${(server.address() as AddressInfo).port}`);
+});
+process.once("SIGTERM", () => server.close(() => process.exit(0)));
