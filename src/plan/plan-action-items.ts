@@ -22,17 +22,7 @@ export function planActionItems(state: IncidentState, history: IssueHistory, con
     if (created) {
       // The issue exists (GitHub cross-referenced it) but the note naming it was lost: write it now.
       unnoted.delete(request.key);
-      const note = marker("action-item-created", { key: request.key, number: String(created.number) });
-      plan.push({
-        kind: "add-comment",
-        purpose: "reply",
-        body: actionCreatedMessage(
-          note,
-          request,
-          { number: String(created.number), url: created.url },
-          config,
-        ),
-      });
+      plan.push(createdNote(request, { number: String(created.number), url: created.url }, config));
       continue;
     }
     if (known.has(request.key)) continue;
@@ -58,17 +48,17 @@ export function planActionItems(state: IncidentState, history: IssueHistory, con
       labels: [config.labels.actionItem, `${config.labels.priorityPrefix}${request.priority}`],
       assignees: request.owner && !request.owner.includes("/") ? [request.owner] : [],
     });
-    const note = `${marker("action-item-created", { key: request.key, number: refToken(ref, "number") })}`;
-    plan.push({
-      kind: "add-comment",
-      purpose: "reply",
-      body: actionCreatedMessage(
-        note,
-        request,
-        { number: refToken(ref, "number"), url: refToken(ref, "url") },
-        config,
-      ),
-    });
+    plan.push(createdNote(request, { number: refToken(ref, "number"), url: refToken(ref, "url") }, config));
   }
   return plan;
+}
+
+/** The note on the incident naming an item; its marker is how later decisions find the item. */
+function createdNote(
+  request: IncidentState["actionRequests"][number],
+  issue: { number: string; url: string },
+  config: Config,
+): Plan[number] {
+  const note = marker("action-item-created", { key: request.key, number: issue.number });
+  return { kind: "add-comment", purpose: "reply", body: actionCreatedMessage(note, request, issue, config) };
 }
