@@ -6,6 +6,7 @@ import { readAsPerson, renderTranscript } from "../test/support/transcript.js";
 import { checkDemo } from "./demo/check-demo.js";
 import { committedFiles } from "./demo/committed-files.js";
 import { writeReport } from "./demo/demo-report.js";
+import { followUpSummary } from "./demo/follow-up-summary.js";
 import { checkOutward, DEMO_TARGETS, startDemoReceiver, writeOutward } from "./demo/outward-output.js";
 import { readActionItems } from "./demo/read-action-items.js";
 import { renderReviewComments, reviewComments } from "./demo/review-comments.js";
@@ -46,7 +47,10 @@ async function main() {
     }));
     await rm(OUT, { recursive: true, force: true });
     await mkdir(OUT, { recursive: true });
-    await writeFile(join(OUT, "transcript.md"), renderTranscript(history));
+    await writeFile(
+      join(OUT, "transcript.md"),
+      `${renderTranscript(history)}\n${followUpSummary(items, sim.botLogin)}`,
+    );
     await mkdir(join(OUT, "action-items"), { recursive: true });
     for (const item of items)
       await writeFile(join(OUT, "action-items", `${item.issue.number}.md`), renderTranscript(item));
