@@ -13,6 +13,9 @@ const REPEATABLE_MUTATIONS = new Set([
   "ReopenIssue",
   "AddReaction",
   "DeleteComment",
+  // Project fields are set, not added; adding an item already on the board returns that item.
+  "SetProjectFields",
+  "AddProjectItem",
 ]);
 
 const REPEATABLE_METHODS = new Set(["GET", "HEAD", "PUT", "PATCH", "DELETE"]);

@@ -6,13 +6,15 @@ import { isApp, marker, readMarkers } from "../domain/markers.js";
 import { applyPlan, type Target } from "../github/apply-plan.js";
 import { readActionItem } from "../github/read-action-item.js";
 import { historyVariables, type Octokit } from "../github/read-history.js";
+import { classifyFailure } from "../github/request-failure.js";
 import { decideActionItem } from "../plan/decide-action-item.js";
 import { boardProblem } from "../plan/decide-board.js";
 import type { Plan } from "../plan/write.js";
 import { boardProblemMessage } from "../render/action-item-messages.js";
-import { reconcileIncident } from "./reconcile-incident.js";
+import { type IncidentRef, reconcileIncident } from "./reconcile-incident.js";
 import { loadRepoConfig } from "./repo-config.js";
 import { changesIncidentView } from "./route-action-item-event.js";
+import { withRetries } from "./with-retries.js";
 
 /**
  * The action item pipeline (§8): read the item, its incident's recent comments and
@@ -24,10 +26,15 @@ type IssueContext = Context<"issues" | "issue_comment">;
 
 export async function reconcileActionItem(context: IssueContext, deps: AppDeps): Promise<void> {
   const { owner, repo } = context.repo();
-  await deps.lock.run(`${owner}/${repo}#${context.payload.issue.number}`, () => reconcileItem(context, deps));
+  // GitHub failed a request: the item's pipeline runs again from a fresh read (its writes set values).
+  const incident = await deps.lock.run(`${owner}/${repo}#${context.payload.issue.number}`, () =>
+    withRetries(() => reconcileItem(context, deps), deps.retry, context.log),
+  );
+  if (incident) await reconcileIncident(context, deps, incident);
 }
 
-async function reconcileItem(context: IssueContext, deps: AppDeps): Promise<void> {
+/** Returns the incident whose timeline shows a change of the item, if any. */
+async function reconcileItem(context: IssueContext, deps: AppDeps): Promise<IncidentRef | null> {
   const { owner, repo } = context.repo();
   const number = context.payload.issue.number;
   const octokit = context.octokit as unknown as Octokit;
@@ -38,22 +45,22 @@ async function reconcileItem(context: IssueContext, deps: AppDeps): Promise<void
   const loaded = await loadRepoConfig(context, undefined, now);
   if (!loaded.ok) {
     log.warn({ file: loaded.error.file }, "invalid configuration; action item left as it is");
-    return;
+    return null;
   }
   let config = loaded.config;
   let facts = await readActionItem(octokit, { owner, repo, number, incident }, config);
-  if (!facts) return;
+  if (!facts) return null;
   const fresh = await loadRepoConfig(context, facts.repo.configOid, now);
-  if (!fresh.ok) return;
+  if (!fresh.ok) return null;
   if (fresh.config !== config) {
     config = fresh.config;
     facts = await readActionItem(octokit, { owner, repo, number, incident }, config);
-    if (!facts) return;
+    if (!facts) return null;
   }
 
   const botLogin = await deps.botLogin();
   const decision = decideActionItem({ facts, config, botLogin });
-  if (!decision.meta) return;
+  if (!decision.meta) return null;
   const target: Target = { owner, repo, number, issueId: facts.item.id };
   const variables = historyVariables(config, now, { withRecent: false, id: null });
   const applied: string[] = [];
@@ -77,9 +84,9 @@ async function reconcileItem(context: IssueContext, deps: AppDeps): Promise<void
     (write) => write.kind === "update-issue" && write.body !== undefined,
   );
   const itemEvent = context.name === "issues" && context.payload.action !== "opened";
-  if (facts.incident && changesIncidentView(context) && (itemEvent || fieldsChanged)) {
-    await reconcileIncident(context, deps, { number: facts.incident.number, title: facts.incident.title });
-  }
+  if (facts.incident && changesIncidentView(context) && (itemEvent || fieldsChanged))
+    return { number: facts.incident.number, title: facts.incident.title };
+  return null;
 }
 
 /** GitHub refused a board write (permission, deleted project or field): one notice, no retry loop. */
@@ -89,6 +96,7 @@ function refusalNotice(
   config: Parameters<typeof boardProblem>[0],
   botLogin: string,
 ): Plan | null {
+  if (classifyFailure(error).retry) return null;
   const failure = error as { errors?: Array<{ type?: string; message?: string }>; status?: number };
   const first = failure.errors?.[0];
   if (!first && failure.status !== 403 && failure.status !== 404) return null;

@@ -23,6 +23,7 @@ describe("which requests Octokit may repeat by itself", () => {
       false,
     ],
     ["POST", "/graphql", "mutation { addComment(input: {}) { clientMutationId } }", false],
+    ["POST", "/graphql", "mutation SetProjectFields($projectId: ID!) { a: x }", true],
     ["POST", "/repos/{owner}/{repo}/git/blobs", undefined, true],
     ["POST", "/repos/{owner}/{repo}/git/commits", undefined, true],
     ["POST", "/repos/{owner}/{repo}/git/refs", undefined, false],
