@@ -30,14 +30,16 @@ const REPEATABLE_POSTS = [
   /\/repos\/[^/]+\/[^/]+\/git\/(blobs|trees|commits)$/,
 ];
 
-/** Writing a file without the `sha` it replaces creates it: a repeat is refused (422). */
-const CREATES_FILE = /\/repos\/[^/]+\/[^/]+\/contents\//;
+/**
+ * Writing a file is not repeatable either way: without `sha` it creates the file (a repeat
+ * is refused, 422), with `sha` it replaces that version (a repeat no longer matches, 409).
+ */
+const WRITES_FILE = /\/repos\/[^/]+\/[^/]+\/contents\//;
 
 export interface RequestShape {
   method?: string;
   url?: string;
   query?: unknown;
-  sha?: unknown;
 }
 
 export function isRepeatable(request: RequestShape): boolean {
@@ -48,7 +50,7 @@ export function isRepeatable(request: RequestShape): boolean {
     return mutation === null || REPEATABLE_MUTATIONS.has(mutation[1] ?? "");
   }
   const path = (request.url ?? "").split("?")[0] ?? "";
-  if (method === "PUT" && CREATES_FILE.test(path) && !request.sha) return false;
+  if (method === "PUT" && WRITES_FILE.test(path)) return false;
   return REPEATABLE_METHODS.has(method) || (method === "POST" && REPEATABLE_POSTS.some((p) => p.test(path)));
 }
 

@@ -37,7 +37,8 @@ export function classifyFailure(error: unknown, now = Date.now()): RequestFailur
     return { retry: limited, retryAfterMs, reason: e.message ?? String(error) };
   }
   const limited = (status === 403 || status === 429) && RATE_LIMITED.test(e.message ?? "");
-  const retry = status >= 500 || status === 0 || status === 429 || limited;
+  // 409: the branch or file moved since this run read it; the next run reads it again.
+  const retry = status >= 500 || status === 0 || status === 409 || status === 429 || limited;
   return { retry, retryAfterMs, reason: `HTTP ${status}${limited ? " rate limited" : ""}` };
 }
 
