@@ -9,9 +9,10 @@ import { printTable } from "./bench/table.js";
 
 /**
  * `npm run bench`: API requests per command and per sweep, handler time against a
- * bare Probot app, the app's memory over 10,000 webhooks (in its own process) and
- * the history read, all on the GitHub simulator (no network). Writes
- * bench/results.json and prints a table. Timed parts run first, on a quiet machine.
+ * bare Probot app, the app's memory over 10,000 webhooks (in its own process, and a
+ * bare Probot app's for reference) and the history read, all on the GitHub
+ * simulator (no network). Writes bench/results.json and prints a table. Timed parts
+ * run first, before the machine is warm from the rest.
  */
 const OUT = new URL("../bench/results.json", import.meta.url);
 
@@ -29,6 +30,8 @@ const history = await phase("historyRead", () => measureHistoryRead());
 const commands = await phase("requestsPerCommand", () => measureCommands());
 const sweep = await phase("sweepRequests", () => measureSweep());
 const memory = await phase("rssMb", () => measureMemory(10_000));
+// The same webhooks to a bare Probot app in its own process: what any Probot app costs.
+const bareMemory = await phase("rssMbBare", () => measureMemory(10_000, { bare: true }));
 
 const results = {
   requestsPerCommand: commands.requestsPerCommand,
@@ -51,7 +54,15 @@ const results = {
       deliveryMs: times.deliveryMs,
       readingAppMs: times.readingMs,
     },
-    memory: { ...memory, samples: memory.samples },
+    memory,
+    bareMemory: {
+      webhooks: bareMemory.webhooks,
+      after10k: bareMemory.after10k,
+      growthLast5k: bareMemory.growthLast5k,
+      heapMbAfter: bareMemory.heapMbAfter,
+      baselineMb: bareMemory.baselineMb,
+      appCpuMsPerWebhook: bareMemory.appCpuMsPerWebhook,
+    },
     historyRead: {
       items: history.items,
       firstMs: history.firstMs,

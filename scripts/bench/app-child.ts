@@ -53,6 +53,8 @@ export async function startAppChild(settings: {
   githubUrl: string;
   privateKey: string;
   secret: string;
+  /** The bare Probot baseline instead of the app. */
+  bare?: boolean;
 }): Promise<AppChild> {
   const root = await compiledOnce();
   const child = spawn(process.execPath, ["--expose-gc", join(root, "dist", ENTRY.replace(/\.ts$/, ".js"))], {
@@ -63,6 +65,7 @@ export async function startAppChild(settings: {
       GITHUB_URL: settings.githubUrl,
       PRIVATE_KEY: settings.privateKey,
       WEBHOOK_SECRET: settings.secret,
+      ...(settings.bare ? { APP: "bare" } : {}),
     },
     stdio: ["ignore", "pipe", "inherit"],
   });

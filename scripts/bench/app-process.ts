@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import { type ApplicationFunction, createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/app.js";
 import { withGraphqlJson } from "../../src/github/graphql-json.js";
 
@@ -10,7 +10,8 @@ import { withGraphqlJson } from "../../src/github/graphql-json.js";
  * the simulator), the real clock, and `GET /bench/memory` answering
  * `process.memoryUsage()` after a full garbage collection (run with --expose-gc)
  * and the CPU time spent so far.
- * Settings come from the environment: GITHUB_URL, PRIVATE_KEY, WEBHOOK_SECRET.
+ * Settings come from the environment: GITHUB_URL, PRIVATE_KEY, WEBHOOK_SECRET, and
+ * APP=bare for the baseline instead (bare-app.ts's app: one comment per comment).
  */
 const Octokit = withGraphqlJson(ProbotOctokit).defaults((options: Record<string, unknown>) => ({
   ...options,
@@ -32,7 +33,15 @@ const probot = new Probot({
   Octokit,
   logLevel: "warn",
 });
-const middleware = await createNodeMiddleware(createApp(), { probot, webhooksPath: "/api/github/webhooks" });
+/** The same baseline as bare-app.ts, here so this process loads nothing of the test harness. */
+const bare: ApplicationFunction = (app) => {
+  app.on("issue_comment.created", async (context) => {
+    if (context.isBot) return;
+    await context.octokit.rest.issues.createComment(context.issue({ body: "Noted." }));
+  });
+};
+const app = process.env.APP === "bare" ? bare : createApp();
+const middleware = await createNodeMiddleware(app, { probot, webhooksPath: "/api/github/webhooks" });
 const gc = (globalThis as { gc?: () => void }).gc;
 
 const server = createServer((req, res) => {

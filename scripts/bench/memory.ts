@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
+import type { Octokit } from "@octokit/rest";
 import { pirBranch } from "../../src/domain/code-names.js";
 import { idFromTitle } from "../../src/domain/incident-id.js";
 import { createRealClock, type Simulator, startSimulator } from "../../test/simulator/index.js";
@@ -44,10 +45,23 @@ const SAMPLE_EVERY = 500;
 
 type Action = (sim: Simulator, number: number) => Promise<unknown>;
 
+/** One Octokit per person for the whole run (making one per action costs more than the action). */
+const people = new WeakMap<Simulator, Map<string, Octokit>>();
+function as(sim: Simulator, login: string): Octokit {
+  const known = people.get(sim) ?? new Map<string, Octokit>();
+  people.set(sim, known);
+  let person = known.get(login);
+  if (!person) {
+    person = sim.as(login);
+    known.set(login, person);
+  }
+  return person;
+}
+
 const comment =
   (who: string, body: string): Action =>
   (sim, number) =>
-    sim.as(who).rest.issues.createComment({ owner: OWNER, repo: REPO, issue_number: number, body });
+    as(sim, who).rest.issues.createComment({ owner: OWNER, repo: REPO, issue_number: number, body });
 
 const talk = (who: string, ...lines: string[]): Action[] => lines.map((line) => comment(who, line));
 
@@ -55,7 +69,7 @@ const talk = (who: string, ...lines: string[]): Action[] => lines.map((line) => 
 const editFirstComment =
   (who: string): Action =>
   async (sim, number) => {
-    const person = sim.as(who);
+    const person = as(sim, who);
     const where = { owner: OWNER, repo: REPO, issue_number: number, per_page: 100 };
     const { data } = await person.rest.issues.listComments(where);
     const mine = data.find((c) => c.user?.login === who);
@@ -70,7 +84,7 @@ const editFirstComment =
 
 /** The review's pull request the app opened on `/resolve` is merged, as it would be days later. */
 const mergeReview: Action = async (sim, number) => {
-  const person = sim.as(PEOPLE.dave);
+  const person = as(sim, PEOPLE.dave);
   const { data: issue } = await person.rest.issues.get({ owner: OWNER, repo: REPO, issue_number: number });
   const id = idFromTitle(issue.title);
   if (!id) return;
@@ -101,9 +115,12 @@ export const LIFE: Action[] = [
   ...talk(PEOPLE.bob, "Yes, roll back.", "/update Rolling back the last deploy."),
   ...talk(PEOPLE.dave, "Rolling back now.", "/note rollback started"),
   (sim, number) =>
-    sim
-      .as(PEOPLE.bob)
-      .rest.issues.addLabels({ owner: OWNER, repo: REPO, issue_number: number, labels: ["customer-facing"] }),
+    as(sim, PEOPLE.bob).rest.issues.addLabels({
+      owner: OWNER,
+      repo: REPO,
+      issue_number: number,
+      labels: ["customer-facing"],
+    }),
   ...talk(PEOPLE.dave, "Rollback is at 50%.", "Rollback is at 90%."),
   ...talk(PEOPLE.bob, "/severity SEV-2 more users affected", "/note rollback done"),
   ...talk(PEOPLE.carol, "Error rate is dropping.", "Support confirms searches work again."),
@@ -113,7 +130,7 @@ export const LIFE: Action[] = [
   mergeReview,
 ];
 
-export async function measureMemory(target = 10_000): Promise<MemoryUse> {
+export async function measureMemory(target = 10_000, options: { bare?: boolean } = {}): Promise<MemoryUse> {
   const started = performance.now();
   const sim = await startSimulator({
     clock: createRealClock(),
@@ -124,7 +141,12 @@ export async function measureMemory(target = 10_000): Promise<MemoryUse> {
     type: "pkcs1",
     format: "pem",
   }) as string;
-  const app = await startAppChild({ githubUrl: sim.url, privateKey, secret: WEBHOOK_SECRET });
+  const app = await startAppChild({
+    githubUrl: sim.url,
+    privateKey,
+    secret: WEBHOOK_SECRET,
+    bare: options.bare ?? false,
+  });
   try {
     seedDemoRepo(sim);
     sim.setWebhookTarget(app.webhookUrl);

@@ -12,7 +12,8 @@ export interface TableInput {
   historyRead: { requests: number; ms: number };
   details: {
     handler: { readingAppMs: { p50: number; p95: number }; lastRequestMs: { ours: { p50: number } } };
-    memory: { webhooks: number; slopeLast5kMbPer1k: number; baselineMb: number };
+    memory: { webhooks: number; slopeLast5kMbPer1k: number; baselineMb: number; heapMbAfter: number };
+    bareMemory: { after10k: number; heapMbAfter: number };
     historyRead: { items: number };
   };
 }
@@ -25,7 +26,7 @@ export function tableRows(r: TableInput): Array<[string, string, string]> {
     const found = r.sweepRequests[size];
     return found ? `${found.nothingDue} / ${found.due50}` : "n/a";
   };
-  const { handler, memory } = r.details;
+  const { handler, memory, bareMemory } = r.details;
   return [
     ["Requests per command (comment's delivery)", commands, "≤ 4 single-effect"],
     ["Declare (form's delivery)", String(r.declareRequests), "≤ 8"],
@@ -46,8 +47,13 @@ export function tableRows(r: TableInput): Array<[string, string, string]> {
     ["Ours to the last request (verify read included), p50", String(handler.lastRequestMs.ours.p50), ""],
     [
       `App RSS MB after ${memory.webhooks.toLocaleString("en")} webhooks / growth over the last half`,
-      `${r.rssMb.after10k} / ${r.rssMb.growthLast5k} (slope ${memory.slopeLast5kMbPer1k} MB per 1,000; ${memory.baselineMb} at start)`,
+      `${r.rssMb.after10k} / ${r.rssMb.growthLast5k} (slope ${memory.slopeLast5kMbPer1k} MB per 1,000; heap ${memory.heapMbAfter})`,
       "≤ 150, no growth",
+    ],
+    [
+      "For comparison: a bare Probot app, same webhooks, RSS MB (heap)",
+      `${bareMemory.after10k} (${bareMemory.heapMbAfter})`,
+      "",
     ],
     [
       `History read, ${r.details.historyRead.items.toLocaleString("en")} comments and events: requests / ms`,
