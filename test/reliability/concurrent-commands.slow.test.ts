@@ -1,8 +1,9 @@
 import { expect, it } from "vitest";
-import { FORM, OWNER, PEOPLE, REPO, seedDemoRepo } from "../../scripts/demo/scenario.js";
+import { OWNER, PEOPLE, REPO } from "../../scripts/demo/scenario.js";
 import { trustedMarkers } from "../../src/domain/markers.js";
 import type { SimState } from "../simulator/store/model.js";
 import { readAsPerson } from "../support/transcript.js";
+import { fileDemoIncident, installOnDemoRepo } from "./support/demo-incident.js";
 import { startReliabilityHarness } from "./support/reliability-harness.js";
 import { summary } from "./support/summary.js";
 
@@ -15,15 +16,8 @@ it("20 commands posted at once on one incident: 20 timeline entries, each answer
   const harness = await startReliabilityHarness();
   const { sim, clock } = harness;
   try {
-    seedDemoRepo(sim);
-    await sim.installApp(OWNER, [REPO]);
-    clock.set(new Date("2026-02-03T14:23:00Z"));
-    const number = sim.fileIssueForm(
-      PEOPLE.alice,
-      { owner: OWNER, name: REPO },
-      { ...FORM, labels: ["incident"] },
-    );
-    await harness.settle();
+    await installOnDemoRepo(harness);
+    const number = await fileDemoIncident(harness);
 
     clock.set(new Date("2026-02-03T14:30:00Z"));
     sim.deliveryMode = "concurrent";

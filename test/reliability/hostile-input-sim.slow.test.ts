@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { CONFIG_YAML, FORM, OWNER, PEOPLE, REPO, seedDemoRepo } from "../../scripts/demo/scenario.js";
+import { CONFIG_YAML, OWNER, PEOPLE, REPO } from "../../scripts/demo/scenario.js";
 import { readFormTemplate } from "../../src/app-deps.js";
 import { parseConfigText } from "../../src/config/parse-config-text.js";
 import type { IssueHistory } from "../../src/domain/history.js";
@@ -9,6 +9,7 @@ import { historyVariables, type Octokit, readHistory } from "../../src/github/re
 import { decideIncident } from "../../src/plan/decide-incident.js";
 import { botOctokit } from "../simulator/test-support.js";
 import { allowedMentions, checkAnswered, checkAppBody, newCheckCounts } from "./support/app-write-checks.js";
+import { fileDemoIncident, installOnDemoRepo } from "./support/demo-incident.js";
 import { hostileBody } from "./support/hostile-input.js";
 import { startReliabilityHarness } from "./support/reliability-harness.js";
 import { summary } from "./support/summary.js";
@@ -24,15 +25,8 @@ it(`${BODIES} hostile comments through the simulator and the real app`, async ()
   const harness = await startReliabilityHarness();
   const { sim, clock } = harness;
   try {
-    seedDemoRepo(sim);
-    await sim.installApp(OWNER, [REPO]);
-    clock.set(new Date("2026-02-03T14:23:00Z"));
-    const number = sim.fileIssueForm(
-      PEOPLE.alice,
-      { owner: OWNER, name: REPO },
-      { ...FORM, labels: ["incident"] },
-    );
-    await harness.settle();
+    await installOnDemoRepo(harness);
+    const number = await fileDemoIncident(harness);
 
     const bodies = fc.sample(hostileBody, { seed: 99, numRuns: BODIES });
     const authors = [PEOPLE.alice, PEOPLE.bob, PEOPLE.carol, PEOPLE.dave, PEOPLE.mallory];

@@ -1,9 +1,10 @@
 import { expect, it } from "vitest";
-import { FORM, OWNER, PEOPLE, REPO, seedDemoRepo } from "../../scripts/demo/scenario.js";
+import { OWNER, PEOPLE, REPO, seedDemoRepo } from "../../scripts/demo/scenario.js";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { labelSpecs } from "../../src/domain/label-specs.js";
 import { PRODUCTION_RETRY_POLICY } from "../../src/github/retry-policy.js";
 import type { SimState } from "../simulator/store/model.js";
+import { fileDemoIncident } from "./support/demo-incident.js";
 import { startReliabilityHarness } from "./support/reliability-harness.js";
 import { summary } from "./support/summary.js";
 
@@ -26,14 +27,8 @@ it("production timings: install, declaration, and giving up during an outage, al
     const freshLabels =
       (sim.snapshot() as SimState).repos.find((r) => r.name === "fresh")?.labels.length ?? 0;
 
-    clock.set(new Date("2026-02-03T14:23:00Z"));
     const before = sim.deliveries.length;
-    const number = sim.fileIssueForm(
-      PEOPLE.alice,
-      { owner: OWNER, name: REPO },
-      { ...FORM, labels: ["incident"] },
-    );
-    await harness.settle();
+    const number = await fileDemoIncident(harness);
     const declarationMs = Math.max(...sim.deliveries.slice(before).map((d) => d.durationMs ?? 0));
 
     clock.set(new Date("2026-02-03T14:25:00Z"));
