@@ -1,5 +1,6 @@
 import type { Config } from "../config/schema.js";
 import { actionRequest } from "./action-request.js";
+import { whoMay } from "./association-names.js";
 import type { Command } from "./commands/types.js";
 import type { HistoryComment } from "./history.js";
 import type { IncidentState } from "./incident-state.js";
@@ -107,8 +108,7 @@ export function applyCommand(
     case "public-status": {
       const allowed = config.permissions.publicStatus;
       if (!allowed.includes(comment.association)) {
-        const who = allowed.map((association) => association.toLowerCase()).join(", ");
-        return `Only repository ${who} accounts may publish customer-facing updates; ask the comms lead.`;
+        return `Only ${whoMay(allowed)} may publish customer-facing updates; ask the comms lead.`;
       }
       state.publicUpdates.push({
         at,

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { formatDuration } from "../config/duration.js";
 import type { Config } from "../config/schema.js";
 import { appArtifacts } from "../domain/app-artifacts.js";
+import { whoMay } from "../domain/association-names.js";
 import { formatCommandError } from "../domain/commands/index.js";
 import type { HistoryComment, IssueHistory } from "../domain/history.js";
 import { idFromTitle, nextId, resolveClash, withIdPrefix } from "../domain/incident-id.js";
@@ -321,12 +322,11 @@ function acknowledge(
       react(ack.comment, "CONFUSED");
       if (outsiders.has(login)) continue;
       outsiders.add(login);
-      const allowed = config.permissions.commands.map((association) => association.toLowerCase()).join(", ");
       reply(`outsider:${login}`, (m) =>
         replyMessage(
           m,
           [
-            `Thanks, @${login}. Incident commands can only be run by repository ${allowed} accounts, so this one was not applied. Ask the incident commander to run it, or comment without the leading \`/\`.`,
+            `Thanks, @${login}. Incident commands can only be run by ${whoMay(config.permissions.commands)}, so this one was not applied. Ask the incident commander to run it, or comment without the leading \`/\`.`,
           ],
           "",
         ),

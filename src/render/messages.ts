@@ -1,5 +1,6 @@
 import { formatDuration } from "../config/duration.js";
 import type { Config } from "../config/schema.js";
+import { whoMay } from "../domain/association-names.js";
 import { clocks } from "../domain/clocks.js";
 import { COMMANDS } from "../domain/commands/index.js";
 import type { IncidentState, StatusUpdate } from "../domain/incident-state.js";
@@ -243,7 +244,7 @@ export function triageMessage(marker: string, author: string, config: Config): s
     marker,
     author,
     label: config.labels.triage,
-    who: config.permissions.declare.map((association) => association.toLowerCase()).join(", "),
+    who: whoMay(config.permissions.declare),
   });
 }
 

@@ -112,7 +112,7 @@ describe("the public status page (simulator, site branch in memory)", () => {
     await h.comment("carol", number, "/status public identified From carol");
     expect(h.publisher.calls).toBe(0);
     const refusal = (await h.appComments(number)).find((body) => body.includes("may publish"));
-    expect(refusal).toContain("Only repository owner accounts may publish customer-facing updates");
+    expect(refusal).toContain("Only the repository's owners may publish customer-facing updates");
   });
 
   it("reports a failed publish once and retries it with the next event", async () => {

@@ -220,6 +220,10 @@ describe("commands through probot.receive", () => {
       "AddReaction",
       "AddComment",
     ]);
+    const refusal = ctx.builder.history.items.at(-1);
+    expect(refusal?.type === "comment" && refusal.body).toContain(
+      "Incident commands can only be run by the repository's owners, members and collaborators",
+    );
     expect(await command(ctx, "/sev SEV-1 please", "14:32", "mallory", "NONE")).toEqual([
       "IncidentHistory",
       "AddReaction",
