@@ -1,6 +1,7 @@
 import type { IssueHistory } from "../../src/domain/history.js";
 import { trustedMarkers } from "../../src/domain/markers.js";
 import type { Simulator } from "../../test/simulator/index.js";
+import { malformedTableRows } from "../../test/support/markdown-tables.js";
 import { checkFollowUp } from "./check-follow-up.js";
 
 /** What the demo left behind: the incident, its action items, the sweeps, the files the app committed. */
@@ -56,9 +57,23 @@ export function checkDemo(outcome: DemoOutcome): string[] {
   expect(timeline.includes("47m to resolve"), "timeline does not show 47m to resolve");
   problems.push(...checkCodeResponse(history, sim, files, markers("declaration")[0]?.body ?? "", timeline));
   problems.push(...checkFollowUp(outcome, timeline));
+  problems.push(...checkTables(outcome));
   const failed = sim.deliveries.filter((delivery) => delivery.status !== 200);
   expect(failed.length === 0, `${failed.length} webhook deliveries were not answered 200`);
   return problems;
+}
+
+/** Every table the app wrote (comments on the incident and its items, committed Markdown) keeps its columns on GitHub. */
+function checkTables({ history, items, sim, files }: DemoOutcome): string[] {
+  const bodies = [history, ...items].flatMap((issue) =>
+    issue.items.flatMap((item) =>
+      item.type === "comment" && item.author?.login === sim.botLogin ? [[item.url, item.body] as const] : [],
+    ),
+  );
+  const markdown = [...files].filter(([path]) => path.endsWith(".md"));
+  return [...bodies, ...markdown].flatMap(([where, body]) =>
+    malformedTableRows(body).map((row) => `a table in ${where} breaks: ${row}`),
+  );
 }
 
 const PIR_FILE = "pir/inc-20260203-001/docs/incidents/INC-20260203-001.md";

@@ -1,6 +1,8 @@
+import { tableCell } from "./markdown.js";
+
 /** A Markdown table with padded columns, laid out as the project's formatter (biome) lays it out. */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const escaped = [header, ...rows].map((cells) => cells.map((cell) => cell.replace(/(?<!\\)\|/g, "\\|")));
+  const escaped = [header, ...rows].map((cells) => cells.map(tableCell));
   const widths = header.map((_, column) =>
     Math.max(3, ...escaped.map((cells) => [...(cells[column] ?? "")].length)),
   );

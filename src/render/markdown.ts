@@ -7,7 +7,12 @@ const ZERO_WIDTH_SPACE = "\u200b";
 export function inline(text: string, maxLength = 300): string {
   const flat = text.replace(/\s+/g, " ").trim();
   const short = flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
-  return neutralise(short).replace(/\|/g, "\\|");
+  return tableCell(neutralise(short));
+}
+
+/** A pipe ends a table cell even inside backticks on GitHub; escaped, it shows as `|`. */
+export function tableCell(text: string): string {
+  return text.replace(/(?<!\\)\|/g, "\\|");
 }
 
 export function block(text: string, maxLength = 4000): string {

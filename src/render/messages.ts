@@ -7,7 +7,7 @@ import type { IncidentState, StatusUpdate } from "../domain/incident-state.js";
 import { severityConfig } from "../domain/state-changes.js";
 import type { Suspects } from "../domain/suspects.js";
 import { dateTime, timeOnDay, zoneLabel } from "./format-time.js";
-import { block, inline, mention, mentionList } from "./markdown.js";
+import { block, inline, mention, mentionList, tableCell } from "./markdown.js";
 import { publicStatusDraft } from "./public-status-draft.js";
 import { render } from "./renderer.js";
 import { renderSuspects } from "./suspects-view.js";
@@ -114,8 +114,8 @@ export function helpMessage(marker: string, author: string, config: Config): str
     author,
     zone: zoneLabel(config.timeZone),
     commands: COMMANDS.filter((command) => command.available).map((command) => ({
-      syntax: command.syntax,
-      description: command.description,
+      syntax: tableCell(command.syntax),
+      description: tableCell(command.description),
     })),
     later: COMMANDS.filter((command) => !command.available)
       .map((command) => `\`/${command.name}\``)

@@ -3,7 +3,9 @@ import { whoMay } from "../../../src/domain/association-names.js";
 
 describe("whoMay", () => {
   it("names the default permission list as people say it", () => {
-    expect(whoMay(["OWNER", "MEMBER", "COLLABORATOR"])).toBe("the repository's owners, members and collaborators");
+    expect(whoMay(["OWNER", "MEMBER", "COLLABORATOR"])).toBe(
+      "the repository's owners, members and collaborators",
+    );
   });
   it("names one or two kinds without a stray comma, once each", () => {
     expect(whoMay(["OWNER"])).toBe("the repository's owners");
