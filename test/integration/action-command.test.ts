@@ -1,12 +1,10 @@
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
-import { clearConfigCache } from "../../src/config/config-cache.js";
-import { forgetCheckedLabels } from "../../src/handlers/ensure-labels.js";
 import { BOT, user } from "../support/history-builder.js";
 import { declaredIncident, incidentAnswers } from "../support/incident-nock.js";
+import { isolateNock } from "../support/nock-isolation.js";
 import { examplePayload, type ReceiveEvent, testProbot } from "../support/probot.js";
-import { fakeGitHub, TOKEN } from "../support/respond-github.js";
+import { respondingGitHub, TOKEN } from "../support/respond-github.js";
 
 /** `/action` on an incident with probot.receive and nock: the exact requests, in order. */
 const REPO = "/repos/Codertocat/Hello-World";
@@ -20,15 +18,7 @@ function app() {
   return probot;
 }
 
-beforeEach(() => {
-  nock.disableNetConnect();
-  clearConfigCache();
-  forgetCheckedLabels();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+isolateNock();
 
 describe("/action on an incident", () => {
   it("reacts, creates the issue, notes it on the incident and updates the timeline", async () => {
@@ -38,7 +28,7 @@ describe("/action on an incident", () => {
       user("Codertocat"),
       { databaseId: 1, association: "OWNER" },
     );
-    const github = fakeGitHub(({ name, body }) => {
+    const github = respondingGitHub(({ name, body }) => {
       if (name === "POST /app/installations/1/access_tokens") return TOKEN;
       if (name.startsWith("GET ")) return { status: 404, body: { message: "Not Found" } };
       if (name === `POST ${REPO}/issues`)

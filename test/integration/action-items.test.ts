@@ -1,14 +1,12 @@
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
-import { clearConfigCache } from "../../src/config/config-cache.js";
-import { forgetCheckedLabels } from "../../src/handlers/ensure-labels.js";
 import { commentsOf, ITEM_BODY, itemFacts, PROJECT } from "../support/action-item-facts.js";
 import { BOT, bot, user } from "../support/history-builder.js";
 import { declaredIncident, incidentAnswers, itemPayload } from "../support/incident-nock.js";
+import { isolateNock } from "../support/nock-isolation.js";
 import { type ReceiveEvent, testProbot } from "../support/probot.js";
 import { rawActionItemResponse } from "../support/raw-action-item.js";
-import { fakeGitHub, TOKEN } from "../support/respond-github.js";
+import { respondingGitHub, TOKEN } from "../support/respond-github.js";
 
 /** Each action-item handler with probot.receive and nock: the exact requests, in order. */
 const REPO = "/repos/Codertocat/Hello-World";
@@ -25,20 +23,12 @@ function app() {
   return probot;
 }
 
-beforeEach(() => {
-  nock.disableNetConnect();
-  clearConfigCache();
-  forgetCheckedLabels();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+isolateNock();
 
 describe("events on an action item", () => {
   it("its creation puts it on the board: read, add, set the fields", async () => {
     const facts = itemFacts({ project: { kind: "found", project: PROJECT } });
-    const github = fakeGitHub(({ name }) => {
+    const github = respondingGitHub(({ name }) => {
       if (name === "POST /app/installations/1/access_tokens") return TOKEN;
       if (name === CONFIG_PATH) return BOARD_CONFIG;
       if (name === "ActionItem") return { body: { data: rawActionItemResponse(facts) } };
@@ -110,7 +100,7 @@ describe("events on an action item", () => {
       actor: bot,
       source,
     });
-    const github = fakeGitHub(({ name, body }) => {
+    const github = respondingGitHub(({ name, body }) => {
       if (name === "POST /app/installations/1/access_tokens") return TOKEN;
       if (name === CONFIG_PATH) return BOARD_CONFIG;
       if (name === "ActionItem") return { body: { data: rawActionItemResponse(facts) } };
@@ -138,7 +128,7 @@ describe("events on an action item", () => {
 
   it("a board that refuses the app: one notice on the incident, no retry", async () => {
     const facts = itemFacts({ project: { kind: "found", project: PROJECT } });
-    const github = fakeGitHub(({ name }) => {
+    const github = respondingGitHub(({ name }) => {
       if (name === "POST /app/installations/1/access_tokens") return TOKEN;
       if (name === CONFIG_PATH) return BOARD_CONFIG;
       if (name === "ActionItem") return { body: { data: rawActionItemResponse(facts) } };
@@ -172,7 +162,7 @@ describe("events on an action item", () => {
   });
 
   it("ignores the app's own later edits of the item (no request at all)", async () => {
-    const github = fakeGitHub(() => null);
+    const github = respondingGitHub(() => null);
     await app().receive({
       id: "e-1",
       name: "issues",

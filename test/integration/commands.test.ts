@@ -1,12 +1,10 @@
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
-import { clearConfigCache } from "../../src/config/config-cache.js";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { labelSpecs } from "../../src/domain/label-specs.js";
-import { forgetCheckedLabels } from "../../src/handlers/ensure-labels.js";
+import { type Answer, failure, fakeGitHub } from "../support/fake-github.js";
 import { BOT, FORM_BODY, HistoryBuilder, user } from "../support/history-builder.js";
-import { nockGitHub } from "../support/nock-github.js";
+import { isolateNock } from "../support/nock-isolation.js";
 import { examplePayload, type ReceiveEvent, testProbot } from "../support/probot.js";
 
 /** Each command through `probot.receive`, with GitHub faked by nock: the exact requests and the effect. */
@@ -56,12 +54,12 @@ function commentPayload(builder: HistoryBuilder, body: string, login = "bob", as
   return payload;
 }
 
-async function setUp() {
+async function setUp(answers: Record<string, Answer> = {}) {
   clock = new Date("2026-02-03T14:23:05Z");
   const builder = declaredIncident();
   const probot = testProbot();
   probot.load(createApp({ clock: () => clock, botLogin: async () => BOT }));
-  const github = nockGitHub(builder, { owner: OWNER, repo: REPO, at: "2026-02-03T14:23:05Z" });
+  const github = fakeGitHub(builder, "2026-02-03T14:23:05Z", answers);
   const opened = examplePayload("issues", "opened") as unknown as Record<string, unknown> & {
     issue: Record<string, unknown>;
   };
@@ -92,15 +90,7 @@ const timeline = (builder: HistoryBuilder) =>
   )[0] ?? "";
 
 describe("commands through probot.receive", () => {
-  beforeEach(() => {
-    nock.disableNetConnect();
-    clearConfigCache();
-    forgetCheckedLabels();
-  });
-  afterEach(() => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  isolateNock();
 
   it.each([
     [
@@ -110,28 +100,28 @@ describe("commands through probot.receive", () => {
     ],
     [
       "/ack on it",
-      ["IncidentHistory", "PATCH issue", "AddReaction", "UpdateComment"],
+      ["IncidentHistory", "PATCH /issues/1", "AddReaction", "UpdateComment"],
       /Acknowledged: “on it”/,
     ],
     [
       "/ic @dave",
-      ["IncidentHistory", "PATCH issue", "AddReaction", "UpdateComment"],
+      ["IncidentHistory", "PATCH /issues/1", "AddReaction", "UpdateComment"],
       /Incident commander: @dave/,
     ],
     ["/lead @dave", ["IncidentHistory", "AddReaction", "UpdateComment"], /Tech lead: @dave/],
     [
       "/severity SEV-1 all users",
-      ["IncidentHistory", "PATCH issue", "AddReaction", "UpdateComment"],
+      ["IncidentHistory", "PATCH /issues/1", "AddReaction", "UpdateComment"],
       /SEV-2 → \*\*SEV-1\*\*: “all users”/,
     ],
     [
       "/status identified bad deploy",
-      ["IncidentHistory", "PATCH issue", "AddReaction", "UpdateComment"],
+      ["IncidentHistory", "PATCH /issues/1", "AddReaction", "UpdateComment"],
       /→ \*\*identified\*\*/,
     ],
     [
       "/mitigated",
-      ["IncidentHistory", "PATCH issue", "AddReaction", "UpdateComment"],
+      ["IncidentHistory", "PATCH /issues/1", "AddReaction", "UpdateComment"],
       /→ \*\*monitoring\*\*, mitigated/,
     ],
     ["/started at 14:10", ["IncidentHistory", "AddReaction", "UpdateComment"], /Impact started/],
@@ -179,18 +169,22 @@ describe("commands through probot.receive", () => {
   });
 
   it("/resolve then /reopen close and reopen the issue with messages", async () => {
-    const ctx = await setUp();
+    const ctx = await setUp({ "POST /git/refs": () => failure(500) });
     const resolved = await command(ctx, "/resolve rolled back", "15:10");
-    // This fake GitHub has no git: opening the review fails like a network error (500), so the
+    // Branching the review fails with a 500 each time, so the
     // event runs again from a fresh read, and only the last run says the review could not be opened.
     expect(resolved).toEqual([
       "IncidentHistory",
-      "PATCH issue",
+      "PATCH /issues/1",
       "AddReaction",
       "AddComment",
+      "POST /git/refs",
       "IncidentHistory",
+      "POST /git/refs",
       "IncidentHistory",
+      "POST /git/refs",
       "IncidentHistory",
+      "POST /git/refs",
       "AddComment",
       "UpdateComment",
     ]);
@@ -198,7 +192,7 @@ describe("commands through probot.receive", () => {
     expect(ctx.builder.history.issue.state).toBe("CLOSED");
     expect(await command(ctx, "/reopen it came back", "15:20")).toEqual([
       "IncidentHistory",
-      "PATCH issue",
+      "PATCH /issues/1",
       "AddReaction",
       "UpdateComment",
     ]);

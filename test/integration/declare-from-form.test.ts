@@ -1,11 +1,10 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
-import { clearConfigCache } from "../../src/config/config-cache.js";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { labelSpecs } from "../../src/domain/label-specs.js";
-import { forgetCheckedLabels } from "../../src/handlers/ensure-labels.js";
 import { BOT, bot, FORM_BODY, HistoryBuilder } from "../support/history-builder.js";
+import { isolateNock } from "../support/nock-isolation.js";
 import { examplePayload, type ReceiveEvent, testProbot } from "../support/probot.js";
 import { rawHistoryResponse } from "../support/raw-history.js";
 
@@ -24,15 +23,7 @@ function formPayload() {
 }
 
 describe("declaring from the issue form (probot.receive + nock)", () => {
-  beforeEach(() => {
-    nock.disableNetConnect();
-    clearConfigCache();
-    forgetCheckedLabels();
-  });
-  afterEach(() => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
+  isolateNock();
 
   it("assigns the id, labels the issue and posts the declaration and the timeline, in 6 requests", async () => {
     const probot = testProbot();

@@ -1,15 +1,14 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { readFormTemplate } from "../../src/app-deps.js";
-import { clearConfigCache } from "../../src/config/config-cache.js";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { labelSpecs } from "../../src/domain/label-specs.js";
-import { forgetCheckedLabels } from "../../src/handlers/ensure-labels.js";
 import { decideIncident } from "../../src/plan/decide-incident.js";
 import { applyToBuilder } from "../support/apply-to-builder.js";
 import { fakeGitHub } from "../support/fake-github.js";
 import { BOT, bot, FORM_BODY, HistoryBuilder, pullFact, user } from "../support/history-builder.js";
+import { isolateNock } from "../support/nock-isolation.js";
 import { examplePayload, type ReceiveEvent, testProbot } from "../support/probot.js";
 
 /** The review pull request merged, through probot.receive, GitHub in nock: its table's rows become items once. */
@@ -102,15 +101,7 @@ async function merge() {
   await probot.receive({ id: "d-merge", name: "pull_request", payload } as unknown as ReceiveEvent);
 }
 
-beforeEach(() => {
-  nock.disableNetConnect();
-  clearConfigCache();
-  forgetCheckedLabels();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+isolateNock();
 
 describe("the review pull request merged", () => {
   it("creates an item per new row, notes it, and names the malformed row in one comment on the pull request", async () => {

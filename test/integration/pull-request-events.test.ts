@@ -1,15 +1,14 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { readFormTemplate } from "../../src/app-deps.js";
-import { clearConfigCache } from "../../src/config/config-cache.js";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { labelSpecs } from "../../src/domain/label-specs.js";
-import { forgetCheckedLabels } from "../../src/handlers/ensure-labels.js";
 import { decideIncident } from "../../src/plan/decide-incident.js";
 import { applyToBuilder } from "../support/apply-to-builder.js";
 import { fakeGitHub } from "../support/fake-github.js";
 import { BOT, FORM_BODY, HistoryBuilder, pullFact } from "../support/history-builder.js";
+import { isolateNock } from "../support/nock-isolation.js";
 import { examplePayload, type ReceiveEvent, testProbot } from "../support/probot.js";
 
 /** Pull request and deployment events through probot.receive, GitHub in nock. */
@@ -91,15 +90,7 @@ async function pullRequest(
   } as unknown as ReceiveEvent);
 }
 
-beforeEach(() => {
-  nock.disableNetConnect();
-  clearConfigCache();
-  forgetCheckedLabels();
-});
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+isolateNock();
 
 describe("pull_request events", () => {
   it("cost nothing when they cannot matter (not to the default branch, no incident named)", async () => {

@@ -7,7 +7,7 @@ import type { Octokit } from "../../src/github/read-history.js";
 import { ITEM_BODY } from "../support/action-item-facts.js";
 import { BOT } from "../support/history-builder.js";
 import { TestOctokit } from "../support/probot.js";
-import { fakeGitHub } from "../support/respond-github.js";
+import { respondingGitHub } from "../support/respond-github.js";
 
 /** The sweep's runner with nock: the read, then one comment per reminder; nothing in a dry run. */
 const NOW = new Date("2026-02-05T09:00:00Z");
@@ -62,7 +62,7 @@ afterEach(() => {
 
 describe("runSweep", () => {
   it("reads once and posts the reminder that is due, on the item", async () => {
-    const github = fakeGitHub(({ name }) => {
+    const github = respondingGitHub(({ name }) => {
       if (name.startsWith("GET ")) return { status: 404, body: { message: "Not Found" } };
       if (name === "SweepRepository") return { body: page(false) };
       if (name === "AddReminder")
@@ -98,7 +98,7 @@ describe("runSweep", () => {
   });
 
   it("posts nothing when the window was served, and nothing at all in a dry run", async () => {
-    const served = fakeGitHub(({ name }) =>
+    const served = respondingGitHub(({ name }) =>
       name.startsWith("GET ")
         ? { status: 404, body: {} }
         : name === "SweepRepository"
@@ -112,7 +112,7 @@ describe("runSweep", () => {
     expect(served.requests.filter((r) => r === "AddReminder")).toEqual([]);
     nock.cleanAll();
     clearConfigCache();
-    const dry = fakeGitHub(({ name }) =>
+    const dry = respondingGitHub(({ name }) =>
       name.startsWith("GET ")
         ? { status: 404, body: {} }
         : name === "SweepRepository"

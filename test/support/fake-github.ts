@@ -1,6 +1,6 @@
 import nock from "nock";
-import { bot, type HistoryBuilder } from "./history-builder.js";
-import { rawHistoryResponse } from "./raw-history.js";
+import { historyAnswer, patchIssue } from "./builder-answers.js";
+import type { HistoryBuilder } from "./history-builder.js";
 
 /**
  * GitHub for handler tests, in nock: the history read and the comment mutations
@@ -10,6 +10,15 @@ import { rawHistoryResponse } from "./raw-history.js";
 export const API = "https://api.github.com";
 
 export type Answer = (body: Record<string, unknown>) => unknown;
+
+/** A REST answer that fails: `{ "POST /git/refs": () => failure(500) }`. */
+export class Failure {
+  constructor(
+    readonly status: number,
+    readonly message = "Server Error",
+  ) {}
+}
+export const failure = (status: number, message?: string) => new Failure(status, message);
 
 export interface FakeGitHub {
   requests: string[];
@@ -26,7 +35,6 @@ export function fakeGitHub(
     fake.requests.push(name);
     fake.bodies.push({ name, body });
   };
-  const history = () => rawHistoryResponse(builder.history);
   nock(API)
     .persist()
     .post("/app/installations/1/access_tokens")
@@ -40,31 +48,11 @@ export function fakeGitHub(
       record(operation, variables);
       const answer = answers[operation];
       if (answer) return { data: answer(variables) };
-      switch (operation) {
-        case "IncidentHistory":
-          return { data: { repository: history().repository } };
-        case "AddComment":
-          builder.comment(String(variables.body), at, bot);
-          return {
-            data: { addComment: { commentEdge: { node: { issue: history().issueWithRepository } } } },
-          };
-        case "UpdateComment": {
-          const comment = builder.history.items.find(
-            (item) => item.type === "comment" && item.id === variables.id,
-          );
-          if (comment?.type === "comment") comment.body = String(variables.body);
-          return { data: { updateIssueComment: { issueComment: { issue: history().issueWithRepository } } } };
+      return (
+        historyAnswer(builder, operation, variables, at) ?? {
+          errors: [{ message: `test: no answer for ${operation}` }],
         }
-        case "AddReaction": {
-          const comment = builder.history.items.find(
-            (item) => item.type === "comment" && item.id === variables.subjectId,
-          );
-          if (comment?.type === "comment") comment.appReactions.push(variables.content as "EYES");
-          return { data: { addReaction: { reaction: { content: variables.content } } } };
-        }
-        default:
-          return { errors: [{ message: `test: no answer for ${operation}` }] };
-      }
+      );
     })
     .intercept(/.*/, "POST")
     .reply((uri, requestBody) => rest("POST", uri, requestBody))
@@ -77,12 +65,11 @@ export function fakeGitHub(
     const body = (requestBody ?? {}) as Record<string, unknown>;
     record(name, body);
     const answer = Object.entries(answers).find(([pattern]) => new RegExp(`^${pattern}$`).test(name))?.[1];
-    if (answer) return [200, answer(body)];
-    if (method === "PATCH" && /\/issues\/\d+$/.test(name)) {
-      const { issue } = builder.history;
-      if (typeof body.title === "string") builder.rename(body.title, at);
-      if (Array.isArray(body.labels)) issue.labels = body.labels as string[];
-      if (body.state === "closed") issue.state = "CLOSED";
+    const answered = answer?.(body);
+    if (answered instanceof Failure) return [answered.status, { message: answered.message }];
+    if (answer) return [200, answered];
+    if (method === "PATCH" && /^PATCH \/issues\/\d+$/.test(name)) {
+      patchIssue(builder, body, at);
       return [200, {}];
     }
     return [201, { number: 99, html_url: "https://github.com/acme/shop/pull/99" }];

@@ -3,9 +3,9 @@ import { ConfigSchema } from "../../src/config/schema.js";
 import { labelSpecs } from "../../src/domain/label-specs.js";
 import { decideIncident } from "../../src/plan/decide-incident.js";
 import { ITEM_BODY } from "./action-item-facts.js";
+import { historyAnswer } from "./builder-answers.js";
 import { BOT, bot, FORM_BODY, HistoryBuilder, user } from "./history-builder.js";
 import { examplePayload, type ReceiveEvent } from "./probot.js";
-import { rawHistoryResponse } from "./raw-history.js";
 
 /** Fixtures for nock tests of handlers around an incident and its action item #7. */
 const now = new Date("2026-02-04T10:00:05Z");
@@ -61,22 +61,6 @@ export function declaredIncident(): HistoryBuilder {
 
 /** Answers the incident's read and its comment writes from `builder`, which the writes update. */
 export function incidentAnswers(builder: HistoryBuilder, name: string, body: Record<string, unknown>) {
-  if (name === "IncidentHistory") return { body: { data: rawHistoryResponse(builder.history) } };
-  if (name === "AddReaction") {
-    const comment = builder.history.items.find(
-      (item) => item.type === "comment" && item.id === body.subjectId,
-    );
-    if (comment?.type === "comment") comment.appReactions.push(body.content as "EYES");
-    return { body: { data: { addReaction: { reaction: { content: body.content } } } } };
-  }
-  if (name === "AddComment") builder.comment(String(body.body), "2026-02-04T10:00:06Z", bot);
-  if (name === "UpdateComment") {
-    const comment = builder.history.items.find((item) => item.type === "comment" && item.id === body.id);
-    if (comment?.type === "comment") comment.body = String(body.body);
-  }
-  const issue = rawHistoryResponse(builder.history).issueWithRepository;
-  if (name === "AddComment") return { body: { data: { addComment: { commentEdge: { node: { issue } } } } } };
-  if (name === "UpdateComment")
-    return { body: { data: { updateIssueComment: { issueComment: { issue } } } } };
-  return null;
+  const answer = historyAnswer(builder, name, body, "2026-02-04T10:00:06Z");
+  return answer ? { body: answer } : null;
 }

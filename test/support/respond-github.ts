@@ -10,7 +10,10 @@ export type Respond = (request: {
   body: Record<string, unknown>;
 }) => { status?: number; body: unknown; headers?: Record<string, string> } | null;
 
-export function fakeGitHub(respond: Respond): { requests: string[]; bodies: Array<Record<string, unknown>> } {
+export function respondingGitHub(respond: Respond): {
+  requests: string[];
+  bodies: Array<Record<string, unknown>>;
+} {
   const requests: string[] = [];
   const bodies: Array<Record<string, unknown>> = [];
   const handle =
