@@ -1,39 +1,16 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
-import { readFormTemplate } from "../../src/app-deps.js";
-import { ConfigSchema } from "../../src/config/schema.js";
-import { labelSpecs } from "../../src/domain/label-specs.js";
-import { decideIncident } from "../../src/plan/decide-incident.js";
-import { applyToBuilder } from "../support/apply-to-builder.js";
+import { declaredBuilder } from "../support/declared-builder.js";
 import { fakeGitHub } from "../support/fake-github.js";
-import { BOT, bot, FORM_BODY, HistoryBuilder, pullFact, user } from "../support/history-builder.js";
+import { BOT, bot, type HistoryBuilder, pullFact, user } from "../support/history-builder.js";
 import { isolateNock } from "../support/nock-isolation.js";
 import { examplePayload, type ReceiveEvent, testProbot } from "../support/probot.js";
 
 /** `/hotfix`, `/revert` and `/resolve` (the review) through probot.receive, GitHub in nock. */
 const TITLE = "[INC-20260203-001] Search returns no results";
 
-/** A declared incident whose writes are done, as of `at` (so its timeline is current then). */
-function declared(at: string): HistoryBuilder {
-  const builder = new HistoryBuilder({ body: FORM_BODY }).label("incident", "2026-02-03T14:23:00Z");
-  builder.history.repo.labels = labelSpecs(ConfigSchema.parse({})).map((label) => ({
-    id: `LA_${label.name}`,
-    ...label,
-  }));
-  const decide = () =>
-    decideIncident({
-      history: builder.history,
-      config: ConfigSchema.parse({}),
-      botLogin: BOT,
-      formTemplate: readFormTemplate(),
-      now: new Date(at),
-      checkLabels: false,
-    });
-  applyToBuilder(builder, decide().plan, "2026-02-03T14:23:01Z");
-  applyToBuilder(builder, decide().plan, "2026-02-03T14:23:01Z");
-  return builder;
-}
+const declared = (at: string) => declaredBuilder(at);
 
 async function command(builder: HistoryBuilder, body: string, at: string, who = "dave") {
   builder.comment(body, at, user(who), { databaseId: 70 });

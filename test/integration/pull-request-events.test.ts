@@ -1,13 +1,9 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
-import { readFormTemplate } from "../../src/app-deps.js";
-import { ConfigSchema } from "../../src/config/schema.js";
-import { labelSpecs } from "../../src/domain/label-specs.js";
-import { decideIncident } from "../../src/plan/decide-incident.js";
-import { applyToBuilder } from "../support/apply-to-builder.js";
+import { declaredBuilder } from "../support/declared-builder.js";
 import { fakeGitHub } from "../support/fake-github.js";
-import { BOT, FORM_BODY, HistoryBuilder, pullFact } from "../support/history-builder.js";
+import { BOT, pullFact } from "../support/history-builder.js";
 import { isolateNock } from "../support/nock-isolation.js";
 import { examplePayload, type ReceiveEvent, testProbot } from "../support/probot.js";
 
@@ -19,24 +15,7 @@ const INCIDENT = {
   state: "OPEN",
 };
 
-function declared(at: string): HistoryBuilder {
-  const builder = new HistoryBuilder({ body: FORM_BODY }).label("incident", "2026-02-03T14:23:00Z");
-  builder.history.repo.labels = labelSpecs(ConfigSchema.parse({})).map((label) => ({
-    id: `LA_${label.name}`,
-    ...label,
-  }));
-  const decide = () =>
-    decideIncident({
-      history: builder.history,
-      config: ConfigSchema.parse({}),
-      botLogin: BOT,
-      formTemplate: readFormTemplate(),
-      now: new Date(at),
-      checkLabels: false,
-    });
-  applyToBuilder(builder, decide().plan, "2026-02-03T14:23:01Z");
-  return builder;
-}
+const declared = (at: string) => declaredBuilder(at, 1);
 
 function context(pull: { number: number; head: string; state?: string }, freezing: boolean) {
   return () => ({
