@@ -1,8 +1,7 @@
 import { runSweep } from "../../src/cli/sweep-command.js";
-import { renderActionItemBody } from "../../src/domain/action-item-body.js";
 import type { Octokit } from "../../src/github/read-history.js";
-import type { SeedIssue } from "../../test/simulator/store/seed-issues.js";
 import { startHarness } from "../../test/support/harness.js";
+import { sweepActionItems, sweepIncidents } from "../../test/support/sweep-seed.js";
 
 /**
  * Requests per sweep (`runSweep`, the code the server's timer and Actions mode run)
@@ -22,42 +21,6 @@ const NOW = new Date("2026-02-10T09:00:00Z");
 const OWNER = "acme";
 const INCIDENTS = 100;
 const DUE = 50;
-const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
-
-function incidents(): SeedIssue[] {
-  return Array.from({ length: INCIDENTS }, (_, index) => ({
-    title: `Incident ${index + 1}`,
-    body: "### Severity\n\nSEV-2\n",
-    author: "alice",
-    labels: ["incident"],
-    at: minutesAgo(20),
-    comments: [
-      { author: "bob", body: "/ack", at: minutesAgo(19) },
-      { author: "bob", body: "/update Rolling back", at: minutesAgo(5) },
-    ],
-  }));
-}
-
-/** Follow-ups spread over the incidents, each body linking its incident; the first `due` are due today. */
-function actionItems(repo: string, count: number, due: number, botLogin: string): SeedIssue[] {
-  return Array.from({ length: count }, (_, index) => {
-    const incident = (index % INCIDENTS) + 1;
-    return {
-      title: `Follow-up ${index + 1}`,
-      body: renderActionItemBody({
-        text: `Follow-up ${index + 1}`,
-        incidentTitle: `Incident ${incident}`,
-        incidentUrl: `https://github.com/${OWNER}/${repo}/issues/${incident}`,
-        fields: { owner: "dave", due: index < due ? "2026-02-10" : "2026-03-01", priority: "medium" },
-        meta: { incident, key: `seed-${index}`, ic: "bob", synced: null },
-      }),
-      author: botLogin,
-      labels: ["action-item", "priority: medium"],
-      assignees: ["dave"],
-      at: minutesAgo(60 * 24),
-    };
-  });
-}
 
 function summarise(operations: string[]): string {
   const counts = new Map<string, number>();
@@ -86,8 +49,20 @@ export async function measureSweep(): Promise<{ sweepRequests: SweepRequests; de
     const operations: Record<string, string> = {};
     for (const [index, c] of cases.entries()) {
       const repo = repos[index] as string;
-      sim.seedIssues(OWNER, repo, incidents());
-      sim.seedIssues(OWNER, repo, actionItems(repo, c.items, c.due, sim.botLogin));
+      sim.seedIssues(OWNER, repo, sweepIncidents(INCIDENTS, NOW));
+      sim.seedIssues(
+        OWNER,
+        repo,
+        sweepActionItems({
+          owner: OWNER,
+          repo,
+          count: c.items,
+          incidents: INCIDENTS,
+          due: (index) => (index < c.due ? "2026-02-10" : "2026-03-01"),
+          botLogin: sim.botLogin,
+          now: NOW,
+        }),
+      );
       const mark = sim.log.length;
       const report = await runSweep({
         octokit,

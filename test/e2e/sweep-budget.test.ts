@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSweep } from "../../src/cli/sweep-command.js";
-import { renderActionItemBody } from "../../src/domain/action-item-body.js";
 import type { Octokit } from "../../src/github/read-history.js";
-import type { SeedIssue } from "../simulator/store/seed-issues.js";
 import { type Harness, startHarness } from "../support/harness.js";
+import { sweepActionItems, sweepIncidents } from "../support/sweep-seed.js";
 
 /**
  * Done when: a sweep over 100 open incidents and 1,000 open action items with nothing
@@ -11,41 +10,19 @@ import { type Harness, startHarness } from "../support/harness.js";
  * written straight into the simulator's store (no webhooks), then swept as the app.
  */
 const NOW = new Date("2026-02-10T09:00:00Z");
-const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
 let harness: Harness;
 let octokit: Octokit;
 
-function incidents(count: number): SeedIssue[] {
-  return Array.from({ length: count }, (_, index) => ({
-    title: `Incident ${index + 1}`,
-    body: "### Severity\n\nSEV-2\n",
-    author: "alice",
-    labels: ["incident"],
-    at: minutesAgo(20),
-    comments: [
-      { author: "bob", body: "/ack", at: minutesAgo(19) },
-      { author: "bob", body: "/update Rolling back", at: minutesAgo(5) },
-    ],
-  }));
-}
-
-/** Ten follow-ups per incident: each item's body links its incident (a cross-reference there). */
-function actionItems(count: number, due: (index: number) => string): SeedIssue[] {
-  return Array.from({ length: count }, (_, index) => ({
-    title: `Follow-up ${index + 1}`,
-    body: renderActionItemBody({
-      text: `Follow-up ${index + 1}`,
-      incidentTitle: `Incident ${(index % 100) + 1}`,
-      incidentUrl: `https://github.com/acme/svc/issues/${(index % 100) + 1}`,
-      fields: { owner: "dave", due: due(index), priority: "medium" },
-      meta: { incident: (index % 100) + 1, key: `seed-${index}`, ic: "bob", synced: null },
-    }),
-    author: harness.sim.botLogin,
-    labels: ["action-item", "priority: medium"],
-    assignees: ["dave"],
-    at: minutesAgo(60 * 24),
-  }));
-}
+const actionItems = (count: number, due: (index: number) => string) =>
+  sweepActionItems({
+    owner: "acme",
+    repo: "svc",
+    count,
+    incidents: 100,
+    due,
+    botLogin: harness.sim.botLogin,
+    now: NOW,
+  });
 
 async function sweepRequests(): Promise<{ requests: number; actions: number; operations: string[] }> {
   const { sim } = harness;
@@ -72,7 +49,7 @@ beforeAll(async () => {
   sim.createRepo({ owner: "acme", name: "svc", files: { ".github/incident.yml": "timeZone: UTC\n" } });
   const installation = await sim.installApp("acme", ["svc"]);
   octokit = (await harness.probot.auth(installation)) as unknown as Octokit;
-  sim.seedIssues("acme", "svc", incidents(100));
+  sim.seedIssues("acme", "svc", sweepIncidents(100, NOW));
   sim.seedIssues(
     "acme",
     "svc",

@@ -48,3 +48,13 @@ export function argObject(args: Args, key: string): Args | undefined {
   const value = args[key];
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Args) : undefined;
 }
+
+/** A mutation's `input` argument. */
+export function mutationInput(args: Args): Args {
+  return argObject(args, "input") ?? {};
+}
+
+/** GitHub's answer for an id that names no node. */
+export function nodeNotFound(id: string): GqlError {
+  return new GqlError("NOT_FOUND", `Could not resolve to a node with the global id of '${id}'`);
+}

@@ -14,12 +14,13 @@ import { accountViewByLogin } from "./account-view.js";
 import { encodeCursor } from "./connection.js";
 import {
   type Args,
-  argObject,
   argString,
   argStrings,
   type FieldFn,
   type GqlContext,
   GqlError,
+  mutationInput,
+  nodeNotFound,
   type View,
 } from "./gql-types.js";
 import { commentView, issueView, reactionFromGraphql, reactionGroups, reactionView } from "./issue-view.js";
@@ -27,30 +28,22 @@ import { projectMutations } from "./project-mutations.js";
 import { resolveTarget } from "./query-root.js";
 import { labelView } from "./repo-view.js";
 
-function input(args: Args): Args {
-  return argObject(args, "input") ?? {};
-}
-
-function notFound(id: string): GqlError {
-  return new GqlError("NOT_FOUND", `Could not resolve to a node with the global id of '${id}'`);
-}
-
 function issueTarget(ctx: GqlContext, id: string): { repo: Repo; issue: Issue } {
   const target = resolveTarget(ctx, id);
-  if (target.kind !== "issue") throw notFound(id);
+  if (target.kind !== "issue") throw nodeNotFound(id);
   return target;
 }
 
 function commentTarget(ctx: GqlContext, id: string): { repo: Repo; issue: Issue; comment: Comment } {
   const target = resolveTarget(ctx, id);
-  if (target.kind !== "comment") throw notFound(id);
+  if (target.kind !== "comment") throw nodeNotFound(id);
   return target;
 }
 
 function labelsOf(ctx: GqlContext, repo: Repo, ids: string[]): Label[] {
   return ids.map((id) => {
     const target = resolveTarget(ctx, id);
-    if (target.kind !== "label" || target.repo.id !== repo.id) throw notFound(id);
+    if (target.kind !== "label" || target.repo.id !== repo.id) throw nodeNotFound(id);
     return target.label;
   });
 }
@@ -58,7 +51,7 @@ function labelsOf(ctx: GqlContext, repo: Repo, ids: string[]): Label[] {
 function loginsOf(ctx: GqlContext, ids: string[]): string[] {
   return ids.map((id) => {
     const target = resolveTarget(ctx, id);
-    if (target.kind !== "account" || target.account.type === "Organization") throw notFound(id);
+    if (target.kind !== "account" || target.account.type === "Organization") throw nodeNotFound(id);
     return target.account.login;
   });
 }
@@ -66,7 +59,7 @@ function loginsOf(ctx: GqlContext, ids: string[]): string[] {
 function payload(typename: string, args: Args, fields: Record<string, unknown>): View {
   return {
     __typename: typename,
-    clientMutationId: argString(input(args), "clientMutationId") ?? null,
+    clientMutationId: argString(mutationInput(args), "clientMutationId") ?? null,
     ...fields,
   };
 }
@@ -75,13 +68,13 @@ function payload(typename: string, args: Args, fields: Record<string, unknown>):
 export const mutationRoot: Record<string, FieldFn> = {
   ...projectMutations,
   addComment: (args, ctx) => {
-    const { repo, issue } = issueTarget(ctx, argString(input(args), "subjectId") ?? "");
+    const { repo, issue } = issueTarget(ctx, argString(mutationInput(args), "subjectId") ?? "");
     const comment = createComment(
       ctx.sim.store,
       ctx.viewer,
       repo,
       issue,
-      argString(input(args), "body") ?? "",
+      argString(mutationInput(args), "body") ?? "",
     );
     const node = () => commentView(ctx.sim, repo, issue, comment);
     const cursor = encodeCursor(comment.id);
@@ -93,25 +86,32 @@ export const mutationRoot: Record<string, FieldFn> = {
   },
 
   updateIssueComment: (args, ctx) => {
-    const { repo, issue, comment } = commentTarget(ctx, argString(input(args), "id") ?? "");
-    updateComment(ctx.sim.store, ctx.viewer, repo, issue, comment, argString(input(args), "body") ?? "");
+    const { repo, issue, comment } = commentTarget(ctx, argString(mutationInput(args), "id") ?? "");
+    updateComment(
+      ctx.sim.store,
+      ctx.viewer,
+      repo,
+      issue,
+      comment,
+      argString(mutationInput(args), "body") ?? "",
+    );
     return payload("UpdateIssueCommentPayload", args, {
       issueComment: () => commentView(ctx.sim, repo, issue, comment),
     });
   },
 
   deleteIssueComment: (args, ctx) => {
-    const { repo, issue, comment } = commentTarget(ctx, argString(input(args), "id") ?? "");
+    const { repo, issue, comment } = commentTarget(ctx, argString(mutationInput(args), "id") ?? "");
     deleteComment(ctx.sim.store, ctx.viewer, repo, issue, comment);
     return payload("DeleteIssueCommentPayload", args, {});
   },
 
   addReaction: (args, ctx) => {
-    const subjectId = argString(input(args), "subjectId") ?? "";
-    const content = reactionFromGraphql(argString(input(args), "content") ?? "");
+    const subjectId = argString(mutationInput(args), "subjectId") ?? "";
+    const content = reactionFromGraphql(argString(mutationInput(args), "content") ?? "");
     const target = resolveTarget(ctx, subjectId);
     if (!content) throw new GqlError("UNPROCESSABLE", "Unknown reaction content");
-    if (target.kind !== "issue" && target.kind !== "comment") throw notFound(subjectId);
+    if (target.kind !== "issue" && target.kind !== "comment") throw nodeNotFound(subjectId);
     const subjectRecord = target.kind === "comment" ? target.comment : target.issue;
     const { reaction } = addReaction(ctx.sim.store, ctx.viewer, target.repo, subjectRecord, content);
     const subject = () =>
@@ -126,7 +126,7 @@ export const mutationRoot: Record<string, FieldFn> = {
   },
 
   updateIssue: (args, ctx) => {
-    const i = input(args);
+    const i = mutationInput(args);
     const { repo, issue } = issueTarget(ctx, argString(i, "id") ?? "");
     const { store } = ctx.sim;
     editIssue(store, ctx.viewer, repo, issue, {
@@ -147,34 +147,34 @@ export const mutationRoot: Record<string, FieldFn> = {
   },
 
   closeIssue: (args, ctx) => {
-    const { repo, issue } = issueTarget(ctx, argString(input(args), "issueId") ?? "");
-    const reason = argString(input(args), "stateReason")?.toLowerCase();
+    const { repo, issue } = issueTarget(ctx, argString(mutationInput(args), "issueId") ?? "");
+    const reason = argString(mutationInput(args), "stateReason")?.toLowerCase();
     const stateReason = reason === "not_planned" || reason === "duplicate" ? reason : "completed";
     closeIssue(ctx.sim.store, ctx.viewer, repo, issue, stateReason);
     return payload("CloseIssuePayload", args, { issue: () => issueView(ctx.sim, repo, issue) });
   },
 
   reopenIssue: (args, ctx) => {
-    const { repo, issue } = issueTarget(ctx, argString(input(args), "issueId") ?? "");
+    const { repo, issue } = issueTarget(ctx, argString(mutationInput(args), "issueId") ?? "");
     reopenIssue(ctx.sim.store, ctx.viewer, repo, issue);
     return payload("ReopenIssuePayload", args, { issue: () => issueView(ctx.sim, repo, issue) });
   },
 
   addLabelsToLabelable: (args, ctx) => {
-    const { repo, issue } = issueTarget(ctx, argString(input(args), "labelableId") ?? "");
+    const { repo, issue } = issueTarget(ctx, argString(mutationInput(args), "labelableId") ?? "");
     addLabels(
       ctx.sim.store,
       ctx.viewer,
       repo,
       issue,
-      labelsOf(ctx, repo, argStrings(input(args), "labelIds") ?? []),
+      labelsOf(ctx, repo, argStrings(mutationInput(args), "labelIds") ?? []),
     );
     return payload("AddLabelsToLabelablePayload", args, { labelable: () => issueView(ctx.sim, repo, issue) });
   },
 
   removeLabelsFromLabelable: (args, ctx) => {
-    const { repo, issue } = issueTarget(ctx, argString(input(args), "labelableId") ?? "");
-    const labels = labelsOf(ctx, repo, argStrings(input(args), "labelIds") ?? []);
+    const { repo, issue } = issueTarget(ctx, argString(mutationInput(args), "labelableId") ?? "");
+    const labels = labelsOf(ctx, repo, argStrings(mutationInput(args), "labelIds") ?? []);
     removeLabels(ctx.sim.store, ctx.viewer, repo, issue, labels);
     return payload("RemoveLabelsFromLabelablePayload", args, {
       labelable: () => issueView(ctx.sim, repo, issue),
@@ -182,8 +182,8 @@ export const mutationRoot: Record<string, FieldFn> = {
   },
 
   addAssigneesToAssignable: (args, ctx) => {
-    const { repo, issue } = issueTarget(ctx, argString(input(args), "assignableId") ?? "");
-    const logins = loginsOf(ctx, argStrings(input(args), "assigneeIds") ?? []);
+    const { repo, issue } = issueTarget(ctx, argString(mutationInput(args), "assignableId") ?? "");
+    const logins = loginsOf(ctx, argStrings(mutationInput(args), "assigneeIds") ?? []);
     addAssignees(ctx.sim.store, ctx.viewer, repo, issue, logins);
     return payload("AddAssigneesToAssignablePayload", args, {
       assignable: () => issueView(ctx.sim, repo, issue),
@@ -191,8 +191,8 @@ export const mutationRoot: Record<string, FieldFn> = {
   },
 
   removeAssigneesFromAssignable: (args, ctx) => {
-    const { repo, issue } = issueTarget(ctx, argString(input(args), "assignableId") ?? "");
-    const logins = loginsOf(ctx, argStrings(input(args), "assigneeIds") ?? []);
+    const { repo, issue } = issueTarget(ctx, argString(mutationInput(args), "assignableId") ?? "");
+    const logins = loginsOf(ctx, argStrings(mutationInput(args), "assigneeIds") ?? []);
     removeAssignees(ctx.sim.store, ctx.viewer, repo, issue, logins);
     return payload("RemoveAssigneesFromAssignablePayload", args, {
       assignable: () => issueView(ctx.sim, repo, issue),
@@ -200,10 +200,10 @@ export const mutationRoot: Record<string, FieldFn> = {
   },
 
   createIssue: (args, ctx) => {
-    const i = input(args);
+    const i = mutationInput(args);
     const repoId = argString(i, "repositoryId") ?? "";
     const target = resolveTarget(ctx, repoId);
-    if (target.kind !== "repo") throw notFound(repoId);
+    if (target.kind !== "repo") throw nodeNotFound(repoId);
     const { repo } = target;
     const labels = labelsOf(ctx, repo, argStrings(i, "labelIds") ?? []);
     const assignees = loginsOf(ctx, argStrings(i, "assigneeIds") ?? []);
@@ -217,10 +217,10 @@ export const mutationRoot: Record<string, FieldFn> = {
   },
 
   createLabel: (args, ctx) => {
-    const i = input(args);
+    const i = mutationInput(args);
     const repoId = argString(i, "repositoryId") ?? "";
     const target = resolveTarget(ctx, repoId);
-    if (target.kind !== "repo") throw notFound(repoId);
+    if (target.kind !== "repo") throw nodeNotFound(repoId);
     const label = createLabel(ctx.sim.store, ctx.viewer, target.repo, {
       name: argString(i, "name") ?? "",
       color: argString(i, "color"),

@@ -11,54 +11,47 @@ import {
   argString,
   type FieldFn,
   type GqlContext,
-  GqlError,
+  mutationInput,
+  nodeNotFound,
   type View,
 } from "./gql-types.js";
 import { projectItemView } from "./project-view.js";
 import { resolveTarget } from "./query-root.js";
 
-/** `addProjectV2ItemById`, `updateProjectV2ItemFieldValue`, `clearProjectV2ItemFieldValue`. */
-function input(args: Args): Args {
-  return argObject(args, "input") ?? {};
-}
-
-function notFound(id: string): GqlError {
-  return new GqlError("NOT_FOUND", `Could not resolve to a node with the global id of '${id}'`);
-}
-
 function projectOf(ctx: GqlContext, id: string): ProjectV2 {
   const target = resolveTarget(ctx, id);
-  if (target.kind !== "project") throw notFound(id);
+  if (target.kind !== "project") throw nodeNotFound(id);
   requireProjectAccess(ctx.sim.store, ctx.viewer, target.project, "write");
   return target.project;
 }
 
 function itemOf(project: ProjectV2, id: string): ProjectV2Item {
   const item = project.items.find((i) => i.nodeId === id);
-  if (!item) throw notFound(id);
+  if (!item) throw nodeNotFound(id);
   return item;
 }
 
 function fieldOf(project: ProjectV2, id: string) {
   const field = project.fields.find((f) => f.nodeId === id);
-  if (!field) throw notFound(id);
+  if (!field) throw nodeNotFound(id);
   return field;
 }
 
 function payload(typename: string, args: Args, fields: Record<string, unknown>): View {
   return {
     __typename: typename,
-    clientMutationId: argString(input(args), "clientMutationId") ?? null,
+    clientMutationId: argString(mutationInput(args), "clientMutationId") ?? null,
     ...fields,
   };
 }
 
+/** `addProjectV2ItemById`, `updateProjectV2ItemFieldValue`, `clearProjectV2ItemFieldValue`. */
 export const projectMutations: Record<string, FieldFn> = {
   addProjectV2ItemById: (args, ctx) => {
-    const project = projectOf(ctx, argString(input(args), "projectId") ?? "");
-    const contentId = argString(input(args), "contentId") ?? "";
+    const project = projectOf(ctx, argString(mutationInput(args), "projectId") ?? "");
+    const contentId = argString(mutationInput(args), "contentId") ?? "";
     const content = resolveTarget(ctx, contentId);
-    if (content.kind !== "issue") throw notFound(contentId);
+    if (content.kind !== "issue") throw nodeNotFound(contentId);
     const item = addProjectItem(ctx.sim.store, ctx.viewer, project, content.issue.nodeId);
     return payload("AddProjectV2ItemByIdPayload", args, {
       item: () => projectItemView(ctx.sim, project, item),
@@ -66,7 +59,7 @@ export const projectMutations: Record<string, FieldFn> = {
   },
 
   updateProjectV2ItemFieldValue: (args, ctx) => {
-    const i = input(args);
+    const i = mutationInput(args);
     const project = projectOf(ctx, argString(i, "projectId") ?? "");
     const item = itemOf(project, argString(i, "itemId") ?? "");
     const field = fieldOf(project, argString(i, "fieldId") ?? "");
@@ -83,7 +76,7 @@ export const projectMutations: Record<string, FieldFn> = {
   },
 
   clearProjectV2ItemFieldValue: (args, ctx) => {
-    const i = input(args);
+    const i = mutationInput(args);
     const project = projectOf(ctx, argString(i, "projectId") ?? "");
     const item = itemOf(project, argString(i, "itemId") ?? "");
     setProjectFieldValue(ctx.sim.store, project, item, fieldOf(project, argString(i, "fieldId") ?? ""), null);
