@@ -29,7 +29,8 @@ export async function applyAnswered(
   octokit: Octokit,
   target: Target,
   write: CodeWrite,
-  variables: HistoryVariables,
+  /** Asked when the answer is posted: a failure here changes which write verifies. */
+  variables: () => HistoryVariables,
   failed: Set<string>,
   retried: boolean,
 ): Promise<WithIssue | null> {
@@ -48,7 +49,7 @@ export async function applyAnswered(
     body = failureBody(write.failure, error);
   }
   if (body === null) return null;
-  return addComment(octokit, target, body, variables);
+  return addComment(octokit, target, body, variables());
 }
 
 function failureBody(failure: FailureSpec, error: unknown): string {
@@ -61,9 +62,9 @@ export async function addComment(
   body: string,
   variables: HistoryVariables,
 ) {
-  const data = await octokit.graphql<{ addComment: { commentEdge: { node: { issue: WithIssue } } } }>(
+  const data = await octokit.graphql<{ addComment: { commentEdge: { node: { issue?: WithIssue } } } }>(
     ADD_COMMENT_MUTATION,
-    { subjectId: target.issueId, body, ...variables },
+    { subjectId: target.issueId, body, verify: true, ...variables },
   );
-  return data.addComment.commentEdge.node.issue;
+  return data.addComment.commentEdge.node.issue ?? null;
 }

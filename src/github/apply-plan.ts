@@ -68,9 +68,16 @@ export async function applyPlan(
   const failed = new Set<string>();
   // A write GitHub refuses for good (a 422 on one assignee, say) must not block the rest of the plan.
   let refused: unknown = null;
-  for (const planned of plan) {
+  const skipped = (write: Write) => "failure" in write && !!write.failure && failed.has(write.failure.key);
+  // Only the last write that returns the history asks for it, so a plan reads it (and its
+  // later pages) once. Asked when the write is sent: a code write that fails skips the rest of its kind.
+  const withVerify = (index: number): HistoryVariables => ({
+    ...variables,
+    verify: !plan.slice(index + 1).some((later) => returnsHistory(later) && !skipped(later)),
+  });
+  for (const [index, planned] of plan.entries()) {
     const write = withRefs(planned, created);
-    if ("failure" in write && write.failure && failed.has(write.failure.key)) continue;
+    if (skipped(write)) continue;
     if (write.kind === "create-issue") {
       const issue = await createIssue(octokit, target, write);
       created.set(write.ref, issue);
@@ -82,8 +89,15 @@ export async function applyPlan(
     let issue: WithIssue | null;
     try {
       issue = isCodeWrite(write)
-        ? await applyAnswered(octokit, target, write, variables, failed, options.retried ?? false)
-        : await applyWrite(octokit, target, write, variables);
+        ? await applyAnswered(
+            octokit,
+            target,
+            write,
+            () => withVerify(index),
+            failed,
+            options.retried ?? false,
+          )
+        : await applyWrite(octokit, target, write, withVerify(index));
     } catch (error) {
       if (classifyFailure(error).retry) throw error;
       refused ??= error;
@@ -100,6 +114,11 @@ export async function applyPlan(
   }
   if (refused) throw refused;
   return result;
+}
+
+/** Writes whose mutation can select the incident's history after it (code writes answer with a comment). */
+function returnsHistory(write: Write): boolean {
+  return write.kind === "add-comment" || write.kind === "update-comment" || isCodeWrite(write);
 }
 
 /** Fills in what earlier `create-issue` writes of the plan returned. */
@@ -157,11 +176,11 @@ async function applyWrite(
     case "add-comment":
       return addComment(octokit, target, write.body, variables);
     case "update-comment": {
-      const data = await octokit.graphql<{ updateIssueComment: { issueComment: { issue: WithIssue } } }>(
+      const data = await octokit.graphql<{ updateIssueComment: { issueComment: { issue?: WithIssue } } }>(
         UPDATE_COMMENT_MUTATION,
         { id: write.commentId, body: write.body, ...variables },
       );
-      return data.updateIssueComment.issueComment.issue;
+      return data.updateIssueComment.issueComment.issue ?? null;
     }
     case "create-issue":
     case "add-project-item":

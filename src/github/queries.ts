@@ -167,24 +167,28 @@ export function historyPagesQuery(count: number): string {
 `;
 }
 
-/** The history as seen right after a write: the verify read rides on the mutation. */
+/**
+ * The history as seen right after a write: the verify read rides on the mutation.
+ * Comment mutations select it only when `$verify` (the plan's last such write), so
+ * a plan of several writes reads the history, with its later pages, once.
+ */
 const VERIFY_SELECTION = /* GraphQL */ `
   repository { ${REPOSITORY_FIELDS} }
   ${ISSUE_FIELDS}
 `;
 
 export const ADD_COMMENT_MUTATION = /* GraphQL */ `
-  mutation AddComment($subjectId: ID!, $body: String!, ${HISTORY_VARIABLES}) {
+  mutation AddComment($subjectId: ID!, $body: String!, $verify: Boolean!, ${HISTORY_VARIABLES}) {
     addComment(input: { subjectId: $subjectId, body: $body }) {
-      commentEdge { node { id databaseId issue { ${VERIFY_SELECTION} } } }
+      commentEdge { node { id databaseId issue @include(if: $verify) { ${VERIFY_SELECTION} } } }
     }
   }
 `;
 
 export const UPDATE_COMMENT_MUTATION = /* GraphQL */ `
-  mutation UpdateComment($id: ID!, $body: String!, ${HISTORY_VARIABLES}) {
+  mutation UpdateComment($id: ID!, $body: String!, $verify: Boolean!, ${HISTORY_VARIABLES}) {
     updateIssueComment(input: { id: $id, body: $body }) {
-      issueComment { id issue { ${VERIFY_SELECTION} } }
+      issueComment { id issue @include(if: $verify) { ${VERIFY_SELECTION} } }
     }
   }
 `;

@@ -61,7 +61,7 @@ const variables = historyVariables(ConfigSchema.parse({}), new Date("2026-02-03T
 });
 const read = () => octokit.graphql(INCIDENT_HISTORY_QUERY, { ...where, number: 1, ...variables });
 const addComment = (body: string) =>
-  octokit.graphql(ADD_COMMENT_MUTATION, { subjectId: issueId, body, ...variables });
+  octokit.graphql(ADD_COMMENT_MUTATION, { subjectId: issueId, body, verify: true, ...variables });
 const comments = async () =>
   (await sim.as("alice").rest.issues.listComments({ ...where, issue_number: 1 })).data.map((c) => c.body);
 

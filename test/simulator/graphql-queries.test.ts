@@ -19,10 +19,13 @@ import { blobSha } from "./store/git-objects.js";
 import { at, botOctokit, listAt, seededSimulator, textAt } from "./test-support.js";
 
 const repo = { owner: "acme", repo: "svc" };
-const historyVars = historyVariables(ConfigSchema.parse({}), new Date("2026-02-03T12:00:00Z"), {
-  withRecent: true,
-  id: null,
-});
+const historyVars = {
+  ...historyVariables(ConfigSchema.parse({}), new Date("2026-02-03T12:00:00Z"), {
+    withRecent: true,
+    id: null,
+  }),
+  verify: true,
+};
 let sim: Simulator;
 let bot: Octokit;
 let issueNumber: number;
@@ -246,6 +249,15 @@ describe("mutations return the history after the change", () => {
       (n) => at(n, "id") === id,
     );
     expect(edited).toMatchObject({ body: "v2", lastEditedAt: expect.stringMatching(/^2026-.*Z$/) });
+  });
+
+  it("AddComment and UpdateComment without $verify return no history: a plan's earlier writes", async () => {
+    const quiet = { ...historyVars, verify: false };
+    const added = await bot.graphql(ADD_COMMENT_MUTATION, { subjectId: issueId, body: "v1", ...quiet });
+    const node = at(added, "addComment.commentEdge.node");
+    expect(node).toEqual({ id: expect.stringMatching(/^IC_/), databaseId: expect.any(Number) });
+    const updated = await bot.graphql(UPDATE_COMMENT_MUTATION, { id: at(node, "id"), body: "v2", ...quiet });
+    expect(at(updated, "updateIssueComment.issueComment")).toEqual({ id: at(node, "id") });
   });
 
   it("UpdateIssue", async () => {

@@ -16,7 +16,9 @@ export function historyAnswer(
     const found = builder.history.items.find((item) => item.type === "comment" && item.id === id);
     return found?.type === "comment" ? found : null;
   };
-  const issue = () => rawHistoryResponse(builder.history).issueWithRepository;
+  // As `@include(if: $verify)` does: the history only when the mutation asks for it.
+  const issue = () =>
+    variables.verify === false ? undefined : rawHistoryResponse(builder.history).issueWithRepository;
   switch (operation) {
     case "IncidentHistory":
       return { data: { repository: rawHistoryResponse(builder.history).repository } };
