@@ -53,6 +53,7 @@ const results = {
       lastRequestMs: times.lastRequestMs,
       deliveryMs: times.deliveryMs,
       readingAppMs: times.readingMs,
+      titleReadingAppMs: times.titleReadingMs,
     },
     memory,
     bareMemory: {

@@ -34,6 +34,22 @@ export function readingApp(app: Probot): void {
   });
 }
 
+/**
+ * The floor for any app that reads before it writes, for comparison only: one
+ * GraphQL read of a single field (the issue's title), then one comment.
+ */
+export function titleReadingApp(app: Probot): void {
+  app.on("issue_comment.created", async (context) => {
+    if (context.isBot) return;
+    const { owner, repo } = context.repo();
+    await context.octokit.graphql(
+      "query IssueTitle($owner: String!, $repo: String!, $number: Int!) { repository(owner: $owner, name: $repo) { issue(number: $number) { title } } }",
+      { owner, repo, number: context.payload.issue.number },
+    );
+    await context.octokit.rest.issues.createComment(context.issue({ body: "Noted." }));
+  });
+}
+
 /** Serves a baseline app over HTTP like the harness serves ours: same middleware, same test Octokit. */
 export async function startBareServer(
   simUrl: string,

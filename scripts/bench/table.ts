@@ -11,7 +11,11 @@ export interface TableInput {
   rssMb: { after10k: number; growthLast5k: number };
   historyRead: { requests: number; ms: number };
   details: {
-    handler: { readingAppMs: { p50: number; p95: number }; lastRequestMs: { ours: { p50: number } } };
+    handler: {
+      readingAppMs: { p50: number; p95: number };
+      titleReadingAppMs: { p50: number; p95: number };
+      lastRequestMs: { ours: { p50: number } };
+    };
     memory: { webhooks: number; slopeLast5kMbPer1k: number; baselineMb: number; heapMbAfter: number };
     bareMemory: { after10k: number; heapMbAfter: number };
     historyRead: { items: number };
@@ -42,6 +46,11 @@ export function tableRows(r: TableInput): Array<[string, string, string]> {
     [
       "For comparison: an app that only reads the history and comments (p50 / p95)",
       `${handler.readingAppMs.p50} / ${handler.readingAppMs.p95}`,
+      "",
+    ],
+    [
+      "For comparison: an app that reads one field, then comments (p50 / p95)",
+      `${handler.titleReadingAppMs.p50} / ${handler.titleReadingAppMs.p95}`,
       "",
     ],
     ["Ours to the last request (verify read included), p50", String(handler.lastRequestMs.ours.p50), ""],
