@@ -1,13 +1,9 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
-import { readFormTemplate } from "../../src/app-deps.js";
-import { ConfigSchema } from "../../src/config/schema.js";
-import { labelSpecs } from "../../src/domain/label-specs.js";
-import { decideIncident } from "../../src/plan/decide-incident.js";
-import { applyToBuilder } from "../support/apply-to-builder.js";
+import { declaredBuilder } from "../support/declared-builder.js";
 import { fakeGitHub } from "../support/fake-github.js";
-import { BOT, bot, FORM_BODY, HistoryBuilder, pullFact, user } from "../support/history-builder.js";
+import { BOT, bot, type HistoryBuilder, pullFact, user } from "../support/history-builder.js";
 import { isolateNock } from "../support/nock-isolation.js";
 import { examplePayload, type ReceiveEvent, testProbot } from "../support/probot.js";
 
@@ -32,20 +28,7 @@ const REVIEW = `# Post-Incident Review: INC-20260203-001
 
 /** A declared incident whose review pull request #6 was merged by bob, with the table above. */
 function incidentWithMergedReview(): HistoryBuilder {
-  const builder = new HistoryBuilder({ body: FORM_BODY }).label("incident", "2026-02-03T14:23:00Z");
-  builder.history.repo.labels = labelSpecs(ConfigSchema.parse({})).map((label) => ({
-    id: `LA_${label.name}`,
-    ...label,
-  }));
-  const plan = decideIncident({
-    history: builder.history,
-    config: ConfigSchema.parse({}),
-    botLogin: BOT,
-    formTemplate: readFormTemplate(),
-    now: new Date("2026-02-03T14:23:00Z"),
-    checkLabels: false,
-  }).plan;
-  applyToBuilder(builder, plan, "2026-02-03T14:23:01Z");
+  const builder = declaredBuilder("2026-02-03T14:23:00Z", 1);
   builder.history.code.branches = { hotfix: null, pir: null };
   builder.history.code.pirPulls = [
     pullFact(6, {

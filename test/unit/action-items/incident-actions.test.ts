@@ -4,7 +4,8 @@ import { ConfigSchema } from "../../../src/config/schema.js";
 import { parseActionItemBody } from "../../../src/domain/action-item-body.js";
 import { decideIncident } from "../../../src/plan/decide-incident.js";
 import type { Write } from "../../../src/plan/write.js";
-import { BOT, bot, FORM_BODY, HistoryBuilder, user } from "../../support/history-builder.js";
+import { declaredBuilder } from "../../support/declared-builder.js";
+import { BOT, bot, type HistoryBuilder, user } from "../../support/history-builder.js";
 
 const config = ConfigSchema.parse({});
 const base = { config, botLogin: BOT, formTemplate: readFormTemplate(), checkLabels: false };
@@ -13,14 +14,7 @@ type Create = Extract<Write, { kind: "create-issue" }>;
 
 /** A declared incident whose declaration and timeline the app has written. */
 function declared() {
-  const builder = new HistoryBuilder({ body: FORM_BODY }).label("incident", "2026-02-03T14:23:00Z");
-  builder.rename("[INC-20260203-001] Search returns no results", "2026-02-03T14:23:01Z");
-  builder
-    .label("SEV-2", "2026-02-03T14:23:01Z", bot)
-    .label("status: investigating", "2026-02-03T14:23:01Z", bot);
-  for (const write of decideIncident({ ...base, history: builder.history, now }).plan)
-    if (write.kind === "add-comment") builder.comment(write.body, "2026-02-03T14:23:02Z", bot);
-  return builder;
+  return declaredBuilder("2026-02-03T14:23:02Z", 1);
 }
 
 function crossReference(

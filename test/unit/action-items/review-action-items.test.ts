@@ -6,7 +6,8 @@ import { project } from "../../../src/domain/project.js";
 import { MAX_REVIEW_ITEMS, mergedReviews, normalText } from "../../../src/domain/review-action-items.js";
 import { decideIncident } from "../../../src/plan/decide-incident.js";
 import { type CreatedIssue, fillRefs, type Plan, type Write } from "../../../src/plan/write.js";
-import { BOT, bot, FORM_BODY, HistoryBuilder, pullFact, user } from "../../support/history-builder.js";
+import { declaredBuilder } from "../../support/declared-builder.js";
+import { BOT, bot, type HistoryBuilder, pullFact, user } from "../../support/history-builder.js";
 
 /** Rows of the merged review's action-items table become action items, once. */
 const config = ConfigSchema.parse({});
@@ -33,13 +34,7 @@ const TABLE = `# Post-Incident Review: INC-20260203-001
 
 /** A declared, resolved incident with `/action Write the runbook` pending and review #6 merged by bob. */
 function merged(file: string | null = TABLE, comments: Array<{ author: typeof bot; body: string }> = []) {
-  const builder = new HistoryBuilder({ body: FORM_BODY }).label("incident", "2026-02-03T14:23:00Z");
-  builder.rename("[INC-20260203-001] Search returns no results", "2026-02-03T14:23:01Z");
-  builder
-    .label("SEV-2", "2026-02-03T14:23:01Z", bot)
-    .label("status: investigating", "2026-02-03T14:23:01Z", bot);
-  for (const write of decideIncident({ ...base, history: builder.history, now }).plan)
-    if (write.kind === "add-comment") builder.comment(write.body, "2026-02-03T14:23:02Z", bot);
+  const builder = declaredBuilder("2026-02-03T14:23:02Z", 1);
   builder.history.code.branches = { hotfix: null, pir: null };
   builder.history.code.pirPulls = [
     pullFact(6, {
