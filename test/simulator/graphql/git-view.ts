@@ -5,7 +5,7 @@ import type { Repo } from "../store/model.js";
 import { accountView } from "./account-view.js";
 import { connection } from "./connection.js";
 import { type Args, argNumber, argObject, argString, type View } from "./gql-types.js";
-import { treeView } from "./tree-view.js";
+import { treeEntryView, treeView } from "./tree-view.js";
 
 /** Commits, blobs, trees and refs, and a commit's check suites and runs. */
 
@@ -180,17 +180,7 @@ function fileEntry(sim: SimContext, repo: Repo, commit: GitCommit, rawPath: stri
   const path = rawPath.replace(/^\/+|\/+$/g, "");
   const object = path === "" ? null : objectAt(sim, repo, commit, path);
   if (!object) return null;
-  const type = object.__typename === "Blob" ? "blob" : "tree";
-  return {
-    __typename: "TreeEntry",
-    name: path.slice(path.lastIndexOf("/") + 1),
-    path,
-    type,
-    mode: type === "blob" ? 33188 : 16384,
-    oid: object.oid,
-    isGenerated: false,
-    object,
-  };
+  return treeEntryView(path, object);
 }
 
 export function authorView(sim: SimContext, login: string): View {

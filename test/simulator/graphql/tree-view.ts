@@ -21,17 +21,22 @@ export function treeView(files: Record<string, string>, dir: string, blob: (text
     entries: () =>
       [...children].map(([name, type]) => {
         const path = `${prefix}${name}`;
-        const object = type === "blob" ? blob(files[path] ?? "") : treeView(files, path, blob);
-        return {
-          __typename: "TreeEntry",
-          name,
-          path,
-          type,
-          mode: type === "blob" ? 33188 : 16384,
-          oid: object.oid,
-          isGenerated: false,
-          object,
-        };
+        return treeEntryView(path, type === "blob" ? blob(files[path] ?? "") : treeView(files, path, blob));
       }),
+  };
+}
+
+/** A `TreeEntry` for the blob or tree at `path`. */
+export function treeEntryView(path: string, object: View): View {
+  const type = object.__typename === "Blob" ? "blob" : "tree";
+  return {
+    __typename: "TreeEntry",
+    name: path.slice(path.lastIndexOf("/") + 1),
+    path,
+    type,
+    mode: type === "blob" ? 33188 : 16384,
+    oid: object.oid,
+    isGenerated: false,
+    object,
   };
 }
