@@ -9,7 +9,7 @@ import {
   COMMAND_DOCS_FILE,
   REGENERATE_COMMAND_DOCS,
   renderCommandDocs,
-} from "../src/domain/commands/command-docs.js";
+} from "../src/commands/command-docs.js";
 
 const target = new URL(`../${COMMAND_DOCS_FILE}`, import.meta.url);
 const content = renderCommandDocs();

@@ -4,8 +4,8 @@ import { Redis } from "ioredis";
 import type { Probot } from "probot";
 import type { PublishFiles } from "./github/publish-files.js";
 import type { RetryPolicy } from "./github/retry-policy.js";
-import { type IssueLock, localLock, SHARED_LOCK_DEFAULTS, sharedLock } from "./handlers/issue-lock.js";
-import type { ChatDeps } from "./notify/chat-deps.js";
+import type { ChatDeps } from "./outside/chat/chat-deps.js";
+import { type IssueLock, localLock, SHARED_LOCK_DEFAULTS, sharedLock } from "./pipelines/issue-lock.js";
 import { packageRoot } from "./render/package-root.js";
 
 /**

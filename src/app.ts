@@ -3,16 +3,16 @@ import { type AppDeps, botLoginResolver, defaultIssueLock, readFormTemplate } fr
 import { ConfigSchema } from "./config/schema.js";
 import { publishFiles } from "./github/publish-files.js";
 import { PRODUCTION_RETRY_POLICY } from "./github/retry-policy.js";
-import { onDeploymentStatus } from "./handlers/deployment-status-event.js";
-import { createLabelsOnInstall } from "./handlers/ensure-labels.js";
-import { withEventLog } from "./handlers/event-log.js";
-import { onPullRequest } from "./handlers/pull-request-event.js";
-import { reconcileActionItem } from "./handlers/reconcile-action-item.js";
-import { reconcileIncident } from "./handlers/reconcile-incident.js";
-import { isActionItemEvent, shouldReconcileActionItem } from "./handlers/route-action-item-event.js";
-import { shouldReconcile } from "./handlers/route-issue-event.js";
-import { withRetries } from "./handlers/with-retries.js";
-import { defaultChatDeps } from "./notify/chat-deps.js";
+import { defaultChatDeps } from "./outside/chat/chat-deps.js";
+import { onDeploymentStatus } from "./pipelines/deployment-status-event.js";
+import { createLabelsOnInstall } from "./pipelines/ensure-labels.js";
+import { withEventLog } from "./pipelines/event-log.js";
+import { onPullRequest } from "./pipelines/pull-request-event.js";
+import { reconcileActionItem } from "./pipelines/reconcile-action-item.js";
+import { reconcileIncident } from "./pipelines/reconcile-incident.js";
+import { isActionItemEvent, shouldReconcileActionItem } from "./pipelines/route-action-item-event.js";
+import { shouldReconcile } from "./pipelines/route-issue-event.js";
+import { withRetries } from "./pipelines/with-retries.js";
 
 const ISSUE_EVENTS: Array<
   | "issues.opened"

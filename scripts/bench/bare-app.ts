@@ -2,9 +2,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, type Probot } from "probot";
 import { ConfigSchema } from "../../src/config/schema.js";
-import { idFromTitle } from "../../src/domain/incident-id.js";
 import { historyVariables } from "../../src/github/history-variables.js";
 import { readHistory } from "../../src/github/read-history.js";
+import { idFromTitle } from "../../src/kernel/incident-id.js";
 import { WEBHOOK_PATH, WEBHOOK_SECRET } from "../../test/support/harness.js";
 import { testProbot } from "../../test/support/probot.js";
 

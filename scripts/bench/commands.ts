@@ -1,5 +1,5 @@
+import { COMMANDS } from "../../src/commands/command-table.js";
 import { clearConfigCache } from "../../src/config/config-cache.js";
-import { COMMANDS } from "../../src/domain/commands/command-table.js";
 import { startIncident } from "../../test/support/incident-fixture.js";
 import { BEFORE } from "../demo/scenario.js";
 import { commentOn, fileIncident, PEOPLE, requestsAfter, requestsFor } from "./bench-repo.js";

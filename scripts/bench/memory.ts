@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import type { Octokit } from "@octokit/rest";
-import { pirBranch } from "../../src/domain/code-names.js";
-import { idFromTitle } from "../../src/domain/incident-id.js";
+import { idFromTitle } from "../../src/kernel/incident-id.js";
+import { pirBranch } from "../../src/kernel/names.js";
 import { createRealClock, type Simulator, startSimulator } from "../../test/simulator/index.js";
 import { WEBHOOK_SECRET } from "../../test/support/harness.js";
 import { OWNER, PEOPLE, REPO, seedDemoRepo } from "../demo/scenario.js";

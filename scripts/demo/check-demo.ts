@@ -1,5 +1,5 @@
-import type { IssueHistory } from "../../src/domain/history.js";
-import { trustedMarkers } from "../../src/domain/markers.js";
+import type { IssueHistory } from "../../src/kernel/history.js";
+import { trustedMarkers } from "../../src/kernel/markers.js";
 import type { Simulator } from "../../test/simulator/index.js";
 import { malformedTableRows } from "../../test/support/markdown-tables.js";
 import { checkFollowUp } from "./check-follow-up.js";

@@ -1,6 +1,6 @@
-import { parseActionItemBody } from "../../src/domain/action-item-body.js";
-import type { HistoryComment, IssueHistory } from "../../src/domain/history.js";
-import { trustedMarkers } from "../../src/domain/markers.js";
+import { parseActionItemBody } from "../../src/kernel/action-item-body.js";
+import type { HistoryComment, IssueHistory } from "../../src/kernel/history.js";
+import { trustedMarkers } from "../../src/kernel/markers.js";
 import type { DemoOutcome } from "./check-demo.js";
 import { ITEM_TITLES } from "./follow-up.js";
 import { reviewComments } from "./review-comments.js";

@@ -1,6 +1,6 @@
-import { parseActionItemBody } from "../../src/domain/action-item-body.js";
-import type { IssueHistory } from "../../src/domain/history.js";
-import { trustedMarkers } from "../../src/domain/markers.js";
+import { parseActionItemBody } from "../../src/kernel/action-item-body.js";
+import type { IssueHistory } from "../../src/kernel/history.js";
+import { trustedMarkers } from "../../src/kernel/markers.js";
 
 /**
  * The end of demo-output/transcript.md: the follow-up as it went on the action items'

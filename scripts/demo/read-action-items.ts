@@ -1,4 +1,4 @@
-import type { IssueHistory } from "../../src/domain/history.js";
+import type { IssueHistory } from "../../src/kernel/history.js";
 import type { Simulator } from "../../test/simulator/index.js";
 import { readAsPerson } from "../../test/support/transcript.js";
 import { OWNER, REPO } from "./scenario.js";

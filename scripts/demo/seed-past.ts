@@ -1,5 +1,5 @@
-import { seedIncidents } from "../../src/report/seed-history.js";
 import type { Simulator } from "../../test/simulator/index.js";
+import { seedIncidents } from "./history/seed-history.js";
 import { CONFIG_YAML, OWNER } from "./scenario.js";
 
 /** The repo that holds six months of past incidents (so the demo incident keeps its numbers). */

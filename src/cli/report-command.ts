@@ -2,12 +2,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readFormTemplate } from "../app-deps.js";
 import type { Config } from "../config/schema.js";
-import { renderCharts } from "../report/charts.js";
-import { computeReport } from "../report/metrics.js";
-import { type GraphqlClient, readIncidents } from "../report/read-incidents.js";
-import { renderReport } from "../report/render-report.js";
-import type { ActionItemRecord, PirRecord, ReportWindow } from "../report/report-types.js";
-import { monthsBefore } from "../report/report-window.js";
+import { renderCharts } from "../features/report/charts.js";
+import { computeReport } from "../features/report/metrics.js";
+import { renderReport } from "../features/report/render-report.js";
+import type { ActionItemRecord, PirRecord, ReportWindow } from "../features/report/report-types.js";
+import { monthsBefore } from "../features/report/report-window.js";
+import { type GraphqlClient, readIncidents } from "../github/read-incidents.js";
 
 /**
  * `report`: read the incidents of one or more repos, compute the numbers, and

@@ -1,11 +1,11 @@
 import { readFormTemplate } from "../app-deps.js";
-import type { SweepAction } from "../domain/sweep-action.js";
+import type { SweepAction } from "../features/sweep/reminder.js";
 import { SWEEP_VIEWER_QUERY } from "../github/queries-sweep.js";
 import type { Octokit } from "../github/read-history.js";
 import { PRODUCTION_RETRY_POLICY, type RetryPolicy } from "../github/retry-policy.js";
-import type { PipelineLog } from "../handlers/converge-incident.js";
-import { type SweepRepoResult, sweepRepo } from "../handlers/sweep-repo.js";
-import { withRetries } from "../handlers/with-retries.js";
+import type { PipelineLog } from "../pipelines/converge-incident.js";
+import { type SweepRepoResult, sweepRepo } from "../pipelines/sweep-repo.js";
+import { withRetries } from "../pipelines/with-retries.js";
 
 /**
  * `sweep` (§10): the same code the server's timer runs, for one or more repositories,

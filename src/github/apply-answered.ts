@@ -1,4 +1,4 @@
-import { type CodeWrite, CREATED_PULL, type FailureSpec, type Write } from "../plan/write.js";
+import { type CodeWrite, CREATED_PULL, type FailureSpec, type Write } from "../kernel/plan.js";
 import { applyCodeWrite, explain } from "./apply-code-write.js";
 import type { Target } from "./apply-plan.js";
 import { ADD_COMMENT_MUTATION } from "./queries.js";

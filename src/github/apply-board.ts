@@ -1,4 +1,4 @@
-import type { Write } from "../plan/write.js";
+import type { Write } from "../kernel/plan.js";
 import { ADD_PROJECT_ITEM_MUTATION, setProjectFieldsMutation } from "./queries-action-items.js";
 import type { Octokit } from "./read-history.js";
 

@@ -1,4 +1,4 @@
-import type { CreatedIssue, Write } from "../plan/write.js";
+import type { CreatedIssue, Write } from "../kernel/plan.js";
 import { ADD_NOTICE_MUTATION } from "./queries-action-items.js";
 import type { Octokit } from "./read-history.js";
 

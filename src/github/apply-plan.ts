@@ -1,4 +1,4 @@
-import type { IssueHistory } from "../domain/history.js";
+import type { IssueHistory } from "../kernel/history.js";
 import {
   type CreatedIssue,
   describeWrite,
@@ -6,7 +6,7 @@ import {
   type LabelSpec,
   type Plan,
   type Write,
-} from "../plan/write.js";
+} from "../kernel/plan.js";
 import { addComment, applyAnswered, isCodeWrite, type WithIssue } from "./apply-answered.js";
 import { addProjectItem, setProjectFields } from "./apply-board.js";
 import { addNotice, createIssue } from "./apply-issue-writes.js";

@@ -1,4 +1,4 @@
-import type { IssueHistory } from "../domain/history.js";
+import type { IssueHistory } from "../kernel/history.js";
 import { applyPlan, type Target } from "./apply-plan.js";
 import { ADD_REMINDER_MUTATION } from "./queries-sweep.js";
 import type { HistoryVariables, Octokit } from "./read-history.js";

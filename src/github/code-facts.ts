@@ -7,7 +7,7 @@ import type {
   OpenPullFact,
   PullFact,
   PullState,
-} from "../domain/history.js";
+} from "../kernel/history.js";
 
 /** The code part of the history read, normalised for the pure layers. */
 

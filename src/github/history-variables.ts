@@ -1,7 +1,7 @@
 import { CONFIG_EXPRESSION } from "../config/config-file-name.js";
 import type { Config } from "../config/schema.js";
-import { hotfixBranch, pirBranch, pirPath } from "../domain/code-names.js";
-import { startOfUtcDay } from "../domain/incident-id.js";
+import { startOfUtcDay } from "../kernel/incident-id.js";
+import { hotfixBranch, pirBranch, pirPath } from "../kernel/names.js";
 import { TEMPLATE_OVERRIDE_EXPRESSION } from "../render/template-names.js";
 
 export interface HistoryVariables {

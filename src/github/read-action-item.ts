@@ -1,8 +1,8 @@
 import { CONFIG_EXPRESSION } from "../config/config-file-name.js";
 import type { Config } from "../config/schema.js";
-import type { ActionItemFacts } from "../domain/action-item-facts.js";
-import type { ProjectItemFacts, ProjectRead } from "../domain/board.js";
-import type { HistoryComment } from "../domain/history.js";
+import type { ActionItemFacts } from "../features/action-items/action-item-facts.js";
+import type { ProjectItemFacts, ProjectRead } from "../features/action-items/board-facts.js";
+import type { HistoryComment } from "../kernel/history.js";
 import { ACTION_ITEM_QUERY } from "./queries-action-items.js";
 import {
   normaliseActor,

@@ -7,7 +7,7 @@ import {
   type RecentIncident,
   type RepoLabel,
   referenceFromPull,
-} from "../domain/history.js";
+} from "../kernel/history.js";
 import { actor, codeFacts, pullFact, type RawActor, type RawCodeFields, type RawPull } from "./code-facts.js";
 import { INCIDENT_HISTORY_QUERY } from "./queries.js";
 import { laterItems } from "./read-history-pages.js";

@@ -1,5 +1,5 @@
-import type { IssueHistory } from "../domain/history.js";
-import type { SiteTemplateOverrides } from "../status-page/site-templates.js";
+import type { SiteTemplateOverrides } from "../features/outward/status-page/site-templates.js";
+import type { IssueHistory } from "../kernel/history.js";
 import { STATUS_SITE_QUERY } from "./queries.js";
 import { normaliseHistory, type Octokit, type RawIssue, type RawRepository } from "./read-history.js";
 

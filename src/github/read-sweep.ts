@@ -1,6 +1,6 @@
 import { CONFIG_EXPRESSION } from "../config/config-file-name.js";
-import type { IssueHistory } from "../domain/history.js";
-import type { ActionItemRead } from "../domain/sweep-snapshot.js";
+import type { ActionItemRead } from "../features/sweep/sweep-snapshot.js";
+import type { IssueHistory } from "../kernel/history.js";
 import { SWEEP_QUERY } from "./queries-sweep.js";
 import {
   normaliseActor,

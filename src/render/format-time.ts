@@ -1,4 +1,4 @@
-import { boundedMemo } from "../domain/bounded-memo.js";
+import { boundedMemo } from "../kernel/bounded-memo.js";
 
 /**
  * Times in the configured zone, with one formatter per (zone, style). An incident's

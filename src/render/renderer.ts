@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Handlebars from "handlebars";
-import { boundedMemo } from "../domain/bounded-memo.js";
+import { boundedMemo } from "../kernel/bounded-memo.js";
 import { describeTemplateError } from "./describe-template-error.js";
 import { packageRoot } from "./package-root.js";
 import { overrideFile, TEMPLATE_NAMES, type TemplateName } from "./template-names.js";

@@ -1,6 +1,6 @@
 import type { ApplicationFunction } from "probot";
 import { createApp } from "../app.js";
-import { startSweepTimer } from "../handlers/sweep-timer.js";
+import { startSweepTimer } from "../pipelines/sweep-timer.js";
 import { healthHandler, packageVersion } from "./health.js";
 import { sweepSettings } from "./sweep-settings.js";
 

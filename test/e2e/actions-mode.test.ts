@@ -6,8 +6,8 @@ import { FORM } from "../../scripts/demo/scenario.js";
 import { runActionsEvent } from "../../src/actions/run-event.js";
 import { clearConfigCache } from "../../src/config/config-cache.js";
 import { ConfigSchema } from "../../src/config/schema.js";
-import { labelSpecs } from "../../src/domain/label-specs.js";
-import { forgetCheckedLabels } from "../../src/handlers/ensure-labels.js";
+import { labelSpecs } from "../../src/features/incident/label-specs.js";
+import { forgetCheckedLabels } from "../../src/pipelines/ensure-labels.js";
 import { createClock, type Simulator, startSimulator } from "../simulator/index.js";
 import { TestOctokit } from "../support/probot.js";
 

@@ -4,7 +4,7 @@ import { committedFiles } from "../../scripts/demo/committed-files.js";
 import { readActionItems } from "../../scripts/demo/read-action-items.js";
 import { type DemoResult, playDemo } from "../../scripts/demo/run-demo.js";
 import { OWNER, REPO } from "../../scripts/demo/scenario.js";
-import type { IssueHistory } from "../../src/domain/history.js";
+import type { IssueHistory } from "../../src/kernel/history.js";
 import type { RequestLogEntry } from "../simulator/index.js";
 import type { GitData } from "../simulator/store/code-model.js";
 import { type Harness, startHarness } from "../support/harness.js";

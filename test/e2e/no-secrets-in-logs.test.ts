@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FORM } from "../../scripts/demo/scenario.js";
 import { createApp } from "../../src/app.js";
 import { clearConfigCache } from "../../src/config/config-cache.js";
-import { forgetCheckedLabels } from "../../src/handlers/ensure-labels.js";
+import { forgetCheckedLabels } from "../../src/pipelines/ensure-labels.js";
 import { createClock, type Simulator, startSimulator } from "../simulator/index.js";
 import { TestOctokit, testPrivateKey } from "../support/probot.js";
 

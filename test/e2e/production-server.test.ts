@@ -4,7 +4,7 @@ import { sign } from "@octokit/webhooks-methods";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FORM } from "../../scripts/demo/scenario.js";
 import { ConfigSchema } from "../../src/config/schema.js";
-import { labelSpecs } from "../../src/domain/label-specs.js";
+import { labelSpecs } from "../../src/features/incident/label-specs.js";
 import { createRealClock, type Simulator, startSimulator } from "../simulator/index.js";
 import {
   buildProductionLayout,

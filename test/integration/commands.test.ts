@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { ConfigSchema } from "../../src/config/schema.js";
-import { labelSpecs } from "../../src/domain/label-specs.js";
+import { labelSpecs } from "../../src/features/incident/label-specs.js";
 import { type Answer, failure, fakeGitHub } from "../support/fake-github.js";
 import { BOT, FORM_BODY, HistoryBuilder, user } from "../support/history-builder.js";
 import { isolateNock } from "../support/nock-isolation.js";

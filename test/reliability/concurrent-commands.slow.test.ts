@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { OWNER, PEOPLE, REPO } from "../../scripts/demo/scenario.js";
-import { trustedMarkers } from "../../src/domain/markers.js";
+import { trustedMarkers } from "../../src/kernel/markers.js";
 import type { SimState } from "../simulator/store/model.js";
 import { readAsPerson } from "../support/transcript.js";
 import { fileDemoIncident, installOnDemoRepo } from "./support/demo-incident.js";

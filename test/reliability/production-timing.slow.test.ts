@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { OWNER, PEOPLE, REPO, seedDemoRepo } from "../../scripts/demo/scenario.js";
 import { ConfigSchema } from "../../src/config/schema.js";
-import { labelSpecs } from "../../src/domain/label-specs.js";
+import { labelSpecs } from "../../src/features/incident/label-specs.js";
 import { PRODUCTION_RETRY_POLICY } from "../../src/github/retry-policy.js";
 import type { SimState } from "../simulator/store/model.js";
 import { fileDemoIncident } from "./support/demo-incident.js";

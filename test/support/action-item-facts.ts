@@ -1,7 +1,7 @@
-import { renderActionItemBody } from "../../src/domain/action-item-body.js";
-import type { ActionItemFacts } from "../../src/domain/action-item-facts.js";
-import type { ProjectFacts } from "../../src/domain/board.js";
-import type { HistoryComment } from "../../src/domain/history.js";
+import type { ActionItemFacts } from "../../src/features/action-items/action-item-facts.js";
+import type { ProjectFacts } from "../../src/features/action-items/board-facts.js";
+import { renderActionItemBody } from "../../src/kernel/action-item-body.js";
+import type { HistoryComment } from "../../src/kernel/history.js";
 import { bot, HistoryBuilder } from "./history-builder.js";
 
 /** An action item as its read returns it, for decision tests. */

@@ -1,6 +1,6 @@
-import type { HistoryComment, IssueHistory } from "../../src/domain/history.js";
 import { isCodeWrite } from "../../src/github/apply-answered.js";
-import { type CreatedIssue, fillRefs, type Plan, type Write } from "../../src/plan/write.js";
+import type { HistoryComment, IssueHistory } from "../../src/kernel/history.js";
+import { type CreatedIssue, fillRefs, type Plan, type Write } from "../../src/kernel/plan.js";
 import { bot } from "./history-builder.js";
 
 /**

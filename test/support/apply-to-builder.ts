@@ -1,4 +1,4 @@
-import type { Plan } from "../../src/plan/write.js";
+import type { Plan } from "../../src/kernel/plan.js";
 import { bot, type HistoryBuilder } from "./history-builder.js";
 
 /**

@@ -7,7 +7,7 @@ import {
   type PullFact,
   type ReactionContent,
   referenceFromPull,
-} from "../../src/domain/history.js";
+} from "../../src/kernel/history.js";
 
 /**
  * Builds issue histories for unit tests: a person files, comments, labels; the

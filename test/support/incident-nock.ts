@@ -1,7 +1,7 @@
 import { readFormTemplate } from "../../src/app-deps.js";
 import { ConfigSchema } from "../../src/config/schema.js";
-import { labelSpecs } from "../../src/domain/label-specs.js";
-import { decideIncident } from "../../src/plan/decide-incident.js";
+import { decideIncident } from "../../src/features/incident/decide-incident.js";
+import { labelSpecs } from "../../src/features/incident/label-specs.js";
 import { ITEM_BODY } from "./action-item-facts.js";
 import { historyAnswer } from "./builder-answers.js";
 import { BOT, bot, FORM_BODY, HistoryBuilder, user } from "./history-builder.js";

@@ -1,7 +1,7 @@
 import nock from "nock";
 import { afterEach, beforeEach } from "vitest";
 import { clearConfigCache } from "../../src/config/config-cache.js";
-import { forgetCheckedLabels } from "../../src/handlers/ensure-labels.js";
+import { forgetCheckedLabels } from "../../src/pipelines/ensure-labels.js";
 
 /**
  * For `probot.receive` tests with GitHub in nock: no real network, no interceptor

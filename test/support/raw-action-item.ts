@@ -1,5 +1,5 @@
-import type { ActionItemFacts } from "../../src/domain/action-item-facts.js";
-import type { Actor } from "../../src/domain/history.js";
+import type { ActionItemFacts } from "../../src/features/action-items/action-item-facts.js";
+import type { Actor } from "../../src/kernel/history.js";
 
 /** An action item's read (`ActionItem`) in the exact JSON shape GitHub's GraphQL API returns, for nock tests. */
 const iso = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");

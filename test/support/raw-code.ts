@@ -1,4 +1,4 @@
-import type { Actor, CodeFacts, PullFact } from "../../src/domain/history.js";
+import type { Actor, CodeFacts, PullFact } from "../../src/kernel/history.js";
 
 /** Code facts back in the JSON shape of the history read, for nock-backed tests. */
 const iso = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");

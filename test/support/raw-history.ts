@@ -1,4 +1,4 @@
-import type { Actor, IssueHistory } from "../../src/domain/history.js";
+import type { Actor, IssueHistory } from "../../src/kernel/history.js";
 import { rawCode, rawPull } from "./raw-code.js";
 
 /**

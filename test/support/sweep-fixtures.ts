@@ -1,13 +1,13 @@
 import { readFormTemplate } from "../../src/app-deps.js";
 import { type ConfigInput, ConfigSchema } from "../../src/config/schema.js";
-import { metaMarker } from "../../src/domain/action-item-body.js";
-import { marker } from "../../src/domain/markers.js";
 import {
   incidentForSweep,
   type SweepActionItem,
   type SweepIncident,
   type SweepSnapshot,
-} from "../../src/domain/sweep-snapshot.js";
+} from "../../src/features/sweep/sweep-snapshot.js";
+import { metaMarker } from "../../src/kernel/action-item-body.js";
+import { marker } from "../../src/kernel/markers.js";
 import { BOT, bot, FORM_BODY, HistoryBuilder } from "./history-builder.js";
 
 /** Incidents and action items for `due()` tests, declared at T0 (SEV-2 from the form). */

@@ -1,4 +1,4 @@
-import { renderActionItemBody } from "../../src/domain/action-item-body.js";
+import { renderActionItemBody } from "../../src/kernel/action-item-body.js";
 import type { SeedIssue } from "../simulator/store/seed-issues.js";
 
 /**

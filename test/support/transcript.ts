@@ -1,6 +1,5 @@
 import type { Octokit } from "@octokit/rest";
 import { ConfigSchema } from "../../src/config/schema.js";
-import type { IssueHistory } from "../../src/domain/history.js";
 import { INCIDENT_HISTORY_QUERY } from "../../src/github/queries.js";
 import {
   historyVariables,
@@ -8,6 +7,7 @@ import {
   type RawIssue,
   type RawRepository,
 } from "../../src/github/read-history.js";
+import type { IssueHistory } from "../../src/kernel/history.js";
 
 /**
  * The issue as a person sees it on GitHub, in order: title, state and labels, then

@@ -4,8 +4,8 @@ import { Redis } from "ioredis";
 import { createNodeMiddleware, Probot } from "probot";
 import { vi } from "vitest";
 import type { RetryPolicy } from "../../../src/github/retry-policy.js";
-import { localLock, sharedLock } from "../../../src/handlers/issue-lock.js";
-import { type ChatDeps, defaultChatDeps } from "../../../src/notify/chat-deps.js";
+import { type ChatDeps, defaultChatDeps } from "../../../src/outside/chat/chat-deps.js";
+import { localLock, sharedLock } from "../../../src/pipelines/issue-lock.js";
 import type { SimClock } from "../../simulator/index.js";
 import { WEBHOOK_PATH, WEBHOOK_SECRET } from "../../support/harness.js";
 import { testPrivateKey } from "../../support/probot.js";
@@ -39,7 +39,7 @@ export async function startReplica(options: ReplicaOptions): Promise<Replica> {
   const { createApp } = await import("../../../src/app.js");
   const { createAppOctokit } = await import("../../../src/github/app-octokit.js");
   const { clearConfigCache } = await import("../../../src/config/config-cache.js");
-  const { forgetCheckedLabels } = await import("../../../src/handlers/ensure-labels.js");
+  const { forgetCheckedLabels } = await import("../../../src/pipelines/ensure-labels.js");
   clearConfigCache();
   forgetCheckedLabels();
   const probot = new Probot({

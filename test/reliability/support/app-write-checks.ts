@@ -1,9 +1,9 @@
 import { expect } from "vitest";
 import type { Config } from "../../../src/config/schema.js";
-import { appArtifacts } from "../../../src/domain/app-artifacts.js";
-import type { IssueHistory } from "../../../src/domain/history.js";
-import type { IncidentState } from "../../../src/domain/incident-state.js";
-import { readMarkers } from "../../../src/domain/markers.js";
+import { appArtifacts } from "../../../src/kernel/app-artifacts.js";
+import type { IssueHistory } from "../../../src/kernel/history.js";
+import type { IncidentState } from "../../../src/kernel/incident-state.js";
+import { readMarkers } from "../../../src/kernel/markers.js";
 import { COMMENT_LIMIT, SHORTENED_NOTE } from "../../../src/render/fit-comment.js";
 import { notifiedMentions } from "./hostile-input.js";
 

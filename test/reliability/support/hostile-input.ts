@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { COMMANDS } from "../../../src/domain/commands/index.js";
+import { COMMANDS } from "../../../src/commands/index.js";
 
 /**
  * Comment bodies people (and attackers) might post: commands, nested and malformed

@@ -1,4 +1,4 @@
-import { mulberry32 } from "../../../src/report/seeded-random.js";
+import { mulberry32 } from "../../../scripts/demo/history/seeded-random.js";
 
 /**
  * A small seeded PRNG (mulberry32), so a run with faults can be replayed exactly:

@@ -4,7 +4,7 @@ import {
   renderActionItemBody,
   withField,
   withMeta,
-} from "../../../src/domain/action-item-body.js";
+} from "../../../src/kernel/action-item-body.js";
 
 const body = renderActionItemBody({
   text: "Add an alert on the zero-result rate",

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../../src/config/schema.js";
-import { parseActionItemBody } from "../../../src/domain/action-item-body.js";
-import { decideActionItem } from "../../../src/plan/decide-action-item.js";
-import type { Write } from "../../../src/plan/write.js";
+import { decideActionItem } from "../../../src/features/action-items/decide-action-item.js";
+import { parseActionItemBody } from "../../../src/kernel/action-item-body.js";
+import type { Write } from "../../../src/kernel/plan.js";
 import { commentsOf, ITEM_BODY, itemFacts, PROJECT } from "../../support/action-item-facts.js";
 import { BOT, bot, user } from "../../support/history-builder.js";
 

@@ -3,7 +3,7 @@ import {
   describeRowErrors,
   parsePirActionTable,
   untrackedRows,
-} from "../../../src/domain/pir-action-table.js";
+} from "../../../src/kernel/pir-action-table.js";
 
 const PIR = `# Post-incident review: INC-20260203-001
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pirMergedAt } from "../../../src/domain/pir-status.js";
+import { pirMergedAt } from "../../../src/kernel/pir-status.js";
 import { BOT, bot, HistoryBuilder, user } from "../../support/history-builder.js";
 
 function crossReference(builder: HistoryBuilder, source: { headRef: string; mergedAt: string | null }) {

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { readFormTemplate } from "../../../src/app-deps.js";
 import { ConfigSchema } from "../../../src/config/schema.js";
-import { parseActionItemBody } from "../../../src/domain/action-item-body.js";
-import { project } from "../../../src/domain/project.js";
-import { MAX_REVIEW_ITEMS, mergedReviews, normalText } from "../../../src/domain/review-action-items.js";
-import { decideIncident } from "../../../src/plan/decide-incident.js";
-import { type CreatedIssue, fillRefs, type Plan, type Write } from "../../../src/plan/write.js";
+import { decideIncident } from "../../../src/features/incident/decide-incident.js";
+import { parseActionItemBody } from "../../../src/kernel/action-item-body.js";
+import { type CreatedIssue, fillRefs, type Plan, type Write } from "../../../src/kernel/plan.js";
+import { project } from "../../../src/kernel/projection/project-history.js";
+import {
+  MAX_REVIEW_ITEMS,
+  mergedReviews,
+  normalText,
+} from "../../../src/kernel/projection/review-action-items.js";
 import { declaredBuilder } from "../../support/declared-builder.js";
 import { BOT, bot, type HistoryBuilder, pullFact, user } from "../../support/history-builder.js";
 

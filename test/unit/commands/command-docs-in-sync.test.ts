@@ -4,8 +4,8 @@ import {
   COMMAND_DOCS_FILE,
   REGENERATE_COMMAND_DOCS,
   renderCommandDocs,
-} from "../../../src/domain/commands/command-docs.js";
-import { COMMANDS } from "../../../src/domain/commands/index.js";
+} from "../../../src/commands/command-docs.js";
+import { COMMANDS } from "../../../src/commands/index.js";
 
 const root = new URL("../../../", import.meta.url);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COMMANDS, findCommand, renderCommandReference } from "../../../src/domain/commands/index.js";
+import { COMMANDS, findCommand, renderCommandReference } from "../../../src/commands/index.js";
 import { kindsIn } from "./context.js";
 
 describe("the command table", () => {

@@ -1,6 +1,6 @@
+import { parseComment } from "../../../src/commands/index.js";
+import type { Command, CommandError, ParseContext, ParsedLine } from "../../../src/commands/types.js";
 import { DEFAULT_SEVERITIES, DEFAULT_STATUSES } from "../../../src/config/defaults.js";
-import { parseComment } from "../../../src/domain/commands/index.js";
-import type { Command, CommandError, ParseContext, ParsedLine } from "../../../src/domain/commands/types.js";
 
 /** Tuesday 3 February 2026, 15:00 UTC, default vocabulary, times in UTC. */
 export const NOW = new Date("2026-02-03T15:00:00Z");

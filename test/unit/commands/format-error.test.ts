@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clip, codeSpan, neutraliseMentions } from "../../../src/domain/commands/format-error.js";
-import { formatCommandError } from "../../../src/domain/commands/index.js";
+import { clip, codeSpan, neutraliseMentions } from "../../../src/commands/format-error.js";
+import { formatCommandError } from "../../../src/commands/index.js";
 import { context, errorOf } from "./context.js";
 
 const reply = (line: string): string => formatCommandError(errorOf(line, context()));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Command, CommandError } from "../../../src/domain/commands/types.js";
+import type { Command, CommandError } from "../../../src/commands/types.js";
 import { commandOf, context, errorOf } from "./context.js";
 
 const SEVERITIES_EXPECTED = "one of SEV-1, SEV-2, SEV-3, SEV-4 (or P0–P3, critical/high/medium/low)";

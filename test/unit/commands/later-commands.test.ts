@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Command, CommandError } from "../../../src/domain/commands/types.js";
+import type { Command, CommandError } from "../../../src/commands/types.js";
 import { commandOf, context, errorOf } from "./context.js";
 
 const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { COMMANDS, formatCommandError, parseComment } from "../../../src/domain/commands/index.js";
+import { COMMANDS, formatCommandError, parseComment } from "../../../src/commands/index.js";
 import { context } from "./context.js";
 
 const FRAGMENTS = [

@@ -3,7 +3,7 @@ import {
   MAX_COMMAND_LINE_LENGTH,
   MAX_COMMANDS_PER_COMMENT,
   parseComment,
-} from "../../../src/domain/commands/index.js";
+} from "../../../src/commands/index.js";
 import { context, kindsIn } from "./context.js";
 
 const lines = (...text: string[]): string => text.join("\n");

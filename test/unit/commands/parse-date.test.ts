@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDueDate } from "../../../src/domain/commands/index.js";
+import { parseDueDate } from "../../../src/commands/index.js";
 
 const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 const TUESDAY = new Date("2026-02-03T15:00:00Z");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseWhen } from "../../../src/domain/commands/index.js";
+import { parseWhen } from "../../../src/commands/index.js";
 import { commandOf, context, errorOf } from "./context.js";
 
 /** The instant `/note at <time> x` records. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCommandError } from "../../../src/domain/commands/index.js";
+import { formatCommandError } from "../../../src/commands/index.js";
 import { commandOf, errorOf } from "./context.js";
 
 describe("/status public <state> <text>", () => {

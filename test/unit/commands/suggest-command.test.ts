@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { suggestCommand } from "../../../src/domain/commands/index.js";
-import { editDistance } from "../../../src/domain/commands/suggest-command.js";
+import { suggestCommand } from "../../../src/commands/index.js";
+import { editDistance } from "../../../src/commands/suggest-command.js";
 import { errorOf } from "./context.js";
 
 describe("did you mean", () => {

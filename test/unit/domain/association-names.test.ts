@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { whoMay } from "../../../src/domain/association-names.js";
+import { whoMay } from "../../../src/kernel/association-names.js";
 
 describe("whoMay", () => {
   it("names the default permission list as people say it", () => {

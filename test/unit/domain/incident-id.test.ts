@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { idFromTitle, nextId, parseId, resolveClash, withIdPrefix } from "../../../src/domain/incident-id.js";
+import { idFromTitle, nextId, parseId, resolveClash, withIdPrefix } from "../../../src/kernel/incident-id.js";
 
 const at = new Date("2026-02-03T14:23:00Z");
 

@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
-import { localLock, sharedLock } from "../../../src/handlers/issue-lock.js";
+import { localLock, sharedLock } from "../../../src/pipelines/issue-lock.js";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 

@@ -1,7 +1,7 @@
 import { RequestError } from "@octokit/request-error";
 import { describe, expect, it } from "vitest";
 import { scaledRetryPolicy } from "../../../src/github/retry-policy.js";
-import { withRetries } from "../../../src/handlers/with-retries.js";
+import { withRetries } from "../../../src/pipelines/with-retries.js";
 
 const request = { method: "GET" as const, url: "https://api.github.com/x", headers: {} };
 const failure = (status: number, headers: Record<string, string> = {}) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../../src/config/schema.js";
-import { type DeliveryOptions, deliverBatches } from "../../../src/notify/deliver.js";
-import { routeNotices } from "../../../src/notify/route-notices.js";
+import { routeNotices } from "../../../src/features/outward/route-notices.js";
+import { type DeliveryOptions, deliverBatches } from "../../../src/outside/chat/deliver.js";
 import { incident, noticesOf } from "./notices.js";
 
 const config = ConfigSchema.parse({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { TimelineEntry } from "../../../src/domain/incident-state.js";
-import { dueNotices, LOOKBACK_MS } from "../../../src/notify/due-notices.js";
-import { EMPTY_LEDGER, ledgerFields, readLedger } from "../../../src/notify/ledger.js";
+import { dueNotices, LOOKBACK_MS } from "../../../src/features/outward/due-notices.js";
+import { EMPTY_LEDGER, ledgerFields, readLedger } from "../../../src/features/outward/ledger.js";
+import type { TimelineEntry } from "../../../src/kernel/incident-state.js";
 
 const entry = (
   kind: TimelineEntry["kind"],

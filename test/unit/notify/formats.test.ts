@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FORMATS } from "../../../src/notify/formats/index.js";
+import { FORMATS } from "../../../src/features/outward/formats/index.js";
 import { incident, noticesOf } from "./notices.js";
 
 const [declared, severity] = noticesOf(

@@ -1,9 +1,9 @@
 import { readFormTemplate } from "../../../src/app-deps.js";
 import { ConfigSchema } from "../../../src/config/schema.js";
-import type { IssueHistory } from "../../../src/domain/history.js";
-import { project } from "../../../src/domain/project.js";
-import { type ChatNotice, chatNotice } from "../../../src/notify/chat-notice.js";
-import { notifiableEntries } from "../../../src/notify/due-notices.js";
+import { type ChatNotice, chatNotice } from "../../../src/features/outward/chat-notice.js";
+import { notifiableEntries } from "../../../src/features/outward/due-notices.js";
+import type { IssueHistory } from "../../../src/kernel/history.js";
+import { project } from "../../../src/kernel/projection/project-history.js";
 import { BOT, FORM_BODY, HistoryBuilder, user } from "../../support/history-builder.js";
 
 export const CONFIG = ConfigSchema.parse({});

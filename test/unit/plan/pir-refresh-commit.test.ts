@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { refreshCommitMessage, refreshDoneBy } from "../../../src/plan/pir-refresh-commit.js";
+import {
+  refreshCommitMessage,
+  refreshDoneBy,
+} from "../../../src/features/code-response/pir-refresh-commit.js";
 
 describe("the review refresh commit records its command", () => {
   const change = { updated: ["Timeline (UTC)", "Code Changes"], kept: ["Root Cause"] };

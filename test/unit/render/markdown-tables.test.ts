@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../../src/config/schema.js";
-import { helpMessage } from "../../../src/render/messages.js";
+import { helpMessage } from "../../../src/features/incident/messages.js";
 import { malformedTableRows } from "../../support/markdown-tables.js";
 
 describe("Markdown tables the app writes", () => {

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type ChartFile, renderCharts } from "../../../src/report/charts.js";
-import { computeReport } from "../../../src/report/metrics.js";
+import { type ChartFile, renderCharts } from "../../../src/features/report/charts.js";
+import { computeReport } from "../../../src/features/report/metrics.js";
 import { config, fixedInput, now, reportWindow } from "../../fixtures/report/fixed-history.js";
 
 /** Text of every `<text>` element, in document order. */

@@ -1,6 +1,6 @@
-import type { IssueHistory } from "../../../src/domain/history.js";
-import type { GraphqlClient } from "../../../src/report/read-incidents.js";
-import type { CloseReason } from "../../../src/report/report-types.js";
+import type { CloseReason } from "../../../src/features/report/report-types.js";
+import type { GraphqlClient } from "../../../src/github/read-incidents.js";
+import type { IssueHistory } from "../../../src/kernel/history.js";
 import { rawHistoryResponse } from "../../support/raw-history.js";
 
 /**

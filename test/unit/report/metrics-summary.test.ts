@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { computeReport } from "../../../src/report/metrics.js";
-import { metricsSummary } from "../../../src/report/metrics-summary.js";
-import { lastDays } from "../../../src/report/report-window.js";
+import { computeReport } from "../../../src/features/report/metrics.js";
+import { metricsSummary } from "../../../src/features/report/metrics-summary.js";
+import { lastDays } from "../../../src/features/report/report-window.js";
 import { config, fixedInput, fixedRecords, now } from "../../fixtures/report/fixed-history.js";
 
 describe("metricsSummary (the /metrics reply)", () => {

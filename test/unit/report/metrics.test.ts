@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { computeReport } from "../../../src/report/metrics.js";
-import type { Phase, ReportData } from "../../../src/report/report-types.js";
+import { computeReport } from "../../../src/features/report/metrics.js";
+import type { Phase, ReportData } from "../../../src/features/report/report-types.js";
 import { config, fixedInput, now, reportWindow } from "../../fixtures/report/fixed-history.js";
 
 /**

@@ -1,8 +1,8 @@
 import { validate } from "@octokit/graphql-schema";
 import { describe, expect, it } from "vitest";
-import { project } from "../../../src/domain/project.js";
-import { readIncidents } from "../../../src/report/read-incidents.js";
-import { REPORT_INCIDENTS_QUERY } from "../../../src/report/report-queries.js";
+import { REPORT_INCIDENTS_QUERY } from "../../../src/github/queries-report.js";
+import { readIncidents } from "../../../src/github/read-incidents.js";
+import { project } from "../../../src/kernel/projection/project-history.js";
 import { ctx, fixedHistories } from "../../fixtures/report/fixed-history.js";
 import { fakeGraphql } from "./fake-graphql.js";
 

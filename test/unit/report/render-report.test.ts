@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ChartFile } from "../../../src/report/charts.js";
-import { computeReport } from "../../../src/report/metrics.js";
-import { renderReport } from "../../../src/report/render-report.js";
+import type { ChartFile } from "../../../src/features/report/charts.js";
+import { computeReport } from "../../../src/features/report/metrics.js";
+import { renderReport } from "../../../src/features/report/render-report.js";
 import { config, fixedInput, now, reportWindow } from "../../fixtures/report/fixed-history.js";
 
 /** Charts stand in by name: the Markdown only embeds their paths. */

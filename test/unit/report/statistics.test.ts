@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isFalsePositive } from "../../../src/report/incident-facts.js";
-import { monthsBefore, monthsOf } from "../../../src/report/report-window.js";
-import { mean, median, percentile, ratio } from "../../../src/report/statistics.js";
+import { isFalsePositive } from "../../../src/features/report/incident-facts.js";
+import { monthsBefore, monthsOf } from "../../../src/features/report/report-window.js";
+import { mean, median, percentile, ratio } from "../../../src/features/report/statistics.js";
 import { fixedRecords } from "../../fixtures/report/fixed-history.js";
 
 describe("statistics", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { due } from "../../../src/domain/due.js";
+import { due } from "../../../src/features/sweep/due.js";
 import { user } from "../../support/history-builder.js";
 import { configOf, incidentOf, iso, itemOf, M, snapshotOf } from "../../support/sweep-fixtures.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { due } from "../../../src/domain/due.js";
-import type { SweepAction } from "../../../src/domain/sweep-action.js";
+import { due } from "../../../src/features/sweep/due.js";
+import type { SweepAction } from "../../../src/features/sweep/reminder.js";
 import { bot, type HistoryBuilder, user } from "../../support/history-builder.js";
 import { at, configOf, D, H, incidentOf, iso, M, S, sent, snapshotOf } from "../../support/sweep-fixtures.js";
 

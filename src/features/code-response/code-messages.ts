@@ -1,0 +1,118 @@
+import { marker } from "../../kernel/markers.js";
+import { CREATED_PULL } from "../../kernel/plan.js";
+import { inline } from "../../render/markdown.js";
+
+/**
+ * The app's words for code response: replies to `/hotfix`, `/revert` and `/pir`, the
+ * bodies of the pull requests it opens, and its link comment on pull requests.
+ */
+
+export interface IncidentRef {
+  id: string;
+  number: number;
+  url: string;
+}
+
+const incidentLink = (incident: IncidentRef) => `[${incident.id}](${incident.url})`;
+
+export function hotfixCreatedReply(
+  replyMarker: string,
+  hotfix: { branch: string; from: string; compareUrl: string },
+): string {
+  return `${replyMarker}
+🌿 Created the hotfix branch \`${hotfix.branch}\` from ${hotfix.from}. [Compare](${hotfix.compareUrl})
+
+Push the fix there and open a pull request from it: it is linked on the timeline and exempt from the merge freeze.
+`;
+}
+
+export function hotfixExistsReply(
+  replyMarker: string,
+  hotfix: { branch: string; oid: string; compareUrl: string },
+): string {
+  return `${replyMarker}
+🌿 The hotfix branch \`${hotfix.branch}\` already exists (at \`${hotfix.oid.slice(0, 7)}\`). [Compare](${hotfix.compareUrl})
+`;
+}
+
+export function revertPullBody(
+  incident: IncidentRef,
+  pr: number,
+  source: { commentId: number; line: number; url: string },
+): string {
+  return `${marker("revert", { issue: incident.number, pr, source: `${source.commentId}:${source.line}` })}
+Reverts #${pr} for incident ${incidentLink(incident)} (#${incident.number}), as asked [on the incident](${source.url}).
+
+Merge it to roll back. It is exempt from the incident's merge freeze.
+`;
+}
+
+export function revertOpenedReply(replyMarker: string, pr: number): string {
+  return `${replyMarker}
+↩️ Opened ${CREATED_PULL} to revert #${pr}. Merge it to roll back; it is exempt from the merge freeze.
+`;
+}
+
+export function revertKnownReply(replyMarker: string, pr: number, revert: number, state: string): string {
+  return `${replyMarker}
+↩️ #${pr} is reverted by #${revert} (${state.toLowerCase()}).
+`;
+}
+
+export function pirPullBody(
+  incident: IncidentRef & { severity: string },
+  review: { path: string; due: string | null },
+): string {
+  return `${marker("pir", { issue: incident.number, id: incident.id })}
+Post-incident review of ${incidentLink(incident)} (#${incident.number}, ${inline(incident.severity, 20)}).
+
+\`${review.path}\` is prefilled from the incident: summary, impact, the full timeline, response times against targets, code changes and action items. Fill in the prompts (root cause, contributing factors, five whys, what went well, what could be improved, lessons learned, prevention), review the action items, and merge it${review.due ? ` by **${review.due}**` : ""}.
+
+\`/pir\` on the incident refreshes the sections nobody has edited yet.
+`;
+}
+
+export function pirOpenedReply(
+  replyMarker: string,
+  review: { path: string; due: string | null; reviewers: string[] },
+): string {
+  const reviewers = review.reviewers.length
+    ? ` Reviews requested from ${review.reviewers.map((r) => `@${r}`).join(", ")}.`
+    : "";
+  return `${replyMarker}
+📝 Opened ${CREATED_PULL}: the post-incident review, \`${review.path}\`, prefilled from the incident.${review.due ? ` Due **${review.due}**.` : ""}${reviewers}
+`;
+}
+
+export function pirRefreshedReply(
+  replyMarker: string,
+  pull: number,
+  change: { updated: string[]; kept: string[] },
+): string {
+  const kept = change.kept.length ? ` Kept as people edited them: ${change.kept.join(", ")}.` : "";
+  const updated = change.updated.length ? `updated ${change.updated.join(", ")}` : "nothing to update";
+  return `${replyMarker}
+📝 Refreshed the review in #${pull} from the incident: ${updated}.${kept}
+`;
+}
+
+export function pirStateReply(
+  replyMarker: string,
+  pull: number,
+  state: "MERGED" | "CLOSED" | "CURRENT",
+): string {
+  const text = {
+    MERGED: `The post-incident review #${pull} is already merged; change it with a new pull request.`,
+    CLOSED: `The post-incident review #${pull} was closed without merging; reopen it, then \`/pir\` refreshes it.`,
+    CURRENT: `The post-incident review #${pull} is up to date with the incident.`,
+  }[state];
+  return `${replyMarker}
+📝 ${text}
+`;
+}
+
+export function linkComment(incident: IncidentRef): string {
+  return `${marker("link", { issue: incident.number })}
+🔗 Part of incident ${incidentLink(incident)} (#${incident.number}): this pull request appears on its timeline.
+`;
+}

@@ -1,0 +1,43 @@
+import { exemptFromFreeze } from "../../kernel/names.js";
+import type { CheckSpec } from "../../kernel/plan.js";
+
+/** The `incident-freeze` check a pull request to the default branch should carry. */
+export interface Freezer {
+  /** `INC-…`, or `#12` before the incident has an id. */
+  name: string;
+  url: string;
+}
+
+export function freezeCheckSpec(
+  pull: { headRefName: string },
+  frozenBy: readonly Freezer[],
+  defaultBranch: string,
+  repoUrl: string,
+): CheckSpec {
+  const links = frozenBy.map((freezer) => `[${freezer.name}](${freezer.url})`).join(", ");
+  const names = frozenBy.map((freezer) => freezer.name).join(", ");
+  const detailsUrl = frozenBy[0]?.url ?? `${repoUrl}/issues`;
+  if (frozenBy.length === 0) {
+    return {
+      conclusion: "success",
+      title: "No merge freeze",
+      summary: `No open incident freezes merges to \`${defaultBranch}\`.`,
+      detailsUrl,
+    };
+  }
+  const exempt = exemptFromFreeze(pull.headRefName);
+  if (exempt) {
+    return {
+      conclusion: "success",
+      title: `Exempt from the merge freeze (${exempt} pull request)`,
+      summary: `Merges to \`${defaultBranch}\` are frozen by ${links}, but ${exempt} pull requests may merge.`,
+      detailsUrl,
+    };
+  }
+  return {
+    conclusion: "failure",
+    title: `Merges frozen by ${names}`,
+    summary: `Merges to \`${defaultBranch}\` are frozen while ${links} ${frozenBy.length > 1 ? "are" : "is"} open. Hotfix and revert pull requests are exempt. The incident commander lifts the freeze with \`/freeze off\` on the incident; resolving the incident lifts it too, and this check turns green.`,
+    detailsUrl,
+  };
+}

@@ -1,0 +1,106 @@
+import type { NotifyEvent } from "../../config/outward-schema.js";
+import type { Config } from "../../config/schema.js";
+import type { Change, IncidentState } from "../../kernel/incident-state.js";
+import { severityConfig } from "../../kernel/projection/state-changes.js";
+import { dateTime, zoneLabel } from "../../render/format-time.js";
+import type { DueEntry } from "./due-notices.js";
+
+/**
+ * One thing to tell the chat targets, in words every format can use: what happened
+ * to which incident, as it was when it happened. Text here is plain (no Markdown);
+ * each format escapes it for its own syntax.
+ */
+export interface ChatNotice {
+  event: NotifyEvent;
+  /** The timeline entry's key, for receivers that deduplicate. */
+  key: string;
+  at: Date;
+  /** `14:23 UTC` style, in the configured zone. */
+  time: string;
+  headline: string;
+  /** What a person typed with it (update text, reason, summary), or the impact on declaration. */
+  detail: string | null;
+  by: string | null;
+  /** The comment it came from, or the incident. */
+  link: string;
+  incident: {
+    id: string;
+    title: string;
+    url: string;
+    severity: string | null;
+    /** The severity's label colour, for formats that colour a message. */
+    color: string;
+    status: string;
+    commander: string | null;
+    services: string[];
+    security: boolean;
+  };
+  /** Severities whose targets hear about it: the one at the time, and the old one of a change. */
+  severities: string[];
+}
+
+const EMOJI: Record<NotifyEvent, string> = {
+  declared: "🚨",
+  severity: "⚠️",
+  roles: "👤",
+  update: "📣",
+  escalation: "🔺",
+  "public-status": "🌐",
+  resolved: "✅",
+  reopened: "🔁",
+};
+
+const SECURITY_DETAIL = "Security incident: details are kept on the issue.";
+
+/** `**x**` and `_(x)_` of the timeline's wording, as plain text. */
+export function plainWording(text: string): string {
+  return text.replace(/\*\*(.+?)\*\*/g, "$1").replace(/_\((.+?)\)_/g, "($1)");
+}
+
+function at<T extends Change>(changes: readonly T[], time: Date): T | null {
+  let found: T | null = null;
+  for (const change of changes) if (change.at.getTime() <= time.getTime()) found = change;
+  return found;
+}
+
+export interface NoticeContext {
+  state: IncidentState;
+  config: Config;
+  id: string;
+  title: string;
+  issueUrl: string;
+}
+
+export function chatNotice(due: DueEntry, ctx: NoticeContext): ChatNotice {
+  const { state, config } = ctx;
+  const { entry, event } = due;
+  const severityChange = at(state.severityChanges, entry.at);
+  const severity = severityChange?.to ?? state.severity;
+  const severities = [severity, event === "severity" ? severityChange?.from : null].filter(
+    (name): name is string => typeof name === "string",
+  );
+  const declared = event === "declared";
+  const detail = declared ? (state.security ? SECURITY_DETAIL : (state.form.impact ?? null)) : entry.quote;
+  return {
+    event,
+    key: due.key,
+    at: entry.at,
+    time: `${dateTime(entry.at, config.timeZone)} ${zoneLabel(config.timeZone)}`,
+    headline: `${EMOJI[event]} ${ctx.id}: ${declared ? "Incident declared" : plainWording(entry.text)}`,
+    detail,
+    by: entry.by,
+    link: entry.url ?? ctx.issueUrl,
+    incident: {
+      id: ctx.id,
+      title: ctx.title,
+      url: ctx.issueUrl,
+      severity,
+      color: severityConfig(config, severity)?.color ?? "6e7781",
+      status: at(state.statusChanges, entry.at)?.to ?? state.status,
+      commander: state.roles.ic?.[0] ?? null,
+      services: state.form.services,
+      security: state.security,
+    },
+    severities,
+  };
+}

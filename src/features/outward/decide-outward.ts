@@ -1,0 +1,106 @@
+import { createHash } from "node:crypto";
+import type { Config } from "../../config/schema.js";
+import type { AppArtifacts } from "../../kernel/app-artifacts.js";
+import type { IssueHistory } from "../../kernel/history.js";
+import type { IncidentState } from "../../kernel/incident-state.js";
+import { isApp, readMarkers } from "../../kernel/markers.js";
+import { inline } from "../../render/markdown.js";
+import { type ChatNotice, chatNotice } from "./chat-notice.js";
+import { dueNotices } from "./due-notices.js";
+import { EMPTY_LEDGER, type Ledger, ledgerFields, readLedger } from "./ledger.js";
+import { publicHash, publicIncident } from "./status-page/public-view.js";
+import { stateLabel } from "./status-page/site-model.js";
+import { siteUrl } from "./status-page/site-url.js";
+
+/**
+ * What the incident owes the outside world, decided from its history: the chat
+ * notices due since the ledger in the timeline comment's marker, whether the status
+ * page must be published again, and the replies that go with both. The new ledger
+ * rides on the timeline comment the same plan writes, which claims the notices
+ * before they are sent: a redelivered webhook finds them claimed.
+ */
+export interface OutwardInput {
+  /** The public hash this event has just published (the site is up to date for it). */
+  published?: string | null;
+  /** This event tried to publish that hash and could not. */
+  publishFailure?: { hash: string | null; reason: string };
+}
+
+export interface OutwardDecision {
+  /** Fields of the timeline comment's marker. */
+  ledger: Record<string, string>;
+  notices: ChatNotice[];
+  /** The site must be published for this hash of the incident's public updates (null: none left). */
+  publication: { hash: string | null } | null;
+}
+
+type ReplyFn = (key: string, body: (marker: string) => string) => void;
+
+const short = (text: string) => createHash("sha1").update(text).digest("hex").slice(0, 8);
+
+export function decideOutward(
+  state: IncidentState,
+  history: IssueHistory,
+  artifacts: AppArtifacts,
+  ctx: { config: Config; botLogin: string; id: string; title: string; input: OutwardInput; reply: ReplyFn },
+): OutwardDecision {
+  const { config, input } = ctx;
+  const timeline = artifacts.timelines[0];
+  const recorded = timeline
+    ? readLedger(readMarkers(timeline.body).find((m) => m.kind === "timeline")?.fields ?? {})
+    : EMPTY_LEDGER;
+  const { due, ledger } = dueNotices(state.entries, recorded, latestAppWrite(history, ctx.botLogin));
+  const noticeContext = { state, config, id: ctx.id, title: ctx.title, issueUrl: history.issue.url };
+  const notices = due.map((entry) => chatNotice(entry, noticeContext));
+
+  const current = publicHash(publicIncident(state, config, ctx.id));
+  const published = input.published !== undefined ? input.published : recorded.published;
+  const publication = config.statusPage.enabled && current !== published ? { hash: current } : null;
+  const next: Ledger = { ...ledger, published };
+
+  const site = siteUrl(config, history.repo.nameWithOwner);
+  const upToDate = !config.statusPage.enabled || current === published;
+  for (const ack of state.acknowledgements) {
+    if (ack.kind !== "accepted" || ack.command.kind !== "public-status" || !upToDate) continue;
+    const { command, comment } = ack;
+    const key = `${comment.databaseId}:${ack.line}:${short(JSON.stringify(command))}`;
+    ctx.reply(key, (marker) =>
+      [
+        marker,
+        config.statusPage.enabled
+          ? `🌐 Published to the [status page](${site}): **${stateLabel(command.state)}** · “${inline(command.text, 500)}”`
+          : `Recorded as a customer-facing update (**${stateLabel(command.state)}**). The status page is turned off (\`statusPage.enabled: false\`), so nothing was published.`,
+        "",
+      ].join("\n"),
+    );
+  }
+  const failure = input.publishFailure;
+  if (failure) {
+    ctx.reply(`publish-failed:${failure.hash ?? "none"}`, (marker) =>
+      [
+        marker,
+        `⚠️ The status page could not be updated: ${inline(failure.reason, 300)}. The public update is recorded here; the app tries again with the next event on this incident (any comment will do).`,
+        "",
+      ].join("\n"),
+    );
+  }
+  return { ledger: ledgerFields(next), notices, publication };
+}
+
+/** When the app last wrote on the issue: bounds a ledger that was never written. */
+function latestAppWrite(history: IssueHistory, botLogin: string): Date | null {
+  let latest: Date | null = null;
+  for (const item of history.items) {
+    if (item.type !== "comment" || !isApp(item.author, botLogin)) continue;
+    const at = item.editedAt ?? item.at;
+    if (!latest || at > latest) latest = at;
+  }
+  return latest;
+}
+
+/** On resolution: the status page still shows the incident as ongoing. */
+export function publicReminder(state: IncidentState, config: Config): string | null {
+  const last = state.publicUpdates.at(-1);
+  if (!config.statusPage.enabled || !last || last.state === "resolved") return null;
+  return `The status page still shows this incident as **${stateLabel(last.state)}**: post \`/status public resolved <what customers should know>\` to close it there.`;
+}

@@ -1,0 +1,156 @@
+import { formatDuration } from "../../config/duration.js";
+import type { Config } from "../../config/schema.js";
+import { clocks } from "../../kernel/clocks.js";
+import { onCallAt } from "../../kernel/on-call.js";
+import { severityConfig, vocabulary } from "../../kernel/projection/state-changes.js";
+import type { SweepAction } from "./reminder.js";
+import type { SweepIncident } from "./sweep-snapshot.js";
+
+/**
+ * The time-based rules of one incident (§10): update cadence, acknowledgement target,
+ * the escalation policy (each level once), automatic severity escalation while it is
+ * open; PIR reminders once it is resolved, until the PIR is merged.
+ */
+export function dueForIncident(now: Date, incident: SweepIncident, config: Config): SweepAction[] {
+  const { state } = incident;
+  if (!state.declaration) return [];
+  const resolved = state.status === vocabulary(config).resolved;
+  const actions = resolved ? pirReminders(now, incident, config) : openIncidentRules(now, incident, config);
+  return actions.filter((action) => !incident.sent.has(action.key));
+}
+
+const unique = (handles: Array<string | null | undefined>) => [
+  ...new Set(handles.filter((h): h is string => typeof h === "string" && h !== "")),
+];
+
+function openIncidentRules(now: Date, incident: SweepIncident, config: Config): SweepAction[] {
+  const { state } = incident;
+  const declared = state.times.declared ?? state.declaration?.at ?? now;
+  const onCall = onCallAt(config, declared);
+  const roles = state.roles;
+  const actions: SweepAction[] = [];
+  // An automatic severity change happens first: the other rules already see the new
+  // severity, so a second sweep at the same moment finds nothing left to do.
+  const raised = autoSeverity(now, incident, declared, config);
+  if (raised) actions.push(raised);
+  const effective = raised?.kind === "auto-severity" ? { ...state, severity: raised.to } : state;
+  const c = clocks(effective, config, now);
+
+  // An escalation level for unacknowledged incidents already pages people; do not page twice.
+  const policyCoversAck = config.escalation.some((level) => level.when === "unacknowledged");
+  if (c.targets.acknowledge.kind === "overdue" && !policyCoversAck) {
+    actions.push({
+      kind: "ack-overdue",
+      incident: incident.number,
+      key: "ack",
+      mentions: unique([onCall.primary, onCall.secondary]),
+      target: c.targets.acknowledge.target,
+    });
+  }
+
+  const elapsed = now.getTime() - declared.getTime();
+  const lastUpdate = state.updates.at(-1)?.at ?? declared;
+  config.escalation.forEach((level, index) => {
+    const holds =
+      level.when === "unacknowledged"
+        ? state.times.acknowledged === null && elapsed >= level.after
+        : level.when === "no-update"
+          ? now.getTime() - lastUpdate.getTime() >= level.after
+          : elapsed >= level.after;
+    if (!holds) return;
+    const mentions = unique(
+      level.notify.map((name) =>
+        name === "primary" ? onCall.primary : name === "secondary" ? onCall.secondary : name,
+      ),
+    );
+    actions.push({
+      kind: "escalation",
+      incident: incident.number,
+      key: `escalation:${index + 1}`,
+      level: index + 1,
+      when: level.when,
+      after: level.after,
+      mentions,
+    });
+  });
+
+  const cadence = severityConfig(config, effective.severity)?.updateEvery ?? null;
+  if (c.updateOverdue && c.nextUpdateDue && cadence) {
+    const responsible = unique([...(roles.ic ?? []), ...(roles.comms ?? [])]);
+    // Once per cadence period without an update: the last update names the stretch.
+    const period = Math.floor((now.getTime() - c.nextUpdateDue.getTime()) / cadence);
+    actions.push({
+      kind: "update-nudge",
+      incident: incident.number,
+      key: `update:${minute(lastUpdate)}:${period}`,
+      mentions: responsible.length ? responsible : unique([onCall.primary]),
+      dueAt: c.nextUpdateDue,
+    });
+  }
+
+  return actions;
+}
+
+function autoSeverity(
+  now: Date,
+  incident: SweepIncident,
+  declared: Date,
+  config: Config,
+): SweepAction | null {
+  const { state } = incident;
+  const since = state.severityChanges.at(-1)?.at ?? declared;
+  const rule = config.autoEscalation.find(
+    (r) => r.from === state.severity && now.getTime() - since.getTime() >= r.after,
+  );
+  if (!rule) return null;
+  return {
+    kind: "auto-severity",
+    incident: incident.number,
+    key: `auto:${rule.from}:${Math.floor(since.getTime() / 1000)}`,
+    from: rule.from,
+    to: rule.to,
+    after: rule.after,
+  };
+}
+
+const minute = (at: Date) => `${at.toISOString().slice(0, 16)}Z`;
+
+function pirReminders(now: Date, incident: SweepIncident, config: Config): SweepAction[] {
+  const { state } = incident;
+  const resolvedAt = state.times.resolved;
+  const pirDue = severityConfig(config, state.severity)?.pirDue ?? null;
+  if (!resolvedAt || pirDue === null || incident.pirMergedAt) return [];
+  const dueAt = new Date(resolvedAt.getTime() + pirDue);
+  const dueKey = minute(dueAt);
+  const mentions = unique([state.roles.ic?.[0] ?? state.resolution?.by ?? state.declaration?.by]);
+  const left = dueAt.getTime() - now.getTime();
+  if (left > 0) {
+    if (left > config.reminders.pirDueSoon) return [];
+    return [
+      {
+        kind: "pir-reminder",
+        incident: incident.number,
+        key: `pir:soon:${dueKey}`,
+        window: "soon",
+        dueAt,
+        mentions,
+      },
+    ];
+  }
+  const window = Math.floor(-left / config.reminders.overdueEvery);
+  return [
+    {
+      kind: "pir-reminder",
+      incident: incident.number,
+      key: `pir:overdue:${dueKey}:${window}`,
+      window: "overdue",
+      dueAt,
+      mentions,
+    },
+  ];
+}
+
+/** `4h`, `1h 30m`: how an `after` reads in a marker field (no spaces) and back. */
+export function afterText(ms: number): string {
+  return formatDuration(ms).replace(/\s+/g, "");
+}

@@ -1,0 +1,147 @@
+import type { Command } from "../../commands/types.js";
+import type { Config } from "../../config/schema.js";
+import { whoMay } from "../association-names.js";
+import type { HistoryComment } from "../history.js";
+import type { IncidentState } from "../incident-state.js";
+import { actionRequest } from "./action-request.js";
+import {
+  addEntry,
+  changeSeverity,
+  changeStatus,
+  declare,
+  reopen,
+  resolve,
+  vocabulary,
+} from "./state-changes.js";
+
+/** Commands whose effects arrive with later capabilities: answered plainly, never ignored. */
+const NOT_YET: ReadonlySet<Command["kind"]> = new Set<Command["kind"]>([]);
+
+const ROLE_TITLES = {
+  ic: "Incident commander",
+  lead: "Tech lead",
+  comms: "Comms",
+  scribe: "Scribe",
+  sme: "SME",
+};
+
+/**
+ * Applies one accepted command to the state. Returns null when it took effect, or
+ * the reason it did not (shown to the person who typed it).
+ */
+export function applyCommand(
+  state: IncidentState,
+  command: Command,
+  comment: HistoryComment,
+  config: Config,
+): string | null {
+  const at = comment.at;
+  const by = comment.author?.login ?? "ghost";
+  const source = { url: comment.url, commentId: comment.databaseId };
+  if (NOT_YET.has(command.kind))
+    return `\`/${command.kind}\` is not available in this version of the app yet.`;
+  if (command.kind === "help" || command.kind === "metrics") return null;
+  if (command.kind === "declare") {
+    // No id here: it may be claimed in the same round, and the reply must not change with it.
+    if (state.declaration) return "This issue is already an incident.";
+    declare(state, at, by, "command", command.severity, config);
+    return null;
+  }
+  if (!state.declaration) {
+    return "This issue is not an incident yet: declare it first with `/declare SEV-2` (or the severity you need).";
+  }
+  const words = vocabulary(config);
+  switch (command.kind) {
+    case "ack":
+      if (state.times.acknowledged) return null;
+      state.times.acknowledged = at;
+      state.acknowledgedBy = by;
+      addEntry(state, "ack", at, by, "Acknowledged", { ...source, quote: command.text });
+      if (!state.roles.ic?.length) {
+        state.roles.ic = [by];
+        addEntry(state, "role", at, by, `Incident commander: @${by}`, source);
+      }
+      return null;
+    case "severity":
+      changeSeverity(state, command.severity, at, by, "command", command.reason, config, source);
+      return null;
+    case "status":
+      if (command.status === words.resolved && state.status === words.resolved)
+        return "It is already resolved.";
+      changeStatus(state, command.status, at, by, "command", command.text, config, source);
+      return null;
+    case "role": {
+      const handle = command.handle === "me" ? by : command.handle;
+      const current = state.roles[command.role] ?? [];
+      if (current.includes(handle)) return null;
+      state.roles[command.role] = command.role === "sme" ? [...current, handle] : [handle];
+      addEntry(state, "role", at, by, `${ROLE_TITLES[command.role]}: @${handle}`, source);
+      return null;
+    }
+    case "note":
+      addEntry(state, "note", command.at ?? at, by, "Note", {
+        ...source,
+        quote: command.text,
+        backdated: command.at !== null && command.at.getTime() < at.getTime() - 60_000,
+      });
+      return null;
+    case "started":
+      state.times.started = command.at;
+      addEntry(state, "started", command.at, by, "Impact started", { ...source, backdated: true });
+      return null;
+    case "detected":
+      state.times.detected = command.at;
+      addEntry(state, "detected", command.at, by, "Detected", { ...source, backdated: true });
+      return null;
+    case "update":
+      state.updates.push({ at, by, text: command.text, commentId: comment.databaseId });
+      addEntry(state, "update", at, by, "Status update posted", { ...source, quote: command.text });
+      return null;
+    case "resolve":
+      if (state.status === words.resolved) return "It is already resolved.";
+      resolve(state, at, by, "command", command.summary, config, source);
+      return null;
+    case "reopen":
+      if (state.status !== words.resolved) return "It is not resolved, so there is nothing to reopen.";
+      reopen(state, at, by, "command", command.reason, config, source);
+      return null;
+    case "public-status": {
+      const allowed = config.permissions.publicStatus;
+      if (!allowed.includes(comment.association)) {
+        return `Only ${whoMay(allowed)} may publish customer-facing updates; ask the comms lead.`;
+      }
+      state.publicUpdates.push({
+        at,
+        by,
+        state: command.state,
+        text: command.text,
+        commentId: comment.databaseId,
+      });
+      addEntry(state, "public", at, by, `Public status: **${command.state}**`, {
+        ...source,
+        quote: command.text,
+      });
+      return null;
+    }
+    case "escalate":
+      addEntry(state, "escalated", at, by, "Escalated", { ...source, quote: command.note });
+      return null;
+    case "freeze":
+      state.freeze.override = command.on;
+      return null;
+    // Code response: accepted here; the branch, revert and review are planned by decide.
+    case "hotfix":
+    case "revert":
+    case "pir":
+    case "comms-draft":
+    case "timeline":
+      return null;
+    case "action":
+      state.actionRequests.push(actionRequest(state, command, comment, config));
+      return null;
+    case "due":
+    case "owner":
+    case "priority":
+      return `\`/${command.kind}\` changes an action item: run it in a comment on the action item's issue. Here, \`/action <text> @owner due:<date> priority:<p>\` creates one.`;
+  }
+}

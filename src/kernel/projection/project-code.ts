@@ -1,0 +1,163 @@
+import type { Config } from "../../config/schema.js";
+import type { IssueHistory, PullFact } from "../history.js";
+import type { IncidentState, LinkedPull, PullRole } from "../incident-state.js";
+import { isApp, readMarkers, trustedMarkers } from "../markers.js";
+import { hotfixBranch, pirBranch } from "../names.js";
+import { addEntry } from "./state-changes.js";
+
+/**
+ * The code side of the projection: which pull requests belong to the incident (they
+ * mention it, come from its hotfix branch, or are the app's revert and review pull
+ * requests), and the timeline rows of their opening, merging and closing, of the
+ * hotfix branch and of deployments to the watched environment during the incident.
+ */
+export function projectCode(
+  state: IncidentState,
+  history: IssueHistory,
+  config: Config,
+  botLogin: string,
+): void {
+  if (!state.declaration) return;
+  const id = state.id;
+  const found = new Map<number, LinkedPull>();
+  const add = (pull: PullFact, from: "mention" | "hotfix" | "review") => {
+    const known = found.get(pull.number);
+    const linked = classify(pull, from, history.issue.number, id, botLogin);
+    if (!known || rank(linked.role) > rank(known.role)) found.set(pull.number, linked);
+  };
+  for (const item of history.items)
+    if (item.type === "cross-referenced" && item.pull) add(item.pull, "mention");
+  for (const pull of history.code.hotfixPulls) add(pull, "hotfix");
+  for (const pull of history.code.pirPulls) add(pull, "review");
+  state.linked = [...found.values()].sort((a, b) => a.pull.number - b.pull.number);
+  for (const linked of state.linked) pullEntries(state, linked, botLogin);
+  hotfixEntry(state, history, id, botLogin);
+  deploymentEntries(state, history, config);
+}
+
+const RANKS: Record<PullRole, number> = { linked: 0, hotfix: 1, revert: 1, review: 2 };
+const rank = (role: PullRole) => RANKS[role];
+
+function classify(
+  pull: PullFact,
+  from: "mention" | "hotfix" | "review",
+  issue: number,
+  id: string | null,
+  botLogin: string,
+): LinkedPull {
+  const markers = isApp(pull.author, botLogin) ? readMarkers(pull.body) : [];
+  const revert = markers.find((m) => m.kind === "revert" && m.fields.issue === String(issue));
+  if (revert) {
+    return {
+      pull,
+      role: "revert",
+      reverts: Number(revert.fields.pr) || null,
+      source: revert.fields.source ?? null,
+    };
+  }
+  const ownReview = markers.some((m) => m.kind === "pir" && m.fields.issue === String(issue));
+  if (from === "review" || ownReview || (id && pull.headRefName === pirBranch(id))) {
+    return { pull, role: "review", reverts: null, source: null };
+  }
+  if (from === "hotfix" || (id && pull.headRefName === hotfixBranch(id))) {
+    return { pull, role: "hotfix", reverts: null, source: null };
+  }
+  const reverted = /^revert-(\d+)-/.exec(pull.headRefName)?.[1];
+  if (reverted) return { pull, role: "revert", reverts: Number(reverted), source: null };
+  return { pull, role: "linked", reverts: null, source: null };
+}
+
+function describe(linked: LinkedPull): string {
+  const { number } = linked.pull;
+  switch (linked.role) {
+    case "hotfix":
+      return `Hotfix PR #${number}`;
+    case "revert":
+      return linked.reverts ? `Revert PR #${number} (reverts #${linked.reverts})` : `Revert PR #${number}`;
+    case "review":
+      return `Post-incident review PR #${number}`;
+    case "linked":
+      return `PR #${number}`;
+  }
+}
+
+function pullEntries(state: IncidentState, linked: LinkedPull, botLogin: string): void {
+  const { pull } = linked;
+  const name = describe(linked);
+  const source = { url: pull.url };
+  // The app's own pull requests read as the app's ("app"), like its other timeline rows.
+  const author = isApp(pull.author, botLogin) ? null : (pull.author?.login ?? null);
+  addEntry(state, "pull-request", pull.createdAt, author, `${name} opened`, {
+    ...source,
+    quote: pull.title,
+  });
+  if (pull.mergedAt) {
+    addEntry(state, "pull-request", pull.mergedAt, pull.mergedBy?.login ?? null, `${name} merged`, source);
+  } else if (pull.state === "CLOSED" && pull.closedAt) {
+    addEntry(state, "pull-request", pull.closedAt, null, `${name} closed without merging`, source);
+  }
+}
+
+/**
+ * The hotfix branch, at the first `/hotfix` that asked for it, once it exists; the
+ * app's reply that created it keeps the row after the branch is deleted on merge.
+ */
+function hotfixEntry(state: IncidentState, history: IssueHistory, id: string | null, botLogin: string): void {
+  if (!id) return;
+  const created = history.items.some(
+    (item) =>
+      item.type === "comment" &&
+      trustedMarkers(item, botLogin).some((m) => m.kind === "reply" && m.fields.branch === hotfixBranch(id)),
+  );
+  const branch = history.code.branches?.hotfix ?? (created ? { name: hotfixBranch(id) } : null);
+  if (!branch) return;
+  const first = state.acknowledgements.find(
+    (ack) => ack.kind === "accepted" && ack.command.kind === "hotfix",
+  );
+  if (first?.kind !== "accepted" || first.command.kind !== "hotfix") return;
+  const from =
+    first.command.from === null
+      ? `\`${history.repo.defaultBranch ?? "the default branch"}\``
+      : first.command.from === "deployed"
+        ? "the last successful deployment"
+        : `\`${first.command.from}\``;
+  addEntry(
+    state,
+    "hotfix",
+    first.comment.at,
+    first.comment.author?.login ?? null,
+    `Hotfix branch \`${branch.name}\` created from ${from}`,
+    {
+      url: `${history.repo.url}/compare/${history.repo.defaultBranch ?? "main"}...${branch.name}`,
+      commentId: first.comment.databaseId,
+    },
+  );
+}
+
+const DEPLOY_WORDS: Record<string, string> = { SUCCESS: "succeeded", FAILURE: "failed", ERROR: "errored" };
+
+/** Deployments of the default branch that finished between the start of impact and resolution. */
+function deploymentEntries(state: IncidentState, history: IssueHistory, config: Config): void {
+  const from = state.times.started ?? state.times.declared;
+  const until = state.times.resolved;
+  if (!from) return;
+  for (const deployment of history.code.deployments) {
+    if (
+      deployment.ref !== history.repo.defaultBranch ||
+      deployment.environment !== config.deployments.environment
+    )
+      continue;
+    for (const status of deployment.statuses) {
+      const words = DEPLOY_WORDS[status.state];
+      if (!words || status.at < from || (until && status.at > until)) continue;
+      addEntry(
+        state,
+        "deployment",
+        status.at,
+        status.by,
+        `Deployment to ${deployment.environment} ${words} (\`${deployment.sha.slice(0, 7)}\`)`,
+        { url: `${history.repo.url}/commit/${deployment.sha}`, quote: status.description || null },
+      );
+    }
+  }
+}

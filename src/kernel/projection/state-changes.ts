@@ -1,0 +1,230 @@
+import type { Config, Severity } from "../../config/schema.js";
+import type { EntryKind, IncidentState, Via } from "../incident-state.js";
+
+/**
+ * The transitions every source shares (commands, labels added by hand, closing and
+ * reopening the issue), so the timeline reads the same whichever way a person chose.
+ */
+
+export interface Vocabulary {
+  severityByLabel: Map<string, string>;
+  statusByLabel: Map<string, string>;
+  statusLabel: (status: string) => string;
+  resolved: string;
+  first: string;
+  defaultSeverity: string;
+}
+
+const cache = new WeakMap<Config, Vocabulary>();
+
+export function vocabulary(config: Config): Vocabulary {
+  const known = cache.get(config);
+  if (known) return known;
+  const statusLabel = (status: string) => `${config.labels.statusPrefix}${status}`;
+  const words: Vocabulary = {
+    severityByLabel: new Map(config.severities.map((severity) => [severity.name, severity.name])),
+    statusByLabel: new Map(config.statuses.map((status) => [statusLabel(status), status])),
+    statusLabel,
+    resolved: config.statuses[config.statuses.length - 1] as string,
+    first: config.statuses[0] as string,
+    defaultSeverity:
+      config.defaultSeverity ?? (config.severities[1] ?? config.severities[0])?.name ?? "SEV-2",
+  };
+  cache.set(config, words);
+  return words;
+}
+
+export function severityConfig(config: Config, name: string | null): Severity | null {
+  return config.severities.find((severity) => severity.name === name) ?? null;
+}
+
+/** A severity as people write it in the form or a command: name or alias, any case. */
+export function matchSeverity(config: Config, text: string | null): string | null {
+  if (!text) return null;
+  const wanted = text.trim().toLowerCase();
+  const found = config.severities.find(
+    (severity) =>
+      severity.name.toLowerCase() === wanted ||
+      severity.aliases.some((alias) => alias.toLowerCase() === wanted),
+  );
+  return found?.name ?? null;
+}
+
+export function addEntry(
+  state: IncidentState,
+  kind: EntryKind,
+  at: Date,
+  by: string | null,
+  text: string,
+  extra: { quote?: string | null; url?: string | null; backdated?: boolean; commentId?: number | null } = {},
+) {
+  state.entries.push({
+    at,
+    kind,
+    text,
+    by,
+    quote: extra.quote ?? null,
+    url: extra.url ?? null,
+    backdated: extra.backdated ?? false,
+    commentId: extra.commentId ?? null,
+  });
+}
+
+const VIA_WORDS: Record<Via, string> = {
+  form: "from the form",
+  command: "",
+  label: "label added by hand",
+  issue: "",
+  auto: "automatic escalation",
+};
+
+function viaSuffix(via: Via): string {
+  return VIA_WORDS[via] ? ` (${VIA_WORDS[via]})` : "";
+}
+
+/** The severity security incidents are forced to: configured, or the most severe. */
+export function securitySeverity(config: Config): string {
+  return config.security.severity ?? (config.severities[0]?.name as string);
+}
+
+export function declare(
+  state: IncidentState,
+  at: Date,
+  by: string,
+  via: Via,
+  severity: string | null,
+  config: Config,
+) {
+  const words = vocabulary(config);
+  const chosen = state.security
+    ? securitySeverity(config)
+    : (severity ?? matchSeverity(config, state.form.severity) ?? words.defaultSeverity);
+  state.declaration = { at, by, via };
+  state.triage = false;
+  state.times.declared = at;
+  state.severity = chosen;
+  state.status = words.first;
+  state.severityChanges.push({ at, from: null, to: chosen, by, via, reason: null });
+  state.statusChanges.push({ at, from: null, to: words.first, by, via, reason: null });
+  const security = state.security ? " (security incident)" : "";
+  addEntry(
+    state,
+    "declared",
+    at,
+    by,
+    `Declared **${chosen}**${security}, status **${words.first}**${viaSuffix(via)}`,
+  );
+}
+
+export interface Source {
+  url: string | null;
+  commentId: number | null;
+}
+
+const NO_SOURCE: Source = { url: null, commentId: null };
+
+export function changeSeverity(
+  state: IncidentState,
+  to: string,
+  at: Date,
+  by: string,
+  via: Via,
+  reason: string | null,
+  config: Config,
+  source: Source = NO_SOURCE,
+): boolean {
+  if (!state.declaration || state.severity === to || !severityConfig(config, to)) return false;
+  state.severityChanges.push({ at, from: state.severity, to, by, via, reason });
+  addEntry(state, "severity", at, by, `Severity ${state.severity} → **${to}**${viaSuffix(via)}`, {
+    ...source,
+    quote: reason,
+  });
+  state.severity = to;
+  return true;
+}
+
+export function changeStatus(
+  state: IncidentState,
+  to: string,
+  at: Date,
+  by: string,
+  via: Via,
+  text: string | null,
+  config: Config,
+  source: Source = NO_SOURCE,
+): boolean {
+  const words = vocabulary(config);
+  if (!state.declaration || state.status === to) return false;
+  if (to === words.resolved) {
+    resolve(state, at, by, via, text, config, source);
+    return true;
+  }
+  if (state.status === words.resolved) {
+    reopen(state, at, by, via, null, config);
+    if (to === words.first) return true;
+  }
+  state.statusChanges.push({ at, from: state.status, to, by, via, reason: text });
+  const mitigates = marksMitigation(state, to, config);
+  const suffix = `${mitigates ? ", mitigated" : ""}${viaSuffix(via)}`;
+  addEntry(state, "status", at, by, `Status ${state.status} → **${to}**${suffix}`, {
+    ...source,
+    quote: text,
+  });
+  state.status = to;
+  if (mitigates) state.times.mitigated = at;
+  return true;
+}
+
+/** The first time the status reaches the mitigated status (or a later one). */
+function marksMitigation(state: IncidentState, to: string, config: Config): boolean {
+  const threshold = config.statuses.indexOf(config.mitigatedStatus);
+  return state.times.mitigated === null && threshold >= 0 && config.statuses.indexOf(to) >= threshold;
+}
+
+export function resolve(
+  state: IncidentState,
+  at: Date,
+  by: string,
+  via: Via,
+  summary: string | null,
+  config: Config,
+  source: Source = NO_SOURCE,
+) {
+  const words = vocabulary(config);
+  state.statusChanges.push({ at, from: state.status, to: words.resolved, by, via, reason: summary });
+  state.status = words.resolved;
+  state.times.resolved = at;
+  state.times.mitigated ??= at;
+  state.resolution = { at, by, summary };
+  addEntry(state, "resolved", at, by, `Resolved${via === "issue" ? " (issue closed)" : ""}`, {
+    ...source,
+    quote: summary,
+  });
+}
+
+export function reopen(
+  state: IncidentState,
+  at: Date,
+  by: string,
+  via: Via,
+  reason: string | null,
+  config: Config,
+  source: Source = NO_SOURCE,
+) {
+  const words = vocabulary(config);
+  state.statusChanges.push({ at, from: state.status, to: words.first, by, via, reason });
+  state.status = words.first;
+  state.times.resolved = null;
+  state.resolution = null;
+  addEntry(
+    state,
+    "reopened",
+    at,
+    by,
+    `Reopened, status **${words.first}**${via === "issue" ? " (issue reopened)" : ""}`,
+    {
+      ...source,
+      quote: reason,
+    },
+  );
+}

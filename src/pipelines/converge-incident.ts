@@ -1,0 +1,123 @@
+import type { Logger } from "probot";
+import type { Config } from "../config/schema.js";
+import type { TriggeringEvent } from "../features/incident/answered-elsewhere.js";
+import { decideIncident } from "../features/incident/decide-incident.js";
+import type { OutwardInput } from "../features/outward/decide-outward.js";
+import { applyPlan, type Target } from "../github/apply-plan.js";
+import type { PublishFiles } from "../github/publish-files.js";
+import {
+  type HistoryVariables,
+  historyVariables,
+  type Octokit,
+  readHistory,
+} from "../github/read-history.js";
+import type { IssueHistory } from "../kernel/history.js";
+import type { ChatDeps } from "../outside/chat/chat-deps.js";
+import type { TemplateOverrides } from "../render/template-overrides.js";
+import { publishForIncident } from "./publish-status-site.js";
+import { sendNotices } from "./send-notices.js";
+
+/**
+ * decide → apply → verify with the history the last write returned, until nothing is
+ * left to do (§2.5). Shared by webhook events and the sweep. A plan that needs the
+ * status page published publishes it first (once per run), so its timeline write
+ * records it; chat notices the plan claimed are sent after it is applied.
+ */
+const MAX_ROUNDS = 4;
+
+export interface PipelineLog {
+  info(fields: object, message: string): void;
+  debug(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+}
+
+/** What reaches outside GitHub's issue: chat and the status page (webhook events have both). */
+export interface OutsideDeps {
+  chat: ChatDeps;
+  publishFiles: PublishFiles;
+  log: Logger;
+}
+
+export interface ConvergeInput {
+  octokit: Octokit;
+  target: Target;
+  history: IssueHistory;
+  config: Config;
+  botLogin: string;
+  formTemplate: string;
+  now: Date;
+  variables: HistoryVariables;
+  /** The read also looked at the day's incidents (declaring). */
+  withRecent?: boolean;
+  /** Create labels the repo lacks, in the first round. */
+  checkLabels: boolean;
+  log: PipelineLog;
+  templates?: TemplateOverrides;
+  metricsSummary?: string;
+  outside?: OutsideDeps;
+  /** Called once the incident's id is known, for logs that name it. */
+  onIncidentId?: (id: string) => void;
+  /** The webhook being handled (its comment, if any); without it every comment is answered now. */
+  event?: TriggeringEvent;
+  /** Another run follows a failure worth retrying: GitHub's hiccups are retried, not reported. */
+  retried?: boolean;
+  /** Called after the first write, or when nothing needed writing: the repo's labels were checked. */
+  onLabelsChecked?: () => void;
+}
+
+export async function convergeIncident(input: ConvergeInput): Promise<void> {
+  const { octokit, target, config, botLogin, formTemplate, now, log, outside } = input;
+  const { owner, repo, number } = target;
+  let { history, variables } = input;
+  let outward: OutwardInput = {};
+  let publishTried = false;
+  for (let round = 1; round <= MAX_ROUNDS; round++) {
+    const decideInput = {
+      config,
+      botLogin,
+      formTemplate,
+      now,
+      history,
+      checkLabels: input.checkLabels && round === 1,
+      ...(input.metricsSummary ? { metricsSummary: input.metricsSummary } : {}),
+      ...(input.templates ? { templates: input.templates } : {}),
+      ...(input.event ? { event: input.event } : {}),
+    };
+    let decision = decideIncident({ ...decideInput, outward });
+    if (decision.state.id && round === 1) input.onIncidentId?.(decision.state.id);
+    if (decision.publication && !publishTried && outside) {
+      publishTried = true;
+      const site = { owner, repo, ...decideInput, incidentId: decision.state.id ?? `#${number}` };
+      const hash = decision.publication.hash;
+      outward = await publishForIncident(octokit, site, hash, outside.publishFiles, outside.log, {
+        retried: input.retried ?? false,
+      });
+      decision = decideIncident({ ...decideInput, outward });
+    }
+    const { state, plan, notices } = decision;
+    if (plan.length === 0) {
+      if (input.checkLabels) input.onLabelsChecked?.();
+      if (round > 1) log.debug({ incident: state.id, rounds: round - 1 }, "incident converged");
+      return;
+    }
+    // Declared just now: the history the writes return also shows the code of the new id.
+    if (state.id && !variables.withCode)
+      variables = historyVariables(config, now, { withRecent: input.withRecent ?? false, id: state.id });
+    const result = await applyPlan(octokit, target, plan, variables, { retried: input.retried ?? false });
+    if (input.checkLabels) input.onLabelsChecked?.();
+    log.info({ incident: state.id, round, writes: result.applied }, "applied plan");
+    // Reactions alone change nothing the projection reads: no verify read needed.
+    if (!result.history && !result.unverified) return;
+    const next =
+      result.history && !result.unverified
+        ? result.history
+        : await readHistory(octokit, { owner, repo, number }, variables);
+    if (!next) return;
+    history = next;
+    if (notices.length && outside) {
+      const chat = { octokit, target, history, variables, notices, config, botLogin };
+      sendNotices({ ...chat, chat: outside.chat, log: outside.log });
+    }
+  }
+  log.warn({ rounds: MAX_ROUNDS }, "incident did not converge; the next event will continue");
+}

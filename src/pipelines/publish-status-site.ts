@@ -1,0 +1,91 @@
+import type { Logger } from "probot";
+import type { Config } from "../config/schema.js";
+import type { OutwardInput } from "../features/outward/decide-outward.js";
+import { statusSiteFiles } from "../features/outward/status-page/site-files.js";
+import type { PublishFiles } from "../github/publish-files.js";
+import type { Octokit } from "../github/read-history.js";
+import { readStatusSite } from "../github/read-status-site.js";
+import { classifyFailure } from "../github/request-failure.js";
+
+/**
+ * Publishes the status site: one paged read of the repo's incidents, the site
+ * rendered from their public updates, one commit (none when nothing changed).
+ * Failures come back as a reason for the incident, never as an exception.
+ */
+export interface PublishSiteInput {
+  owner: string;
+  repo: string;
+  config: Config;
+  botLogin: string;
+  formTemplate: string;
+  now: Date;
+  /** For the commit message: which incident's public change this is. */
+  incidentId: string;
+}
+
+export type PublishOutcome =
+  | { ok: true; commitSha: string | null }
+  | { ok: false; reason: string; error?: unknown };
+
+/** Publishes for an incident whose public updates now hash to `hash`; says what to record. */
+export async function publishForIncident(
+  octokit: Octokit,
+  input: PublishSiteInput,
+  hash: string | null,
+  publishFiles: PublishFiles,
+  log: Logger,
+  options: { retried?: boolean } = {},
+): Promise<OutwardInput> {
+  const outcome = await publishStatusSite(octokit, input, publishFiles);
+  if (!outcome.ok) {
+    // GitHub was busy: the whole event runs again and publishes then; only the last run reports.
+    if (options.retried && outcome.error && classifyFailure(outcome.error).retry) throw outcome.error;
+    log.warn({ reason: outcome.reason }, "status page not published");
+    return { publishFailure: { hash, reason: outcome.reason } };
+  }
+  log.info({ commit: outcome.commitSha }, "status page published");
+  return { published: hash };
+}
+
+export async function publishStatusSite(
+  octokit: Octokit,
+  input: PublishSiteInput,
+  publishFiles: PublishFiles,
+): Promise<PublishOutcome> {
+  const { owner, repo, config, now } = input;
+  try {
+    const source = await readStatusSite(octokit, {
+      owner,
+      repo,
+      incidentLabel: config.labels.incident,
+      since: new Date(now.getTime() - (config.statusPage.days + 1) * 86_400_000),
+    });
+    const files = statusSiteFiles({
+      histories: source.histories,
+      ctx: { config, botLogin: input.botLogin, formTemplate: input.formTemplate },
+      now,
+      nameWithOwner: `${owner}/${repo}`,
+      overrides: source.overrides,
+    });
+    const { commitSha } = await publishFiles(octokit, {
+      owner,
+      repo,
+      branch: config.statusPage.branch,
+      files,
+      message: `Status page: public update of ${input.incidentId}`,
+    });
+    return { ok: true, commitSha };
+  } catch (error) {
+    return { ok: false, reason: describeFailure(error), error };
+  }
+}
+
+/** Status and GitHub's message, or the template's error: nothing that could hold a secret. */
+function describeFailure(error: unknown): string {
+  const status = (error as { status?: number } | null)?.status;
+  const message =
+    String((error as Error | null)?.message ?? error)
+      .split("\n")[0]
+      ?.slice(0, 200) ?? "";
+  return status ? `GitHub answered ${status} (${message})` : message || "unknown error";
+}

@@ -1,0 +1,129 @@
+import type { Context } from "probot";
+import type { AppDeps } from "../app-deps.js";
+import type { Config } from "../config/schema.js";
+import { ConfigSchema } from "../config/schema.js";
+import { awaitsMetrics } from "../features/incident/decide-incident.js";
+import { historyVariables, type Octokit, readHistory } from "../github/read-history.js";
+import { claimedId } from "../kernel/app-artifacts.js";
+import { idFromTitle } from "../kernel/incident-id.js";
+import { convergeIncident } from "./converge-incident.js";
+import { labelsChecked, markLabelsChecked } from "./ensure-labels.js";
+import { readMetricsSummary } from "./read-metrics.js";
+import { loadRepoConfig, reportConfigError } from "./repo-config.js";
+import { loadRepoTemplates } from "./repo-templates.js";
+import { withRetries } from "./with-retries.js";
+
+/**
+ * The pipeline every incident event runs (§2.5): read the history once → decide a
+ * plan (pure) → apply it → verify with the history the last write returned, and
+ * decide again until nothing is left to do (`convergeIncident`, shared with the sweep).
+ * When GitHub fails a request, the whole pipeline runs again from a fresh read
+ * (`withRetries`), never the write alone.
+ */
+const FALLBACK_CONFIG: Config = ConfigSchema.parse({});
+
+/**
+ * The incident to reconcile: its number, and its title as the event showed it (the id
+ * in it). The event may be about another issue or pull request (an action item, a hotfix).
+ */
+export interface IncidentRef {
+  number: number;
+  title: string;
+}
+
+export async function reconcileIncident(
+  context: Context,
+  deps: AppDeps,
+  incident: IncidentRef,
+): Promise<void> {
+  const { owner, repo } = context.repo();
+  await deps.lock.run(`${owner}/${repo}#${incident.number}`, () =>
+    withRetries(
+      (_attempt, final) => reconcileOnce(context, deps, incident, owner, repo, !final),
+      deps.retry,
+      context.log,
+    ),
+  );
+}
+
+async function reconcileOnce(
+  context: Context,
+  deps: AppDeps,
+  incident: IncidentRef,
+  owner: string,
+  repo: string,
+  retried: boolean,
+): Promise<void> {
+  const { number } = incident;
+  const octokit = context.octokit as unknown as Octokit;
+  const now = deps.clock();
+  let log = context.log;
+
+  const loaded = await loadRepoConfig(context, undefined, now);
+  const config = loaded.ok ? loaded.config : FALLBACK_CONFIG;
+  const id = idFromTitle(incident.title);
+  const withRecent = id === null;
+  let variables = historyVariables(config, now, { withRecent, id });
+  let history = await readHistory(octokit, { owner, repo, number }, variables);
+  if (!history) return;
+
+  if (!loaded.ok) {
+    await reportConfigError(octokit, history, loaded.error, deps);
+    return;
+  }
+  // The read tells whether the config file changed since it was cached.
+  const fresh = await loadRepoConfig(context, history.repo.configOid, now);
+  if (!fresh.ok) {
+    await reportConfigError(octokit, history, fresh.error, deps);
+    return;
+  }
+
+  const templates = await loadRepoTemplates(octokit, { owner, repo }, history.repo.templatesOid, log);
+  const botLogin = await deps.botLogin();
+  // A title without the id the app claimed (edited by hand): read again, now looking at its code.
+  const claimed = claimedId(history, botLogin);
+  if (claimed && !variables.withCode) {
+    variables = historyVariables(fresh.config, now, { withRecent, id: claimed });
+    history = await readHistory(octokit, { owner, repo, number }, variables);
+    if (!history) return;
+  }
+  // Only a `/metrics` waiting for its answer costs the extra (paged) read of all incidents.
+  const known = { config: fresh.config, botLogin, formTemplate: deps.formTemplate, now };
+  const metricsSummary = awaitsMetrics({ ...known, history, checkLabels: false })
+    ? await readMetricsSummary(octokit, history.repo.nameWithOwner, known, now)
+    : undefined;
+  await convergeIncident({
+    ...known,
+    octokit,
+    target: { owner, repo, number, issueId: history.issue.id },
+    history,
+    variables,
+    withRecent,
+    checkLabels: !labelsChecked(`${owner}/${repo}`),
+    onLabelsChecked: () => markLabelsChecked(`${owner}/${repo}`),
+    event: {
+      commentId:
+        "comment" in context.payload ? (context.payload as { comment: { id: number } }).comment.id : null,
+    },
+    // Getters: the log names the incident once its id is known.
+    log: {
+      info: (fields, message) => log.info(fields, message),
+      debug: (fields, message) => log.debug(fields, message),
+      warn: (fields, message) => log.warn(fields, message),
+    },
+    templates,
+    retried,
+    ...(metricsSummary ? { metricsSummary } : {}),
+    outside: {
+      chat: deps.chat,
+      publishFiles: deps.publishFiles,
+      get log() {
+        return log;
+      },
+    },
+    onIncidentId: (incidentId) => {
+      log = log.child({ incident: incidentId });
+      context.octokit.log = log.child({ name: "github" });
+    },
+  });
+}

@@ -1,0 +1,118 @@
+import { loadConfig } from "../config/load-config.js";
+import type { Config } from "../config/schema.js";
+import { due } from "../features/sweep/due.js";
+import { actionTarget, describeSweepAction, type SweepAction } from "../features/sweep/reminder.js";
+import { sweepMessage } from "../features/sweep/reminder-words.js";
+import {
+  actionItemForSweep,
+  incidentForSweep,
+  type SweepIncident,
+  type SweepSnapshot,
+} from "../features/sweep/sweep-snapshot.js";
+import { postIncidentRecord, postReminder } from "../github/apply-sweep.js";
+import { historyVariables, type Octokit } from "../github/read-history.js";
+import { readSweep } from "../github/read-sweep.js";
+import { idFromTitle } from "../kernel/incident-id.js";
+import { convergeIncident, type PipelineLog } from "./converge-incident.js";
+
+/**
+ * The sweep of one repository (§10), a thin runner: config → one paged read →
+ * snapshot → `due()` (pure) → post each action (or, in a dry run, describe it).
+ * Escalations and automatic severity changes then converge their incident, so labels
+ * and the timeline show them.
+ */
+export interface SweepRepoInput {
+  octokit: Octokit;
+  owner: string;
+  repo: string;
+  now: Date;
+  dryRun: boolean;
+  botLogin: string;
+  formTemplate: string;
+  log: PipelineLog;
+}
+
+export interface SweepRepoResult {
+  repo: string;
+  actions: SweepAction[];
+  /** One line per action, as a dry run prints it. */
+  plan: string[];
+  applied: number;
+  /** Why nothing was decided (no such repo, an invalid config). */
+  skipped: string | null;
+}
+
+/** How far back closed incidents can still owe a PIR reminder. */
+function closedSince(config: Config, now: Date): Date | null {
+  const dues = config.severities.flatMap((severity) => (severity.pirDue === null ? [] : [severity.pirDue]));
+  if (dues.length === 0) return null;
+  const lookback = Math.max(...dues) + config.reminders.pirDueSoon + 2 * config.reminders.overdueEvery;
+  return new Date(now.getTime() - lookback);
+}
+
+export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult> {
+  const { octokit, owner, repo, now, botLogin } = input;
+  const name = `${owner}/${repo}`;
+  const result: SweepRepoResult = { repo: name, actions: [], plan: [], applied: 0, skipped: null };
+  const context = { octokit, repo: () => ({ owner, repo }) };
+  const loaded = await loadConfig(context, { oid: undefined, now: () => now.getTime() });
+  if (!loaded.ok) return { ...result, skipped: `invalid configuration (${loaded.error.file})` };
+  let config = loaded.config;
+  const read = await readSweep(octokit, {
+    owner,
+    repo,
+    incidentLabel: config.labels.incident,
+    actionItemLabel: config.labels.actionItem,
+    closedSince: closedSince(config, now),
+  });
+  if (!read) return { ...result, skipped: "repository not found" };
+  // The read names the config file's blob: it vouches for the cached config (or replaces it).
+  const fresh = await loadConfig(context, { oid: read.repo.configOid, now: () => now.getTime() });
+  if (!fresh.ok) return { ...result, skipped: `invalid configuration (${fresh.error.file})` };
+  config = fresh.config;
+
+  const ctx = { config, botLogin, formTemplate: input.formTemplate };
+  const snapshot: SweepSnapshot = {
+    repo: name,
+    incidents: read.incidents.flatMap((history) => incidentForSweep(history, ctx) ?? []),
+    actionItems: read.actionItems.flatMap((item) => actionItemForSweep(item, botLogin) ?? []),
+  };
+  result.actions = due(now, snapshot, config);
+  result.plan = result.actions.map(describeSweepAction);
+  if (input.dryRun) return result;
+
+  const histories = new Map(read.incidents.map((history) => [history.issue.number, history]));
+  for (const action of result.actions) {
+    const body = sweepMessage(action, snapshot, config, now);
+    if (action.kind === "item-reminder") {
+      const item = snapshot.actionItems.find((i) => i.number === action.item);
+      if (item) await postReminder(octokit, item.id, body);
+    } else if (action.kind === "escalation" || action.kind === "auto-severity") {
+      const incident = snapshot.incidents.find((i) => i.number === action.incident) as SweepIncident;
+      const known = histories.get(incident.number);
+      const variables = historyVariables(config, now, {
+        withRecent: false,
+        id: known ? idFromTitle(known.issue.title) : null,
+      });
+      const target = { owner, repo, number: incident.number, issueId: incident.id };
+      const history = (await postIncidentRecord(octokit, target, body, variables)) ?? known;
+      if (history)
+        await convergeIncident({
+          ...ctx,
+          octokit,
+          target,
+          history,
+          now,
+          variables,
+          checkLabels: false,
+          log: input.log,
+        });
+    } else {
+      const incident = snapshot.incidents.find((i) => i.number === actionTarget(action));
+      if (incident) await postReminder(octokit, incident.id, body);
+    }
+    result.applied += 1;
+  }
+  if (result.applied) input.log.info({ repo: name, actions: result.plan }, "sweep posted");
+  return result;
+}
