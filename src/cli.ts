@@ -1,11 +1,12 @@
 #!/usr/bin/env node
+
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { ProbotOctokit } from "probot";
 import { parseReportArgs, runReportCli } from "./cli/report-cli.js";
 import { formatSweepReport, runSweep } from "./cli/sweep-command.js";
+import { asOctokit } from "./github/client.js";
 import { withGraphqlJson } from "./github/graphql-json.js";
-import type { Octokit } from "./github/read-history.js";
 
 /**
  * `incident-app <command>`: the app's time-based work outside the server, for a
@@ -69,10 +70,12 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     );
     return 2;
   }
-  const octokit = new (withGraphqlJson(ProbotOctokit))({
-    auth: { token },
-    ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
-  }) as unknown as Octokit;
+  const octokit = asOctokit(
+    new (withGraphqlJson(ProbotOctokit))({
+      auth: { token },
+      ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
+    }),
+  );
   if (!("dryRun" in args)) {
     const written = await runReportCli(octokit, args, env.INCIDENT_BOT_LOGIN);
     if (typeof written === "string") {

@@ -1,5 +1,5 @@
 import { runSweep } from "../../src/cli/sweep-command.js";
-import type { Octokit } from "../../src/github/read-history.js";
+import { asOctokit } from "../../src/github/client.js";
 import { startHarness } from "../../test/support/harness.js";
 import { sweepActionItems, sweepIncidents } from "../../test/support/sweep-seed.js";
 
@@ -44,7 +44,7 @@ export async function measureSweep(): Promise<{ sweepRequests: SweepRequests; de
     for (const name of repos)
       sim.createRepo({ owner: OWNER, name, files: { ".github/incident.yml": "timeZone: UTC\n" } });
     const installation = await sim.installApp(OWNER, repos);
-    const octokit = (await harness.probot.auth(installation)) as unknown as Octokit;
+    const octokit = asOctokit(await harness.probot.auth(installation));
     const results: Record<string, Record<string, number>> = {};
     const operations: Record<string, string> = {};
     for (const [index, c] of cases.entries()) {

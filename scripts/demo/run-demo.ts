@@ -1,5 +1,5 @@
 import { runSweep } from "../../src/cli/sweep-command.js";
-import type { Octokit } from "../../src/github/read-history.js";
+import { asOctokit } from "../../src/github/client.js";
 import type { Harness } from "../../test/support/harness.js";
 import { BEFORE, FOLLOW_UP, FORM, OWNER, PEOPLE, REPO, STEPS, type Step, seedDemoRepo } from "./scenario.js";
 import { seedPastIncidents } from "./seed-past.js";
@@ -30,7 +30,7 @@ export async function playDemo(
   const { sim, clock } = harness;
   seedDemoRepo(sim);
   const installation = await sim.installApp(OWNER, [REPO]);
-  const octokit = (await harness.probot.auth(installation)) as unknown as Octokit;
+  const octokit = asOctokit(await harness.probot.auth(installation));
   const result: DemoResult = { issue: 0, sweeps: [] };
   // Webhooks the sweep's writes cause wait until it is done, so every request is told apart:
   // the sweep's own (no delivery) and each webhook's.

@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../app.js";
 import { runSweep } from "../cli/sweep-command.js";
+import { asOctokit } from "../github/client.js";
 import { withGraphqlJson } from "../github/graphql-json.js";
-import type { Octokit } from "../github/read-history.js";
 
 /**
  * GitHub Actions mode: no server. A workflow job runs the app once on the event
@@ -67,7 +67,7 @@ export async function runActionsEvent(options: ActionsRunOptions): Promise<Actio
     // One sweep of the job's repository, with the runner the server's timer uses.
     const repos = env.GITHUB_REPOSITORY?.trim() ? [env.GITHUB_REPOSITORY.trim()] : [];
     const report = await runSweep({
-      octokit: (await probot.auth()) as unknown as Octokit,
+      octokit: asOctokit(await probot.auth()),
       repos,
       now: (options.clock ?? (() => new Date()))(),
       dryRun: false,

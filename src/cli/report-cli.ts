@@ -1,7 +1,7 @@
 import { CONFIG_PATH } from "../config/config-file-name.js";
 import { parseConfigText } from "../config/parse-config-text.js";
 import { type Config, ConfigSchema } from "../config/schema.js";
-import type { Octokit } from "../github/read-history.js";
+import type { Octokit } from "../github/client.js";
 import { runReport } from "./report-command.js";
 
 /**

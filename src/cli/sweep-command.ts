@@ -1,7 +1,7 @@
 import { readFormTemplate } from "../app-deps.js";
 import type { SweepAction } from "../features/sweep/reminder.js";
+import type { Octokit } from "../github/client.js";
 import { SWEEP_VIEWER_QUERY } from "../github/queries-sweep.js";
-import type { Octokit } from "../github/read-history.js";
 import { PRODUCTION_RETRY_POLICY, type RetryPolicy } from "../github/retry-policy.js";
 import type { PipelineLog } from "../pipelines/converge-incident.js";
 import { type SweepRepoResult, sweepRepo } from "../pipelines/sweep-repo.js";

@@ -1,8 +1,9 @@
 import { type CodeWrite, CREATED_PULL, type FailureSpec, type Write } from "../kernel/plan.js";
 import { applyCodeWrite, explain } from "./apply-code-write.js";
-import type { Target } from "./apply-plan.js";
+import type { Octokit, Target } from "./client.js";
 import { ADD_COMMENT_MUTATION } from "./queries.js";
-import type { HistoryVariables, Octokit, RawIssue, RawRepository } from "./read-history.js";
+import type { RawIssue, RawRepository } from "./raw-history.js";
+import type { HistoryVariables } from "./read-history.js";
 import { classifyFailure } from "./request-failure.js";
 
 /** What a comment mutation returns: the issue's history right after the write. */

@@ -1,6 +1,6 @@
 import type { Write } from "../kernel/plan.js";
+import type { Octokit } from "./client.js";
 import { ADD_PROJECT_ITEM_MUTATION, setProjectFieldsMutation } from "./queries-action-items.js";
-import type { Octokit } from "./read-history.js";
 
 /** Project board writes (§8): add an issue (GitHub returns the existing item when it is already there) and set fields. */
 export async function addProjectItem(

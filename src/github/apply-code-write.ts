@@ -1,7 +1,7 @@
 import { FREEZE_CHECK_NAME } from "../kernel/names.js";
 import type { CodeWrite } from "../kernel/plan.js";
+import type { Octokit } from "./client.js";
 import { RESOLVE_REF_QUERY, REVERT_PULL_REQUEST_MUTATION, REVERT_TARGET_QUERY } from "./queries.js";
-import type { Octokit } from "./read-history.js";
 import { classifyFailure } from "./request-failure.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { CreatedIssue, Write } from "../kernel/plan.js";
+import type { Octokit } from "./client.js";
 import { ADD_NOTICE_MUTATION } from "./queries-action-items.js";
-import type { Octokit } from "./read-history.js";
 
 /** Creates an issue; when GitHub refuses the assignee (no access to the repo), creates it unassigned. */
 export async function createIssue(

@@ -10,21 +10,15 @@ import {
 import { addComment, applyAnswered, isCodeWrite, type WithIssue } from "./apply-answered.js";
 import { addProjectItem, setProjectFields } from "./apply-board.js";
 import { addNotice, createIssue } from "./apply-issue-writes.js";
+import type { Octokit, Target } from "./client.js";
 import { ADD_REACTION_MUTATION, DELETE_COMMENT_MUTATION, UPDATE_COMMENT_MUTATION } from "./queries.js";
-import { type HistoryVariables, normaliseHistory, type Octokit } from "./read-history.js";
+import { type HistoryVariables, normaliseHistory } from "./read-history.js";
 import { classifyFailure } from "./request-failure.js";
 
 /**
  * The one executor of plans. Comment writes are GraphQL mutations whose payload
  * returns the issue's history right after the write, which is the verify read.
  */
-export interface Target {
-  owner: string;
-  repo: string;
-  number: number;
-  issueId: string;
-}
-
 export interface ApplyResult {
   /** History as of the last write that returned one; null when the plan had none. */
   history: IssueHistory | null;

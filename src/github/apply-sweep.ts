@@ -1,7 +1,8 @@
 import type { IssueHistory } from "../kernel/history.js";
-import { applyPlan, type Target } from "./apply-plan.js";
+import { applyPlan } from "./apply-plan.js";
+import type { Octokit, Target } from "./client.js";
 import { ADD_REMINDER_MUTATION } from "./queries-sweep.js";
-import type { HistoryVariables, Octokit } from "./read-history.js";
+import type { HistoryVariables } from "./read-history.js";
 
 /**
  * The sweep's writes: a reminder is one comment, read back by nobody; a record the

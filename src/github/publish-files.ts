@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Octokit } from "./read-history.js";
+import type { Octokit } from "./client.js";
 
 /**
  * Writes a set of text files to a branch as one commit with GitHub's Git Data API:

@@ -3,14 +3,10 @@ import type { Config } from "../config/schema.js";
 import type { ActionItemFacts } from "../features/action-items/action-item-facts.js";
 import type { ProjectItemFacts, ProjectRead } from "../features/action-items/board-facts.js";
 import type { HistoryComment } from "../kernel/history.js";
+import type { Octokit } from "./client.js";
 import { ACTION_ITEM_QUERY } from "./queries-action-items.js";
-import {
-  normaliseActor,
-  normaliseHistoryItem,
-  type Octokit,
-  type RawActor,
-  type RawItem,
-} from "./read-history.js";
+import type { RawItem } from "./raw-history.js";
+import { normaliseActor, normaliseHistoryItem, type RawActor } from "./read-history.js";
 
 /** The one read of an action item event: the item, its incident's recent comments and the board. */
 interface RawFieldRef {

@@ -1,6 +1,7 @@
+import type { GraphqlClient } from "./client.js";
 import { HISTORY_PAGE_QUERY, historyPagesQuery, PAGE_STEP } from "./queries.js";
 import { sweepHistoryPagesQuery } from "./queries-sweep.js";
-import type { GraphqlClient, RawItem, RawPage } from "./read-history.js";
+import type { RawItem, RawPage } from "./raw-history.js";
 
 /**
  * The rest of a long history after its first page, in as few requests as GitHub

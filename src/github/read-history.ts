@@ -1,88 +1,23 @@
-import type { ProbotOctokit } from "probot";
 import {
   type Association,
   type HistoryItem,
   type IssueHistory,
   type ReactionContent,
-  type RecentIncident,
-  type RepoLabel,
   referenceFromPull,
 } from "../kernel/history.js";
-import { actor, codeFacts, pullFact, type RawActor, type RawCodeFields, type RawPull } from "./code-facts.js";
-import { INCIDENT_HISTORY_QUERY } from "./queries.js";
-import { laterItems } from "./read-history-pages.js";
-
+import type { GraphqlClient } from "./client.js";
+import { actor, codeFacts, pullFact, type RawActor, type RawPull } from "./code-facts.js";
 /**
  * The one read of an event: the issue's whole history in one GraphQL query (plus
  * one more per 100 comments and events beyond the first hundred), normalised for
  * the pure projection.
  */
-export type Octokit = InstanceType<typeof ProbotOctokit>;
-
-/** All a history read needs: both the app's Octokit and a token Octokit in a workflow fit. */
-export interface GraphqlClient {
-  graphql: <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
-}
-
 import type { HistoryVariables } from "./history-variables.js";
+import { INCIDENT_HISTORY_QUERY } from "./queries.js";
+import type { RawIssue, RawItem, RawRepository } from "./raw-history.js";
+import { laterItems } from "./read-history-pages.js";
 
 export { type HistoryVariables, historyVariables } from "./history-variables.js";
-
-export interface RawItem {
-  __typename: string;
-  id?: string;
-  databaseId?: number;
-  url?: string;
-  body?: string;
-  createdAt?: string;
-  lastEditedAt?: string | null;
-  author?: RawActor | null;
-  actor?: RawActor | null;
-  authorAssociation?: string;
-  reactionGroups?: Array<{ content: string; viewerHasReacted: boolean }> | null;
-  label?: { name: string } | null;
-  stateReason?: string | null;
-  assignee?: RawActor | null;
-  previousTitle?: string;
-  currentTitle?: string;
-  source?: RawSource | null;
-}
-
-/** An Issue's fields (`issueState`: aliased, as the pull request's `state` is another enum) or a pull request's. */
-type RawSource = { __typename: string; issueState?: string } & Partial<RawPull>;
-
-export interface RawPage {
-  totalCount?: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  nodes: Array<RawItem | null>;
-}
-
-export interface RawIssue {
-  id: string;
-  number: number;
-  title: string;
-  body: string;
-  url: string;
-  state: "OPEN" | "CLOSED";
-  createdAt: string;
-  closedAt: string | null;
-  author: RawActor | null;
-  authorAssociation: string;
-  assignees: { nodes: Array<{ id: string; login: string }> };
-  labels: { nodes: Array<{ id: string; name: string }> };
-  timelineItems: RawPage;
-}
-
-export interface RawRepository extends RawCodeFields {
-  id: string;
-  nameWithOwner: string;
-  url: string;
-  isPrivate?: boolean;
-  labels: { nodes: RepoLabel[] };
-  configFile: { __typename: string; oid?: string } | null;
-  templatesFolder?: { __typename: string; oid?: string } | null;
-  recentIncidents?: { nodes: RecentIncident[] } | null;
-}
 
 const date = (text: string) => new Date(text);
 

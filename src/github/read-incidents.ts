@@ -1,8 +1,10 @@
 import { incidentRecord } from "../features/report/incident-record.js";
 import type { CloseReason, IncidentRecord } from "../features/report/report-types.js";
 import type { ProjectionContext } from "../kernel/projection/project-history.js";
+import type { GraphqlClient } from "./client.js";
 import { REPORT_INCIDENTS_QUERY } from "./queries-report.js";
-import { type GraphqlClient, normaliseHistory, type RawIssue, type RawRepository } from "./read-history.js";
+import type { RawIssue, RawRepository } from "./raw-history.js";
+import { normaliseHistory } from "./read-history.js";
 
 /**
  * Reads every incident of a repo in pages of 50 and projects each with the app's

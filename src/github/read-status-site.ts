@@ -1,7 +1,9 @@
 import type { SiteTemplateOverrides } from "../features/outward/status-page/site-templates.js";
 import type { IssueHistory } from "../kernel/history.js";
+import type { Octokit } from "./client.js";
 import { STATUS_SITE_QUERY } from "./queries.js";
-import { normaliseHistory, type Octokit, type RawIssue, type RawRepository } from "./read-history.js";
+import type { RawIssue, RawRepository } from "./raw-history.js";
+import { normaliseHistory } from "./read-history.js";
 
 /**
  * Everything the status site is rendered from, in one paged GraphQL query: the

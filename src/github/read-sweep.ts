@@ -1,15 +1,10 @@
 import { CONFIG_EXPRESSION } from "../config/config-file-name.js";
 import type { ActionItemRead } from "../features/sweep/sweep-snapshot.js";
 import type { IssueHistory } from "../kernel/history.js";
+import type { Octokit } from "./client.js";
 import { SWEEP_QUERY } from "./queries-sweep.js";
-import {
-  normaliseActor,
-  normaliseHistory,
-  type Octokit,
-  type RawActor,
-  type RawIssue,
-  type RawRepository,
-} from "./read-history.js";
+import type { RawIssue, RawRepository } from "./raw-history.js";
+import { normaliseActor, normaliseHistory, type RawActor } from "./read-history.js";
 import { laterItemsOfMany } from "./read-history-pages.js";
 
 /**

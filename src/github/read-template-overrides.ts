@@ -1,7 +1,7 @@
 import { TEMPLATE_OVERRIDE_EXPRESSION } from "../render/template-names.js";
 import type { OverrideFile } from "../render/template-overrides.js";
+import type { Octokit } from "./client.js";
 import { TEMPLATE_OVERRIDES_QUERY } from "./queries.js";
-import type { Octokit } from "./read-history.js";
 
 interface RawEntry {
   name: string;

@@ -1,4 +1,4 @@
-import type { Actor } from "./history.js";
+import type { Actor } from "./actor.js";
 
 /** The code around an incident as the history read returns it (see `CodeFacts`). */
 

@@ -1,3 +1,4 @@
+import type { Actor } from "./actor.js";
 import type { CodeFacts, PullFact } from "./code-history.js";
 
 export type {
@@ -18,12 +19,7 @@ export { emptyCodeFacts } from "./code-history.js";
  * chronological, with dates as `Date`. Nothing here knows about Octokit.
  */
 
-export type ActorKind = "User" | "Bot";
-
-export interface Actor {
-  login: string;
-  kind: ActorKind;
-}
+export type { Actor, ActorKind } from "./actor.js";
 
 export type Association =
   | "OWNER"

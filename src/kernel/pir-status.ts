@@ -1,5 +1,6 @@
 import type { IssueHistory } from "./history.js";
 import { trustedMarkers } from "./markers.js";
+import { pirBranch } from "./names.js";
 
 /**
  * When the incident's post-incident review was merged, from its history alone: the
@@ -9,7 +10,7 @@ import { trustedMarkers } from "./markers.js";
  * and PIR reminders continue.
  */
 export function pirMergedAt(history: IssueHistory, botLogin: string, incidentId: string | null): Date | null {
-  const branch = incidentId ? `pir/${incidentId.toLowerCase()}` : null;
+  const branch = incidentId ? pirBranch(incidentId) : null;
   let merged: Date | null = null;
   const earliest = (at: Date) => {
     if (merged === null || at < merged) merged = at;

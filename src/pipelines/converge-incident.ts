@@ -3,14 +3,10 @@ import type { Config } from "../config/schema.js";
 import type { TriggeringEvent } from "../features/incident/answered-elsewhere.js";
 import { decideIncident } from "../features/incident/decide-incident.js";
 import type { OutwardInput } from "../features/outward/decide-outward.js";
-import { applyPlan, type Target } from "../github/apply-plan.js";
+import { applyPlan } from "../github/apply-plan.js";
+import type { Octokit, Target } from "../github/client.js";
 import type { PublishFiles } from "../github/publish-files.js";
-import {
-  type HistoryVariables,
-  historyVariables,
-  type Octokit,
-  readHistory,
-} from "../github/read-history.js";
+import { type HistoryVariables, historyVariables, readHistory } from "../github/read-history.js";
 import type { IssueHistory } from "../kernel/history.js";
 import type { ChatDeps } from "../outside/chat/chat-deps.js";
 import type { TemplateOverrides } from "../render/template-overrides.js";

@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import type { AppDeps } from "../app-deps.js";
+import { asOctokit } from "../github/client.js";
 import { OPEN_INCIDENTS_QUERY } from "../github/queries.js";
-import type { Octokit } from "../github/read-history.js";
 import { reconcileIncident } from "./reconcile-incident.js";
 import { loadRepoConfig } from "./repo-config.js";
 
@@ -20,7 +20,7 @@ export async function onDeploymentStatus(
   if (!FINISHED.has(status.state) || deployment.ref !== repository.default_branch) return;
   const loaded = await loadRepoConfig(context, undefined, deps.clock());
   if (!loaded.ok || deployment.environment !== loaded.config.deployments.environment) return;
-  const octokit = context.octokit as unknown as Octokit;
+  const octokit = asOctokit(context.octokit);
   const data = await octokit.graphql<{
     repository: { incidents: { nodes: Array<{ number: number; title: string }> } };
   }>(OPEN_INCIDENTS_QUERY, { ...context.repo(), incidentLabel: loaded.config.labels.incident });

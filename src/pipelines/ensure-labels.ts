@@ -2,7 +2,7 @@ import type { Context } from "probot";
 import type { Config } from "../config/schema.js";
 import { labelSpecs } from "../features/incident/label-specs.js";
 import { createLabels } from "../github/apply-plan.js";
-import type { Octokit } from "../github/read-history.js";
+import { asOctokit } from "../github/client.js";
 
 /**
  * Labels are created when the app is installed on a repo, and lazily (at most once
@@ -34,7 +34,7 @@ export async function createLabelsOnInstall(
   config: Config,
   deadline = Number.POSITIVE_INFINITY,
 ): Promise<void> {
-  const octokit = context.octokit as unknown as Octokit;
+  const octokit = asOctokit(context.octokit);
   const payload = context.payload;
   const repos =
     "repositories_added" in payload

@@ -2,8 +2,8 @@ import type { Logger } from "probot";
 import type { Config } from "../config/schema.js";
 import type { OutwardInput } from "../features/outward/decide-outward.js";
 import { statusSiteFiles } from "../features/outward/status-page/site-files.js";
+import type { Octokit } from "../github/client.js";
 import type { PublishFiles } from "../github/publish-files.js";
-import type { Octokit } from "../github/read-history.js";
 import { readStatusSite } from "../github/read-status-site.js";
 import { classifyFailure } from "../github/request-failure.js";
 

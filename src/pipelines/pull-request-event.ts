@@ -4,9 +4,9 @@ import { CONFIG_EXPRESSION } from "../config/config-file-name.js";
 import { decidePullRequest, type PullRequestFacts } from "../features/code-response/decide-pull-request.js";
 import { hasLinks, pullLinks } from "../features/code-response/pull-links.js";
 import { applyCodeWrite, explain } from "../github/apply-code-write.js";
+import { asOctokit } from "../github/client.js";
 import { actor, freezeChecks, type RawActor, type RawOpenPull } from "../github/code-facts.js";
 import { PULL_REQUEST_CONTEXT_QUERY } from "../github/queries.js";
-import type { Octokit } from "../github/read-history.js";
 import { reconcileIncident } from "./reconcile-incident.js";
 import { loadRepoConfig } from "./repo-config.js";
 
@@ -59,7 +59,7 @@ export async function onPullRequest(context: PullContext, deps: AppDeps): Promis
   const loaded = await loadRepoConfig(context, undefined, now);
   if (!loaded.ok) return; // nothing to report on: the incident handlers say what is wrong
   const { owner, repo } = context.repo();
-  const octokit = context.octokit as unknown as Octokit;
+  const octokit = asOctokit(context.octokit);
   const data = await octokit.graphql<RawContext>(PULL_REQUEST_CONTEXT_QUERY, {
     owner,
     repo,

@@ -1,7 +1,7 @@
 import { computeReport } from "../features/report/metrics.js";
 import { metricsSummary } from "../features/report/metrics-summary.js";
 import { lastDays } from "../features/report/report-window.js";
-import type { GraphqlClient } from "../github/read-history.js";
+import type { GraphqlClient } from "../github/client.js";
 import { readIncidents } from "../github/read-incidents.js";
 import type { ProjectionContext } from "../kernel/projection/project-history.js";
 

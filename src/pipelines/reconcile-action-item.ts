@@ -4,9 +4,11 @@ import type { ActionItemFacts } from "../features/action-items/action-item-facts
 import { boardProblemMessage } from "../features/action-items/action-item-messages.js";
 import { decideActionItem } from "../features/action-items/decide-action-item.js";
 import { boardProblem } from "../features/action-items/decide-board.js";
-import { applyPlan, type Target } from "../github/apply-plan.js";
+import { applyPlan } from "../github/apply-plan.js";
+import type { Target } from "../github/client.js";
+import { asOctokit } from "../github/client.js";
 import { readActionItem } from "../github/read-action-item.js";
-import { historyVariables, type Octokit } from "../github/read-history.js";
+import { historyVariables } from "../github/read-history.js";
 import { classifyFailure } from "../github/request-failure.js";
 import { parseActionItemBody } from "../kernel/action-item-body.js";
 import { isApp, marker, readMarkers } from "../kernel/markers.js";
@@ -37,7 +39,7 @@ export async function reconcileActionItem(context: IssueContext, deps: AppDeps):
 async function reconcileItem(context: IssueContext, deps: AppDeps): Promise<IncidentRef | null> {
   const { owner, repo } = context.repo();
   const number = context.payload.issue.number;
-  const octokit = context.octokit as unknown as Octokit;
+  const octokit = asOctokit(context.octokit);
   const now = deps.clock();
   const log = context.log.child({ repo: `${owner}/${repo}`, actionItem: number });
   const incident = parseActionItemBody(context.payload.issue.body ?? "").meta?.incident ?? null;

@@ -3,7 +3,8 @@ import type { AppDeps } from "../app-deps.js";
 import type { Config } from "../config/schema.js";
 import { ConfigSchema } from "../config/schema.js";
 import { awaitsMetrics } from "../features/incident/decide-incident.js";
-import { historyVariables, type Octokit, readHistory } from "../github/read-history.js";
+import { asOctokit } from "../github/client.js";
+import { historyVariables, readHistory } from "../github/read-history.js";
 import { claimedId } from "../kernel/app-artifacts.js";
 import { idFromTitle } from "../kernel/incident-id.js";
 import { convergeIncident } from "./converge-incident.js";
@@ -55,7 +56,7 @@ async function reconcileOnce(
   retried: boolean,
 ): Promise<void> {
   const { number } = incident;
-  const octokit = context.octokit as unknown as Octokit;
+  const octokit = asOctokit(context.octokit);
   const now = deps.clock();
   let log = context.log;
 

@@ -1,5 +1,5 @@
 import type { Logger } from "probot";
-import type { Octokit } from "../github/read-history.js";
+import type { Octokit } from "../github/client.js";
 import { readTemplateOverrides } from "../github/read-template-overrides.js";
 import {
   checkTemplateOverrides,

@@ -10,7 +10,8 @@ import {
   type SweepSnapshot,
 } from "../features/sweep/sweep-snapshot.js";
 import { postIncidentRecord, postReminder } from "../github/apply-sweep.js";
-import { historyVariables, type Octokit } from "../github/read-history.js";
+import type { Octokit } from "../github/client.js";
+import { historyVariables } from "../github/read-history.js";
 import { readSweep } from "../github/read-sweep.js";
 import { idFromTitle } from "../kernel/incident-id.js";
 import { convergeIncident, type PipelineLog } from "./converge-incident.js";

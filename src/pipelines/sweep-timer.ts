@@ -1,7 +1,7 @@
 import type { Probot } from "probot";
 import { botLoginResolver, readFormTemplate } from "../app-deps.js";
 import { runSweep } from "../cli/sweep-command.js";
-import type { Octokit } from "../github/read-history.js";
+import { asOctokit } from "../github/client.js";
 
 /**
  * The sweep in server mode (§10): every `intervalMs`, for every installation, every
@@ -26,10 +26,10 @@ export function startSweepTimer(probot: Probot, options: SweepTimerOptions): () 
     running = true;
     const summary = { repos: 0, actions: 0, failed: 0 };
     try {
-      const app = (await probot.auth()) as unknown as Octokit;
+      const app = asOctokit(await probot.auth());
       const installations = await app.paginate(app.rest.apps.listInstallations, { per_page: 100 });
       for (const installation of installations) {
-        const octokit = (await probot.auth(installation.id)) as unknown as Octokit;
+        const octokit = asOctokit(await probot.auth(installation.id));
         const repos = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, {
           per_page: 100,
         });

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseReportArgs, runReportCli } from "../../src/cli/report-cli.js";
-import type { Octokit } from "../../src/github/read-history.js";
+import type { Octokit } from "../../src/github/client.js";
+import { asOctokit } from "../../src/github/client.js";
 import { type Harness, startHarness } from "../support/harness.js";
 
 /** `incident-app report`: flags, the repo's config through the API, files written. */
@@ -23,7 +24,7 @@ async function octokitFor(files: Record<string, string>): Promise<Octokit> {
   const { sim } = harness;
   sim.createOrg("acme", ["alice"]);
   sim.createRepo({ owner: "acme", name: "shop", files });
-  return (await harness.probot.auth(await sim.installApp("acme", ["shop"]))) as unknown as Octokit;
+  return asOctokit(await harness.probot.auth(await sim.installApp("acme", ["shop"])));
 }
 
 describe("incident-app report", () => {

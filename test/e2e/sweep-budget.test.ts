@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSweep } from "../../src/cli/sweep-command.js";
-import type { Octokit } from "../../src/github/read-history.js";
+import type { Octokit } from "../../src/github/client.js";
+import { asOctokit } from "../../src/github/client.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { sweepActionItems, sweepIncidents } from "../support/sweep-seed.js";
 
@@ -48,7 +49,7 @@ beforeAll(async () => {
   sim.createOrg("acme", ["alice", "bob", "dave"]);
   sim.createRepo({ owner: "acme", name: "svc", files: { ".github/incident.yml": "timeZone: UTC\n" } });
   const installation = await sim.installApp("acme", ["svc"]);
-  octokit = (await harness.probot.auth(installation)) as unknown as Octokit;
+  octokit = asOctokit(await harness.probot.auth(installation));
   sim.seedIssues("acme", "svc", sweepIncidents(100, NOW));
   sim.seedIssues(
     "acme",

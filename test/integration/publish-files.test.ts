@@ -1,12 +1,12 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { asOctokit } from "../../src/github/client.js";
 import { gitBlobSha, publishFiles } from "../../src/github/publish-files.js";
-import type { Octokit } from "../../src/github/read-history.js";
 import { TestOctokit } from "../support/probot.js";
 
 const API = "https://api.github.com";
 const REPO = "/repos/acme/shop";
-const octokit = () => new TestOctokit() as unknown as Octokit;
+const octokit = () => asOctokit(new TestOctokit());
 
 const files = [
   { path: "status/index.html", content: "<h1>All good</h1>\n" },

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatSweepReport, runSweep } from "../../src/cli/sweep-command.js";
 import { parseSweepArgs } from "../../src/cli.js";
 import { clearConfigCache } from "../../src/config/config-cache.js";
-import type { Octokit } from "../../src/github/read-history.js";
+import { asOctokit } from "../../src/github/client.js";
 import { ITEM_BODY } from "../support/action-item-facts.js";
 import { BOT } from "../support/history-builder.js";
 import { TestOctokit } from "../support/probot.js";
@@ -11,7 +11,7 @@ import { respondingGitHub } from "../support/respond-github.js";
 
 /** The sweep's runner with nock: the read, then one comment per reminder; nothing in a dry run. */
 const NOW = new Date("2026-02-05T09:00:00Z");
-const octokit = () => new TestOctokit({ auth: { token: "ghs_test" } }) as unknown as Octokit;
+const octokit = () => asOctokit(new TestOctokit({ auth: { token: "ghs_test" } }));
 
 function page(reminded: boolean) {
   return {

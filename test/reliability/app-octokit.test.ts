@@ -2,8 +2,10 @@ import { Probot } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { createAppOctokit } from "../../src/github/app-octokit.js";
+import type { Octokit } from "../../src/github/client.js";
+import { asOctokit } from "../../src/github/client.js";
 import { ADD_COMMENT_MUTATION, INCIDENT_HISTORY_QUERY } from "../../src/github/queries.js";
-import { historyVariables, type Octokit } from "../../src/github/read-history.js";
+import { historyVariables } from "../../src/github/read-history.js";
 import { scaledRetryPolicy } from "../../src/github/retry-policy.js";
 import type { FaultableRequest, RequestFaultKind } from "../simulator/faults/request-faults.js";
 import { createClock, type Simulator, startSimulator } from "../simulator/index.js";
@@ -31,7 +33,7 @@ beforeAll(async () => {
     Octokit: createAppOctokit(scaledRetryPolicy(0.001)),
     logLevel: "fatal",
   });
-  octokit = (await probot.auth(installation)) as unknown as Octokit;
+  octokit = asOctokit(await probot.auth(installation));
   const { data } = await sim.as("alice").rest.issues.create({ ...where, title: "t" });
   issueId = data.node_id;
 });

@@ -4,7 +4,8 @@ import { CONFIG_YAML, OWNER, PEOPLE, REPO } from "../../scripts/demo/scenario.js
 import { readFormTemplate } from "../../src/app-deps.js";
 import { parseConfigText } from "../../src/config/parse-config-text.js";
 import { decideIncident } from "../../src/features/incident/decide-incident.js";
-import { historyVariables, type Octokit, readHistory } from "../../src/github/read-history.js";
+import { asOctokit } from "../../src/github/client.js";
+import { historyVariables, readHistory } from "../../src/github/read-history.js";
 import type { IssueHistory } from "../../src/kernel/history.js";
 import { isApp } from "../../src/kernel/markers.js";
 import { botOctokit } from "../simulator/test-support.js";
@@ -56,7 +57,7 @@ it(`${BODIES} hostile comments through the simulator and the real app`, async ()
           requests.slice(i + 1, i + 3).some((n) => n.operation === "issues/add-assignees")
         ),
     );
-    const bot = (await botOctokit(sim)) as unknown as Octokit;
+    const bot = asOctokit(await botOctokit(sim));
     const loadedConfig = parseConfigText(CONFIG_YAML, ".github/incident.yml");
     if (!loadedConfig.ok) throw new Error("demo config");
     const variables = historyVariables(loadedConfig.config, clock.now(), { withRecent: false, id: null });

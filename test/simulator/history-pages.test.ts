@@ -1,9 +1,10 @@
 import type { Octokit } from "@octokit/rest";
 import { parse, validate } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GraphqlClient } from "../../src/github/client.js";
 import { HISTORY_PAGE_QUERY, historyPagesQuery, ISSUE_FIELDS } from "../../src/github/queries.js";
 import { sweepHistoryPagesQuery } from "../../src/github/queries-sweep.js";
-import type { GraphqlClient, RawPage } from "../../src/github/read-history.js";
+import type { RawPage } from "../../src/github/raw-history.js";
 import { laterItems, laterItemsOfMany } from "../../src/github/read-history-pages.js";
 import { githubSchema } from "./graphql/github-schema.js";
 import type { Simulator } from "./simulator.js";

@@ -1,5 +1,6 @@
 import { runSweep, type SweepReport } from "../../src/cli/sweep-command.js";
-import type { Octokit } from "../../src/github/read-history.js";
+import type { Octokit } from "../../src/github/client.js";
+import { asOctokit } from "../../src/github/client.js";
 import type { Simulator } from "../simulator/index.js";
 import type { Harness } from "./harness.js";
 
@@ -46,7 +47,7 @@ export async function actionItemsWorld(harness: Harness, config = BOARD_CONFIG):
     ],
   });
   const installation = await sim.installApp("acme", ["svc"]);
-  const octokit = (await harness.probot.auth(installation)) as unknown as Octokit;
+  const octokit = asOctokit(await harness.probot.auth(installation));
   clock.set(new Date("2026-02-03T14:23:00Z"));
   const incident = sim.fileIssueForm("alice", { owner: "acme", name: "svc" }, INCIDENT_FORM);
   await sim.settle();

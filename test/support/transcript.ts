@@ -1,12 +1,8 @@
 import type { Octokit } from "@octokit/rest";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { INCIDENT_HISTORY_QUERY } from "../../src/github/queries.js";
-import {
-  historyVariables,
-  normaliseHistory,
-  type RawIssue,
-  type RawRepository,
-} from "../../src/github/read-history.js";
+import type { RawIssue, RawRepository } from "../../src/github/raw-history.js";
+import { historyVariables, normaliseHistory } from "../../src/github/read-history.js";
 import type { IssueHistory } from "../../src/kernel/history.js";
 
 /**

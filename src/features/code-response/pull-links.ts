@@ -1,5 +1,6 @@
 import { parseId } from "../../kernel/incident-id.js";
 import { readMarkers } from "../../kernel/markers.js";
+import { incidentIdOfBranch } from "../../kernel/names.js";
 
 /**
  * How a pull request says which incidents it belongs to, from its own fields alone:
@@ -16,7 +17,6 @@ export interface PullLinks {
 }
 
 const ID_IN_TEXT = /\bINC-\d{8}-\d{3,}\b/gi;
-const BRANCH_ID = /^(?:hotfix|pir)\/(inc-\d{8}-\d{3,})$/i;
 const MENTION = /(?:^|[^\w/#&])#(\d+)\b/g;
 
 export function pullLinks(
@@ -24,7 +24,7 @@ export function pullLinks(
   botLogin: string,
 ): PullLinks {
   const text = `${pull.title}\n${pull.body ?? ""}`;
-  const branchId = BRANCH_ID.exec(pull.headRef)?.[1]?.toUpperCase() ?? null;
+  const branchId = incidentIdOfBranch(pull.headRef);
   const textIds = [...new Set([...text.matchAll(ID_IN_TEXT)].map((m) => m[0].toUpperCase()))].filter(
     (id) => parseId(id) !== null && id !== branchId,
   );

@@ -3,6 +3,7 @@ import { formatDuration } from "../../config/duration.js";
 import type { Config } from "../../config/schema.js";
 import { daysBetween, isoDayOf } from "../../kernel/calendar-days.js";
 import { marker } from "../../kernel/markers.js";
+import { pirBranch } from "../../kernel/names.js";
 import { severityConfig } from "../../kernel/projection/state-changes.js";
 import { dateTime, zoneLabel } from "../../render/format-time.js";
 import { inline, mention } from "../../render/markdown.js";
@@ -114,7 +115,7 @@ export function sweepMessage(
         ? `Finish and merge #${review.pull.number} (\`/pir\` refreshes it from the incident).`
         : findCommand("pir")?.available
           ? "Open it with `/pir`."
-          : `Open a pull request from branch \`pir/${(state?.id ?? "incident").toLowerCase()}\` that mentions this incident.`;
+          : `Open a pull request from branch \`${pirBranch(state?.id ?? "incident")}\` that mentions this incident.`;
       const headline =
         action.window === "soon"
           ? `Post-incident review due soon: ${id}`

@@ -1,7 +1,7 @@
 import type { HistoryComment } from "../history.js";
 import type { IncidentState } from "../incident-state.js";
 import { trustedMarkers } from "../markers.js";
-import type { ProjectionContext } from "./project-history.js";
+import type { ProjectionContext } from "./projection-context.js";
 import { addEntry, changeSeverity } from "./state-changes.js";
 
 /**

@@ -2,7 +2,7 @@ import type { Config } from "../../config/schema.js";
 import type { IssueHistory, PullFact } from "../history.js";
 import type { IncidentState, LinkedPull, PullRole } from "../incident-state.js";
 import { isApp, readMarkers, trustedMarkers } from "../markers.js";
-import { hotfixBranch, pirBranch } from "../names.js";
+import { hotfixBranch, pirBranch, revertedPull } from "../names.js";
 import { addEntry } from "./state-changes.js";
 
 /**
@@ -62,8 +62,8 @@ function classify(
   if (from === "hotfix" || (id && pull.headRefName === hotfixBranch(id))) {
     return { pull, role: "hotfix", reverts: null, source: null };
   }
-  const reverted = /^revert-(\d+)-/.exec(pull.headRefName)?.[1];
-  if (reverted) return { pull, role: "revert", reverts: Number(reverted), source: null };
+  const reverted = revertedPull(pull.headRefName);
+  if (reverted !== null) return { pull, role: "revert", reverts: reverted, source: null };
   return { pull, role: "linked", reverts: null, source: null };
 }
 

@@ -12,6 +12,7 @@ import { parseFormTime } from "./form-time.js";
 import { syncFreeze } from "./freeze-state.js";
 import { parseIncidentForm } from "./incident-form.js";
 import { projectCode } from "./project-code.js";
+import type { ProjectionContext } from "./projection-context.js";
 import { mergedReviews, reviewRequests } from "./review-action-items.js";
 import {
   changeSeverity,
@@ -28,16 +29,10 @@ import {
  * history on every event. Missed, repeated or reordered webhooks change nothing,
  * because nothing is remembered between events.
  */
-export interface ProjectionContext {
-  config: Config;
-  /** The app's own login (`name[bot]`): its events are echoes, its markers the only trusted ones. */
-  botLogin: string;
-  /** Text of the incident issue form, to read the body with. */
-  formTemplate: string;
-}
-
 /** A label added together with the issue comes from the issue form (or an API client creating it). */
 const FORM_WINDOW_MS = 10_000;
+
+export type { ProjectionContext };
 
 export function parseContext(config: Config, now: Date, repository?: string): ParseContext {
   return {

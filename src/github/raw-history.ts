@@ -1,0 +1,59 @@
+import type { RecentIncident, RepoLabel } from "../kernel/history.js";
+import type { RawActor, RawCodeFields, RawPull } from "./code-facts.js";
+
+/** The history read's answer as GitHub sends it, before normalisation. */
+export interface RawItem {
+  __typename: string;
+  id?: string;
+  databaseId?: number;
+  url?: string;
+  body?: string;
+  createdAt?: string;
+  lastEditedAt?: string | null;
+  author?: RawActor | null;
+  actor?: RawActor | null;
+  authorAssociation?: string;
+  reactionGroups?: Array<{ content: string; viewerHasReacted: boolean }> | null;
+  label?: { name: string } | null;
+  stateReason?: string | null;
+  assignee?: RawActor | null;
+  previousTitle?: string;
+  currentTitle?: string;
+  source?: RawSource | null;
+}
+
+/** An Issue's fields (`issueState`: aliased, as the pull request's `state` is another enum) or a pull request's. */
+type RawSource = { __typename: string; issueState?: string } & Partial<RawPull>;
+
+export interface RawPage {
+  totalCount?: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: Array<RawItem | null>;
+}
+
+export interface RawIssue {
+  id: string;
+  number: number;
+  title: string;
+  body: string;
+  url: string;
+  state: "OPEN" | "CLOSED";
+  createdAt: string;
+  closedAt: string | null;
+  author: RawActor | null;
+  authorAssociation: string;
+  assignees: { nodes: Array<{ id: string; login: string }> };
+  labels: { nodes: Array<{ id: string; name: string }> };
+  timelineItems: RawPage;
+}
+
+export interface RawRepository extends RawCodeFields {
+  id: string;
+  nameWithOwner: string;
+  url: string;
+  isPrivate?: boolean;
+  labels: { nodes: RepoLabel[] };
+  configFile: { __typename: string; oid?: string } | null;
+  templatesFolder?: { __typename: string; oid?: string } | null;
+  recentIncidents?: { nodes: RecentIncident[] } | null;
+}
