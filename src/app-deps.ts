@@ -37,22 +37,3 @@ export function defaultIssueLock(app: Probot, redisUrl = process.env.REDIS_URL):
 export function readFormTemplate(): string {
   return readFileSync(join(packageRoot(), ".github", "ISSUE_TEMPLATE", "incident.yml"), "utf8");
 }
-
-/**
- * The app's bot login (`slug[bot]`): from APP_SLUG when set, else asked of GitHub
- * once per process (`GET /app`, authenticated as the app).
- */
-export function botLoginResolver(app: Probot, slug = process.env.APP_SLUG): () => Promise<string> {
-  let known: Promise<string> | null = slug ? Promise.resolve(`${slug}[bot]`) : null;
-  return () => {
-    known ??= app
-      .auth()
-      .then((octokit) => octokit.rest.apps.getAuthenticated())
-      .then(({ data }) => `${data?.slug}[bot]`)
-      .catch((error: unknown) => {
-        known = null;
-        throw error;
-      });
-    return known;
-  };
-}

@@ -1,7 +1,7 @@
 import { readFormTemplate } from "../app-deps.js";
 import type { SweepAction } from "../features/sweep/reminder.js";
+import { viewerLogin } from "../github/bot-login.js";
 import type { Octokit } from "../github/client.js";
-import { SWEEP_VIEWER_QUERY } from "../github/queries-sweep.js";
 import { PRODUCTION_RETRY_POLICY, type RetryPolicy } from "../github/retry-policy.js";
 import type { PipelineLog } from "../pipelines/converge-incident.js";
 import { type SweepRepoResult, sweepRepo } from "../pipelines/sweep-repo.js";
@@ -68,12 +68,6 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepReport> {
     report.actions.push(...result.actions);
   }
   return report;
-}
-
-/** The token's own login: `slug[bot]` for an app's installation token. */
-export async function viewerLogin(octokit: Octokit): Promise<string> {
-  const { viewer } = await octokit.graphql<{ viewer: { login: string } }>(SWEEP_VIEWER_QUERY);
-  return viewer.login;
 }
 
 /** What a run did, for people: one block per repository. */

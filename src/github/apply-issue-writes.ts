@@ -1,6 +1,7 @@
 import type { CreatedIssue, Write } from "../kernel/plan.js";
 import type { Octokit } from "./client.js";
 import { ADD_NOTICE_MUTATION } from "./queries-action-items.js";
+import { ADD_REMINDER_MUTATION } from "./queries-sweep.js";
 
 /** Creates an issue; when GitHub refuses the assignee (no access to the repo), creates it unassigned. */
 export async function createIssue(
@@ -25,7 +26,14 @@ export async function createIssue(
   return { ref: write.ref, number: data.number, url: data.html_url, id: data.node_id };
 }
 
-/** A comment on an issue other than the one being reconciled; nothing is read back. */
-export async function addNotice(octokit: Octokit, subjectId: string, body: string): Promise<void> {
-  await octokit.graphql(ADD_NOTICE_MUTATION, { subjectId, body });
+/**
+ * A comment on an issue other than the one being reconciled; nothing is read back.
+ * Reminders go through their own operation name, so logs and request counts tell them apart.
+ */
+export async function addNotice(
+  octokit: Octokit,
+  write: Extract<Write, { kind: "comment-on" }>,
+): Promise<void> {
+  const mutation = write.purpose === "reminder" ? ADD_REMINDER_MUTATION : ADD_NOTICE_MUTATION;
+  await octokit.graphql(mutation, { subjectId: write.subjectId, body: write.body });
 }

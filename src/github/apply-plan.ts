@@ -5,18 +5,23 @@ import {
   fillRefs,
   type LabelSpec,
   type Plan,
+  type RepoWrite,
   type Write,
 } from "../kernel/plan.js";
 import { addComment, applyAnswered, isCodeWrite, type WithIssue } from "./apply-answered.js";
 import { addProjectItem, setProjectFields } from "./apply-board.js";
+import { applyCodeWrite, explain } from "./apply-code-write.js";
 import { addNotice, createIssue } from "./apply-issue-writes.js";
 import type { Octokit, Target } from "./client.js";
 import { ADD_REACTION_MUTATION, DELETE_COMMENT_MUTATION, UPDATE_COMMENT_MUTATION } from "./queries.js";
 import { type HistoryVariables, normaliseHistory } from "./read-history.js";
+import { createLabels } from "./repo-labels.js";
 import { classifyFailure } from "./request-failure.js";
 
 /**
- * The one executor of plans. Comment writes are GraphQL mutations whose payload
+ * The one executor of plans: an incident's (`applyPlan`), and writes that need no
+ * incident (`applyRepoPlan`: freeze checks, comments on pull requests, the sweep's
+ * reminders). Comment writes on the incident are GraphQL mutations whose payload
  * returns the issue's history right after the write, which is the verify read.
  */
 export interface ApplyResult {
@@ -37,17 +42,6 @@ const OFF_INCIDENT = new Set<string>([
   "add-project-item",
   "set-project-fields",
 ]);
-
-export async function createLabels(octokit: Octokit, owner: string, repo: string, labels: LabelSpec[]) {
-  for (const label of labels) {
-    try {
-      await octokit.rest.issues.createLabel({ owner, repo, ...label });
-    } catch (error) {
-      // Someone (or another replica) created it meanwhile: that is the state we wanted.
-      if ((error as { status?: number }).status !== 422) throw error;
-    }
-  }
-}
 
 export async function applyPlan(
   octokit: Octokit,
@@ -180,7 +174,7 @@ async function applyWrite(
     case "add-project-item":
       return null;
     case "comment-on":
-      await addNotice(octokit, write.subjectId, write.body);
+      await addNotice(octokit, write);
       return null;
     case "set-project-fields":
       await setProjectFields(octokit, write);
@@ -196,4 +190,29 @@ async function applyWrite(
     default:
       return null;
   }
+}
+
+/**
+ * Writes that need no incident, in order. With `onFailure`, a write GitHub fails is
+ * reported there and the rest still go (a pull request's check must not wait on a
+ * comment); without it, the first failure ends the plan for the caller to retry.
+ */
+export async function applyRepoPlan(
+  octokit: Octokit,
+  where: { owner: string; repo: string },
+  plan: readonly RepoWrite[],
+  onFailure?: (write: RepoWrite, reason: string) => void,
+): Promise<number> {
+  let applied = 0;
+  for (const write of plan) {
+    try {
+      if (write.kind === "comment-on") await addNotice(octokit, write);
+      else await applyCodeWrite(octokit, where, write);
+      applied += 1;
+    } catch (error) {
+      if (!onFailure) throw error;
+      onFailure(write, explain(error));
+    }
+  }
+  return applied;
 }

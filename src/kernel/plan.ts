@@ -10,7 +10,8 @@ export interface LabelSpec {
   description: string;
 }
 
-export type CommentPurpose = "timeline" | "declaration" | "reply" | "notice";
+/** Why the app comments; `reminder` is the sweep's, read back by nobody but the sweep. */
+export type CommentPurpose = "timeline" | "declaration" | "reply" | "notice" | "reminder";
 
 /** A value a project field is set to (§8): a date, a single-select option, or nothing. */
 export type ProjectFieldValue =
@@ -145,6 +146,13 @@ export type Write =
   | CodeWrite;
 
 export type Plan = Write[];
+
+/** Writes that need no incident to apply: freeze checks and comments on pull requests, comments on other issues. */
+export type RepoWrite = Extract<Write, { kind: "set-check" | "comment-on-pull" | "comment-on" }>;
+
+export function isRepoWrite(write: Write): write is RepoWrite {
+  return write.kind === "set-check" || write.kind === "comment-on-pull" || write.kind === "comment-on";
+}
 
 /** One line per write, for dry runs and logs. */
 export function describeWrite(write: Write): string {

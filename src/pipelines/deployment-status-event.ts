@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import type { AppDeps } from "../app-deps.js";
 import { asOctokit } from "../github/client.js";
-import { OPEN_INCIDENTS_QUERY } from "../github/queries.js";
+import { readOpenIncidents } from "../github/read-open-incidents.js";
 import { reconcileIncident } from "./reconcile-incident.js";
 import { loadRepoConfig } from "./repo-config.js";
 
@@ -21,8 +21,6 @@ export async function onDeploymentStatus(
   const loaded = await loadRepoConfig(context, undefined, deps.clock());
   if (!loaded.ok || deployment.environment !== loaded.config.deployments.environment) return;
   const octokit = asOctokit(context.octokit);
-  const data = await octokit.graphql<{
-    repository: { incidents: { nodes: Array<{ number: number; title: string }> } };
-  }>(OPEN_INCIDENTS_QUERY, { ...context.repo(), incidentLabel: loaded.config.labels.incident });
-  for (const incident of data.repository.incidents.nodes) await reconcileIncident(context, deps, incident);
+  const incidents = await readOpenIncidents(octokit, context.repo(), loaded.config.labels.incident);
+  for (const incident of incidents) await reconcileIncident(context, deps, incident);
 }

@@ -1,8 +1,8 @@
 import type { Context } from "probot";
 import type { Config } from "../config/schema.js";
 import { labelSpecs } from "../features/incident/label-specs.js";
-import { createLabels } from "../github/apply-plan.js";
 import { asOctokit } from "../github/client.js";
+import { createLabels, listLabelNames } from "../github/repo-labels.js";
 
 /**
  * Labels are created when the app is installed on a repo, and lazily (at most once
@@ -44,12 +44,7 @@ export async function createLabelsOnInstall(
         : [];
   for (const repository of repos ?? []) {
     const [owner, repo] = repository.full_name.split("/") as [string, string];
-    const existing = await octokit.paginate(octokit.rest.issues.listLabelsForRepo, {
-      owner,
-      repo,
-      per_page: 100,
-    });
-    const names = new Set(existing.map((label) => label.name));
+    const names = await listLabelNames(octokit, owner, repo);
     for (const label of labelSpecs(config).filter((spec) => !names.has(spec.name))) {
       if (performance.now() >= deadline) {
         context.log.info(

@@ -1,4 +1,3 @@
-import { loadConfig } from "../config/load-config.js";
 import type { Config } from "../config/schema.js";
 import { due } from "../features/sweep/due.js";
 import { actionTarget, describeSweepAction, type SweepAction } from "../features/sweep/reminder.js";
@@ -9,8 +8,9 @@ import {
   type SweepIncident,
   type SweepSnapshot,
 } from "../features/sweep/sweep-snapshot.js";
-import { postIncidentRecord, postReminder } from "../github/apply-sweep.js";
+import { applyPlan, applyRepoPlan } from "../github/apply-plan.js";
 import type { Octokit } from "../github/client.js";
+import { loadConfig } from "../github/load-config.js";
 import { historyVariables } from "../github/read-history.js";
 import { readSweep } from "../github/read-sweep.js";
 import { idFromTitle } from "../kernel/incident-id.js";
@@ -82,12 +82,17 @@ export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult>
   result.plan = result.actions.map(describeSweepAction);
   if (input.dryRun) return result;
 
+  // A reminder is one comment, read back by nobody but the next sweep.
+  const postReminder = (on: { id: string; number: number }, body: string) =>
+    applyRepoPlan(octokit, { owner, repo }, [
+      { kind: "comment-on", subjectId: on.id, number: on.number, purpose: "reminder", body },
+    ]);
   const histories = new Map(read.incidents.map((history) => [history.issue.number, history]));
   for (const action of result.actions) {
     const body = sweepMessage(action, snapshot, config, now);
     if (action.kind === "item-reminder") {
       const item = snapshot.actionItems.find((i) => i.number === action.item);
-      if (item) await postReminder(octokit, item.id, body);
+      if (item) await postReminder(item, body);
     } else if (action.kind === "escalation" || action.kind === "auto-severity") {
       const incident = snapshot.incidents.find((i) => i.number === action.incident) as SweepIncident;
       const known = histories.get(incident.number);
@@ -96,7 +101,8 @@ export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult>
         id: known ? idFromTitle(known.issue.title) : null,
       });
       const target = { owner, repo, number: incident.number, issueId: incident.id };
-      const history = (await postIncidentRecord(octokit, target, body, variables)) ?? known;
+      const record = [{ kind: "add-comment", purpose: "notice", body } as const];
+      const history = (await applyPlan(octokit, target, record, variables)).history ?? known;
       if (history)
         await convergeIncident({
           ...ctx,
@@ -110,7 +116,7 @@ export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult>
         });
     } else {
       const incident = snapshot.incidents.find((i) => i.number === actionTarget(action));
-      if (incident) await postReminder(octokit, incident.id, body);
+      if (incident) await postReminder(incident, body);
     }
     result.applied += 1;
   }

@@ -1,6 +1,7 @@
 import type { Probot } from "probot";
-import { botLoginResolver, readFormTemplate } from "../app-deps.js";
+import { readFormTemplate } from "../app-deps.js";
 import { runSweep } from "../cli/sweep-command.js";
+import { botLoginResolver } from "../github/bot-login.js";
 import { asOctokit } from "../github/client.js";
 
 /**

@@ -1,8 +1,8 @@
 import nock from "nock";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { clearConfigCache, EXTERNAL_CONFIG_TTL_MS } from "../../../src/config/config-cache.js";
-import { loadConfig } from "../../../src/config/load-config.js";
 import { ConfigSchema } from "../../../src/config/schema.js";
+import { loadConfig } from "../../../src/github/load-config.js";
 import { API, inIssuesOpenedHandler } from "./probot-context.js";
 
 const FILE = ".github%2Fincident.yml";

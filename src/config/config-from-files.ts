@@ -1,71 +1,17 @@
 import type { Context } from "probot";
 import { codeSpan } from "./code-span.js";
-import { readCachedConfig, writeCachedConfig } from "./config-cache.js";
 import { createConfigError } from "./config-error.js";
 import { CONFIG_PATH, configFileName, type RepoRef } from "./config-file-name.js";
 import type { ConfigResult, ConfigSource } from "./config-result.js";
 import { describeValue } from "./describe-issues.js";
-import { configErrorFromLoader } from "./loader-error.js";
 import { isMapping, mergeConfigFiles } from "./merge-config-files.js";
 import { validateConfig } from "./validate-config.js";
 
-/**
- * Loads `.github/incident.yml` through Probot's config loader, so `_extends` and the
- * organisation's `.github` repository work as in every Probot app, and validates it.
- *
- * It calls the loader behind `context.config()` (`context.octokit.config.get`) rather
- * than `context.config()` itself: only the loader says which files it read, which is
- * needed to name the file a problem is in, to report an `_extends` target that does not
- * exist (the loader treats it as empty), and to know when the blob id cannot vouch
- * for the cache.
- */
-
-/** What `loadConfig` needs of a Probot `Context`; any `Context` is one. */
-export type ConfigContext = {
-  octokit: { config: Context["octokit"]["config"] };
-  repo(): RepoRef;
-};
-
-export type LoadConfigOptions = {
-  /**
-   * Blob id of the repo's `.github/incident.yml` (from the history read), or null when
-   * it has none. `undefined` means not known yet: any cached config that has not
-   * expired is used, and a config loaded now is kept for a minute only.
-   */
-  oid: string | null | undefined;
-  now: () => number;
-};
-
-type LoadedFile = Awaited<ReturnType<Context["octokit"]["config"]["get"]>>["files"][number];
-
-export async function loadConfig(context: ConfigContext, options: LoadConfigOptions): Promise<ConfigResult> {
-  const current = context.repo();
-  const key = `${current.owner}/${current.repo}`.toLowerCase();
-  const cached = readCachedConfig(key, options.oid, options.now());
-  if (cached) return cached;
-
-  let files: LoadedFile[];
-  try {
-    ({ files } = await context.octokit.config.get({
-      owner: current.owner,
-      repo: current.repo,
-      path: CONFIG_PATH,
-    }));
-  } catch (error) {
-    const configError = configErrorFromLoader(error, { owner: current.owner, repo: current.repo });
-    if (!configError) throw error;
-    const result: ConfigResult = { ok: false, error: configError };
-    writeCachedConfig(key, options.oid, result, true, options.now());
-    return result;
-  }
-  const result = resultFromFiles(files, current);
-  // One file read means the repo's own file (or none, in a `.github` repo): the oid covers it.
-  writeCachedConfig(key, options.oid, result, files.length > 1, options.now());
-  return result;
-}
+/** A file as Probot's config loader returns it (the repo's, the org fallback, the `_extends` chain). */
+export type LoadedFile = Awaited<ReturnType<Context["octokit"]["config"]["get"]>>["files"][number];
 
 /** Files as the loader returns them: the repo's, maybe the org fallback, then the `_extends` chain. */
-function resultFromFiles(files: readonly LoadedFile[], current: RepoRef): ConfigResult {
+export function configFromFiles(files: readonly LoadedFile[], current: RepoRef): ConfigResult {
   const name = (file: LoadedFile): string => configFileName(file, current);
   const [own, fallback] = files;
   const origin: ConfigSource["origin"] = own?.config ? "repo" : fallback?.config ? "org" : "defaults";
