@@ -1,10 +1,10 @@
 import type { ApplicationFunction, Context, Probot } from "probot";
-import { type AppDeps, defaultIssueLock, readFormTemplate } from "./app-deps.js";
 import { ConfigSchema } from "./config/schema.js";
 import { botLoginResolver } from "./github/bot-login.js";
 import { publishFiles } from "./github/publish-files.js";
 import { PRODUCTION_RETRY_POLICY } from "./github/retry-policy.js";
 import { defaultChatDeps } from "./outside/chat/chat-deps.js";
+import { type AppDeps, defaultIssueLock, readFormTemplate } from "./pipelines/app-deps.js";
 import { onDeploymentStatus } from "./pipelines/deployment-status-event.js";
 import { createLabelsOnInstall } from "./pipelines/ensure-labels.js";
 import { withEventLog } from "./pipelines/event-log.js";

@@ -4,9 +4,9 @@ import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { ProbotOctokit } from "probot";
 import { parseReportArgs, runReportCli } from "./cli/report-cli.js";
-import { formatSweepReport, runSweep } from "./cli/sweep-command.js";
 import { asOctokit } from "./github/client.js";
 import { withGraphqlJson } from "./github/graphql-json.js";
+import { formatSweepReport, runSweep } from "./pipelines/run-sweep.js";
 
 /**
  * `incident-app <command>`: the app's time-based work outside the server, for a

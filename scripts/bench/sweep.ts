@@ -1,5 +1,5 @@
-import { runSweep } from "../../src/cli/sweep-command.js";
 import { asOctokit } from "../../src/github/client.js";
+import { runSweep } from "../../src/pipelines/run-sweep.js";
 import { startHarness } from "../../test/support/harness.js";
 import { sweepActionItems, sweepIncidents } from "../../test/support/sweep-seed.js";
 

@@ -1,5 +1,5 @@
-import { runSweep } from "../../src/cli/sweep-command.js";
 import { asOctokit } from "../../src/github/client.js";
+import { runSweep } from "../../src/pipelines/run-sweep.js";
 import type { Harness } from "../../test/support/harness.js";
 import { BEFORE, FOLLOW_UP, FORM, OWNER, PEOPLE, REPO, STEPS, type Step, seedDemoRepo } from "./scenario.js";
 import { seedPastIncidents } from "./seed-past.js";

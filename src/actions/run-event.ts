@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../app.js";
-import { runSweep } from "../cli/sweep-command.js";
 import { asOctokit } from "../github/client.js";
 import { withGraphqlJson } from "../github/graphql-json.js";
+import { runSweep } from "../pipelines/run-sweep.js";
 
 /**
  * GitHub Actions mode: no server. A workflow job runs the app once on the event

@@ -2,6 +2,7 @@ import { CONFIG_PATH } from "../config/config-file-name.js";
 import { parseConfigText } from "../config/parse-config-text.js";
 import { type Config, ConfigSchema } from "../config/schema.js";
 import type { Octokit } from "../github/client.js";
+import { readConfigText } from "../github/read-config-text.js";
 import { runReport } from "./report-command.js";
 
 /**
@@ -48,15 +49,10 @@ export function parseReportArgs(args: string[], env: NodeJS.ProcessEnv): ReportA
 /** The repo's `.github/incident.yml` through the API; the defaults when it has none. */
 export async function reportConfig(octokit: Octokit, repo: string): Promise<Config | string> {
   const [owner = "", name = ""] = repo.split("/");
-  try {
-    const { data } = await octokit.rest.repos.getContent({ owner, repo: name, path: CONFIG_PATH });
-    if (!("content" in data) || typeof data.content !== "string") return ConfigSchema.parse({});
-    const result = parseConfigText(Buffer.from(data.content, "base64").toString("utf8"), CONFIG_PATH);
-    return result.ok ? result.config : `${repo}: ${CONFIG_PATH} is invalid; fix it first`;
-  } catch (error) {
-    if ((error as { status?: number }).status === 404) return ConfigSchema.parse({});
-    throw error;
-  }
+  const text = await readConfigText(octokit, owner, name);
+  if (text === null) return ConfigSchema.parse({});
+  const result = parseConfigText(text, CONFIG_PATH);
+  return result.ok ? result.config : `${repo}: ${CONFIG_PATH} is invalid; fix it first`;
 }
 
 export async function runReportCli(

@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { readFormTemplate } from "../app-deps.js";
 import type { Config } from "../config/schema.js";
 import { renderCharts } from "../features/report/charts.js";
 import { computeReport } from "../features/report/metrics.js";
@@ -8,6 +7,7 @@ import { renderReport } from "../features/report/render-report.js";
 import type { ActionItemRecord, PirRecord, ReportWindow } from "../features/report/report-types.js";
 import { monthsBefore } from "../features/report/report-window.js";
 import { type GraphqlClient, readIncidents } from "../github/read-incidents.js";
+import { readFormTemplate } from "../pipelines/app-deps.js";
 
 /**
  * `report`: read the incidents of one or more repos, compute the numbers, and

@@ -1,7 +1,7 @@
 import type { Context } from "probot";
-import type { AppDeps } from "../app-deps.js";
 import { asOctokit } from "../github/client.js";
 import { readOpenIncidents } from "../github/read-open-incidents.js";
+import type { AppDeps } from "./app-deps.js";
 import { reconcileIncident } from "./reconcile-incident.js";
 import { loadRepoConfig } from "./repo-config.js";
 

@@ -1,11 +1,11 @@
 import type { Context } from "probot";
-import type { AppDeps } from "../app-deps.js";
 import { decidePullRequest, type PullRequestFacts } from "../features/code-response/decide-pull-request.js";
 import { hasLinks, pullLinks } from "../features/code-response/pull-links.js";
 import { applyRepoPlan } from "../github/apply-plan.js";
 import { asOctokit } from "../github/client.js";
 import { readPullRequest } from "../github/read-pull-request.js";
 import { isRepoWrite } from "../kernel/plan.js";
+import type { AppDeps } from "./app-deps.js";
 import { reconcileIncident } from "./reconcile-incident.js";
 import { loadRepoConfig } from "./repo-config.js";
 

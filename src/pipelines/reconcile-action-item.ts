@@ -1,5 +1,4 @@
 import type { Context } from "probot";
-import type { AppDeps } from "../app-deps.js";
 import type { ActionItemFacts } from "../features/action-items/action-item-facts.js";
 import { boardProblemMessage } from "../features/action-items/action-item-messages.js";
 import { decideActionItem } from "../features/action-items/decide-action-item.js";
@@ -13,6 +12,7 @@ import { classifyFailure } from "../github/request-failure.js";
 import { parseActionItemBody } from "../kernel/action-item-body.js";
 import { isApp, marker, readMarkers } from "../kernel/markers.js";
 import type { Plan } from "../kernel/plan.js";
+import type { AppDeps } from "./app-deps.js";
 import { type IncidentRef, reconcileIncident } from "./reconcile-incident.js";
 import { loadRepoConfig } from "./repo-config.js";
 import { changesIncidentView } from "./route-action-item-event.js";

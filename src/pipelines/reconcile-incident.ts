@@ -1,5 +1,4 @@
 import type { Context } from "probot";
-import type { AppDeps } from "../app-deps.js";
 import type { Config } from "../config/schema.js";
 import { ConfigSchema } from "../config/schema.js";
 import { awaitsMetrics } from "../features/incident/decide-incident.js";
@@ -7,6 +6,7 @@ import { asOctokit } from "../github/client.js";
 import { historyVariables, readHistory } from "../github/read-history.js";
 import { claimedId } from "../kernel/app-artifacts.js";
 import { idFromTitle } from "../kernel/incident-id.js";
+import type { AppDeps } from "./app-deps.js";
 import { convergeIncident } from "./converge-incident.js";
 import { labelsChecked, markLabelsChecked } from "./ensure-labels.js";
 import { readMetricsSummary } from "./read-metrics.js";

@@ -1,5 +1,4 @@
 import type { Context } from "probot";
-import type { AppDeps } from "../app-deps.js";
 import { type ConfigError, formatConfigError } from "../config/config-error.js";
 import type { ConfigResult } from "../config/config-result.js";
 import { ConfigSchema } from "../config/schema.js";
@@ -12,6 +11,7 @@ import type { IssueHistory } from "../kernel/history.js";
 import { marker } from "../kernel/markers.js";
 import type { Plan } from "../kernel/plan.js";
 import { render } from "../render/renderer.js";
+import type { AppDeps } from "./app-deps.js";
 
 /**
  * The repo's config for this event. `oid` is the config file's blob id as the

@@ -1,8 +1,8 @@
 import type { Probot } from "probot";
-import { readFormTemplate } from "../app-deps.js";
-import { runSweep } from "../cli/sweep-command.js";
 import { botLoginResolver } from "../github/bot-login.js";
-import { asOctokit } from "../github/client.js";
+import { reposToSweep } from "../github/installations.js";
+import { readFormTemplate } from "./app-deps.js";
+import { runSweep } from "./run-sweep.js";
 
 /**
  * The sweep in server mode (§10): every `intervalMs`, for every installation, every
@@ -27,14 +27,7 @@ export function startSweepTimer(probot: Probot, options: SweepTimerOptions): () 
     running = true;
     const summary = { repos: 0, actions: 0, failed: 0 };
     try {
-      const app = asOctokit(await probot.auth());
-      const installations = await app.paginate(app.rest.apps.listInstallations, { per_page: 100 });
-      for (const installation of installations) {
-        const octokit = asOctokit(await probot.auth(installation.id));
-        const repos = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, {
-          per_page: 100,
-        });
-        const names = repos.filter((repo) => repo.open_issues_count > 0).map((repo) => repo.full_name);
+      for await (const { octokit, repos: names } of reposToSweep(probot)) {
         for (const name of names) {
           try {
             const report = await runSweep({

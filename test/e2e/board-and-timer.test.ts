@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { runSweep } from "../../src/cli/sweep-command.js";
+import { runSweep } from "../../src/pipelines/run-sweep.js";
 import { startSweepTimer } from "../../src/pipelines/sweep-timer.js";
 import { actionItemsWorld, say } from "../support/action-items-world.js";
 import { type Harness, startHarness } from "../support/harness.js";

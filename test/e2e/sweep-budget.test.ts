@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runSweep } from "../../src/cli/sweep-command.js";
 import type { Octokit } from "../../src/github/client.js";
 import { asOctokit } from "../../src/github/client.js";
+import { runSweep } from "../../src/pipelines/run-sweep.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { sweepActionItems, sweepIncidents } from "../support/sweep-seed.js";
 

@@ -1,9 +1,9 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { formatSweepReport, runSweep } from "../../src/cli/sweep-command.js";
 import { parseSweepArgs } from "../../src/cli.js";
 import { clearConfigCache } from "../../src/config/config-cache.js";
 import { asOctokit } from "../../src/github/client.js";
+import { formatSweepReport, runSweep } from "../../src/pipelines/run-sweep.js";
 import { ITEM_BODY } from "../support/action-item-facts.js";
 import { BOT } from "../support/history-builder.js";
 import { TestOctokit } from "../support/probot.js";

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { readFormTemplate } from "../../src/app-deps.js";
 import { type Config, ConfigSchema } from "../../src/config/schema.js";
 import { decideIncident } from "../../src/features/incident/decide-incident.js";
 import type { IssueHistory } from "../../src/kernel/history.js";
+import { readFormTemplate } from "../../src/pipelines/app-deps.js";
 import { applyInMemory } from "../support/apply-in-memory.js";
 import { BOT, FORM_BODY, HistoryBuilder } from "../support/history-builder.js";
 import {

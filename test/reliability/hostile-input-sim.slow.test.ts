@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { CONFIG_YAML, OWNER, PEOPLE, REPO } from "../../scripts/demo/scenario.js";
-import { readFormTemplate } from "../../src/app-deps.js";
 import { parseConfigText } from "../../src/config/parse-config-text.js";
 import { decideIncident } from "../../src/features/incident/decide-incident.js";
 import { asOctokit } from "../../src/github/client.js";
 import { historyVariables, readHistory } from "../../src/github/read-history.js";
 import type { IssueHistory } from "../../src/kernel/history.js";
 import { isApp } from "../../src/kernel/markers.js";
+import { readFormTemplate } from "../../src/pipelines/app-deps.js";
 import { botOctokit } from "../simulator/test-support.js";
 import { allowedMentions, checkAnswered, checkAppBody, newCheckCounts } from "./support/app-write-checks.js";
 import { fileDemoIncident, installOnDemoRepo } from "./support/demo-incident.js";

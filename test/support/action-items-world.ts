@@ -1,6 +1,6 @@
-import { runSweep, type SweepReport } from "../../src/cli/sweep-command.js";
 import type { Octokit } from "../../src/github/client.js";
 import { asOctokit } from "../../src/github/client.js";
+import { runSweep, type SweepReport } from "../../src/pipelines/run-sweep.js";
 import type { Simulator } from "../simulator/index.js";
 import type { Harness } from "./harness.js";
 

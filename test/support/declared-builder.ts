@@ -1,7 +1,7 @@
-import { readFormTemplate } from "../../src/app-deps.js";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { decideIncident } from "../../src/features/incident/decide-incident.js";
 import { labelSpecs } from "../../src/features/incident/label-specs.js";
+import { readFormTemplate } from "../../src/pipelines/app-deps.js";
 import { applyToBuilder } from "./apply-to-builder.js";
 import { BOT, FORM_BODY, HistoryBuilder } from "./history-builder.js";
 

@@ -1,7 +1,7 @@
-import { readFormTemplate } from "../../src/app-deps.js";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { decideIncident } from "../../src/features/incident/decide-incident.js";
 import { labelSpecs } from "../../src/features/incident/label-specs.js";
+import { readFormTemplate } from "../../src/pipelines/app-deps.js";
 import { ITEM_BODY } from "./action-item-facts.js";
 import { historyAnswer } from "./builder-answers.js";
 import { BOT, bot, FORM_BODY, HistoryBuilder, user } from "./history-builder.js";

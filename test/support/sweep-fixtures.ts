@@ -1,4 +1,3 @@
-import { readFormTemplate } from "../../src/app-deps.js";
 import { type ConfigInput, ConfigSchema } from "../../src/config/schema.js";
 import {
   incidentForSweep,
@@ -8,6 +7,7 @@ import {
 } from "../../src/features/sweep/sweep-snapshot.js";
 import { metaMarker } from "../../src/kernel/action-item-body.js";
 import { marker } from "../../src/kernel/markers.js";
+import { readFormTemplate } from "../../src/pipelines/app-deps.js";
 import { BOT, bot, FORM_BODY, HistoryBuilder } from "./history-builder.js";
 
 /** Incidents and action items for `due()` tests, declared at T0 (SEV-2 from the form). */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { readFormTemplate } from "../../../src/app-deps.js";
 import { ConfigSchema } from "../../../src/config/schema.js";
 import { decideIncident } from "../../../src/features/incident/decide-incident.js";
 import { parseActionItemBody } from "../../../src/kernel/action-item-body.js";
 import type { Write } from "../../../src/kernel/plan.js";
+import { readFormTemplate } from "../../../src/pipelines/app-deps.js";
 import { declaredBuilder } from "../../support/declared-builder.js";
 import { BOT, bot, type HistoryBuilder, user } from "../../support/history-builder.js";
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { readFormTemplate } from "../../../src/app-deps.js";
 import { ConfigSchema } from "../../../src/config/schema.js";
 import { decideIncident } from "../../../src/features/incident/decide-incident.js";
 import { parseActionItemBody } from "../../../src/kernel/action-item-body.js";
@@ -10,6 +9,7 @@ import {
   mergedReviews,
   normalText,
 } from "../../../src/kernel/projection/review-action-items.js";
+import { readFormTemplate } from "../../../src/pipelines/app-deps.js";
 import { declaredBuilder } from "../../support/declared-builder.js";
 import { BOT, bot, type HistoryBuilder, pullFact, user } from "../../support/history-builder.js";
 

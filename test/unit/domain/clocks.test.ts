@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { readFormTemplate } from "../../../src/app-deps.js";
 import { ConfigSchema } from "../../../src/config/schema.js";
 import { clocks } from "../../../src/kernel/clocks.js";
 import { project } from "../../../src/kernel/projection/project-history.js";
+import { readFormTemplate } from "../../../src/pipelines/app-deps.js";
 import { BOT, FORM_BODY, HistoryBuilder, user } from "../../support/history-builder.js";
 
 const config = ConfigSchema.parse({});

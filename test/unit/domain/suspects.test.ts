@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { readFormTemplate } from "../../../src/app-deps.js";
 import { ConfigSchema } from "../../../src/config/schema.js";
 import { ownersOf, parseCodeowners } from "../../../src/features/code-response/codeowners.js";
 import { selectSuspects } from "../../../src/features/code-response/suspects.js";
 import type { DeploymentFact } from "../../../src/kernel/history.js";
 import { matchesPath } from "../../../src/kernel/path-glob.js";
 import { project } from "../../../src/kernel/projection/project-history.js";
+import { readFormTemplate } from "../../../src/pipelines/app-deps.js";
 import { BOT, FORM_BODY, HistoryBuilder, pullFact } from "../../support/history-builder.js";
 
 const ctx = (config = ConfigSchema.parse({})) => ({

@@ -1,9 +1,9 @@
-import { readFormTemplate } from "../../../src/app-deps.js";
 import { ConfigSchema } from "../../../src/config/schema.js";
 import { type ChatNotice, chatNotice } from "../../../src/features/outward/chat-notice.js";
 import { notifiableEntries } from "../../../src/features/outward/due-notices.js";
 import type { IssueHistory } from "../../../src/kernel/history.js";
 import { project } from "../../../src/kernel/projection/project-history.js";
+import { readFormTemplate } from "../../../src/pipelines/app-deps.js";
 import { BOT, FORM_BODY, HistoryBuilder, user } from "../../support/history-builder.js";
 
 export const CONFIG = ConfigSchema.parse({});

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { readFormTemplate } from "../../../src/app-deps.js";
 import { ConfigSchema } from "../../../src/config/schema.js";
 import { decideIncident } from "../../../src/features/incident/decide-incident.js";
 import type { OpenPullFact } from "../../../src/kernel/history.js";
 import type { Write } from "../../../src/kernel/plan.js";
+import { readFormTemplate } from "../../../src/pipelines/app-deps.js";
 import { applyToBuilder } from "../../support/apply-to-builder.js";
 import { BOT, bot, FORM_BODY, HistoryBuilder, pullFact, user } from "../../support/history-builder.js";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { readFormTemplate } from "../../../src/app-deps.js";
 import { ConfigSchema } from "../../../src/config/schema.js";
 import { decideIncident } from "../../../src/features/incident/decide-incident.js";
 import { readMarkers } from "../../../src/kernel/markers.js";
 import type { Plan } from "../../../src/kernel/plan.js";
+import { readFormTemplate } from "../../../src/pipelines/app-deps.js";
 import { BOT, bot, FORM_BODY, HistoryBuilder, user } from "../../support/history-builder.js";
 
 const config = ConfigSchema.parse({});

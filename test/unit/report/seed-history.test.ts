@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { SEED_SERVICES, SEED_SEVERITIES, seedIncidents } from "../../../scripts/demo/history/seed-history.js";
 import { seedIssueHistories } from "../../../scripts/demo/history/seed-issue-history.js";
-import { readFormTemplate } from "../../../src/app-deps.js";
 import { ConfigSchema } from "../../../src/config/schema.js";
 import { incidentRecord } from "../../../src/features/report/incident-record.js";
 import { computeReport } from "../../../src/features/report/metrics.js";
 import { monthsBefore } from "../../../src/features/report/report-window.js";
+import { readFormTemplate } from "../../../src/pipelines/app-deps.js";
 
 const before = new Date("2026-07-01T00:00:00Z");
 const config = ConfigSchema.parse({});

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readFormTemplate } from "../../../src/app-deps.js";
 import { ConfigSchema } from "../../../src/config/schema.js";
 import { statusSiteFiles } from "../../../src/features/outward/status-page/site-files.js";
 import type { Association } from "../../../src/kernel/history.js";
+import { readFormTemplate } from "../../../src/pipelines/app-deps.js";
 import { bot, HistoryBuilder, user } from "../../support/history-builder.js";
 
 /**

@@ -1,9 +1,9 @@
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { readFormTemplate } from "../../../src/app-deps.js";
 import { ConfigSchema } from "../../../src/config/schema.js";
 import { statusSiteFiles } from "../../../src/features/outward/status-page/site-files.js";
 import { siteUrl } from "../../../src/features/outward/status-page/site-url.js";
+import { readFormTemplate } from "../../../src/pipelines/app-deps.js";
 import { bot, FORM_BODY, HistoryBuilder, user } from "../../support/history-builder.js";
 
 const config = ConfigSchema.parse({

@@ -1,11 +1,11 @@
-import { readFormTemplate } from "../app-deps.js";
 import type { SweepAction } from "../features/sweep/reminder.js";
 import { viewerLogin } from "../github/bot-login.js";
 import type { Octokit } from "../github/client.js";
 import { PRODUCTION_RETRY_POLICY, type RetryPolicy } from "../github/retry-policy.js";
-import type { PipelineLog } from "../pipelines/converge-incident.js";
-import { type SweepRepoResult, sweepRepo } from "../pipelines/sweep-repo.js";
-import { withRetries } from "../pipelines/with-retries.js";
+import { readFormTemplate } from "./app-deps.js";
+import type { PipelineLog } from "./converge-incident.js";
+import { type SweepRepoResult, sweepRepo } from "./sweep-repo.js";
+import { withRetries } from "./with-retries.js";
 
 /**
  * `sweep` (§10): the same code the server's timer runs, for one or more repositories,

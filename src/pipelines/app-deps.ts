@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import type { Probot } from "probot";
-import type { PublishFiles } from "./github/publish-files.js";
-import type { RetryPolicy } from "./github/retry-policy.js";
-import type { ChatDeps } from "./outside/chat/chat-deps.js";
-import { type IssueLock, localLock, SHARED_LOCK_DEFAULTS, sharedLock } from "./pipelines/issue-lock.js";
-import { packageRoot } from "./render/package-root.js";
+import type { PublishFiles } from "../github/publish-files.js";
+import type { RetryPolicy } from "../github/retry-policy.js";
+import type { ChatDeps } from "../outside/chat/chat-deps.js";
+import { packageRoot } from "../render/package-root.js";
+import { type IssueLock, localLock, SHARED_LOCK_DEFAULTS, sharedLock } from "./issue-lock.js";
 
 /**
  * What the app takes from outside: the clock (the demo and tests drive a simulated
