@@ -1,0 +1,119 @@
+import { failureOf, isRecord, stringField } from "./answer-failure.js";
+import {
+  PAGERDUTY_SUMMARY_LIMIT,
+  type PagerDutySeverity,
+  pagerDutySeverity,
+  truncateText,
+} from "./page-text.js";
+import type { PageRequest, PageResult, PagingAction, PagingService } from "./paging-service.js";
+import {
+  type Attempted,
+  DEFAULT_RETRY_POLICY,
+  type RetryPolicy,
+  sendWithRetries,
+} from "./send-with-retries.js";
+
+/**
+ * PagerDuty Events API v2 (`POST /v2/enqueue`), with the incident id as `dedup_key`.
+ *
+ * Plain fetch, not `@pagerduty/pdjs`'s `event()`: pdjs 2.2 builds the URL as
+ * `https://${server}/v2/enqueue`, so it cannot reach a local http receiver in tests;
+ * its own retry waits a fixed 20 s on 429 (ignoring Retry-After) and never retries
+ * 5xx; its timeout does not abort; and it types the answer as `any`.
+ */
+export interface PagerDutyEventsOptions {
+  routingKey: string;
+  /** `https://events.pagerduty.com` (or the EU address, or a test receiver). */
+  baseUrl?: string;
+  /** Shown as the event's `source` when a page has no repository. */
+  source?: string;
+  retry?: Partial<RetryPolicy>;
+  fetch?: typeof fetch;
+}
+
+/** The documented request body; `payload` only on triggers. */
+export interface PagerDutyEvent {
+  routing_key: string;
+  event_action: PagingAction;
+  dedup_key: string;
+  payload?: {
+    summary: string;
+    source: string;
+    severity: PagerDutySeverity;
+    timestamp?: string;
+    component?: string;
+    group?: string;
+    class?: string;
+    custom_details?: Record<string, string>;
+  };
+  links?: { href: string; text?: string }[];
+}
+
+export function createPagerDutyEvents(options: PagerDutyEventsOptions): PagingService {
+  const url = new URL("/v2/enqueue", options.baseUrl ?? "https://events.pagerduty.com");
+  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const doFetch = options.fetch ?? fetch;
+
+  async function send(event: PagerDutyEvent): Promise<PageResult> {
+    const body = JSON.stringify(event);
+    const attempted = await sendWithRetries(
+      (signal) =>
+        doFetch(url, { method: "POST", headers: { "content-type": "application/json" }, body, signal }),
+      policy,
+    );
+    return toResult(event, attempted);
+  }
+
+  return {
+    provider: "pagerduty",
+    trigger: (page) => send(triggerEvent(options.routingKey, page, options.source ?? "incident-app")),
+    acknowledge: (incidentId) =>
+      send({ routing_key: options.routingKey, event_action: "acknowledge", dedup_key: incidentId }),
+    resolve: (incidentId) =>
+      send({ routing_key: options.routingKey, event_action: "resolve", dedup_key: incidentId }),
+  };
+}
+
+export function triggerEvent(routingKey: string, page: PageRequest, source: string): PagerDutyEvent {
+  const links = [{ href: page.incidentUrl, text: `${page.incidentId} on GitHub` }, ...(page.links ?? [])];
+  return {
+    routing_key: routingKey,
+    event_action: "trigger",
+    dedup_key: page.incidentId,
+    payload: {
+      summary: truncateText(`[${page.incidentId}] ${page.severity}: ${page.title}`, PAGERDUTY_SUMMARY_LIMIT),
+      source: page.repository || source,
+      severity: pagerDutySeverity(page.severityRank, page.urgency),
+      ...(page.startedAt ? { timestamp: page.startedAt } : {}),
+      ...(page.service ? { component: page.service } : {}),
+      group: page.repository,
+      class: page.severity,
+      custom_details: {
+        ...page.details,
+        incident: page.incidentId,
+        severity: page.severity,
+        issue: page.incidentUrl,
+        ...(page.summary ? { summary: page.summary } : {}),
+      },
+    },
+    links,
+  };
+}
+
+function toResult(event: PagerDutyEvent, attempted: Attempted): PageResult {
+  const base = {
+    provider: "pagerduty" as const,
+    action: event.event_action,
+    incidentId: event.dedup_key,
+    attempts: attempted.attempts,
+  };
+  if (attempted.kind === "answer" && attempted.status === 202) {
+    const dedupKey = stringField(attempted.body, "dedup_key");
+    return { ...base, ok: true, reference: dedupKey ?? event.dedup_key };
+  }
+  return { ...base, ok: false, failure: failureOf(attempted, errorList) };
+}
+
+function errorList(body: unknown): string[] {
+  return isRecord(body) && Array.isArray(body.errors) ? body.errors.map(String) : [];
+}
