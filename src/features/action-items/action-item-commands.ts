@@ -5,7 +5,7 @@ import type { ActionItemFields, FieldName } from "../../kernel/action-item-body.
 import type { HistoryComment } from "../../kernel/history.js";
 import type { Plan } from "../../kernel/plan.js";
 import { parseContext } from "../../kernel/projection/project-history.js";
-import { replyMessage } from "../incident/messages.js";
+import { replyMessage } from "../../render/command-reply.js";
 
 /**
  * Commands typed on an action item (`/due`, `/owner`, `/priority`), newest last.

@@ -1,6 +1,6 @@
 import type { DeploymentFact } from "../../kernel/history.js";
 import { hotfixBranch } from "../../kernel/names.js";
-import { replyMessage } from "../incident/messages.js";
+import { replyMessage } from "../../render/command-reply.js";
 import {
   type CodeContext,
   claim,

@@ -7,7 +7,7 @@ import type { IncidentState, PullRole } from "../../kernel/incident-state.js";
 import { calendarDay, dateTime, timeOnDay, zoneLabel } from "../../render/format-time.js";
 import { inline, mention } from "../../render/markdown.js";
 import { render } from "../../render/renderer.js";
-import { ROLE_LABELS, timelineRows } from "../incident/timeline-view.js";
+import { ROLE_LABELS, timelineRows } from "../../render/timeline-table.js";
 import { stampSections } from "./pir-sections.js";
 
 /**

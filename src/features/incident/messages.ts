@@ -5,15 +5,18 @@ import { whoMay } from "../../kernel/association-names.js";
 import { clocks } from "../../kernel/clocks.js";
 import type { IncidentState, StatusUpdate } from "../../kernel/incident-state.js";
 import { severityConfig } from "../../kernel/projection/state-changes.js";
+import { replyMessage } from "../../render/command-reply.js";
 import { dateTime, timeOnDay, zoneLabel } from "../../render/format-time.js";
 import { block, inline, mention, mentionList, tableCell } from "../../render/markdown.js";
 import { render } from "../../render/renderer.js";
+import { ROLE_LABELS } from "../../render/timeline-table.js";
 import type { Suspects } from "../code-response/suspects.js";
 import { renderSuspects } from "../code-response/suspects-view.js";
 import { publicStatusDraft } from "../outward/public-status-draft.js";
-import { ROLE_LABELS } from "./timeline-view.js";
 
 /** The app's other messages: declaration, replies, updates, resolution, drafts. */
+
+export { replyMessage };
 
 export interface MessageContext {
   state: IncidentState;
@@ -89,22 +92,6 @@ export function declarationMessage(
     cadence: severity?.updateEvery ? formatDuration(severity.updateEvery) : null,
     notify: severity?.notify.length ? severity.notify.map(mention).join(", ") : null,
     suspects: renderSuspects(extra.suspects, config) || null,
-  });
-}
-
-export function replyMessage(
-  marker: string,
-  lines: string[],
-  intro: string,
-  footer: string | null = null,
-): string {
-  return render("command-reply", {
-    marker,
-    single: lines.length === 1 && !intro,
-    first: lines[0] ?? "",
-    intro,
-    lines,
-    footer,
   });
 }
 

@@ -7,19 +7,12 @@ import { marker } from "../../kernel/markers.js";
 import { timeOnDay, zoneLabel } from "../../render/format-time.js";
 import { inline, mention, mentionList } from "../../render/markdown.js";
 import { render, templateVersion } from "../../render/renderer.js";
+import { ROLE_LABELS, timelineRows } from "../../render/timeline-table.js";
 import { actionItemSummary } from "../action-items/action-items-line.js";
 
 /** GitHub rejects comment bodies over 65,536 characters; stay well clear. */
 export const BODY_LIMIT = 65_536;
 const TIMELINE_BUDGET = 60_000;
-
-export const ROLE_LABELS = [
-  ["ic", "IC"],
-  ["lead", "Tech lead"],
-  ["comms", "Comms"],
-  ["scribe", "Scribe"],
-  ["sme", "SME"],
-] as const;
 
 interface TargetText {
   /** What readers see, with time left as of now. */
@@ -68,17 +61,6 @@ export interface TimelineViewInput {
   ledger?: Record<string, string>;
 }
 
-function entryRow(entry: TimelineEntry, reference: Date, zone: string) {
-  const quote = entry.quote ? `: “${inline(entry.quote)}”` : "";
-  const backdated = entry.backdated ? " _(back-dated)_" : "";
-  const link = entry.url ? ` [↗](${entry.url})` : "";
-  return {
-    time: timeOnDay(entry.at, reference, zone),
-    event: `${entry.text}${quote}${backdated}${link}`,
-    by: entry.by ? mention(entry.by) : "app",
-  };
-}
-
 function clockRows(state: IncidentState, c: Clocks, zone: string, reference: Date) {
   const t = state.times;
   const at = (d: Date | null) => (d ? timeOnDay(d, reference, zone) : "—");
@@ -125,11 +107,6 @@ function reviewLine(state: IncidentState, reference: Date, zone: string) {
     link: `[#${review.number}](${review.url})`,
     merged: review.mergedAt ? timeOnDay(review.mergedAt, reference, zone) : null,
   };
-}
-
-/** The rows of the timeline table, for the comment and the review. */
-export function timelineRows(state: IncidentState, reference: Date, zone: string) {
-  return state.entries.map((entry) => entryRow(entry, reference, zone));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { marker } from "../../kernel/markers.js";
-import type { DeliveryOutcome } from "../../outside/chat/deliver.js";
 import { inline } from "../../render/markdown.js";
+import type { DeliveryOutcome } from "./delivery-outcome.js";
 
 /**
  * A target that could not be reached is reported on the incident once (keyed by

@@ -1,4 +1,5 @@
 import type { ChatNotice } from "../../features/outward/chat-notice.js";
+import type { DeliveryOutcome } from "../../features/outward/delivery-outcome.js";
 import { FORMATS } from "../../features/outward/formats/index.js";
 import type { TargetBatch } from "../../features/outward/route-notices.js";
 
@@ -17,21 +18,14 @@ export interface DeliveryOptions {
   attempts: number;
 }
 
-export interface DeliveryOutcome {
-  name: string;
-  type: string;
-  envName: string;
-  delivered: ChatNotice[];
-  /** Why the rest were not delivered; null when all were. Never holds the URL. */
-  failure: { reason: string; undelivered: ChatNotice[] } | null;
-}
-
 const BACKOFF_MS = [500, 2_000, 5_000, 10_000];
 const MAX_RETRY_AFTER_MS = 10_000;
 
 export async function deliverBatches(batches: readonly TargetBatch[], options: DeliveryOptions) {
   return Promise.all(batches.map((batch) => deliverBatch(batch, options)));
 }
+
+export type { DeliveryOutcome };
 
 async function deliverBatch(batch: TargetBatch, options: DeliveryOptions): Promise<DeliveryOutcome> {
   const { name, target, notices } = batch;
