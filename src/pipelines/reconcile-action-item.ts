@@ -12,6 +12,7 @@ import { classifyFailure } from "../github/request-failure.js";
 import { parseActionItemBody } from "../kernel/action-item-body.js";
 import { isApp, marker, readMarkers } from "../kernel/markers.js";
 import type { Plan } from "../kernel/plan.js";
+import { BUILT_IN_TEMPLATES } from "../render/renderer.js";
 import type { AppDeps } from "./app-deps.js";
 import { type IncidentRef, reconcileIncident } from "./reconcile-incident.js";
 import { loadRepoConfig } from "./repo-config.js";
@@ -123,7 +124,12 @@ function refusalNotice(
       subjectId: where.id,
       number: where.number,
       purpose: "notice",
-      body: boardProblemMessage(marker("board-problem", { key: problem.key }), problem, facts.item),
+      body: boardProblemMessage(
+        BUILT_IN_TEMPLATES,
+        marker("board-problem", { key: problem.key }),
+        problem,
+        facts.item,
+      ),
     },
   ];
 }

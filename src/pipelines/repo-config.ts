@@ -10,7 +10,7 @@ import { appArtifacts } from "../kernel/app-artifacts.js";
 import type { IssueHistory } from "../kernel/history.js";
 import { marker } from "../kernel/markers.js";
 import type { Plan } from "../kernel/plan.js";
-import { render } from "../render/renderer.js";
+import { renderBuiltIn } from "../render/renderer.js";
 import type { AppDeps } from "./app-deps.js";
 
 /**
@@ -52,7 +52,7 @@ export async function reportConfigError(
     if (extras.length) await applyPlan(octokit, target, extras, variables);
     return;
   }
-  const body = render("config-error", {
+  const body = renderBuiltIn("config-error", {
     marker: marker("config-error", { hash: error.hash }),
     text: formatConfigError(error),
   });

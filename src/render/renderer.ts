@@ -15,10 +15,10 @@ export { TEMPLATE_NAMES, type TemplateName };
  * View models hand templates text that is already safe (see markdown.ts), so the
  * HTML escaping Handlebars would add is off; templates never compile user text.
  *
- * A repo's overrides (`.github/incident-templates/<name>.md.hbs`) apply inside
- * `withTemplateOverrides`; an override that fails to render, or that drops the
- * hidden marker the app finds its comments by, is replaced by the built-in
- * template and reported as a problem.
+ * A repo's overrides (`.github/incident-templates/<name>.md.hbs`) apply through
+ * `templatesWith`; an override that fails to render, or that drops the hidden
+ * marker the app finds its comments by, is replaced by the built-in template and
+ * reported as a problem.
  */
 const handlebars = Handlebars.create();
 handlebars.registerHelper("eq", (a: unknown, b: unknown) => a === b);
@@ -37,56 +37,60 @@ function compile(key: string, source: () => string): Handlebars.TemplateDelegate
 const builtIn = (name: TemplateName) =>
   compile(name, () => readFileSync(join(templatesDir, `${name}.md.hbs`), "utf8"));
 
-/** The overrides in force and what went wrong with them; set only while `withTemplateOverrides` runs. */
-let scope: { overrides: TemplateOverrides; problems: TemplateProblem[] } | null = null;
-
 /**
- * Runs `decide` (synchronous, so no other event can interleave) with a repo's
- * overrides in force, and returns what it returned with the problems met rendering.
+ * The templates one decision renders with: a repo's overrides over the built-in ones.
+ * Created per decision and passed down explicitly (no module state), so two events
+ * deciding at once can never render with each other's overrides.
  */
-export function withTemplateOverrides<T>(
-  overrides: TemplateOverrides,
-  decide: () => T,
-): { result: T; problems: TemplateProblem[] } {
-  const outer = scope;
-  scope = { overrides, problems: [] };
-  try {
-    const result = decide();
-    return { result, problems: scope.problems };
-  } finally {
-    scope = outer;
-  }
+export interface Templates {
+  render(name: TemplateName, view: object): string;
+  /** Which source renders `name`: "built-in", or a short hash of the override (part of content hashes). */
+  version(name: TemplateName): string;
 }
 
-/** Which source renders `name` now: "built-in", or a short hash of the override (part of content hashes). */
-export function templateVersion(name: TemplateName): string {
-  const source = scope?.overrides.sources[name];
-  return source === undefined ? "built-in" : createHash("sha1").update(source).digest("hex").slice(0, 8);
+/** Templates with a repo's overrides, collecting what went wrong rendering them. */
+export interface TemplatesWithOverrides extends Templates {
+  readonly problems: readonly TemplateProblem[];
 }
 
-function renderOverride(name: TemplateName, source: string, view: object): string | null {
-  const file = overrideFile(name);
-  try {
-    const text = compile(`${name}\0${source}`, () => source)(view);
-    const marker = (view as { marker?: unknown }).marker;
-    if (typeof marker === "string" && !text.includes(marker)) {
-      scope?.problems.push({
-        file,
-        message: "leaves out `{{marker}}`, the hidden marker the app finds its own comments by",
-      });
+/** The built-in templates: for what no repo's overrides apply to (the sweep, reports, action items). */
+export const BUILT_IN_TEMPLATES: Templates = {
+  render: (name, view) => renderBuiltIn(name, view),
+  version: () => "built-in",
+};
+
+export function templatesWith(overrides: TemplateOverrides): TemplatesWithOverrides {
+  const problems: TemplateProblem[] = [];
+  const renderOverride = (name: TemplateName, source: string, view: object): string | null => {
+    const file = overrideFile(name);
+    try {
+      const text = compile(`${name}\0${source}`, () => source)(view);
+      const marker = (view as { marker?: unknown }).marker;
+      if (typeof marker === "string" && !text.includes(marker)) {
+        problems.push({
+          file,
+          message: "leaves out `{{marker}}`, the hidden marker the app finds its own comments by",
+        });
+        return null;
+      }
+      return text;
+    } catch (error) {
+      problems.push({ file, message: describeTemplateError(error, Object.keys(view)) });
       return null;
     }
-    return text;
-  } catch (error) {
-    scope?.problems.push({ file, message: describeTemplateError(error, Object.keys(view)) });
-    return null;
-  }
-}
-
-export function render(name: TemplateName, view: object): string {
-  const source = scope?.overrides.sources[name];
-  const text = (source !== undefined ? renderOverride(name, source, view) : null) ?? builtIn(name)(view);
-  return `${text.trim()}\n`;
+  };
+  return {
+    problems,
+    render(name, view) {
+      const source = overrides.sources[name];
+      const text = (source !== undefined ? renderOverride(name, source, view) : null) ?? builtIn(name)(view);
+      return `${text.trim()}\n`;
+    },
+    version(name) {
+      const source = overrides.sources[name];
+      return source === undefined ? "built-in" : createHash("sha1").update(source).digest("hex").slice(0, 8);
+    },
+  };
 }
 
 /** Renders with the built-in template whatever overrides are in force (messages about overrides). */

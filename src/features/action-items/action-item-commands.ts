@@ -6,6 +6,7 @@ import type { HistoryComment } from "../../kernel/history.js";
 import type { Plan } from "../../kernel/plan.js";
 import { parseContext } from "../../kernel/projection/project-history.js";
 import { replyMessage } from "../../render/command-reply.js";
+import { BUILT_IN_TEMPLATES } from "../../render/renderer.js";
 
 /**
  * Commands typed on an action item (`/due`, `/owner`, `/priority`), newest last.
@@ -74,6 +75,7 @@ export function readItemCommands(input: ItemCommandsInput): ItemCommands {
         key: `outsider:${author}`,
         body: (m) =>
           replyMessage(
+            BUILT_IN_TEMPLATES,
             m,
             [
               `Thanks, @${author}. Only repository members and collaborators can change an action item with commands; edit requests go to its owner.`,
@@ -110,7 +112,8 @@ export function readItemCommands(input: ItemCommandsInput): ItemCommands {
       react(result, comment, "CONFUSED");
       result.replies.push({
         key: `${comment.databaseId}:problems:${short(problems.join("\n"))}`,
-        body: (m) => replyMessage(m, problems, "", "Editing the comment re-runs its commands."),
+        body: (m) =>
+          replyMessage(BUILT_IN_TEMPLATES, m, problems, "", "Editing the comment re-runs its commands."),
       });
     }
   }

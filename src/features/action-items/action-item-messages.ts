@@ -1,7 +1,7 @@
 import type { Config } from "../../config/schema.js";
 import type { ActionRequest } from "../../kernel/incident-state.js";
 import { inline, mention } from "../../render/markdown.js";
-import { render } from "../../render/renderer.js";
+import type { Templates } from "../../render/renderer.js";
 import type { BoardProblem } from "./board-facts.js";
 
 /**
@@ -9,12 +9,13 @@ import type { BoardProblem } from "./board-facts.js";
  * `/action` or a row of the merged review), and board problems.
  */
 export function actionCreatedMessage(
+  templates: Templates,
   markerText: string,
   request: ActionRequest,
   created: { number: string; url: string },
   config: Config,
 ): string {
-  return render("action-item-created", {
+  return templates.render("action-item-created", {
     marker: markerText,
     number: created.number,
     url: created.url,
@@ -28,11 +29,12 @@ export function actionCreatedMessage(
 }
 
 export function boardProblemMessage(
+  templates: Templates,
   markerText: string,
   problem: BoardProblem,
   item: { number: number; url: string },
 ): string {
-  return render("board-problem", {
+  return templates.render("board-problem", {
     marker: markerText,
     number: item.number,
     url: item.url,

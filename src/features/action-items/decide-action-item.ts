@@ -9,6 +9,7 @@ import {
 } from "../../kernel/action-item-body.js";
 import { isApp, marker, readMarkers, trustedMarkers } from "../../kernel/markers.js";
 import type { Plan } from "../../kernel/plan.js";
+import { BUILT_IN_TEMPLATES } from "../../render/renderer.js";
 import { type ItemCommands, readItemCommands } from "./action-item-commands.js";
 import type { ActionItemFacts } from "./action-item-facts.js";
 import { boardProblemMessage } from "./action-item-messages.js";
@@ -157,7 +158,12 @@ function noticeOf(facts: ActionItemFacts, problem: BoardProblem, botLogin: strin
       subjectId: target?.id ?? facts.item.id,
       number: target?.number ?? facts.item.number,
       purpose: "notice",
-      body: boardProblemMessage(marker("board-problem", { key: problem.key }), problem, facts.item),
+      body: boardProblemMessage(
+        BUILT_IN_TEMPLATES,
+        marker("board-problem", { key: problem.key }),
+        problem,
+        facts.item,
+      ),
     },
   ];
 }

@@ -5,6 +5,7 @@ import type { IncidentState } from "../../kernel/incident-state.js";
 import { marker } from "../../kernel/markers.js";
 import { type Plan, refToken } from "../../kernel/plan.js";
 import { block, inline } from "../../render/markdown.js";
+import type { Templates } from "../../render/renderer.js";
 import { actionCreatedMessage } from "./action-item-messages.js";
 
 /**
@@ -12,7 +13,12 @@ import { actionCreatedMessage } from "./action-item-messages.js";
  * on the incident naming it. The note's marker carries the request's key, so the next
  * decision (the same webhook redelivered, or the comment edited) finds the item.
  */
-export function planActionItems(state: IncidentState, history: IssueHistory, config: Config): Plan {
+export function planActionItems(
+  state: IncidentState,
+  history: IssueHistory,
+  config: Config,
+  templates: Templates,
+): Plan {
   const plan: Plan = [];
   const known = new Set(state.actionItems.map((item) => item.key));
   const unnoted = new Map(state.actionItems.filter((item) => !item.noted).map((item) => [item.key, item]));
@@ -22,7 +28,9 @@ export function planActionItems(state: IncidentState, history: IssueHistory, con
     if (created) {
       // The issue exists (GitHub cross-referenced it) but the note naming it was lost: write it now.
       unnoted.delete(request.key);
-      plan.push(createdNote(request, { number: String(created.number), url: created.url }, config));
+      plan.push(
+        createdNote(request, { number: String(created.number), url: created.url }, config, templates),
+      );
       continue;
     }
     if (known.has(request.key)) continue;
@@ -48,7 +56,9 @@ export function planActionItems(state: IncidentState, history: IssueHistory, con
       labels: [config.labels.actionItem, `${config.labels.priorityPrefix}${request.priority}`],
       assignees: request.owner && !request.owner.includes("/") ? [request.owner] : [],
     });
-    plan.push(createdNote(request, { number: refToken(ref, "number"), url: refToken(ref, "url") }, config));
+    plan.push(
+      createdNote(request, { number: refToken(ref, "number"), url: refToken(ref, "url") }, config, templates),
+    );
   }
   return plan;
 }
@@ -58,7 +68,12 @@ function createdNote(
   request: IncidentState["actionRequests"][number],
   issue: { number: string; url: string },
   config: Config,
+  templates: Templates,
 ): Plan[number] {
   const note = marker("action-item-created", { key: request.key, number: issue.number });
-  return { kind: "add-comment", purpose: "reply", body: actionCreatedMessage(note, request, issue, config) };
+  return {
+    kind: "add-comment",
+    purpose: "reply",
+    body: actionCreatedMessage(templates, note, request, issue, config),
+  };
 }

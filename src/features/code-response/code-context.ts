@@ -5,6 +5,7 @@ import type { HistoryComment, IssueHistory } from "../../kernel/history.js";
 import type { IncidentState } from "../../kernel/incident-state.js";
 import { marker } from "../../kernel/markers.js";
 import type { FailureSpec, Write } from "../../kernel/plan.js";
+import type { Templates } from "../../render/renderer.js";
 import type { IncidentRef } from "./code-messages.js";
 
 /** What the code-response deciders share: the incident, its history, and the replies already made. */
@@ -18,6 +19,8 @@ export interface CodeContext {
   id: string | null;
   artifacts: AppArtifacts;
   plan: Write[];
+  /** The templates this decision renders with (the repo's overrides over the built-in ones). */
+  templates: Templates;
 }
 
 export interface PendingCommand<Kind extends Command["kind"]> {

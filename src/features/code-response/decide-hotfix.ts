@@ -57,7 +57,7 @@ export function decideHotfix(ctx: CodeContext): void {
       continue;
     }
     if ("problem" in source) {
-      reply(ctx, key, (m) => replyMessage(m, [source.problem], ""));
+      reply(ctx, key, (m) => replyMessage(ctx.templates, m, [source.problem], ""));
       continue;
     }
     const replyMarker = claim(ctx, key, { branch });

@@ -45,6 +45,7 @@ export function decidePir(ctx: CodeContext, title: string): void {
       suspects: suspectsOf(ctx),
       reviewers: reviewersOf(ctx),
       now: ctx.now,
+      templates: ctx.templates,
     });
   const path = pirPath(config, id);
   const branch = pirBranch(id);

@@ -6,7 +6,7 @@ import type { IssueHistory } from "../../kernel/history.js";
 import type { IncidentState, PullRole } from "../../kernel/incident-state.js";
 import { calendarDay, dateTime, timeOnDay, zoneLabel } from "../../render/format-time.js";
 import { inline, mention } from "../../render/markdown.js";
-import { render } from "../../render/renderer.js";
+import type { Templates } from "../../render/renderer.js";
 import { ROLE_LABELS, timelineRows } from "../../render/timeline-table.js";
 import { stampSections } from "./pir-sections.js";
 
@@ -24,6 +24,7 @@ export interface PirInput {
   suspects: string | null;
   reviewers: string[];
   now: Date;
+  templates: Templates;
 }
 
 const ROLE_WORDS: Record<PullRole, string> = {
@@ -163,5 +164,5 @@ export function renderPir(input: PirInput): string {
     pirDue: pirDue(state, config, c.pirDue, stamp),
     reviewers: input.reviewers.length ? input.reviewers.map(mention).join(", ") : "—",
   };
-  return stampSections(render("pir", view), id, history.issue.number);
+  return stampSections(input.templates.render("pir", view), id, history.issue.number);
 }

@@ -8,7 +8,7 @@ import { severityConfig } from "../../kernel/projection/state-changes.js";
 import { replyMessage } from "../../render/command-reply.js";
 import { dateTime, timeOnDay, zoneLabel } from "../../render/format-time.js";
 import { block, inline, mention, mentionList, tableCell } from "../../render/markdown.js";
-import { render } from "../../render/renderer.js";
+import type { Templates } from "../../render/renderer.js";
 import { ROLE_LABELS } from "../../render/timeline-table.js";
 import type { Suspects } from "../code-response/suspects.js";
 import { renderSuspects } from "../code-response/suspects-view.js";
@@ -25,6 +25,8 @@ export interface MessageContext {
   /** Issue title without the id prefix. */
   title: string;
   marker: string;
+  /** The templates this decision renders with (the repo's overrides over the built-in ones). */
+  templates: Templates;
 }
 
 function stamp(at: Date | null, config: Config): string {
@@ -65,7 +67,7 @@ export function declarationMessage(
   const { state, config } = ctx;
   const severity = severityConfig(config, state.severity);
   const ic = people(state.roles.ic);
-  return render("declaration", {
+  return ctx.templates.render("declaration", {
     marker: ctx.marker,
     id: extra.id,
     severity: severity?.description
@@ -95,8 +97,8 @@ export function declarationMessage(
   });
 }
 
-export function helpMessage(marker: string, author: string, config: Config): string {
-  return render("help", {
+export function helpMessage(templates: Templates, marker: string, author: string, config: Config): string {
+  return templates.render("help", {
     marker,
     author,
     zone: zoneLabel(config.timeZone),
@@ -115,7 +117,7 @@ export function updateMessage(ctx: MessageContext, update: StatusUpdate): string
   const c = clocks(state, config, update.at);
   const zone = zoneLabel(config.timeZone);
   const declared = state.times.declared;
-  return render("update", {
+  return ctx.templates.render("update", {
     marker: ctx.marker,
     id: state.id ?? "incident",
     severity: state.severity ?? "—",
@@ -154,7 +156,7 @@ export function resolutionMessage(ctx: MessageContext, warning: string | null): 
   const responders = new Set<string>();
   for (const handles of Object.values(state.roles))
     for (const handle of handles ?? []) responders.add(handle);
-  return render("resolution", {
+  return ctx.templates.render("resolution", {
     marker: ctx.marker,
     id: state.id ?? "incident",
     severity: state.severity ?? "—",
@@ -196,7 +198,7 @@ export function commsDraftMessage(ctx: MessageContext): string {
   const { state, config } = ctx;
   const c = clocks(state, config, ctx.now);
   const affected = state.form.services.length ? state.form.services.join(", ") : ctx.title;
-  return render("comms-draft", {
+  return ctx.templates.render("comms-draft", {
     marker: ctx.marker,
     affected: plain(affected.slice(0, 200)),
     status: state.status.charAt(0).toUpperCase() + state.status.slice(1),
@@ -213,7 +215,7 @@ export function escalationMessage(
 ): string {
   const { state } = ctx;
   const declared = state.times.declared;
-  return render("escalation", {
+  return ctx.templates.render("escalation", {
     marker: ctx.marker,
     id: state.id ?? "incident",
     severity: state.severity ?? "—",
@@ -226,8 +228,8 @@ export function escalationMessage(
   });
 }
 
-export function triageMessage(marker: string, author: string, config: Config): string {
-  return render("triage", {
+export function triageMessage(templates: Templates, marker: string, author: string, config: Config): string {
+  return templates.render("triage", {
     marker,
     author,
     label: config.labels.triage,

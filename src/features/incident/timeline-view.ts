@@ -6,7 +6,7 @@ import type { IncidentState, TimelineEntry } from "../../kernel/incident-state.j
 import { marker } from "../../kernel/markers.js";
 import { timeOnDay, zoneLabel } from "../../render/format-time.js";
 import { inline, mention, mentionList } from "../../render/markdown.js";
-import { render, templateVersion } from "../../render/renderer.js";
+import type { Templates } from "../../render/renderer.js";
 import { ROLE_LABELS, timelineRows } from "../../render/timeline-table.js";
 import { actionItemSummary } from "../action-items/action-items-line.js";
 
@@ -59,6 +59,8 @@ export interface TimelineViewInput {
   issueUrl: string;
   /** What the app has told the outside world (chat, status page), kept in the marker. */
   ledger?: Record<string, string>;
+  /** The templates this decision renders with (the repo's overrides over the built-in ones). */
+  templates: Templates;
 }
 
 function clockRows(state: IncidentState, c: Clocks, zone: string, reference: Date) {
@@ -138,7 +140,7 @@ export function renderTimeline(input: TimelineViewInput): { body: string; hash: 
     review: reviewLine(state, reference, zone),
   };
   const actionItems = actionItemSummary(state);
-  const template = templateVersion("timeline");
+  const template = input.templates.version("timeline");
   const stable = JSON.stringify({
     // A new or changed override re-renders the comment even when nothing else changed.
     ...(template === "built-in" ? {} : { template }),
@@ -152,7 +154,7 @@ export function renderTimeline(input: TimelineViewInput): { body: string; hash: 
   let folded = 0;
   for (;;) {
     const visibleRows = rows.slice(folded);
-    const body = render("timeline", {
+    const body = input.templates.render("timeline", {
       ...base,
       actionItems,
       marker: head,

@@ -1,4 +1,4 @@
-import { render } from "../../render/renderer.js";
+import { renderBuiltIn } from "../../render/renderer.js";
 import type { ChartFile } from "./charts.js";
 import type { ReportData } from "./report-types.js";
 import { reportView } from "./report-view.js";
@@ -8,5 +8,5 @@ import { reportView } from "./report-view.js";
  * their file names (written beside `report.md`) and every number as a table.
  */
 export function renderReport(data: ReportData, charts: readonly ChartFile[]): string {
-  return render("report", reportView(data, charts));
+  return renderBuiltIn("report", reportView(data, charts));
 }

@@ -7,7 +7,7 @@ import { pirBranch } from "../../kernel/names.js";
 import { severityConfig } from "../../kernel/projection/state-changes.js";
 import { dateTime, zoneLabel } from "../../render/format-time.js";
 import { inline, mention } from "../../render/markdown.js";
-import { render } from "../../render/renderer.js";
+import { renderBuiltIn } from "../../render/renderer.js";
 import { afterText } from "./due-incident.js";
 import type { SweepAction } from "./reminder.js";
 import type { SweepSnapshot } from "./sweep-snapshot.js";
@@ -47,7 +47,15 @@ export function sweepMessage(
   const at = (date: Date) => `${dateTime(date, config.timeZone)} ${zoneLabel(config.timeZone)}`;
   const mentions = "mentions" in action ? action.mentions.map(mention).join(", ") : "";
   const view = (icon: string, headline: string, context: string | null, text: string) =>
-    render("reminder", { marker: markerOf(action), icon, headline, context, mentions, text, footer: FOOTER });
+    renderBuiltIn("reminder", {
+      marker: markerOf(action),
+      icon,
+      headline,
+      context,
+      mentions,
+      text,
+      footer: FOOTER,
+    });
   if (action.kind === "item-reminder") {
     const item = snapshot.actionItems.find((i) => i.number === action.item);
     const title = item ? `“${inline(item.title, 120)}”` : "This action item";

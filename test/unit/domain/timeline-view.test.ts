@@ -3,6 +3,7 @@ import { ConfigSchema } from "../../../src/config/schema.js";
 import { BODY_LIMIT, renderTimeline } from "../../../src/features/incident/timeline-view.js";
 import { project } from "../../../src/kernel/projection/project-history.js";
 import { readFormTemplate } from "../../../src/pipelines/app-deps.js";
+import { BUILT_IN_TEMPLATES } from "../../../src/render/renderer.js";
 import { BOT, FORM_BODY, HistoryBuilder, user } from "../../support/history-builder.js";
 
 const config = ConfigSchema.parse({});
@@ -14,6 +15,7 @@ function render(builder: HistoryBuilder, now = "2026-02-03T14:30:00Z") {
     config,
     now: new Date(now),
     issueUrl: "https://x/1",
+    templates: BUILT_IN_TEMPLATES,
   });
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../../src/config/schema.js";
 import { helpMessage } from "../../../src/features/incident/messages.js";
+import { BUILT_IN_TEMPLATES } from "../../../src/render/renderer.js";
 import { malformedTableRows } from "../../support/markdown-tables.js";
 
 describe("Markdown tables the app writes", () => {
@@ -11,7 +12,7 @@ describe("Markdown tables the app writes", () => {
   });
 
   it("/help's table keeps two cells a row although usages hold `|`", () => {
-    const help = helpMessage("", "alice", ConfigSchema.parse({}));
+    const help = helpMessage(BUILT_IN_TEMPLATES, "", "alice", ConfigSchema.parse({}));
     expect(help).toContain("`/freeze [on\\|off]`");
     expect(malformedTableRows(help)).toEqual([]);
   });

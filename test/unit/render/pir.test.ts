@@ -4,6 +4,7 @@ import { parseSections, refreshSections } from "../../../src/features/code-respo
 import { renderPir } from "../../../src/features/code-response/pir-view.js";
 import { project } from "../../../src/kernel/projection/project-history.js";
 import { readFormTemplate } from "../../../src/pipelines/app-deps.js";
+import { BUILT_IN_TEMPLATES } from "../../../src/render/renderer.js";
 import { BOT, bot, FORM_BODY, HistoryBuilder, pullFact, user } from "../../support/history-builder.js";
 
 const config = ConfigSchema.parse({});
@@ -72,6 +73,7 @@ const render = (input = incident()) =>
     suspects: null,
     reviewers: ["bob", "dave"],
     now: new Date("2026-02-03T15:11:00Z"),
+    templates: BUILT_IN_TEMPLATES,
   });
 
 describe("the post-incident review file", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { render, templateVersion, withTemplateOverrides } from "../../../src/render/renderer.js";
+import { BUILT_IN_TEMPLATES, templatesWith } from "../../../src/render/renderer.js";
 import { checkTemplateOverrides, NO_TEMPLATE_OVERRIDES } from "../../../src/render/template-overrides.js";
 
 const view = {
@@ -51,23 +51,24 @@ describe("checking a repo's override folder", () => {
 });
 
 describe("rendering with overrides", () => {
-  it("uses the override inside the scope only, and says which source is in force", () => {
+  it("uses the override only in the templates made with it, and says which source is in force", () => {
     const overrides = checkTemplateOverrides([
       { name: "command-reply.md.hbs", text: "{{marker}}\n✅ {{first}}" },
     ]);
-    const { result, problems } = withTemplateOverrides(overrides, () => [
-      render("command-reply", view),
-      templateVersion("command-reply"),
-    ]);
-    expect(result).toEqual([`${view.marker}\n✅ Done.\n`, expect.stringMatching(/^[0-9a-f]{8}$/)]);
-    expect(problems).toEqual([]);
-    expect(render("command-reply", view)).toBe(`${view.marker}\nDone.\n`);
-    expect(templateVersion("command-reply")).toBe("built-in");
+    const templates = templatesWith(overrides);
+    expect(templates.render("command-reply", view)).toBe(`${view.marker}\n✅ Done.\n`);
+    expect(templates.version("command-reply")).toMatch(/^[0-9a-f]{8}$/);
+    expect(templates.problems).toEqual([]);
+    expect(BUILT_IN_TEMPLATES.render("command-reply", view)).toBe(`${view.marker}\nDone.\n`);
+    expect(BUILT_IN_TEMPLATES.version("command-reply")).toBe("built-in");
+    expect(templatesWith(NO_TEMPLATE_OVERRIDES).version("command-reply")).toBe("built-in");
   });
 
   it("falls back to the built-in template when an override uses a field it is not given", () => {
     const overrides = checkTemplateOverrides([{ name: "command-reply.md.hbs", text: "{{marker}} {{who}}" }]);
-    const { result, problems } = withTemplateOverrides(overrides, () => render("command-reply", view));
+    const templates = templatesWith(overrides);
+    const result = templates.render("command-reply", view);
+    const problems = templates.problems;
     expect(result).toBe(`${view.marker}\nDone.\n`);
     expect(problems).toEqual([
       {
@@ -80,7 +81,9 @@ describe("rendering with overrides", () => {
 
   it("falls back when an override drops the marker the app finds its comments by", () => {
     const overrides = checkTemplateOverrides([{ name: "command-reply.md.hbs", text: "{{first}}" }]);
-    const { result, problems } = withTemplateOverrides(overrides, () => render("command-reply", view));
+    const templates = templatesWith(overrides);
+    const result = templates.render("command-reply", view);
+    const problems = templates.problems;
     expect(result).toBe(`${view.marker}\nDone.\n`);
     expect(problems[0]?.message).toBe(
       "leaves out `{{marker}}`, the hidden marker the app finds its own comments by",
@@ -88,9 +91,9 @@ describe("rendering with overrides", () => {
   });
 
   it("renders the built-in templates when the repo has none", () => {
-    const { result, problems } = withTemplateOverrides(NO_TEMPLATE_OVERRIDES, () =>
-      render("command-reply", view),
-    );
+    const templates = templatesWith(NO_TEMPLATE_OVERRIDES);
+    const result = templates.render("command-reply", view);
+    const problems = templates.problems;
     expect(result).toBe(`${view.marker}\nDone.\n`);
     expect(problems).toEqual([]);
   });

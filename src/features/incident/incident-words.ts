@@ -1,0 +1,24 @@
+import { formatDuration } from "../../config/duration.js";
+
+/**
+ * What the incident room says in its own words, outside the templates: refusals,
+ * the intro of a list of problems, and the escalation reasons. The templates in
+ * `templates/` frame these sentences; the sentences themselves live here.
+ */
+export const incidentWords = {
+  /** An outsider typed a command: said once per person. */
+  outsiderRefused: (login: string, whoMay: string) =>
+    `Thanks, @${login}. Incident commands can only be run by ${whoMay}, so this one was not applied. Ask the incident commander to run it, or comment without the leading \`/\`.`,
+  /** Above a list of problems with one comment's commands. */
+  problemsIntro: (login: string, count: number) =>
+    count > 1 ? `@${login}, ${count} commands were not applied:` : "",
+  editReruns: "Editing the comment re-runs its commands.",
+  noEscalationPolicy:
+    "No escalation policy or secondary on-call is configured, so nobody was notified. Add `escalation` or `onCall.secondary` to `.github/incident.yml`, or mention people directly.",
+  escalatedToLevel: (level: number) =>
+    `escalated by hand to level ${level} of the policy; please join the response.`,
+  escalatedToSecondary: "escalated by hand to the secondary on-call; please join the response.",
+  /** Seed plan 003: monitor for a while after mitigation before resolving. */
+  resolvedTooSoon: (watched: number, window: number) =>
+    `Resolved ${formatDuration(watched)} after mitigation; the plan asks to monitor for ${formatDuration(window)} before resolving. Keep an eye on it, and \`/reopen\` if it comes back.`,
+};
