@@ -1,4 +1,4 @@
-import type { SweepAction } from "../features/sweep/reminder.js";
+import type { SweepTask } from "../features/sweep/sweep-task.js";
 import { viewerLogin } from "../github/bot-login.js";
 import type { Octokit } from "../github/client.js";
 import { PRODUCTION_RETRY_POLICY, type RetryPolicy } from "../github/retry-policy.js";
@@ -28,7 +28,7 @@ export interface RunSweepOptions {
 
 export interface SweepReport {
   repos: SweepRepoResult[];
-  actions: SweepAction[];
+  actions: SweepTask[];
 }
 
 const QUIET: PipelineLog = { info: () => {}, debug: () => {}, warn: () => {} };

@@ -1,6 +1,5 @@
 import type { Config } from "../config/schema.js";
 import { due } from "../features/sweep/due.js";
-import { actionTarget, describeSweepAction, type SweepAction } from "../features/sweep/reminder.js";
 import { sweepMessage } from "../features/sweep/reminder-words.js";
 import {
   actionItemForSweep,
@@ -8,6 +7,7 @@ import {
   type SweepIncident,
   type SweepSnapshot,
 } from "../features/sweep/sweep-snapshot.js";
+import { describeSweepTask, type SweepTask, taskTarget } from "../features/sweep/sweep-task.js";
 import { applyPlan, applyRepoPlan } from "../github/apply-plan.js";
 import type { Octokit } from "../github/client.js";
 import { loadConfig } from "../github/load-config.js";
@@ -35,7 +35,7 @@ export interface SweepRepoInput {
 
 export interface SweepRepoResult {
   repo: string;
-  actions: SweepAction[];
+  actions: SweepTask[];
   /** One line per action, as a dry run prints it. */
   plan: string[];
   applied: number;
@@ -79,7 +79,7 @@ export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult>
     actionItems: read.actionItems.flatMap((item) => actionItemForSweep(item, botLogin) ?? []),
   };
   result.actions = due(now, snapshot, config);
-  result.plan = result.actions.map(describeSweepAction);
+  result.plan = result.actions.map(describeSweepTask);
   if (input.dryRun) return result;
 
   // A reminder is one comment, read back by nobody but the next sweep.
@@ -115,7 +115,7 @@ export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult>
           log: input.log,
         });
     } else {
-      const incident = snapshot.incidents.find((i) => i.number === actionTarget(action));
+      const incident = snapshot.incidents.find((i) => i.number === taskTarget(action));
       if (incident) await postReminder(incident, body);
     }
     result.applied += 1;

@@ -1,7 +1,7 @@
 import type { Config } from "../../config/schema.js";
 import { daysBetween, isoDayOf, wholeDays } from "../../kernel/calendar-days.js";
-import type { SweepAction } from "./reminder.js";
 import type { SweepActionItem, SweepSnapshot } from "./sweep-snapshot.js";
+import type { SweepTask } from "./sweep-task.js";
 
 /**
  * An open action item's reminder for today (§10), by calendar day in the configured
@@ -14,7 +14,7 @@ export function dueForActionItem(
   item: SweepActionItem,
   snapshot: SweepSnapshot,
   config: Config,
-): SweepAction[] {
+): SweepTask[] {
   const due = item.fields.due;
   if (!due) return [];
   const today = isoDayOf(now, config.timeZone);

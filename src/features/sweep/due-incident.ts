@@ -3,15 +3,15 @@ import type { Config } from "../../config/schema.js";
 import { clocks } from "../../kernel/clocks.js";
 import { onCallAt } from "../../kernel/on-call.js";
 import { severityConfig, vocabulary } from "../../kernel/projection/state-changes.js";
-import type { SweepAction } from "./reminder.js";
 import type { SweepIncident } from "./sweep-snapshot.js";
+import type { SweepTask } from "./sweep-task.js";
 
 /**
  * The time-based rules of one incident (§10): update cadence, acknowledgement target,
  * the escalation policy (each level once), automatic severity escalation while it is
  * open; PIR reminders once it is resolved, until the PIR is merged.
  */
-export function dueForIncident(now: Date, incident: SweepIncident, config: Config): SweepAction[] {
+export function dueForIncident(now: Date, incident: SweepIncident, config: Config): SweepTask[] {
   const { state } = incident;
   if (!state.declaration) return [];
   const resolved = state.status === vocabulary(config).resolved;
@@ -23,12 +23,12 @@ const unique = (handles: Array<string | null | undefined>) => [
   ...new Set(handles.filter((h): h is string => typeof h === "string" && h !== "")),
 ];
 
-function openIncidentRules(now: Date, incident: SweepIncident, config: Config): SweepAction[] {
+function openIncidentRules(now: Date, incident: SweepIncident, config: Config): SweepTask[] {
   const { state } = incident;
   const declared = state.times.declared ?? state.declaration?.at ?? now;
   const onCall = onCallAt(config, declared);
   const roles = state.roles;
-  const actions: SweepAction[] = [];
+  const actions: SweepTask[] = [];
   // An automatic severity change happens first: the other rules already see the new
   // severity, so a second sweep at the same moment finds nothing left to do.
   const raised = autoSeverity(now, incident, declared, config);
@@ -91,12 +91,7 @@ function openIncidentRules(now: Date, incident: SweepIncident, config: Config): 
   return actions;
 }
 
-function autoSeverity(
-  now: Date,
-  incident: SweepIncident,
-  declared: Date,
-  config: Config,
-): SweepAction | null {
+function autoSeverity(now: Date, incident: SweepIncident, declared: Date, config: Config): SweepTask | null {
   const { state } = incident;
   const since = state.severityChanges.at(-1)?.at ?? declared;
   const rule = config.autoEscalation.find(
@@ -115,7 +110,7 @@ function autoSeverity(
 
 const minute = (at: Date) => `${at.toISOString().slice(0, 16)}Z`;
 
-function pirReminders(now: Date, incident: SweepIncident, config: Config): SweepAction[] {
+function pirReminders(now: Date, incident: SweepIncident, config: Config): SweepTask[] {
   const { state } = incident;
   const resolvedAt = state.times.resolved;
   const pirDue = severityConfig(config, state.severity)?.pirDue ?? null;

@@ -9,8 +9,8 @@ import { dateTime, zoneLabel } from "../../render/format-time.js";
 import { inline, mention } from "../../render/markdown.js";
 import { renderBuiltIn } from "../../render/renderer.js";
 import { afterText } from "./due-incident.js";
-import type { SweepAction } from "./reminder.js";
 import type { SweepSnapshot } from "./sweep-snapshot.js";
+import type { SweepTask } from "./sweep-task.js";
 
 /**
  * The sweep's comments (§10). Each carries a marker naming the window it serves:
@@ -19,7 +19,7 @@ import type { SweepSnapshot } from "./sweep-snapshot.js";
  */
 const FOOTER = "Posted by the incident app's sweep; each reminder comes once per window.";
 
-function markerOf(action: SweepAction): string {
+function markerOf(action: SweepTask): string {
   if (action.kind === "escalation")
     return marker("escalation", { key: action.key, level: action.level, notify: action.mentions.join(",") });
   if (action.kind === "auto-severity")
@@ -38,12 +38,7 @@ const WHEN = {
   unresolved: (after: string) => `still unresolved ${after} after declaration`,
 };
 
-export function sweepMessage(
-  action: SweepAction,
-  snapshot: SweepSnapshot,
-  config: Config,
-  now: Date,
-): string {
+export function sweepMessage(action: SweepTask, snapshot: SweepSnapshot, config: Config, now: Date): string {
   const at = (date: Date) => `${dateTime(date, config.timeZone)} ${zoneLabel(config.timeZone)}`;
   const mentions = "mentions" in action ? action.mentions.map(mention).join(", ") : "";
   const view = (icon: string, headline: string, context: string | null, text: string) =>

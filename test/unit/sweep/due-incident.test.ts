@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { due } from "../../../src/features/sweep/due.js";
-import type { SweepAction } from "../../../src/features/sweep/reminder.js";
+import type { SweepTask } from "../../../src/features/sweep/sweep-task.js";
 import { bot, type HistoryBuilder, user } from "../../support/history-builder.js";
 import { at, configOf, D, H, incidentOf, iso, M, S, sent, snapshotOf } from "../../support/sweep-fixtures.js";
 
 /** The rules of an incident (§10) as tables: history, moment, the keys due then. */
 type Build = (b: HistoryBuilder) => void;
-const keys = (actions: SweepAction[]) => actions.map((action) => action.key);
+const keys = (actions: SweepTask[]) => actions.map((action) => action.key);
 
 const POLICY = configOf({
   escalation: [

@@ -3,7 +3,7 @@
  * tests, and each posted as one comment whose marker carries `key`, the window it
  * serves, so the same moment decided again yields nothing.
  */
-export type SweepAction =
+export type SweepTask =
   | {
       kind: "update-nudge";
       incident: number;
@@ -43,15 +43,15 @@ export type SweepAction =
       incident: number | null;
     };
 
-export type SweepActionKind = SweepAction["kind"];
+export type SweepActionKind = SweepTask["kind"];
 
 /** The issue a sweep action is posted on. */
-export function actionTarget(action: SweepAction): number {
+export function taskTarget(action: SweepTask): number {
   return action.kind === "item-reminder" ? action.item : action.incident;
 }
 
 /** One line per action, for dry runs and logs. */
-export function describeSweepAction(action: SweepAction): string {
+export function describeSweepTask(action: SweepTask): string {
   const who =
     "mentions" in action && action.mentions.length
       ? ` → ${action.mentions.map((m) => `@${m}`).join(", ")}`
