@@ -3,7 +3,6 @@ import {
   type CreatedIssue,
   describeWrite,
   fillRefs,
-  type LabelSpec,
   type Plan,
   type RepoWrite,
   type Write,

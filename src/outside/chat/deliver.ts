@@ -1,4 +1,3 @@
-import type { ChatNotice } from "../../features/outward/chat-notice.js";
 import type { DeliveryOutcome } from "../../features/outward/delivery-outcome.js";
 import { FORMATS } from "../../features/outward/formats/index.js";
 import type { TargetBatch } from "../../features/outward/route-notices.js";
