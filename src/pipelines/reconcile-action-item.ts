@@ -1,6 +1,6 @@
 import type { Context } from "probot";
 import type { ActionItemFacts } from "../features/action-items/action-item-facts.js";
-import { boardProblemMessage } from "../features/action-items/action-item-messages.js";
+import { boardProblemMessage } from "../features/action-items/action-item-words.js";
 import { decideActionItem } from "../features/action-items/decide-action-item.js";
 import { boardProblem } from "../features/action-items/decide-board.js";
 import { applyPlan } from "../github/apply-plan.js";

@@ -7,6 +7,7 @@ import type { Plan } from "../../kernel/plan.js";
 import { parseContext } from "../../kernel/projection/project-history.js";
 import { replyMessage } from "../../render/command-reply.js";
 import { BUILT_IN_TEMPLATES } from "../../render/renderer.js";
+import { actionItemWords } from "./action-item-words.js";
 
 /**
  * Commands typed on an action item (`/due`, `/owner`, `/priority`), newest last.
@@ -73,15 +74,7 @@ export function readItemCommands(input: ItemCommandsInput): ItemCommands {
       react(result, comment, "CONFUSED");
       result.replies.push({
         key: `outsider:${author}`,
-        body: (m) =>
-          replyMessage(
-            BUILT_IN_TEMPLATES,
-            m,
-            [
-              `Thanks, @${author}. Only repository members and collaborators can change an action item with commands; edit requests go to its owner.`,
-            ],
-            "",
-          ),
+        body: (m) => replyMessage(BUILT_IN_TEMPLATES, m, [actionItemWords.outsider(author)], ""),
       });
       continue;
     }
@@ -100,9 +93,7 @@ export function readItemCommands(input: ItemCommandsInput): ItemCommands {
         if (fields.owner !== owner && result.previousOwner === null) result.previousOwner = fields.owner;
         set(result, "owner", owner);
       } else {
-        problems.push(
-          `\`/${command.kind}\` is an incident command: run it on the incident (#${input.incident}). On an action item: \`/due <date>\`, \`/owner @user\`, \`/priority high|medium|low\`.`,
-        );
+        problems.push(actionItemWords.incidentCommand(command.kind, input.incident));
         continue;
       }
       applied = true;
@@ -112,8 +103,7 @@ export function readItemCommands(input: ItemCommandsInput): ItemCommands {
       react(result, comment, "CONFUSED");
       result.replies.push({
         key: `${comment.databaseId}:problems:${short(problems.join("\n"))}`,
-        body: (m) =>
-          replyMessage(BUILT_IN_TEMPLATES, m, problems, "", "Editing the comment re-runs its commands."),
+        body: (m) => replyMessage(BUILT_IN_TEMPLATES, m, problems, "", actionItemWords.editReruns),
       });
     }
   }

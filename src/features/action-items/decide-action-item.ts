@@ -12,7 +12,7 @@ import type { Plan } from "../../kernel/plan.js";
 import { BUILT_IN_TEMPLATES } from "../../render/renderer.js";
 import { type ItemCommands, readItemCommands } from "./action-item-commands.js";
 import type { ActionItemFacts } from "./action-item-facts.js";
-import { boardProblemMessage } from "./action-item-messages.js";
+import { boardProblemMessage } from "./action-item-words.js";
 import type { BoardProblem } from "./board-facts.js";
 import { decideBoard } from "./decide-board.js";
 

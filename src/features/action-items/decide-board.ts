@@ -4,6 +4,7 @@ import type { ActionItemFields } from "../../kernel/action-item-body.js";
 import type { Plan, ProjectFieldValue } from "../../kernel/plan.js";
 import { refToken } from "../../kernel/plan.js";
 import { inline } from "../../render/markdown.js";
+import { actionItemWords } from "./action-item-words.js";
 import type {
   BoardProblem,
   ProjectFacts,
@@ -57,16 +58,12 @@ export function decideBoard(input: BoardInput): BoardDecision {
   if (read.kind === "missing")
     return {
       plan: [],
-      problem: boardProblem(config, [
-        `There is no ${name}, or the app cannot see it. Only organisation projects work (GitHub Apps cannot reach user projects).`,
-      ]),
+      problem: boardProblem(config, [actionItemWords.noProject(name)]),
     };
   if (read.kind === "forbidden")
     return {
       plan: [],
-      problem: boardProblem(config, [
-        `The app may not use the ${name} (${read.message}). Grant the app "Organization projects: read and write".`,
-      ]),
+      problem: boardProblem(config, [actionItemWords.projectForbidden(name, read.message)]),
     };
   const { values, problems } = wantedValues(read.project, input, settings);
   const current = input.projectItems.find((item) => item.projectId === read.project.id);
@@ -113,18 +110,16 @@ function wantedValues(project: ProjectFacts, input: BoardInput, settings: Settin
   const code = (text: string) => `\`${inline(text, 60).replace(/`/g, "'")}\``;
   const field = (fieldName: string, dataType: string) => {
     const found = project.fields.find((f) => f.name.toLowerCase() === fieldName.toLowerCase());
-    if (!found) problems.push(`The project “${title}” has no field ${code(fieldName)}.`);
+    if (!found) problems.push(actionItemWords.noField(title, code(fieldName)));
     else if (found.dataType !== dataType) {
-      problems.push(
-        `The field ${code(found.name)} of “${title}” is ${found.dataType.toLowerCase()}; it must be ${dataType === "DATE" ? "a date" : "single select"}.`,
-      );
+      problems.push(actionItemWords.wrongFieldType(code(found.name), title, found.dataType, dataType));
       return null;
     }
     return found ?? null;
   };
   const option = (select: ProjectFieldFacts, wanted: string) => {
     const found = findOption(select, wanted);
-    if (!found) problems.push(`The field ${code(select.name)} of “${title}” has no option ${code(wanted)}.`);
+    if (!found) problems.push(actionItemWords.noOption(code(select.name), title, code(wanted)));
     return found ?? null;
   };
 

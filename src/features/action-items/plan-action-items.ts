@@ -6,7 +6,7 @@ import { marker } from "../../kernel/markers.js";
 import { type Plan, refToken } from "../../kernel/plan.js";
 import { block, inline } from "../../render/markdown.js";
 import type { Templates } from "../../render/renderer.js";
-import { actionCreatedMessage } from "./action-item-messages.js";
+import { actionCreatedMessage } from "./action-item-words.js";
 
 /**
  * Each accepted `/action` without an item yet becomes an issue (§8), followed by a note

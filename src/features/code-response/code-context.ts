@@ -6,7 +6,7 @@ import type { IncidentState } from "../../kernel/incident-state.js";
 import { marker } from "../../kernel/markers.js";
 import type { FailureSpec, Write } from "../../kernel/plan.js";
 import type { Templates } from "../../render/renderer.js";
-import type { IncidentRef } from "./code-messages.js";
+import type { IncidentRef } from "./code-words.js";
 
 /** What the code-response deciders share: the incident, its history, and the replies already made. */
 export interface CodeContext {

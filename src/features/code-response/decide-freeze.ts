@@ -3,6 +3,7 @@ import { idFromTitle } from "../../kernel/incident-id.js";
 import { FREEZE_CHECK_NAME } from "../../kernel/names.js";
 import type { CheckSpec, Write } from "../../kernel/plan.js";
 import { type CodeContext, defaultBranch, failure } from "./code-context.js";
+import { codeWords } from "./code-words.js";
 import { type Freezer, freezeCheckSpec } from "./freeze-check.js";
 
 /**
@@ -48,7 +49,7 @@ export function checkWrite(
     check,
     failure: failure(
       `${FREEZE_CHECK_NAME}:${pull.number}:${pull.headSha.slice(0, 7)}:${check.conclusion}`,
-      `Could not set the \`${FREEZE_CHECK_NAME}\` check on #${pull.number}`,
+      codeWords.checkFailed(FREEZE_CHECK_NAME, pull.number),
     ),
   };
 }

@@ -10,7 +10,7 @@ import {
   pending,
   reply,
 } from "./code-context.js";
-import { hotfixCreatedReply, hotfixExistsReply } from "./code-messages.js";
+import { codeWords, hotfixCreatedReply, hotfixExistsReply } from "./code-words.js";
 
 /**
  * `/hotfix [from <ref>|deployed]`: the branch `hotfix/inc-…` from the default branch,
@@ -72,7 +72,7 @@ export function decideHotfix(ctx: CodeContext): void {
           compareUrl: compareUrl(ctx, branch),
         }),
       },
-      failure: failure(key, `Could not create the hotfix branch \`${branch}\``),
+      failure: failure(key, codeWords.hotfixFailed(branch)),
     });
     planned = true;
   }
@@ -87,7 +87,7 @@ type Source = { from: { sha: string } | { ref: string }; label: string } | { pro
 function sourceOf(ctx: CodeContext, from: string | null): Source {
   if (from === null) {
     const sha = ctx.history.code.defaultBranchOid;
-    if (!sha) return { problem: `The default branch has no commit to branch from.` };
+    if (!sha) return { problem: codeWords.noDefaultCommit };
     return { from: { sha }, label: `\`${defaultBranch(ctx)}\` (\`${sha.slice(0, 7)}\`)` };
   }
   if (from === "deployed") {
@@ -95,7 +95,7 @@ function sourceOf(ctx: CodeContext, from: string | null): Source {
     const deployment = lastSuccessfulDeployment(ctx.history.code.deployments, environment);
     if (!deployment) {
       return {
-        problem: `No successful deployment to \`${environment}\` found, so there is nothing to branch from. Use \`/hotfix\` (the default branch) or \`/hotfix from <branch, tag or sha>\`.`,
+        problem: codeWords.noDeployment(environment),
       };
     }
     return {

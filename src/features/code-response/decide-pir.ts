@@ -13,7 +13,7 @@ import {
   pending,
   reply,
 } from "./code-context.js";
-import { pirOpenedReply, pirPullBody, pirRefreshedReply, pirStateReply } from "./code-messages.js";
+import { codeWords, pirOpenedReply, pirPullBody, pirRefreshedReply, pirStateReply } from "./code-words.js";
 import { refreshCommitMessage, refreshDoneBy } from "./pir-refresh-commit.js";
 import { refreshSections } from "./pir-sections.js";
 import { renderPir } from "./pir-view.js";
@@ -54,7 +54,7 @@ export function decidePir(ctx: CodeContext, title: string): void {
     const first = commands[0];
     const key = first?.key ?? (auto ? AUTO_KEY : null);
     if (!key) return;
-    const fail = failure(key, "Could not open the post-incident review");
+    const fail = failure(key, codeWords.reviewOpenFailed);
     if (!code.branches.pir) {
       const sha = code.defaultBranchOid;
       if (!sha) return;
@@ -134,7 +134,7 @@ export function decidePir(ctx: CodeContext, title: string): void {
     sha: code.pirFile?.oid ?? null,
     message: refreshCommitMessage(id, first.key, refresh),
     reply: { body: pirRefreshedReply(replyMarker, pull.number, refresh) },
-    failure: failure(first.key, "Could not refresh the post-incident review"),
+    failure: failure(first.key, codeWords.reviewRefreshFailed),
   });
 }
 

@@ -2,7 +2,7 @@ import type { Actor, FreezeCheckFact } from "../../kernel/history.js";
 import { idFromTitle } from "../../kernel/incident-id.js";
 import { isApp, readMarkers } from "../../kernel/markers.js";
 import type { Write } from "../../kernel/plan.js";
-import { linkComment } from "./code-messages.js";
+import { linkComment } from "./code-words.js";
 import { checkWrite } from "./decide-freeze.js";
 import type { PullLinks } from "./pull-links.js";
 

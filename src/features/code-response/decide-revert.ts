@@ -1,6 +1,6 @@
 import { CREATED_PULL } from "../../kernel/plan.js";
 import { type CodeContext, claim, failure, incidentRef, pending, reply } from "./code-context.js";
-import { revertKnownReply, revertOpenedReply, revertPullBody } from "./code-messages.js";
+import { codeWords, revertKnownReply, revertOpenedReply, revertPullBody } from "./code-words.js";
 
 /**
  * `/revert #123`: a revert pull request through GitHub's `revertPullRequest`, its
@@ -41,7 +41,7 @@ export function decideRevert(ctx: CodeContext): void {
         url: comment.url,
       }),
       reply: { body: revertOpenedReply(replyMarker, command.pr) },
-      failure: failure(key, `Could not revert #${command.pr}`),
+      failure: failure(key, codeWords.revertFailed(command.pr)),
     });
   }
 }

@@ -1,6 +1,7 @@
 import { isApp, marker, readMarkers } from "../../kernel/markers.js";
 import { mergedReviews } from "../../kernel/projection/review-action-items.js";
 import { type CodeContext, claim, failure } from "./code-context.js";
+import { codeWords } from "./code-words.js";
 import { reviewItemsMessage } from "./review-items-message.js";
 
 /**
@@ -35,7 +36,7 @@ export function planReviewItems(ctx: CodeContext): void {
         rows,
         issueOf: (row) => numbers.get(row.request.key) ?? 0,
       }),
-      failure: failure(key, `Could not list the review's action items on #${pull.number}`),
+      failure: failure(key, codeWords.reviewItemsFailed(pull.number)),
     });
   }
 }

@@ -4,10 +4,10 @@ import type { AppArtifacts } from "../../kernel/app-artifacts.js";
 import type { IssueHistory } from "../../kernel/history.js";
 import type { IncidentState } from "../../kernel/incident-state.js";
 import { isApp, readMarkers } from "../../kernel/markers.js";
-import { inline } from "../../render/markdown.js";
 import { type ChatNotice, chatNotice } from "./chat-notice.js";
 import { dueNotices } from "./due-notices.js";
 import { EMPTY_LEDGER, type Ledger, ledgerFields, readLedger } from "./ledger.js";
+import { outwardWords } from "./outward-words.js";
 import { publicHash, publicIncident } from "./status-page/public-view.js";
 import { stateLabel } from "./status-page/site-model.js";
 import { siteUrl } from "./status-page/site-url.js";
@@ -68,8 +68,8 @@ export function decideOutward(
       [
         marker,
         config.statusPage.enabled
-          ? `🌐 Published to the [status page](${site}): **${stateLabel(command.state)}** · “${inline(command.text, 500)}”`
-          : `Recorded as a customer-facing update (**${stateLabel(command.state)}**). The status page is turned off (\`statusPage.enabled: false\`), so nothing was published.`,
+          ? outwardWords.published(site, stateLabel(command.state), command.text)
+          : outwardWords.recordedOnly(stateLabel(command.state)),
         "",
       ].join("\n"),
     );
@@ -77,11 +77,7 @@ export function decideOutward(
   const failure = input.publishFailure;
   if (failure) {
     ctx.reply(`publish-failed:${failure.hash ?? "none"}`, (marker) =>
-      [
-        marker,
-        `⚠️ The status page could not be updated: ${inline(failure.reason, 300)}. The public update is recorded here; the app tries again with the next event on this incident (any comment will do).`,
-        "",
-      ].join("\n"),
+      [marker, outwardWords.publishFailed(failure.reason), ""].join("\n"),
     );
   }
   return { ledger: ledgerFields(next), notices, publication };
@@ -102,5 +98,5 @@ function latestAppWrite(history: IssueHistory, botLogin: string): Date | null {
 export function publicReminder(state: IncidentState, config: Config): string | null {
   const last = state.publicUpdates.at(-1);
   if (!config.statusPage.enabled || !last || last.state === "resolved") return null;
-  return `The status page still shows this incident as **${stateLabel(last.state)}**: post \`/status public resolved <what customers should know>\` to close it there.`;
+  return outwardWords.stillShown(stateLabel(last.state));
 }

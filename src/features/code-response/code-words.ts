@@ -116,3 +116,16 @@ export function linkComment(incident: IncidentRef): string {
 🔗 Part of incident ${incidentLink(incident)} (#${incident.number}): this pull request appears on its timeline.
 `;
 }
+
+/** What code response says when a write fails or a command cannot be carried out. */
+export const codeWords = {
+  checkFailed: (checkName: string, pr: number) => `Could not set the \`${checkName}\` check on #${pr}`,
+  hotfixFailed: (branch: string) => `Could not create the hotfix branch \`${branch}\``,
+  reviewOpenFailed: "Could not open the post-incident review",
+  reviewRefreshFailed: "Could not refresh the post-incident review",
+  revertFailed: (pr: number) => `Could not revert #${pr}`,
+  reviewItemsFailed: (pr: number) => `Could not list the review's action items on #${pr}`,
+  noDefaultCommit: "The default branch has no commit to branch from.",
+  noDeployment: (environment: string) =>
+    `No successful deployment to \`${environment}\` found, so there is nothing to branch from. Use \`/hotfix\` (the default branch) or \`/hotfix from <branch, tag or sha>\`.`,
+};
