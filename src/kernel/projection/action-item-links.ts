@@ -3,6 +3,7 @@ import type { IssueHistory } from "../history.js";
 import type { IncidentState, LinkedActionItem } from "../incident-state.js";
 import { isApp, trustedMarkers } from "../markers.js";
 import { addEntry } from "./state-changes.js";
+import { timelineWords } from "./timeline-words.js";
 
 /**
  * The action items of an incident, as its history shows them: GitHub records a
@@ -67,13 +68,12 @@ export function addActionItemEntries(state: IncidentState): void {
     const details = [item.owner ? `owner @${item.owner}` : null, item.due ? `due ${item.due}` : null]
       .filter(Boolean)
       .join(", ");
-    const status = item.open ? "**open**" : "**✅ done**";
     addEntry(
       state,
       "action",
       item.at,
       request?.by ?? null,
-      `Action item [#${item.number}](${item.url}) · ${status}${details ? ` · ${details}` : ""}`,
+      timelineWords.actionItem(item.number, item.url, item.open, details),
       { quote: item.title || null },
     );
   }

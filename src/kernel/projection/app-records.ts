@@ -3,6 +3,7 @@ import type { IncidentState } from "../incident-state.js";
 import { trustedMarkers } from "../markers.js";
 import type { ProjectionContext } from "./projection-context.js";
 import { addEntry, changeSeverity } from "./state-changes.js";
+import { timelineWords } from "./timeline-words.js";
 
 /**
  * What the sweep did to an incident, read back from the app's own comments: each
@@ -18,17 +19,8 @@ export function applyAppRecords(state: IncidentState, comment: HistoryComment, c
         .filter(Boolean)
         .map((handle) => `@${handle}`)
         .join(", ");
-      const level = marker.fields.level ? ` (level ${marker.fields.level})` : "";
-      addEntry(
-        state,
-        "escalated",
-        comment.at,
-        null,
-        `Escalated automatically${level}${who ? ` to ${who}` : ""}`,
-        {
-          url: comment.url,
-        },
-      );
+      const text = timelineWords.escalatedAutomatically(marker.fields.level, who);
+      addEntry(state, "escalated", comment.at, null, text, { url: comment.url });
     }
     if (marker.kind === "auto-severity") {
       const { from, to, after } = marker.fields;

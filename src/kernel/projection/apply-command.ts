@@ -13,17 +13,10 @@ import {
   resolve,
   vocabulary,
 } from "./state-changes.js";
+import { ROLE_TITLES, timelineWords } from "./timeline-words.js";
 
 /** Commands whose effects arrive with later capabilities: answered plainly, never ignored. */
 const NOT_YET: ReadonlySet<Command["kind"]> = new Set<Command["kind"]>([]);
-
-const ROLE_TITLES = {
-  ic: "Incident commander",
-  lead: "Tech lead",
-  comms: "Comms",
-  scribe: "Scribe",
-  sme: "SME",
-};
 
 /**
  * Applies one accepted command to the state. Returns null when it took effect, or
@@ -56,10 +49,10 @@ export function applyCommand(
       if (state.times.acknowledged) return null;
       state.times.acknowledged = at;
       state.acknowledgedBy = by;
-      addEntry(state, "ack", at, by, "Acknowledged", { ...source, quote: command.text });
+      addEntry(state, "ack", at, by, timelineWords.acknowledged, { ...source, quote: command.text });
       if (!state.roles.ic?.length) {
         state.roles.ic = [by];
-        addEntry(state, "role", at, by, `Incident commander: @${by}`, source);
+        addEntry(state, "role", at, by, timelineWords.role(ROLE_TITLES.ic, by), source);
       }
       return null;
     case "severity":
@@ -75,11 +68,11 @@ export function applyCommand(
       const current = state.roles[command.role] ?? [];
       if (current.includes(handle)) return null;
       state.roles[command.role] = command.role === "sme" ? [...current, handle] : [handle];
-      addEntry(state, "role", at, by, `${ROLE_TITLES[command.role]}: @${handle}`, source);
+      addEntry(state, "role", at, by, timelineWords.role(ROLE_TITLES[command.role], handle), source);
       return null;
     }
     case "note":
-      addEntry(state, "note", command.at ?? at, by, "Note", {
+      addEntry(state, "note", command.at ?? at, by, timelineWords.note, {
         ...source,
         quote: command.text,
         backdated: command.at !== null && command.at.getTime() < at.getTime() - 60_000,
@@ -87,15 +80,15 @@ export function applyCommand(
       return null;
     case "started":
       state.times.started = command.at;
-      addEntry(state, "started", command.at, by, "Impact started", { ...source, backdated: true });
+      addEntry(state, "started", command.at, by, timelineWords.impactStarted, { ...source, backdated: true });
       return null;
     case "detected":
       state.times.detected = command.at;
-      addEntry(state, "detected", command.at, by, "Detected", { ...source, backdated: true });
+      addEntry(state, "detected", command.at, by, timelineWords.detected, { ...source, backdated: true });
       return null;
     case "update":
       state.updates.push({ at, by, text: command.text, commentId: comment.databaseId });
-      addEntry(state, "update", at, by, "Status update posted", { ...source, quote: command.text });
+      addEntry(state, "update", at, by, timelineWords.update, { ...source, quote: command.text });
       return null;
     case "resolve":
       if (state.status === words.resolved) return "It is already resolved.";
@@ -117,14 +110,14 @@ export function applyCommand(
         text: command.text,
         commentId: comment.databaseId,
       });
-      addEntry(state, "public", at, by, `Public status: **${command.state}**`, {
+      addEntry(state, "public", at, by, timelineWords.publicStatus(command.state), {
         ...source,
         quote: command.text,
       });
       return null;
     }
     case "escalate":
-      addEntry(state, "escalated", at, by, "Escalated", { ...source, quote: command.note });
+      addEntry(state, "escalated", at, by, timelineWords.escalated, { ...source, quote: command.note });
       return null;
     case "freeze":
       state.freeze.override = command.on;

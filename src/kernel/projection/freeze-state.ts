@@ -1,6 +1,7 @@
 import type { Config } from "../../config/schema.js";
 import type { IncidentState } from "../incident-state.js";
 import { addEntry, severityConfig, vocabulary } from "./state-changes.js";
+import { timelineWords } from "./timeline-words.js";
 
 /**
  * The merge freeze follows the incident: on while it is open and its severity freezes
@@ -24,14 +25,15 @@ export function syncFreeze(
   if (active === state.freeze.active) return;
   state.freeze.active = active;
   const resolved = state.status === vocabulary(config).resolved;
-  const why = active
+  const why = timelineWords.freezeWhy;
+  const reason = active
     ? state.freeze.override
-      ? "turned on by hand"
-      : `${state.severity} freezes merges`
+      ? why.byHand
+      : why.severityFreezes(state.severity)
     : resolved
-      ? "incident resolved"
+      ? why.resolved
       : state.freeze.override === false
-        ? "turned off by hand"
-        : `${state.severity} does not freeze merges`;
-  addEntry(state, "freeze", at, by, `Merge freeze ${active ? "**on**" : "**lifted**"} (${why})`, source);
+        ? why.liftedByHand
+        : why.severityDoesNot(state.severity);
+  addEntry(state, "freeze", at, by, timelineWords.freeze(active, reason), source);
 }

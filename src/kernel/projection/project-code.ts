@@ -4,6 +4,7 @@ import type { IncidentState, LinkedPull, PullRole } from "../incident-state.js";
 import { isApp, readMarkers, trustedMarkers } from "../markers.js";
 import { hotfixBranch, pirBranch, revertedPull } from "../names.js";
 import { addEntry } from "./state-changes.js";
+import { timelineWords } from "./timeline-words.js";
 
 /**
  * The code side of the projection: which pull requests belong to the incident (they
@@ -71,13 +72,13 @@ function describe(linked: LinkedPull): string {
   const { number } = linked.pull;
   switch (linked.role) {
     case "hotfix":
-      return `Hotfix PR #${number}`;
+      return timelineWords.pull.hotfix(number);
     case "revert":
-      return linked.reverts ? `Revert PR #${number} (reverts #${linked.reverts})` : `Revert PR #${number}`;
+      return timelineWords.pull.revert(number, linked.reverts);
     case "review":
-      return `Post-incident review PR #${number}`;
+      return timelineWords.pull.review(number);
     case "linked":
-      return `PR #${number}`;
+      return timelineWords.pull.linked(number);
   }
 }
 
@@ -87,14 +88,21 @@ function pullEntries(state: IncidentState, linked: LinkedPull, botLogin: string)
   const source = { url: pull.url };
   // The app's own pull requests read as the app's ("app"), like its other timeline rows.
   const author = isApp(pull.author, botLogin) ? null : (pull.author?.login ?? null);
-  addEntry(state, "pull-request", pull.createdAt, author, `${name} opened`, {
+  addEntry(state, "pull-request", pull.createdAt, author, timelineWords.pull.opened(name), {
     ...source,
     quote: pull.title,
   });
   if (pull.mergedAt) {
-    addEntry(state, "pull-request", pull.mergedAt, pull.mergedBy?.login ?? null, `${name} merged`, source);
+    addEntry(
+      state,
+      "pull-request",
+      pull.mergedAt,
+      pull.mergedBy?.login ?? null,
+      timelineWords.pull.merged(name),
+      source,
+    );
   } else if (pull.state === "CLOSED" && pull.closedAt) {
-    addEntry(state, "pull-request", pull.closedAt, null, `${name} closed without merging`, source);
+    addEntry(state, "pull-request", pull.closedAt, null, timelineWords.pull.closed(name), source);
   }
 }
 
@@ -115,26 +123,25 @@ function hotfixEntry(state: IncidentState, history: IssueHistory, id: string | n
     (ack) => ack.kind === "accepted" && ack.command.kind === "hotfix",
   );
   if (first?.kind !== "accepted" || first.command.kind !== "hotfix") return;
+  const words = timelineWords.hotfixFrom;
   const from =
     first.command.from === null
-      ? `\`${history.repo.defaultBranch ?? "the default branch"}\``
+      ? words.defaultBranch(history.repo.defaultBranch)
       : first.command.from === "deployed"
-        ? "the last successful deployment"
-        : `\`${first.command.from}\``;
+        ? words.deployed
+        : words.ref(first.command.from);
   addEntry(
     state,
     "hotfix",
     first.comment.at,
     first.comment.author?.login ?? null,
-    `Hotfix branch \`${branch.name}\` created from ${from}`,
+    timelineWords.hotfixBranch(branch.name, from),
     {
       url: `${history.repo.url}/compare/${history.repo.defaultBranch ?? "main"}...${branch.name}`,
       commentId: first.comment.databaseId,
     },
   );
 }
-
-const DEPLOY_WORDS: Record<string, string> = { SUCCESS: "succeeded", FAILURE: "failed", ERROR: "errored" };
 
 /** Deployments of the default branch that finished between the start of impact and resolution. */
 function deploymentEntries(state: IncidentState, history: IssueHistory, config: Config): void {
@@ -148,14 +155,14 @@ function deploymentEntries(state: IncidentState, history: IssueHistory, config: 
     )
       continue;
     for (const status of deployment.statuses) {
-      const words = DEPLOY_WORDS[status.state];
+      const words = timelineWords.deploymentOutcome[status.state];
       if (!words || status.at < from || (until && status.at > until)) continue;
       addEntry(
         state,
         "deployment",
         status.at,
         status.by,
-        `Deployment to ${deployment.environment} ${words} (\`${deployment.sha.slice(0, 7)}\`)`,
+        timelineWords.deployment(deployment.environment, words, deployment.sha),
         { url: `${history.repo.url}/commit/${deployment.sha}`, quote: status.description || null },
       );
     }

@@ -1,5 +1,6 @@
 import type { Config, Severity } from "../../config/schema.js";
 import type { EntryKind, IncidentState, Via } from "../incident-state.js";
+import { timelineWords } from "./timeline-words.js";
 
 /**
  * The transitions every source shares (commands, labels added by hand, closing and
@@ -70,18 +71,6 @@ export function addEntry(
   });
 }
 
-const VIA_WORDS: Record<Via, string> = {
-  form: "from the form",
-  command: "",
-  label: "label added by hand",
-  issue: "",
-  auto: "automatic escalation",
-};
-
-function viaSuffix(via: Via): string {
-  return VIA_WORDS[via] ? ` (${VIA_WORDS[via]})` : "";
-}
-
 /** The severity security incidents are forced to: configured, or the most severe. */
 export function securitySeverity(config: Config): string {
   return config.security.severity ?? (config.severities[0]?.name as string);
@@ -106,14 +95,7 @@ export function declare(
   state.status = words.first;
   state.severityChanges.push({ at, from: null, to: chosen, by, via, reason: null });
   state.statusChanges.push({ at, from: null, to: words.first, by, via, reason: null });
-  const security = state.security ? " (security incident)" : "";
-  addEntry(
-    state,
-    "declared",
-    at,
-    by,
-    `Declared **${chosen}**${security}, status **${words.first}**${viaSuffix(via)}`,
-  );
+  addEntry(state, "declared", at, by, timelineWords.declared(chosen, state.security, words.first, via));
 }
 
 export interface Source {
@@ -135,7 +117,7 @@ export function changeSeverity(
 ): boolean {
   if (!state.declaration || state.severity === to || !severityConfig(config, to)) return false;
   state.severityChanges.push({ at, from: state.severity, to, by, via, reason });
-  addEntry(state, "severity", at, by, `Severity ${state.severity} → **${to}**${viaSuffix(via)}`, {
+  addEntry(state, "severity", at, by, timelineWords.severity(state.severity, to, via), {
     ...source,
     quote: reason,
   });
@@ -165,8 +147,7 @@ export function changeStatus(
   }
   state.statusChanges.push({ at, from: state.status, to, by, via, reason: text });
   const mitigates = marksMitigation(state, to, config);
-  const suffix = `${mitigates ? ", mitigated" : ""}${viaSuffix(via)}`;
-  addEntry(state, "status", at, by, `Status ${state.status} → **${to}**${suffix}`, {
+  addEntry(state, "status", at, by, timelineWords.status(state.status, to, mitigates, via), {
     ...source,
     quote: text,
   });
@@ -196,7 +177,7 @@ export function resolve(
   state.times.resolved = at;
   state.times.mitigated ??= at;
   state.resolution = { at, by, summary };
-  addEntry(state, "resolved", at, by, `Resolved${via === "issue" ? " (issue closed)" : ""}`, {
+  addEntry(state, "resolved", at, by, timelineWords.resolved(via), {
     ...source,
     quote: summary,
   });
@@ -216,15 +197,8 @@ export function reopen(
   state.status = words.first;
   state.times.resolved = null;
   state.resolution = null;
-  addEntry(
-    state,
-    "reopened",
-    at,
-    by,
-    `Reopened, status **${words.first}**${via === "issue" ? " (issue reopened)" : ""}`,
-    {
-      ...source,
-      quote: reason,
-    },
-  );
+  addEntry(state, "reopened", at, by, timelineWords.reopened(words.first, via), {
+    ...source,
+    quote: reason,
+  });
 }

@@ -1,0 +1,73 @@
+import type { Via } from "../incident-state.js";
+
+/**
+ * Every sentence the timeline table shows, in one place: the projection decides what
+ * happened, these words say it. (The table's frame is `templates/timeline.md.hbs`.)
+ */
+const VIA_WORDS: Record<Via, string> = {
+  form: "from the form",
+  command: "",
+  label: "label added by hand",
+  issue: "",
+  auto: "automatic escalation",
+};
+
+const via = (how: Via) => (VIA_WORDS[how] ? ` (${VIA_WORDS[how]})` : "");
+
+export const ROLE_TITLES = {
+  ic: "Incident commander",
+  lead: "Tech lead",
+  comms: "Comms",
+  scribe: "Scribe",
+  sme: "SME",
+};
+
+export const timelineWords = {
+  declared: (severity: string, security: boolean, status: string, how: Via) =>
+    `Declared **${severity}**${security ? " (security incident)" : ""}, status **${status}**${via(how)}`,
+  severity: (from: string | null, to: string, how: Via) => `Severity ${from} → **${to}**${via(how)}`,
+  status: (from: string, to: string, mitigates: boolean, how: Via) =>
+    `Status ${from} → **${to}**${mitigates ? ", mitigated" : ""}${via(how)}`,
+  resolved: (how: Via) => `Resolved${how === "issue" ? " (issue closed)" : ""}`,
+  reopened: (status: string, how: Via) =>
+    `Reopened, status **${status}**${how === "issue" ? " (issue reopened)" : ""}`,
+  acknowledged: "Acknowledged",
+  role: (title: string, handle: string) => `${title}: @${handle}`,
+  note: "Note",
+  impactStarted: "Impact started",
+  detected: "Detected",
+  update: "Status update posted",
+  publicStatus: (state: string) => `Public status: **${state}**`,
+  escalated: "Escalated",
+  escalatedAutomatically: (level: string | undefined, who: string) =>
+    `Escalated automatically${level ? ` (level ${level})` : ""}${who ? ` to ${who}` : ""}`,
+  freeze: (active: boolean, why: string) => `Merge freeze ${active ? "**on**" : "**lifted**"} (${why})`,
+  freezeWhy: {
+    byHand: "turned on by hand",
+    severityFreezes: (severity: string | null) => `${severity} freezes merges`,
+    resolved: "incident resolved",
+    liftedByHand: "turned off by hand",
+    severityDoesNot: (severity: string | null) => `${severity} does not freeze merges`,
+  },
+  pull: {
+    hotfix: (number: number) => `Hotfix PR #${number}`,
+    revert: (number: number, reverts: number | null) =>
+      reverts ? `Revert PR #${number} (reverts #${reverts})` : `Revert PR #${number}`,
+    review: (number: number) => `Post-incident review PR #${number}`,
+    linked: (number: number) => `PR #${number}`,
+    opened: (name: string) => `${name} opened`,
+    merged: (name: string) => `${name} merged`,
+    closed: (name: string) => `${name} closed without merging`,
+  },
+  hotfixBranch: (branch: string, from: string) => `Hotfix branch \`${branch}\` created from ${from}`,
+  hotfixFrom: {
+    defaultBranch: (name: string | null) => `\`${name ?? "the default branch"}\``,
+    deployed: "the last successful deployment",
+    ref: (ref: string) => `\`${ref}\``,
+  },
+  deployment: (environment: string, outcome: string, sha: string) =>
+    `Deployment to ${environment} ${outcome} (\`${sha.slice(0, 7)}\`)`,
+  deploymentOutcome: { SUCCESS: "succeeded", FAILURE: "failed", ERROR: "errored" } as Record<string, string>,
+  actionItem: (number: number, url: string, open: boolean, details: string) =>
+    `Action item [#${number}](${url}) · ${open ? "**open**" : "**✅ done**"}${details ? ` · ${details}` : ""}`,
+};
