@@ -1,6 +1,6 @@
+import type { Simulator } from "@incident-app/github-simulator";
 import { runSweep, type SweepReport } from "../../src/cli/sweep-command.js";
 import type { Octokit } from "../../src/github/read-history.js";
-import type { Simulator } from "../simulator/index.js";
 import type { Harness } from "./harness.js";
 
 /**
