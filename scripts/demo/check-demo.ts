@@ -1,6 +1,6 @@
+import type { Simulator } from "@incident-app/github-simulator";
 import type { IssueHistory } from "../../src/kernel/history.js";
 import { trustedMarkers } from "../../src/kernel/markers.js";
-import type { Simulator } from "../../test/simulator/index.js";
 import { malformedTableRows } from "../../test/support/markdown-tables.js";
 import { checkFollowUp } from "./check-follow-up.js";
 

@@ -1,4 +1,4 @@
-import type { Simulator } from "../../test/simulator/index.js";
+import type { Simulator } from "@incident-app/github-simulator";
 import { seedIncidents } from "./history/seed-history.js";
 import { CONFIG_YAML, OWNER } from "./scenario.js";
 

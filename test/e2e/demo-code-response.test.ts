@@ -1,7 +1,7 @@
+import type { RequestLogEntry } from "@incident-app/github-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { playDemo } from "../../scripts/demo/run-demo.js";
 import { OWNER, REPO } from "../../scripts/demo/scenario.js";
-import type { RequestLogEntry } from "../simulator/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
 
 /**

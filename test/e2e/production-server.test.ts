@@ -1,11 +1,11 @@
 import { generateKeyPairSync } from "node:crypto";
 import { rm } from "node:fs/promises";
+import { createRealClock, type Simulator, startSimulator } from "@incident-app/github-simulator";
 import { sign } from "@octokit/webhooks-methods";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FORM } from "../../scripts/demo/scenario.js";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { labelSpecs } from "../../src/features/incident/label-specs.js";
-import { createRealClock, type Simulator, startSimulator } from "../simulator/index.js";
 import {
   buildProductionLayout,
   freePort,

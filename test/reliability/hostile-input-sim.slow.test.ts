@@ -1,3 +1,4 @@
+import { botOctokit } from "@incident-app/github-simulator";
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { CONFIG_YAML, OWNER, PEOPLE, REPO } from "../../scripts/demo/scenario.js";
@@ -8,7 +9,6 @@ import { historyVariables, readHistory } from "../../src/github/read-history.js"
 import type { IssueHistory } from "../../src/kernel/history.js";
 import { isApp } from "../../src/kernel/markers.js";
 import { readFormTemplate } from "../../src/pipelines/app-deps.js";
-import { botOctokit } from "../simulator/test-support.js";
 import { allowedMentions, checkAnswered, checkAppBody, newCheckCounts } from "./support/app-write-checks.js";
 import { fileDemoIncident, installOnDemoRepo } from "./support/demo-incident.js";
 import { hostileBody } from "./support/hostile-input.js";

@@ -1,5 +1,5 @@
+import type { SeedIssue } from "@incident-app/github-simulator";
 import { renderActionItemBody } from "../../src/kernel/action-item-body.js";
-import type { SeedIssue } from "../simulator/store/seed-issues.js";
 
 /**
  * A large repository for the sweep, written straight into the simulator's store:

@@ -1,3 +1,4 @@
+import { botOctokit, githubSchema, type Simulator } from "@incident-app/github-simulator";
 import type { Octokit } from "@octokit/rest";
 import { parse, validate } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,9 +10,7 @@ import {
   setProjectFieldsMutation,
 } from "../../src/github/queries-action-items.js";
 import { ADD_REMINDER_MUTATION, SWEEP_QUERY, SWEEP_VIEWER_QUERY } from "../../src/github/queries-sweep.js";
-import { githubSchema } from "./graphql/github-schema.js";
-import type { Simulator } from "./simulator.js";
-import { botOctokit, listAt, seededSimulator, textAt } from "./test-support.js";
+import { listAt, seededSimulator, textAt } from "./contract-world.js";
 
 /** Projects v2 and the queries of action items and the sweep, executed against GitHub's schema. */
 let sim: Simulator;
@@ -137,34 +136,5 @@ describe("Projects v2 in the simulator", () => {
     } finally {
       sim.setAppProjectAccess("acme", "write");
     }
-  });
-});
-
-describe("cross-references", () => {
-  it("an issue or comment mentioning another issue of the repo records it there, once per source", async () => {
-    const alice = sim.as("alice");
-    const { data: target } = await alice.rest.issues.create({
-      owner: "acme",
-      repo: "svc",
-      title: "Incident",
-    });
-    const { data: source } = await alice.rest.issues.create({
-      owner: "acme",
-      repo: "svc",
-      title: "Follow-up",
-      body: `For #${target.number} (https://github.com/acme/svc/issues/${target.number}); not #999.`,
-    });
-    await alice.rest.issues.createComment({
-      owner: "acme",
-      repo: "svc",
-      issue_number: source.number,
-      body: `see #${target.number}`,
-    });
-    const data = await app.graphql(
-      `query { repository(owner: "acme", name: "svc") { issue(number: ${target.number}) { timelineItems(first: 10, itemTypes: [CROSS_REFERENCED_EVENT]) { nodes { ... on CrossReferencedEvent { actor { login } source { ... on Issue { number title } } } } } } } }`,
-    );
-    expect(listAt(data, "repository.issue.timelineItems.nodes")).toEqual([
-      { actor: { login: "alice" }, source: { number: source.number, title: "Follow-up" } },
-    ]);
   });
 });

@@ -1,11 +1,9 @@
+import { blobSha, createClock, type Simulator, startSimulator } from "@incident-app/github-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { INCIDENT_HISTORY_QUERY, TEMPLATE_OVERRIDES_QUERY } from "../../src/github/queries.js";
 import { historyVariables } from "../../src/github/read-history.js";
-import { createClock } from "./clock.js";
-import { type Simulator, startSimulator } from "./simulator.js";
-import { blobSha } from "./store/git-objects.js";
-import { START } from "./test-support.js";
+import { START } from "./contract-world.js";
 
 /** Folders through `object(expression:)`: a tree id that follows the content, and its entries. */
 let sim: Simulator;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClock, createRealClock, isoSeconds } from "./clock.js";
-import type { Simulator } from "./simulator.js";
-import type { SimState } from "./store/model.js";
-import { seededSimulator } from "./test-support.js";
+import { createClock, createRealClock, isoSeconds } from "../src/clock.js";
+import type { Simulator } from "../src/simulator.js";
+import type { SimState } from "../src/store/model.js";
+import { seededSimulator } from "./support.js";
 
 let sim: Simulator;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { routeTable } from "./rest/route-table.js";
+import { routeTable } from "../src/rest/route-table.js";
 
 function route(method: string, path: string) {
   const match = routeTable().match(method, path);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Simulator } from "./simulator.js";
-import { blobSha } from "./store/git-objects.js";
-import { rawRequest, seededSimulator } from "./test-support.js";
+import type { Simulator } from "../src/simulator.js";
+import { blobSha } from "../src/store/git-objects.js";
+import { rawRequest, seededSimulator } from "./support.js";
 
 let sim: Simulator;
 const repo = { owner: "acme", repo: "svc" };

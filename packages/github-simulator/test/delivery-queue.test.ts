@@ -1,7 +1,8 @@
 import type { Octokit } from "@octokit/rest";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Simulator } from "./simulator.js";
-import { botOctokit, type Received, type Receiver, seededSimulator, startReceiver } from "./test-support.js";
+import { botOctokit } from "../src/bot-octokit.js";
+import type { Simulator } from "../src/simulator.js";
+import { type Received, type Receiver, seededSimulator, startReceiver } from "./support.js";
 
 const repo = { owner: "acme", repo: "svc" };
 let sim: Simulator | null = null;

@@ -1,3 +1,4 @@
+import { botOctokit, type Simulator } from "@incident-app/github-simulator";
 import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../src/config/schema.js";
@@ -10,8 +11,7 @@ import {
   REVERT_TARGET_QUERY,
 } from "../../src/github/queries.js";
 import { historyVariables } from "../../src/github/read-history.js";
-import type { Simulator } from "./simulator.js";
-import { at, botOctokit, listAt, seededSimulator, textAt } from "./test-support.js";
+import { at, listAt, seededSimulator, textAt } from "./contract-world.js";
 
 /** The app's code-response documents executed against the simulator. */
 const repo = { owner: "acme", repo: "svc" };

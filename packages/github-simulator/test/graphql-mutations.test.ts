@@ -1,10 +1,8 @@
 import type { Octokit } from "@octokit/rest";
-import { getOperationAST, parse, validate } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as queries from "../../src/github/queries.js";
-import { githubSchema } from "./graphql/github-schema.js";
-import type { Simulator } from "./simulator.js";
-import { at, botOctokit, rawRequest, seededSimulator, textAt } from "./test-support.js";
+import { botOctokit } from "../src/bot-octokit.js";
+import type { Simulator } from "../src/simulator.js";
+import { at, rawRequest, seededSimulator, textAt } from "./support.js";
 
 const ISSUE_SELECTION = `id number title state labels(first: 10) { nodes { name } } assignees(first: 10) { nodes { login } }`;
 let sim: Simulator;
@@ -150,42 +148,5 @@ describe("GraphQL errors in GitHub's shape", () => {
     });
     expect(res.body).toEqual({ data: { viewer: { login: "alice" } } });
     expect(sim.log.at(-1)).toMatchObject({ graphql: "Who", path: "/api/graphql", actor: "alice" });
-  });
-});
-
-/** The operations graphql-queries.test.ts executes; a new document in queries.ts needs a test there. */
-/** Executed in graphql-queries.test.ts, and the code documents in code-graphql.test.ts. */
-const COVERED = [
-  "AddComment",
-  "AddReaction",
-  "CloseIssue",
-  "DeleteComment",
-  "IncidentHistory",
-  "IncidentHistoryPage",
-  "OpenIncidents",
-  "PullRequestContext",
-  "ReopenIssue",
-  "ResolveRef",
-  "RevertPullRequest",
-  "RevertTarget",
-  "StatusSiteIncidents",
-  "TemplateOverrides",
-  "UpdateComment",
-  "UpdateIssue",
-];
-
-describe("src/github/queries.ts", () => {
-  const documents = Object.values(queries).filter(
-    (v: unknown): v is string => typeof v === "string" && /^\s*(query|mutation)\b/.test(v),
-  );
-
-  it("has an execution test (graphql-queries.test.ts, graphql-trees.test.ts) for every document", () => {
-    const names = documents.map((doc) => getOperationAST(parse(doc))?.name?.value ?? "(anonymous)");
-    expect(names.sort()).toEqual(COVERED);
-  });
-
-  it("only uses what GitHub's schema has", () => {
-    for (const doc of documents)
-      expect(validate(githubSchema(), parse(doc)).map((e) => e.message)).toEqual([]);
   });
 });

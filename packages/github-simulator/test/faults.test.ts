@@ -1,8 +1,9 @@
 import { RequestError } from "@octokit/request-error";
 import { afterEach, describe, expect, it } from "vitest";
-import { createPrng } from "./faults/prng.js";
-import type { Simulator } from "./simulator.js";
-import { botOctokit, type Receiver, seededSimulator, startReceiver } from "./test-support.js";
+import { botOctokit } from "../src/bot-octokit.js";
+import { createPrng } from "../src/faults/prng.js";
+import type { Simulator } from "../src/simulator.js";
+import { type Receiver, seededSimulator, startReceiver } from "./support.js";
 
 const repo = { owner: "acme", repo: "svc" };
 let sim: Simulator | null = null;

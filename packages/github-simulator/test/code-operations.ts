@@ -1,6 +1,6 @@
 import type { Octokit } from "@octokit/rest";
-import type { Simulator } from "./simulator.js";
-import { botOctokit } from "./test-support.js";
+import { botOctokit } from "../src/bot-octokit.js";
+import type { Simulator } from "../src/simulator.js";
 
 type Keep = (operationId: string, response: { status: number; data: unknown }) => void;
 

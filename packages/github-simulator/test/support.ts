@@ -1,8 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Octokit } from "@octokit/rest";
-import { createClock } from "./clock.js";
-import { type Simulator, startSimulator } from "./simulator.js";
+import { createClock } from "../src/clock.js";
+import { type Simulator, startSimulator } from "../src/simulator.js";
 
 /** A webhook delivery as the receiving end saw it. */
 export interface Received {
@@ -94,17 +93,6 @@ export async function rawRequest(
     // plain text (raw file contents)
   }
   return { status: res.status, body, headers: res.headers };
-}
-
-/** An Octokit with an installation token of the app's first installation: acts as the bot. */
-export async function botOctokit(sim: Simulator): Promise<Octokit> {
-  const installationId = (sim.snapshot() as { installations: { id: number }[] }).installations[0]?.id;
-  const res = await rawRequest(sim, "POST", `/app/installations/${installationId}/access_tokens`, {
-    token: "header.payload.signature",
-    body: {},
-  });
-  const { token } = res.body as { token: string };
-  return new Octokit({ auth: token, baseUrl: sim.url });
 }
 
 /** The value at a dotted path (`"repository.issue.labels.nodes.0.name"`) of parsed JSON, or undefined. */

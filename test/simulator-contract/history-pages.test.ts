@@ -1,3 +1,4 @@
+import { botOctokit, githubSchema, type Simulator } from "@incident-app/github-simulator";
 import type { Octokit } from "@octokit/rest";
 import { parse, validate } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,9 +7,7 @@ import { HISTORY_PAGE_QUERY, historyPagesQuery, ISSUE_FIELDS } from "../../src/g
 import { sweepHistoryPagesQuery } from "../../src/github/queries-sweep.js";
 import type { RawPage } from "../../src/github/raw-history.js";
 import { laterItems, laterItemsOfMany } from "../../src/github/read-history-pages.js";
-import { githubSchema } from "./graphql/github-schema.js";
-import type { Simulator } from "./simulator.js";
-import { at, botOctokit, seededSimulator } from "./test-support.js";
+import { at, seededSimulator } from "./contract-world.js";
 
 /**
  * `IncidentHistoryPages`: every later page of a long history in one request, the

@@ -1,14 +1,13 @@
 import { generateKeyPairSync } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createClock, type Simulator, startSimulator } from "@incident-app/github-simulator";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { INCIDENT_HISTORY_QUERY } from "../../src/github/queries.js";
 import { historyVariables } from "../../src/github/read-history.js";
-import { createClock } from "./clock.js";
-import { type Simulator, startSimulator } from "./simulator.js";
-import { START } from "./test-support.js";
+import { START } from "./contract-world.js";
 
 /**
  * A real Probot 14 app against the simulator: JWT, installation token, Probot's

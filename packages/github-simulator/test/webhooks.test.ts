@@ -1,9 +1,9 @@
 import { createRequire } from "node:module";
 import { verify } from "@octokit/webhooks-methods";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { schemaValidator } from "./rest/schema-validator.js";
-import type { Simulator } from "./simulator.js";
-import { type Received, type Receiver, seededSimulator, startReceiver } from "./test-support.js";
+import { schemaValidator } from "../src/rest/schema-validator.js";
+import type { Simulator } from "../src/simulator.js";
+import { type Received, type Receiver, seededSimulator, startReceiver } from "./support.js";
 
 interface ExampleGroup {
   name: string;

@@ -1,3 +1,4 @@
+import { blobSha, botOctokit, type Simulator } from "@incident-app/github-simulator";
 import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../src/config/schema.js";
@@ -14,9 +15,7 @@ import {
   UPDATE_ISSUE_MUTATION,
 } from "../../src/github/queries.js";
 import { historyVariables } from "../../src/github/read-history.js";
-import type { Simulator } from "./simulator.js";
-import { blobSha } from "./store/git-objects.js";
-import { at, botOctokit, listAt, seededSimulator, textAt } from "./test-support.js";
+import { at, listAt, seededSimulator, textAt } from "./contract-world.js";
 
 const repo = { owner: "acme", repo: "svc" };
 const historyVars = {

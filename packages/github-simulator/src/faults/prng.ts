@@ -1,8 +1,22 @@
-import { mulberry32 } from "../../../scripts/demo/history/seeded-random.js";
+/**
+ * mulberry32: a small seeded generator. The same seed gives the same sequence on every
+ * machine, so a run with faults (or generated demo data) can be replayed exactly. Not
+ * for secrets. Returns numbers in [0, 1).
+ */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 /**
- * A small seeded PRNG (mulberry32), so a run with faults can be replayed exactly:
- * the same seed gives the same faults for the same sequence of requests and deliveries.
+ * The simulator's faults draw from a seeded generator, so the same seed gives the same
+ * faults for the same sequence of requests and deliveries.
  */
 export interface Prng {
   /** A number in [0, 1). */
@@ -16,8 +30,7 @@ export interface Prng {
 }
 
 export function createPrng(seed: number): Prng {
-  // The same generator the report's seed data uses; only the helpers differ.
-  const { next } = mulberry32(seed);
+  const next = mulberry32(seed);
   return {
     next,
     chance: (p) => p > 0 && next() < p,

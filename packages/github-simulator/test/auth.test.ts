@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Simulator } from "./simulator.js";
-import { rawRequest, seededSimulator } from "./test-support.js";
+import type { Simulator } from "../src/simulator.js";
+import { rawRequest, seededSimulator } from "./support.js";
 
 const JWT = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOjF9.c2ln";
 let sim: Simulator;

@@ -1,10 +1,10 @@
+import { botOctokit, type Simulator } from "@incident-app/github-simulator";
 import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { INCIDENT_HISTORY_QUERY } from "../../src/github/queries.js";
 import { historyVariables } from "../../src/github/read-history.js";
-import type { Simulator } from "./simulator.js";
-import { at, botOctokit, listAt, seededSimulator } from "./test-support.js";
+import { at, listAt, seededSimulator } from "./contract-world.js";
 
 /**
  * `Commit.file(path:)` and a merged review pull request in the history read: the review

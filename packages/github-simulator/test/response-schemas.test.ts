@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { IMPLEMENTED_OPERATIONS } from "../src/rest/rest-api.js";
+import { schemaValidator } from "../src/rest/schema-validator.js";
+import type { Simulator } from "../src/simulator.js";
 import { exerciseCodeOperations } from "./code-operations.js";
-import { IMPLEMENTED_OPERATIONS } from "./rest/rest-api.js";
-import { schemaValidator } from "./rest/schema-validator.js";
-import type { Simulator } from "./simulator.js";
-import { rawRequest, seededSimulator } from "./test-support.js";
+import { rawRequest, seededSimulator } from "./support.js";
 
 const JWT = "a.b.c";
 const repo = { owner: "acme", repo: "svc" };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Simulator } from "./simulator.js";
-import { at, listAt, seededSimulator, textAt } from "./test-support.js";
+import type { Simulator } from "../src/simulator.js";
+import { at, listAt, seededSimulator, textAt } from "./support.js";
 
 const repo = { owner: "acme", repo: "svc" };
 const PAGE = `query($owner: String!, $repo: String!, $number: Int!, $after: String, $types: [IssueTimelineItemsItemType!], $first: Int, $last: Int) {
