@@ -7,6 +7,7 @@ import { FORM } from "../../scripts/demo/scenario.js";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { labelSpecs } from "../../src/features/incident/label-specs.js";
 import {
+  BUILD_TIMEOUT_MS,
   buildProductionLayout,
   freePort,
   type ServerProcess,
@@ -62,7 +63,7 @@ describe("the production build (node dist/src/server.js) with credentials", () =
     await server.waitFor(/Listening on/);
     appUrl = `http://127.0.0.1:${port}`;
     sim.setWebhookTarget(`${appUrl}/api/github/webhooks`);
-  });
+  }, BUILD_TIMEOUT_MS);
 
   afterAll(async () => {
     if (server && server.child.exitCode === null) server.child.kill("SIGKILL");

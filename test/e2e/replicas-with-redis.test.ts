@@ -7,6 +7,7 @@ import { FORM } from "../../scripts/demo/scenario.js";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { labelSpecs } from "../../src/features/incident/label-specs.js";
 import {
+  BUILD_TIMEOUT_MS,
   buildProductionLayout,
   freePort,
   type ServerProcess,
@@ -73,7 +74,7 @@ beforeAll(async () => {
     await server.waitFor(/Listening on/);
     replicas.push({ server, url: `http://127.0.0.1:${port}/api/github/webhooks` });
   }
-});
+}, BUILD_TIMEOUT_MS);
 
 afterAll(async () => {
   for (const { server } of replicas) server.child.kill("SIGKILL");
