@@ -33,6 +33,8 @@ interface PassResult {
   reminders: number;
   duplicates: number;
   missing: number;
+  /** Where the time went on this machine: the simulator (this process) and all replicas together. */
+  cpuSeconds: { simulator: number; replicas: number };
 }
 
 async function onePass(replicas: number): Promise<PassResult> {
@@ -50,8 +52,16 @@ async function onePass(replicas: number): Promise<PassResult> {
   });
   try {
     const before = world.sim.log.length;
+    const cpuBefore = { sim: process.cpuUsage(), replicas: fleet.cpuSeconds() };
     const pass = await fleet.sweepPass(1);
+    const simCpu = process.cpuUsage(cpuBefore.sim);
+    const replicaCpu = fleet.cpuSeconds().map((s, i) => s - (cpuBefore.replicas[i] ?? 0));
     const made = world.sim.log.slice(before);
+    if (process.env.SCALE_DUMP)
+      writeFileSync(
+        `${process.env.SCALE_DUMP}-${replicas}.jsonl`,
+        made.map((e) => JSON.stringify({ at: e.at, path: e.path, op: e.graphql, auth: e.auth })).join("\n"),
+      );
     const counts = await remindersPerRepo(world.sim, world.reminderRepos);
     const values = [...counts.values()];
     return {
@@ -64,6 +74,10 @@ async function onePass(replicas: number): Promise<PassResult> {
       reminders: values.reduce((sum, n) => sum + n, 0),
       duplicates: values.reduce((sum, n) => sum + Math.max(0, n - 1), 0),
       missing: values.filter((n) => n === 0).length,
+      cpuSeconds: {
+        simulator: Math.round((simCpu.user + simCpu.system) / 1e5) / 10,
+        replicas: Math.round(replicaCpu.reduce((a, b) => a + b, 0) * 10) / 10,
+      },
     };
   } finally {
     await fleet.close();

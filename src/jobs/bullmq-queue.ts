@@ -75,7 +75,7 @@ export async function startBullmqQueue(
     async (job, token) => {
       const data: SweepJob =
         job.data.kind === "pass" ? { kind: "pass", window: windowOf(job, intervalMs) } : job.data;
-      const outcome = await runSweepJob(data, jobDeps, `${job.id}#${token}`);
+      const outcome = await runSweepJob(data, jobDeps);
       if (outcome.kind === "later") {
         log.debug(
           { ...describeJob(data), until: new Date(outcome.until).toISOString(), why: outcome.why },

@@ -3,8 +3,10 @@ import type { Redis } from "ioredis";
 /**
  * At most `limit` sweep jobs of one installation at a time, so one installation with
  * many repositories never holds every worker (nor spends its secondary limits in a
- * burst). In one process a counter; across replicas a Redis sorted set of holders,
- * each with a lease, so a replica that dies does not keep its slot.
+ * burst). The holder is the repository: one repository is never swept twice at once
+ * (a job taken over from a replica that only seemed dead waits). In one process a
+ * map; across replicas a Redis sorted set of holders, each with a lease, so a replica
+ * that dies does not keep its slot.
  */
 export interface InstallationSlots {
   take(installationId: number, holder: string): Promise<boolean>;
@@ -16,7 +18,7 @@ export function localSlots(limit: number): InstallationSlots {
   return {
     async take(installationId, holder) {
       const holders = held.get(installationId) ?? new Set<string>();
-      if (holders.size >= limit && !holders.has(holder)) return false;
+      if (holders.size >= limit || holders.has(holder)) return false;
       holders.add(holder);
       held.set(installationId, holders);
       return true;
@@ -32,7 +34,7 @@ export function localSlots(limit: number): InstallationSlots {
 // KEYS[1] the set; ARGV: now, lease end, limit, holder. Expired leases are dropped first.
 const TAKE = `
 redis.call("zremrangebyscore", KEYS[1], "-inf", ARGV[1])
-if redis.call("zscore", KEYS[1], ARGV[4]) or redis.call("zcard", KEYS[1]) < tonumber(ARGV[3]) then
+if not redis.call("zscore", KEYS[1], ARGV[4]) and redis.call("zcard", KEYS[1]) < tonumber(ARGV[3]) then
   redis.call("zadd", KEYS[1], ARGV[2], ARGV[4])
   redis.call("pexpire", KEYS[1], tonumber(ARGV[2]) - tonumber(ARGV[1]))
   return 1

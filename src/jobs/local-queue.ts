@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Logger } from "probot";
 import { backoffMs, JOB_ATTEMPTS, type QueueHealth, type SweepQueue } from "./queue-health.js";
 import { runSweepJob, type SweepJobDeps } from "./run-sweep-job.js";
@@ -69,7 +68,7 @@ export function startLocalQueue(deps: Omit<SweepJobDeps, "enqueue">, options: Lo
   const run = async (queued: Queued) => {
     const { job } = queued;
     try {
-      const outcome = await runSweepJob(job, jobDeps, randomUUID());
+      const outcome = await runSweepJob(job, jobDeps);
       if (outcome.kind === "later") return later(queued, outcome.until);
       counts.completed += 1;
       if (job.kind === "repo" && pass) {

@@ -32,8 +32,7 @@ async function octokitFor(deps: SweepJobDeps, installationId: number): Promise<O
   return watchRateLimit(octokit, (reading) => deps.budget.observe(installationId, reading));
 }
 
-/** `holder` names this run of the job (its slot is released by it alone). */
-export async function runSweepJob(job: SweepJob, deps: SweepJobDeps, holder: string): Promise<JobOutcome> {
+export async function runSweepJob(job: SweepJob, deps: SweepJobDeps): Promise<JobOutcome> {
   if (job.kind === "pass") {
     const ids = await installationIds(deps.probot);
     await deps.enqueue(
@@ -49,6 +48,7 @@ export async function runSweepJob(job: SweepJob, deps: SweepJobDeps, holder: str
     await deps.enqueue(repos.map((repo) => ({ kind: "repo", window: job.window, installationId, repo })));
     return { kind: "done", added: repos.length, actions: 0 };
   }
+  const holder = job.repo.toLowerCase();
   if (!(await deps.slots.take(installationId, holder)))
     return { kind: "later", until: Date.now() + deps.busyWaitMs, why: "busy" };
   try {

@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { Queue } from "bullmq";
 import { SWEEP_QUEUE } from "../../src/jobs/bullmq-queue.js";
@@ -27,8 +28,13 @@ export interface Replica {
 
 export interface Fleet {
   replicas: Replica[];
-  /** Adds one pass for `window`; resolves with the jobs it became once none is left. */
-  sweepPass(window: number): Promise<{ wallMs: number; completed: number; failed: number }>;
+  /**
+   * Adds the pass for `window` (`copies` times at once, as that many schedulers would);
+   * resolves with the jobs it became once none is left.
+   */
+  sweepPass(window: number, copies?: number): Promise<{ wallMs: number; completed: number; failed: number }>;
+  /** CPU seconds (user + system) each replica has used so far (Linux). */
+  cpuSeconds(): number[];
   close(): Promise<void>;
 }
 
@@ -70,11 +76,15 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   const queue = new Queue<SweepJob>(SWEEP_QUEUE, { connection: { url: options.redisUrl } });
   return {
     replicas,
-    async sweepPass(window) {
+    async sweepPass(window, copies = 1) {
       const started = performance.now();
       const before = await queue.getJobCounts("completed", "failed");
       const pass: SweepJob = { kind: "pass", window };
-      await queue.add("pass", pass, { jobId: sweepJobId(pass), removeOnComplete: { age: 3600 } });
+      await Promise.all(
+        Array.from({ length: copies }, () =>
+          queue.add("pass", pass, { jobId: sweepJobId(pass), removeOnComplete: { age: 3600 } }),
+        ),
+      );
       for (;;) {
         const counts = await queue.getJobCounts(
           "waiting",
@@ -94,6 +104,17 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
           };
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
+    },
+    cpuSeconds() {
+      return replicas.map(({ server }) => {
+        try {
+          const stat =
+            readFileSync(`/proc/${server.child.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+          return (Number(stat[11]) + Number(stat[12])) / 100;
+        } catch {
+          return 0;
+        }
+      });
     },
     async close() {
       await queue.close();
