@@ -60,11 +60,9 @@ export async function startScaleWorld(options: ScaleWorldOptions): Promise<Scale
   if (options.busyRepos > 0) {
     sim.createOrg("busy", ["alice", "bob", "dave"]);
     const names = Array.from({ length: options.busyRepos }, (_, k) => `svc-${k + 1}`);
-    for (const name of names) {
-      sim.createRepo({ owner: "busy", name });
-      sim.seedIssues("busy", name, sweepIncidents(options.incidentsPerBusyRepo, now));
-    }
+    for (const name of names) sim.createRepo({ owner: "busy", name });
     await sim.installApp("busy", names);
+    for (const name of names) sim.seedIssues("busy", name, sweepIncidents(options.incidentsPerBusyRepo, now));
   }
   // GitHub's latency: the app's requests (as the app and as installations), not the test's.
   sim.injectRequestFaults({
