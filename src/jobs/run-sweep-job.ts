@@ -2,6 +2,7 @@ import type { Logger, Probot } from "probot";
 import type { Octokit } from "../github/client.js";
 import { installationIds, installationOctokit, reposWithOpenIssues } from "../github/installations.js";
 import { watchRateLimit } from "../github/rate-limit-headers.js";
+import type { IssueLock } from "../pipelines/issue-lock.js";
 import { runSweep } from "../pipelines/run-sweep.js";
 import type { InstallationSlots } from "./installation-slots.js";
 import type { RateBudget } from "./rate-budget.js";
@@ -25,6 +26,8 @@ export interface SweepJobDeps {
   enqueue: (jobs: SweepJob[]) => Promise<void>;
   /** How long a job whose installation is busy waits before it asks again. */
   busyWaitMs: number;
+  /** The webhook handlers' turns per issue: an incident the sweep converges waits for them. */
+  lock?: IssueLock;
 }
 
 async function octokitFor(deps: SweepJobDeps, installationId: number): Promise<Octokit> {
@@ -60,6 +63,7 @@ export async function runSweepJob(job: SweepJob, deps: SweepJobDeps): Promise<Jo
       botLogin: await deps.botLogin(),
       formTemplate: deps.formTemplate,
       log: deps.log.child({ sweep: job.repo }),
+      ...(deps.lock ? { lock: deps.lock } : {}),
     });
     return { kind: "done", added: 0, actions: report.actions.length };
   } finally {

@@ -2,6 +2,7 @@ import { Redis } from "ioredis";
 import type { Probot } from "probot";
 import { botLoginResolver } from "../github/bot-login.js";
 import { readFormTemplate } from "../pipelines/app-deps.js";
+import type { IssueLock } from "../pipelines/issue-lock.js";
 import { startBullmqQueue } from "./bullmq-queue.js";
 import { localSlots, sharedSlots } from "./installation-slots.js";
 import { startLocalQueue } from "./local-queue.js";
@@ -24,6 +25,8 @@ export interface SweepQueueSettings {
   leaseMs: number;
   fallback: "wait" | "in-process";
   clock?: () => Date;
+  /** The webhook handlers' turns per issue. */
+  lock?: IssueLock;
   onRun?: (summary: { repos: number; actions: number; failed: number }) => void;
 }
 
@@ -53,6 +56,7 @@ export async function startSweepQueue(probot: Probot, settings: SweepQueueSettin
     formTemplate: readFormTemplate(),
     log: probot.log,
     busyWaitMs: 1_000,
+    ...(settings.lock ? { lock: settings.lock } : {}),
   };
   const local = () =>
     startLocalQueue(

@@ -2,6 +2,7 @@ import type { ApplicationFunction } from "probot";
 import { createApp } from "../app.js";
 import { NO_QUEUE, type SweepQueue } from "../jobs/queue-health.js";
 import { startSweepQueue } from "../jobs/start-sweep-queue.js";
+import { defaultIssueLock } from "../pipelines/app-deps.js";
 import { healthHandler, packageVersion } from "./health.js";
 import { queueSettings } from "./queue-settings.js";
 import { sweepSettings } from "./sweep-settings.js";
@@ -27,7 +28,9 @@ export function serverApp(
     const queueConfig = queueSettings(env);
     const startedAt = clock().getTime();
 
-    await createApp({ clock })(probot, { addHandler, cwd: process.cwd() });
+    // One set of turns per issue for webhooks and the sweep (through Redis with REDIS_URL).
+    const lock = defaultIssueLock(probot, queueConfig.redisUrl ?? undefined);
+    await createApp({ clock, lock })(probot, { addHandler, cwd: process.cwd() });
     let queue: SweepQueue = NO_QUEUE;
     addHandler(
       healthHandler({
@@ -43,7 +46,7 @@ export function serverApp(
       probot.log.info("sweep timer: off (SWEEP_INTERVAL=off)");
       return;
     }
-    queue = await startSweepQueue(probot, { ...queueConfig, intervalMs: sweep.intervalMs, clock });
+    queue = await startSweepQueue(probot, { ...queueConfig, intervalMs: sweep.intervalMs, clock, lock });
     const where = queueConfig.redisUrl ? "shared queue on Redis" : "in process";
     probot.log.info(
       {
