@@ -70,7 +70,7 @@ describe("the sweep on a queue shared by replicas", () => {
     const run = await sweepWith(1, { delayMs: 10, copies: 1 });
     open.push(run);
     one = run;
-  });
+  }, 360_000);
 
   it("4 replicas adding the same pass at once post every reminder once, with the requests of one", async () => {
     const run = await sweepWith(4, { delayMs: 10, copies: 4 });
@@ -87,12 +87,12 @@ describe("the sweep on a queue shared by replicas", () => {
     expect(run.requests).toBe(one.requests);
     // Every replica took part.
     for (const { server } of run.fleet.replicas) expect(server.output()).toContain('"msg":"sweep posted"');
-  });
+  }, 360_000);
 
   it("a replica killed mid-sweep (SIGKILL): its jobs are taken over after their lease, nothing twice", async () => {
     let killed = 0;
     const run = await sweepWith(3, {
-      delayMs: 100,
+      delayMs: 30,
       copies: 1,
       env: { SWEEP_JOB_LEASE: "5s" },
       during: async (fleet) => {
@@ -117,5 +117,5 @@ describe("the sweep on a queue shared by replicas", () => {
     expect(killed).toBe(1);
     expect(stalled).toBeGreaterThan(0);
     expect(run).toMatchObject({ duplicates: 0, missing: 0, failedJobs: 0 });
-  });
+  }, 360_000);
 });
