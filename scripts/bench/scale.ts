@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { startRedisServer } from "../../test/reliability/support/redis-server.js";
 import { removeFleetLayout, startFleet } from "../../test/support/replica-fleet.js";
 import { remindersPerRepo, startScaleWorld } from "../../test/support/scale-world.js";
@@ -87,6 +88,7 @@ async function onePass(replicas: number): Promise<PassResult> {
 }
 
 const started = Date.now();
+const loadBefore = loadavg()[0] ?? 0;
 const passes: PassResult[] = [];
 for (const replicas of replicaCounts) {
   const result = await onePass(replicas);
@@ -101,6 +103,8 @@ const sweepPass = {
   ...settings,
   passes,
   speedup4x: one && four ? Math.round((one.wallSeconds / four.wallSeconds) * 10) / 10 : null,
+  // The pass is CPU-bound with 4 replicas on 2 cores: other work on the machine shows here.
+  machine: { cpus: cpus().length, loadBefore, loadAfter: loadavg()[0] ?? 0 },
   seconds: Math.round((Date.now() - started) / 1000),
 };
 let results: Record<string, unknown> = {};
