@@ -6,17 +6,31 @@ import { asOctokit, type Octokit } from "./client.js";
  * that have open issues: only those can owe a reminder. Listed one installation at a
  * time, so a sweep starts work before the whole list is known.
  */
-export async function* reposToSweep(probot: Probot): AsyncGenerator<{ octokit: Octokit; repos: string[] }> {
+export async function* reposToSweep(
+  probot: Probot,
+): AsyncGenerator<{ installationId: number; octokit: Octokit; repos: string[] }> {
+  for (const installationId of await installationIds(probot)) {
+    const octokit = await installationOctokit(probot, installationId);
+    yield { installationId, octokit, repos: await reposWithOpenIssues(octokit) };
+  }
+}
+
+/** The ids of every installation of the app (authenticated as the app: 100 a request). */
+export async function installationIds(probot: Probot): Promise<number[]> {
   const app = asOctokit(await probot.auth());
   const installations = await app.paginate(app.rest.apps.listInstallations, { per_page: 100 });
-  for (const installation of installations) {
-    const octokit = asOctokit(await probot.auth(installation.id));
-    const repos = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, {
-      per_page: 100,
-    });
-    yield {
-      octokit,
-      repos: repos.filter((repo) => repo.open_issues_count > 0).map((repo) => repo.full_name),
-    };
-  }
+  return installations.map((installation) => installation.id);
+}
+
+/** Probot caches the installation's token (about an hour per process). */
+export async function installationOctokit(probot: Probot, installationId: number): Promise<Octokit> {
+  return asOctokit(await probot.auth(installationId));
+}
+
+/** The installation's repositories with open issues (incidents, action items, a PIR pull request). */
+export async function reposWithOpenIssues(octokit: Octokit): Promise<string[]> {
+  const repos = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, {
+    per_page: 100,
+  });
+  return repos.filter((repo) => repo.open_issues_count > 0).map((repo) => repo.full_name);
 }

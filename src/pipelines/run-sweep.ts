@@ -4,6 +4,7 @@ import type { Octokit } from "../github/client.js";
 import { PRODUCTION_RETRY_POLICY, type RetryPolicy } from "../github/retry-policy.js";
 import { readFormTemplate } from "./app-deps.js";
 import type { PipelineLog } from "./converge-incident.js";
+import type { IssueLock } from "./issue-lock.js";
 import { type SweepRepoResult, sweepRepo } from "./sweep-repo.js";
 import { withRetries } from "./with-retries.js";
 
@@ -24,6 +25,8 @@ export interface RunSweepOptions {
   log?: PipelineLog;
   /** How GitHub's failures are retried: the whole repository's sweep again, from a fresh read. */
   retry?: RetryPolicy;
+  /** Turns per issue shared with webhook handlers, for incidents the sweep converges. */
+  lock?: IssueLock;
 }
 
 export interface SweepReport {
@@ -60,6 +63,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepReport> {
           botLogin,
           formTemplate,
           log,
+          ...(options.lock ? { lock: options.lock } : {}),
         }),
       options.retry ?? PRODUCTION_RETRY_POLICY,
       log,

@@ -15,12 +15,15 @@ import { historyVariables } from "../github/read-history.js";
 import { readSweep } from "../github/read-sweep.js";
 import { idFromTitle } from "../kernel/incident-id.js";
 import { convergeIncident, type PipelineLog } from "./converge-incident.js";
+import type { IssueLock } from "./issue-lock.js";
+import { type Refreshed, refreshIncidents, staleIncidents } from "./refresh-incidents.js";
 
 /**
  * The sweep of one repository (§10), a thin runner: config → one paged read →
  * snapshot → `due()` (pure) → post each action (or, in a dry run, describe it).
  * Escalations and automatic severity changes then converge their incident, so labels
- * and the timeline show them.
+ * and the timeline show them; incidents whose timeline went stale (a clock changed
+ * state, a missed event) are converged too (`refresh-incidents.ts`).
  */
 export interface SweepRepoInput {
   octokit: Octokit;
@@ -31,6 +34,8 @@ export interface SweepRepoInput {
   botLogin: string;
   formTemplate: string;
   log: PipelineLog;
+  /** Turns per issue shared with webhook handlers (the server's queue). */
+  lock?: IssueLock;
 }
 
 export interface SweepRepoResult {
@@ -41,6 +46,8 @@ export interface SweepRepoResult {
   applied: number;
   /** Why nothing was decided (no such repo, an invalid config). */
   skipped: string | null;
+  /** Incidents converged because their timeline was stale (or would be, in a dry run). */
+  refreshed: Refreshed[];
 }
 
 /** How far back closed incidents can still owe a PIR reminder. */
@@ -54,7 +61,14 @@ function closedSince(config: Config, now: Date): Date | null {
 export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult> {
   const { octokit, owner, repo, now, botLogin } = input;
   const name = `${owner}/${repo}`;
-  const result: SweepRepoResult = { repo: name, actions: [], plan: [], applied: 0, skipped: null };
+  const result: SweepRepoResult = {
+    repo: name,
+    actions: [],
+    plan: [],
+    applied: 0,
+    skipped: null,
+    refreshed: [],
+  };
   const context = { octokit, repo: () => ({ owner, repo }) };
   const loaded = await loadConfig(context, { oid: undefined, now: () => now.getTime() });
   if (!loaded.ok) return { ...result, skipped: `invalid configuration (${loaded.error.file})` };
@@ -80,6 +94,23 @@ export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult>
   };
   result.actions = due(now, snapshot, config);
   result.plan = result.actions.map(describeSweepTask);
+  const histories = new Map(read.incidents.map((history) => [history.issue.number, history]));
+  const converged = new Set(
+    result.actions.flatMap((action) =>
+      action.kind === "escalation" || action.kind === "auto-severity" ? [action.incident] : [],
+    ),
+  );
+  const refresh = {
+    owner,
+    repo,
+    now,
+    config,
+    botLogin,
+    incidents: snapshot.incidents,
+    histories,
+    done: converged,
+  };
+  result.refreshed = staleIncidents(refresh);
   if (input.dryRun) return result;
 
   // A reminder is one comment, read back by nobody but the next sweep.
@@ -87,7 +118,6 @@ export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult>
     applyRepoPlan(octokit, { owner, repo }, [
       { kind: "comment-on", subjectId: on.id, number: on.number, purpose: "reminder", body },
     ]);
-  const histories = new Map(read.incidents.map((history) => [history.issue.number, history]));
   for (const action of result.actions) {
     const body = sweepMessage(action, snapshot, config, now);
     if (action.kind === "item-reminder") {
@@ -121,5 +151,12 @@ export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult>
     result.applied += 1;
   }
   if (result.applied) input.log.info({ repo: name, actions: result.plan }, "sweep posted");
+  if (result.refreshed.length) {
+    const { formTemplate, log, lock } = input;
+    await refreshIncidents(
+      { ...refresh, octokit, formTemplate, log, ...(lock ? { lock } : {}) },
+      result.refreshed,
+    );
+  }
   return result;
 }

@@ -1,12 +1,16 @@
 import type { ApplicationFunction } from "probot";
 import { createApp } from "../app.js";
-import { startSweepTimer } from "../pipelines/sweep-timer.js";
+import { NO_QUEUE, type SweepQueue } from "../jobs/queue-health.js";
+import { startSweepQueue } from "../jobs/start-sweep-queue.js";
+import { defaultIssueLock } from "../pipelines/app-deps.js";
 import { healthHandler, packageVersion } from "./health.js";
+import { queueSettings } from "./queue-settings.js";
 import { sweepSettings } from "./sweep-settings.js";
 
 /**
  * The app as `npm start` serves it: the webhook handlers, `GET /healthz`, and the
- * sweep timer. Settings are read when Probot loads it, after `.env` is applied.
+ * sweep's queue (BullMQ shared by the replicas with `REDIS_URL`, else in process).
+ * Settings are read when Probot loads it, after `.env` is applied.
  */
 export function serverApp(
   options: { env?: NodeJS.ProcessEnv; clock?: () => Date } = {},
@@ -21,16 +25,37 @@ export function serverApp(
       );
     }
     const sweep = sweepSettings(env);
+    const queueConfig = queueSettings(env);
     const startedAt = clock().getTime();
 
-    await createApp({ clock })(probot, { addHandler, cwd: process.cwd() });
-    addHandler(healthHandler({ version: packageVersion(), startedAt, now: () => clock().getTime() }));
+    // One set of turns per issue for webhooks and the sweep (through Redis with REDIS_URL).
+    const lock = defaultIssueLock(probot, queueConfig.redisUrl ?? undefined);
+    await createApp({ clock, lock })(probot, { addHandler, cwd: process.cwd() });
+    let queue: SweepQueue = NO_QUEUE;
+    addHandler(
+      healthHandler({
+        version: packageVersion(),
+        startedAt,
+        now: () => clock().getTime(),
+        queue: () => queue.health(),
+      }),
+    );
 
-    if (sweep.intervalMs === null) {
+    // With Redis the workers run even when this replica schedules nothing: others may.
+    if (sweep.intervalMs === null && !queueConfig.redisUrl) {
       probot.log.info("sweep timer: off (SWEEP_INTERVAL=off)");
-    } else {
-      startSweepTimer(probot, { intervalMs: sweep.intervalMs, clock });
-      probot.log.info({ every: sweep.text }, "sweep timer: on");
+      return;
     }
+    queue = await startSweepQueue(probot, { ...queueConfig, intervalMs: sweep.intervalMs, clock, lock });
+    const where = queueConfig.redisUrl ? "shared queue on Redis" : "in process";
+    probot.log.info(
+      {
+        every: sweep.text,
+        concurrency: queueConfig.concurrency,
+        perInstallation: queueConfig.perInstallation,
+      },
+      `sweep timer: ${sweep.intervalMs === null ? "off" : "on"} (${where})`,
+    );
+    process.once("SIGTERM", () => void queue.stop());
   };
 }

@@ -71,13 +71,17 @@ describe("the production build (node dist/src/server.js) with credentials", () =
     if (root) await rm(root, { recursive: true, force: true });
   });
 
-  it("answers GET /healthz with its version and uptime, and nothing else", async () => {
+  it("answers GET /healthz with its version, uptime and sweep queue, and nothing else", async () => {
     const response = await fetch(`${appUrl}/healthz`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json");
     const body = (await response.json()) as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(["status", "uptime", "version"]);
-    expect(body).toMatchObject({ status: "ok", version: "0.1.0" });
+    expect(Object.keys(body).sort()).toEqual(["queue", "status", "uptime", "version"]);
+    expect(body).toMatchObject({
+      status: "ok",
+      version: "0.1.0",
+      queue: { mode: "in-process", connected: true },
+    });
     expect(typeof body.uptime).toBe("number");
   });
 
