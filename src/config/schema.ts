@@ -4,6 +4,7 @@ import { DEFAULT_SEVERITIES, DEFAULT_STATUSES } from "./defaults.js";
 import { duration } from "./duration-field.js";
 import { actionItemsSchema, projectSchema, remindersSchema } from "./follow-up-schema.js";
 import { checkOutwardConsistency, OutwardSchemas } from "./outward-schema.js";
+import { reportSchema } from "./report-schema.js";
 
 /**
  * The schema of `.github/incident.yml`. Every field has a default taken from the
@@ -263,6 +264,7 @@ export const ConfigSchema = z
     actionItems: actionItemsSchema,
     project: projectSchema,
     reminders: remindersSchema,
+    report: reportSchema,
     timeZone: timeZone.default("UTC").describe("IANA time zone for times people type without one."),
     ...OutwardSchemas,
   })

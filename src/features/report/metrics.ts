@@ -3,6 +3,7 @@ import { durationsBySeverity, slaBreaches } from "./duration-metrics.js";
 import { actionItemStats, pirStats } from "./follow-up-metrics.js";
 import { declaredAt, incidentLink, isFalsePositive, severityOf } from "./incident-facts.js";
 import { mtbfByService } from "./mtbf.js";
+import { reportTargets } from "./report-targets.js";
 import type { IncidentRecord, MonthCounts, ReportData, ReportInput, ReportWindow } from "./report-types.js";
 import { inWindow, monthKey, monthsOf } from "./report-window.js";
 import { ratio } from "./statistics.js";
@@ -25,6 +26,13 @@ export function computeReport(
   const falsePositives = inPeriod.filter(isFalsePositive);
   const real = inPeriod.filter((record) => !isFalsePositive(record));
   const severities = severityOrder(config, real);
+  const months = monthCounts(real, falsePositives, severities, window);
+  const falsePositiveRate = ratio(falsePositives.length, inPeriod.length);
+  const detectDurations = real.flatMap((record) => {
+    const { started, detected, declared } = record.state.times;
+    const found = detected ?? declared;
+    return started && found ? [found.getTime() - started.getTime()] : [];
+  });
 
   return {
     window,
@@ -38,17 +46,18 @@ export function computeReport(
       falsePositives: falsePositives.length,
       undeclared: input.incidents.length - declared.length,
     },
-    months: monthCounts(real, falsePositives, severities, window),
+    months,
     durations: durationsBySeverity(real, severities, config, now),
     mtbf: mtbfByService(real),
     breaches: slaBreaches(real, config, now),
     falsePositives: {
       count: falsePositives.length,
-      rate: ratio(falsePositives.length, inPeriod.length),
+      rate: falsePositiveRate,
       incidents: falsePositives.map(incidentLink),
     },
     pirs: input.pirs ? pirStats(input.pirs, window, now) : null,
     actionItems: input.actionItems ? actionItemStats(input.actionItems, window, now) : null,
+    targets: reportTargets(config, months, detectDurations, falsePositiveRate),
   };
 }
 

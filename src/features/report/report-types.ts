@@ -132,6 +132,16 @@ export interface ActionItemStats {
   backlog: BacklogPoint[];
 }
 
+/** One of the report's own targets (config `report.targets`); met when the value is below it. */
+export interface TargetResult {
+  /** incidentsPerMonth: the busiest month's count; mttd: ms; falsePositiveRate: a share. */
+  measure: "incidentsPerMonth" | "mttd" | "falsePositiveRate";
+  value: number | null;
+  target: number;
+  /** Null when there was nothing to measure. */
+  met: boolean | null;
+}
+
 export interface ReportData {
   window: ReportWindow;
   generatedAt: Date;
@@ -155,4 +165,5 @@ export interface ReportData {
   falsePositives: { count: number; rate: number | null; incidents: IncidentLink[] };
   pirs: PirStats | null;
   actionItems: ActionItemStats | null;
+  targets: TargetResult[];
 }

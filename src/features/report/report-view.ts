@@ -2,7 +2,7 @@ import { inline } from "../../render/markdown.js";
 import type { ChartFile } from "./charts.js";
 import { PHASE_TITLES } from "./phase-titles.js";
 import { columnsFrom, link, percent, shareOf, span, table, utc } from "./report-format.js";
-import { PHASES, type ReportData } from "./report-types.js";
+import { PHASES, type ReportData, type TargetResult } from "./report-types.js";
 
 /**
  * The report as the template sees it: headings and prose live in
@@ -20,6 +20,7 @@ export interface ReportView {
   generatedAt: string;
   repos: string;
   summary: string;
+  targetsTable: string | null;
   monthlyChart: Chart | null;
   monthlyTable: string;
   phases: Array<{ title: string; chart: Chart | null; table: string }>;
@@ -57,6 +58,30 @@ function summaryTable(data: ReportData): string {
     ],
   ];
   return table(["Measure", "Value"], rows);
+}
+
+const TARGET_TITLES: Record<TargetResult["measure"], string> = {
+  incidentsPerMonth: "Incidents in the busiest month",
+  mttd: "Mean time to detect",
+  falsePositiveRate: "False-positive rate",
+};
+
+function targetValue(measure: TargetResult["measure"], value: number | null): string {
+  if (value === null) return "–";
+  if (measure === "mttd") return span(value);
+  if (measure === "falsePositiveRate") return percent(value);
+  return String(value);
+}
+
+function targetsTable(data: ReportData): string | null {
+  if (data.targets.length === 0) return null;
+  const rows = data.targets.map((target) => [
+    TARGET_TITLES[target.measure],
+    targetValue(target.measure, target.value),
+    `below ${targetValue(target.measure, target.target)}`,
+    target.met === null ? "no data" : target.met ? "met" : "**missed**",
+  ]);
+  return table(["Measure", "Value", "Target", "Result"], rows);
 }
 
 function monthlyTable(data: ReportData): string {
@@ -164,6 +189,7 @@ export function reportView(data: ReportData, charts: readonly ChartFile[]): Repo
     generatedAt: utc(data.generatedAt),
     repos: data.repos.length > 0 ? data.repos.map((repo) => `\`${inline(repo)}\``).join(", ") : "none",
     summary: summaryTable(data),
+    targetsTable: targetsTable(data),
     monthlyChart: chartFor(charts, "incidents-per-month.svg"),
     monthlyTable: monthlyTable(data),
     phases: PHASES.map((phase) => ({

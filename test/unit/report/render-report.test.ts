@@ -34,6 +34,14 @@ describe("renderReport", () => {
       | PIRs on time | 50% (2 of 4) |
       | Action items | 3 open, 1 overdue, 2 done |
 
+      ## Targets
+
+      | Measure | Value | Target | Result |
+      | --- | --- | --- | --- |
+      | Incidents in the busiest month | 4 | below 5 | met |
+      | Mean time to detect | 27.5 min | below 5 min | **missed** |
+      | False-positive rate | 12.5% | below 10% | **missed** |
+
       ## Incidents per month
 
       ![incidents-per-month](incidents-per-month.svg)
