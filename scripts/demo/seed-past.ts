@@ -60,14 +60,12 @@ export async function seedPastIncidents(sim: Simulator, before: Date): Promise<n
         run: async (numbers) => {
           const issue = numbers.get(incident.index) as number;
           if (step.kind === "comment")
-            return sim
-              .as(step.by)
-              .rest.issues.createComment({
-                owner: OWNER,
-                repo: HISTORY_REPO,
-                issue_number: issue,
-                body: step.body,
-              });
+            return sim.as(step.by).rest.issues.createComment({
+              owner: OWNER,
+              repo: HISTORY_REPO,
+              issue_number: issue,
+              body: step.body,
+            });
           return step.kind === "merge-review"
             ? mergeReview(sim, step.by, issue)
             : closeActionItem(sim, step.by, issue);

@@ -1,10 +1,10 @@
 import { CONFIG_PATH } from "../config/config-file-name.js";
 import { parseConfigText } from "../config/parse-config-text.js";
 import { type Config, ConfigSchema } from "../config/schema.js";
-import type { Octokit } from "../github/client.js";
-import { readConfigText } from "../github/read-config-text.js";
 import type { ReportWindow } from "../features/report/report-types.js";
 import { monthsBefore } from "../features/report/report-window.js";
+import type { Octokit } from "../github/client.js";
+import { readConfigText } from "../github/read-config-text.js";
 import { runReport } from "./report-command.js";
 
 /**
@@ -65,8 +65,7 @@ export function parseReportArgs(args: string[], env: NodeJS.ProcessEnv): ReportA
   const bad = parsed.repos.find((repo) => !/^[\w.-]+\/[\w.-]+$/.test(repo));
   if (bad) return `not a repository (owner/name): ${bad}`;
   if (!parsed.outDir) return "name the folder to write the report into with --out <dir>";
-  if (parsed.since && parsed.until && parsed.since >= parsed.until)
-    return "--since must come before --until";
+  if (parsed.since && parsed.until && parsed.since >= parsed.until) return "--since must come before --until";
   return parsed;
 }
 

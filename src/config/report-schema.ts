@@ -16,7 +16,9 @@ export const reportSchema = z
           .positive()
           .nullable()
           .default(5)
-          .describe("Met when every month of the report has fewer incidents than this (false positives and drills apart)."),
+          .describe(
+            "Met when every month of the report has fewer incidents than this (false positives and drills apart).",
+          ),
         mttd: duration
           .nullable()
           .prefault("5m")
@@ -27,7 +29,9 @@ export const reportSchema = z
           .max(1)
           .nullable()
           .default(0.1)
-          .describe("Met when the share of declared incidents closed as false positives is below this (0.1 = 10%)."),
+          .describe(
+            "Met when the share of declared incidents closed as false positives is below this (0.1 = 10%).",
+          ),
       })
       .prefault({})
       .describe("Targets the report measures, with met or missed."),
