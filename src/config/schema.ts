@@ -122,6 +122,11 @@ export const ConfigSchema = z
           .default("incident: triage")
           .describe("Label for forms waiting for someone to /declare."),
         actionItem: z.string().default("action-item").describe("Label of action-item issues."),
+        falsePositive: z
+          .string()
+          .default("false-positive")
+          .describe("Label of incidents closed as false positives (`/false-positive`)."),
+        drill: z.string().default("drill").describe("Label of drills (`/drill`); adding it by hand does the same."),
         statusPrefix: z.string().default("status: ").describe("Prefix of status labels."),
         priorityPrefix: z.string().default("priority: ").describe("Prefix of action-item priority labels."),
         freeze: z

@@ -155,6 +155,8 @@ export interface ReportData {
     incidents: number;
     open: number;
     falsePositives: number;
+    /** Drills (game days): counted apart, in no other number. */
+    drills: number;
     /** Issues with the incident label never declared (held for triage); left out everywhere. */
     undeclared: number;
   };
@@ -163,6 +165,7 @@ export interface ReportData {
   mtbf: ServiceMtbf[];
   breaches: Breach[];
   falsePositives: { count: number; rate: number | null; incidents: IncidentLink[] };
+  drills: IncidentLink[];
   pirs: PirStats | null;
   actionItems: ActionItemStats | null;
   targets: TargetResult[];

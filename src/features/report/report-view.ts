@@ -29,6 +29,8 @@ export interface ReportView {
   breachCount: number;
   falsePositivesTable: string | null;
   falsePositiveCount: number;
+  drillsTable: string | null;
+  drillCount: number;
   pirs: { table: string; lateTable: string | null } | null;
   actionItems: {
     table: string;
@@ -48,6 +50,7 @@ function summaryTable(data: ReportData): string {
   const rows = [
     ["Incidents", `${totals.incidents} (${totals.open} still open)`],
     ["False positives", `${totals.falsePositives} (${percent(data.falsePositives.rate)} of declared)`],
+    ["Drills", String(totals.drills)],
     ["SLA breaches", String(data.breaches.length)],
     ["PIRs on time", pirs ? shareOf(pirs.onTime, pirs.onTime + pirs.late) : "no data"],
     [
@@ -202,6 +205,14 @@ export function reportView(data: ReportData, charts: readonly ChartFile[]): Repo
     breachCount: data.breaches.length,
     falsePositivesTable: falsePositivesTable(data),
     falsePositiveCount: data.falsePositives.count,
+    drillsTable:
+      data.drills.length === 0
+        ? null
+        : table(
+            ["Drill", "Severity"],
+            data.drills.map((drill) => [link(drill), drill.severity]),
+          ),
+    drillCount: data.drills.length,
     pirs: pirView(data),
     actionItems: actionItemView(data, charts),
   };
