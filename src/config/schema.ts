@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { calendarSchema } from "./calendar-schema.js";
 import { checkConfigConsistency } from "./check-consistency.js";
+import { deadline } from "./deadline-field.js";
 import { DEFAULT_SEVERITIES, DEFAULT_STATUSES } from "./defaults.js";
 import { duration } from "./duration-field.js";
 import { actionItemsSchema, projectSchema, remindersSchema } from "./follow-up-schema.js";
@@ -82,10 +84,12 @@ export const SeveritySchema = z
       .nullable()
       .prefault(null)
       .describe("Status update cadence while the incident is open."),
-    pirDue: duration
+    pirDue: deadline
       .nullable()
       .prefault(null)
-      .describe("When the post-incident review is due after resolution; null means no PIR."),
+      .describe(
+        "When the post-incident review is due after resolution (`48h`, or business days: `2bd`); null means no PIR.",
+      ),
     monitoringWindow: duration
       .nullable()
       .prefault(null)
@@ -126,7 +130,10 @@ export const ConfigSchema = z
           .string()
           .default("false-positive")
           .describe("Label of incidents closed as false positives (`/false-positive`)."),
-        drill: z.string().default("drill").describe("Label of drills (`/drill`); adding it by hand does the same."),
+        drill: z
+          .string()
+          .default("drill")
+          .describe("Label of drills (`/drill`); adding it by hand does the same."),
         statusPrefix: z.string().default("status: ").describe("Prefix of status labels."),
         priorityPrefix: z.string().default("priority: ").describe("Prefix of action-item priority labels."),
         freeze: z
@@ -270,6 +277,7 @@ export const ConfigSchema = z
     project: projectSchema,
     reminders: remindersSchema,
     report: reportSchema,
+    calendar: calendarSchema,
     timeZone: timeZone.default("UTC").describe("IANA time zone for times people type without one."),
     ...OutwardSchemas,
   })

@@ -72,8 +72,8 @@ export function decideOutward(
         state.drill
           ? outwardWords.drillNotPublished(stateLabel(command.state))
           : config.statusPage.enabled
-          ? outwardWords.published(site, stateLabel(command.state), command.text)
-          : outwardWords.recordedOnly(stateLabel(command.state)),
+            ? outwardWords.published(site, stateLabel(command.state), command.text)
+            : outwardWords.recordedOnly(stateLabel(command.state)),
         "",
       ].join("\n"),
     );

@@ -17,8 +17,8 @@ import { mergedReviews, reviewRequests } from "./review-action-items.js";
 import {
   changeSeverity,
   changeStatus,
-  markDrill,
   declare,
+  markDrill,
   reopen,
   resolve,
   securitySeverity,
