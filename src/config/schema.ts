@@ -6,6 +6,7 @@ import { DEFAULT_SEVERITIES, DEFAULT_STATUSES } from "./defaults.js";
 import { duration } from "./duration-field.js";
 import { actionItemsSchema, projectSchema, remindersSchema } from "./follow-up-schema.js";
 import { checkOutwardConsistency, OutwardSchemas } from "./outward-schema.js";
+import { recurrenceSchema } from "./recurrence-schema.js";
 import { reportSchema } from "./report-schema.js";
 
 /**
@@ -278,6 +279,7 @@ export const ConfigSchema = z
     reminders: remindersSchema,
     report: reportSchema,
     calendar: calendarSchema,
+    recurrence: recurrenceSchema,
     timeZone: timeZone.default("UTC").describe("IANA time zone for times people type without one."),
     ...OutwardSchemas,
   })

@@ -74,11 +74,18 @@ export const REPOSITORY_FIELDS = /* GraphQL */ `
   recentIncidents: issues(first: 100, labels: [$incidentLabel], filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: DESC }) @include(if: $withRecent) {
     nodes { number title createdAt }
   }
+  pastIncidents: issues(first: 50, labels: [$incidentLabel], filterBy: { since: $recurrenceSince }, orderBy: { field: CREATED_AT, direction: DESC }) @include(if: $withRecent) {
+    nodes { number title url createdAt body }
+  }
+  openActionItems: issues(first: 100, labels: [$actionItemLabel], states: [OPEN]) @include(if: $withRecent) {
+    nodes { number title url body author { __typename login } }
+  }
   ${CODE_FIELDS}
 `;
 
 export const HISTORY_VARIABLES = [
   "$incidentLabel: String!, $since: DateTime!, $withRecent: Boolean!, $configExpression: String!",
+  "$recurrenceSince: DateTime!, $actionItemLabel: String!",
   "$templatesExpression: String!",
   "$freezeLabel: String!, $environment: String!, $withCode: Boolean!, $withSuspects: Boolean!",
   "$hotfixRef: String!, $hotfixBranch: String!, $pirRef: String!, $pirBranch: String!, $pirFile: String!",
