@@ -92,6 +92,21 @@ export const HISTORY_VARIABLES = [
   "$pirPath: String!",
 ].join(", ");
 
+/** Recurrence candidates in another repository (declaring only): its recent incidents and open action items. */
+export const RECURRENCE_ELSEWHERE_QUERY = /* GraphQL */ `
+  query RecurrenceElsewhere($owner: String!, $repo: String!, $incidentLabel: String!, $actionItemLabel: String!, $recurrenceSince: DateTime!) {
+    repository(owner: $owner, name: $repo) {
+      nameWithOwner
+      pastIncidents: issues(first: 50, labels: [$incidentLabel], filterBy: { since: $recurrenceSince }, orderBy: { field: CREATED_AT, direction: DESC }) {
+        nodes { number title url createdAt body }
+      }
+      openActionItems: issues(first: 100, labels: [$actionItemLabel], states: [OPEN]) {
+        nodes { number title url body author { __typename login } }
+      }
+    }
+  }
+`;
+
 export const INCIDENT_HISTORY_QUERY = /* GraphQL */ `
   query IncidentHistory($owner: String!, $repo: String!, $number: Int!, ${HISTORY_VARIABLES}) {
     repository(owner: $owner, name: $repo) {

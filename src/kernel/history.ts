@@ -116,6 +116,8 @@ export interface RecentIncident {
 
 /** An earlier incident of the repository, read when declaring to find recurrences. */
 export interface PastIncident {
+  /** `owner/name`; absent: the incident's own repository. */
+  repo?: string;
   number: number;
   title: string;
   url: string;
@@ -125,6 +127,8 @@ export interface PastIncident {
 
 /** An open action item of the repository (author checked: the app's marker is trusted only from it). */
 export interface OpenActionItem {
+  /** `owner/name`; absent: the incident's own repository. */
+  repo?: string;
   number: number;
   title: string;
   url: string;

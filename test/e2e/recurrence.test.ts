@@ -36,7 +36,9 @@ describe("recurrence on declaration (simulator)", () => {
     const now = await h.declare();
     const declaration =
       (await h.appComments(now)).find((body) => body.includes("incident-app:declaration")) ?? "";
-    expect(declaration).toContain("🔁 **Recurrence:** an earlier incident on the same service:");
+    expect(declaration).toContain(
+      "🔁 **Recurrence:** an earlier incident on the same service, with action items still open:",
+    );
     expect(declaration).toMatch(
       new RegExp(
         `\\[#${earlier}\\]\\([^)]+\\) \\[INC-20260120-001\\] Search returns no results \\(2026-01-20, search\\)`,

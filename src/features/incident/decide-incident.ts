@@ -108,7 +108,7 @@ function decideWith(input: DecideInput, templates: Templates): Decision {
         // Security incidents in public repositories keep their impact and links off the issue.
         withhold: state.security && !history.repo.private,
         suspects: selectSuspects(state, history, config),
-        recurrences: findRecurrences(state, history, botLogin, input.formTemplate),
+        recurrences: findRecurrences(state, history, botLogin, input.formTemplate, config.recurrence.window),
       });
     const [first, ...extra] = artifacts.declarations;
     if (!first) plan.push({ kind: "add-comment", purpose: "declaration", body: body() });

@@ -34,17 +34,23 @@ export interface MessageContext {
 /** The recurrence note of the declaration (and the review): earlier incidents and their open items. */
 export function renderRecurrences(recurrences: readonly Recurrence[] | null): string | null {
   if (!recurrences || recurrences.length === 0) return null;
-  const lines = recurrences
+  const withOpen = recurrences.filter((past) => past.openItems.length > 0);
+  const lines = withOpen
     .slice(0, 10)
     .map((past) =>
       incidentWords.recurrenceLine(
-        `[#${past.number}](${past.url}) ${inline(past.title, 100)}`,
+        `[${past.repo ? inline(past.repo) : ""}#${past.number}](${past.url}) ${inline(past.title, 100)}`,
         past.createdAt.toISOString().slice(0, 10),
         inline(past.services.join(", ")),
-        past.openItems.map((item) => `[#${item.number}](${item.url}) ${inline(item.title, 80)}`).join(", "),
+        past.openItems
+          .map(
+            (item) =>
+              `[${past.repo ? inline(past.repo) : ""}#${item.number}](${item.url}) ${inline(item.title, 80)}`,
+          )
+          .join(", "),
       ),
     );
-  return [incidentWords.recurrenceIntro(recurrences.length), ...lines].join("\n");
+  return [incidentWords.recurrenceIntro(recurrences.length, withOpen.length), ...lines].join("\n");
 }
 
 function stamp(at: Date | null, config: Config): string {

@@ -8,6 +8,7 @@ import { BOT, bot, FORM_BODY, HistoryBuilder, user } from "../../support/history
 const config = ConfigSchema.parse({});
 const formTemplate = readFormTemplate();
 const ctx = { config, botLogin: BOT, formTemplate };
+const WINDOW = 90 * 86_400_000;
 const url = (n: number) => `https://github.com/acme/shop/issues/${n}`;
 const past = (number: number, services: string, at: string) => ({
   number,
@@ -30,7 +31,7 @@ describe("findRecurrences", () => {
   const state = project(builder.history, ctx);
 
   it("is null when the read did not look (not declaring)", () => {
-    expect(findRecurrences(state, builder.history, BOT, formTemplate)).toBeNull();
+    expect(findRecurrences(state, builder.history, BOT, formTemplate, WINDOW)).toBeNull();
   });
 
   it("matches earlier incidents on a shared service (any case) with the app's open items only", () => {
@@ -38,10 +39,13 @@ describe("findRecurrences", () => {
       past(30, "search", "2026-02-03T14:23:00Z"),
       past(21, "Search, api", "2026-01-20T10:00:00Z"),
       past(20, "api", "2026-01-10T10:00:00Z"),
+      // Updated lately (so read), created before the window: not a recurrence.
+      past(5, "search", "2025-09-01T10:00:00Z"),
     ];
     builder.history.repo.openActionItems = [item(25, 21), item(26, 21, user("mallory")), item(27, 20)];
-    expect(findRecurrences(state, builder.history, BOT, formTemplate)).toEqual([
+    expect(findRecurrences(state, builder.history, BOT, formTemplate, WINDOW)).toEqual([
       {
+        repo: null,
         number: 21,
         title: "Incident 21",
         url: url(21),
