@@ -164,6 +164,7 @@ const COVERED = [
   "IncidentHistoryPage",
   "OpenIncidents",
   "PullRequestContext",
+  "RecurrenceElsewhere",
   "ReopenIssue",
   "ResolveRef",
   "RevertPullRequest",
