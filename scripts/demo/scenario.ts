@@ -58,6 +58,9 @@ statusPage:
 project:
   owner: acme
   number: ${PROJECT_NUMBER}
+# Earlier incidents were kept in acme/platform: declaring names recurrences there too.
+recurrence:
+  repos: [acme/platform]
 reminders:
   dueSoon: 2d
   overdueEvery: 3d

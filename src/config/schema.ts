@@ -1,9 +1,13 @@
 import { z } from "zod";
+import { calendarSchema } from "./calendar-schema.js";
 import { checkConfigConsistency } from "./check-consistency.js";
+import { deadline } from "./deadline-field.js";
 import { DEFAULT_SEVERITIES, DEFAULT_STATUSES } from "./defaults.js";
 import { duration } from "./duration-field.js";
 import { actionItemsSchema, projectSchema, remindersSchema } from "./follow-up-schema.js";
 import { checkOutwardConsistency, OutwardSchemas } from "./outward-schema.js";
+import { recurrenceSchema } from "./recurrence-schema.js";
+import { reportSchema } from "./report-schema.js";
 
 /**
  * The schema of `.github/incident.yml`. Every field has a default taken from the
@@ -81,10 +85,12 @@ export const SeveritySchema = z
       .nullable()
       .prefault(null)
       .describe("Status update cadence while the incident is open."),
-    pirDue: duration
+    pirDue: deadline
       .nullable()
       .prefault(null)
-      .describe("When the post-incident review is due after resolution; null means no PIR."),
+      .describe(
+        "When the post-incident review is due after resolution (`48h`, or business days: `2bd`); null means no PIR.",
+      ),
     monitoringWindow: duration
       .nullable()
       .prefault(null)
@@ -121,6 +127,14 @@ export const ConfigSchema = z
           .default("incident: triage")
           .describe("Label for forms waiting for someone to /declare."),
         actionItem: z.string().default("action-item").describe("Label of action-item issues."),
+        falsePositive: z
+          .string()
+          .default("false-positive")
+          .describe("Label of incidents closed as false positives (`/false-positive`)."),
+        drill: z
+          .string()
+          .default("drill")
+          .describe("Label of drills (`/drill`); adding it by hand does the same."),
         statusPrefix: z.string().default("status: ").describe("Prefix of status labels."),
         priorityPrefix: z.string().default("priority: ").describe("Prefix of action-item priority labels."),
         freeze: z
@@ -263,6 +277,9 @@ export const ConfigSchema = z
     actionItems: actionItemsSchema,
     project: projectSchema,
     reminders: remindersSchema,
+    report: reportSchema,
+    calendar: calendarSchema,
+    recurrence: recurrenceSchema,
     timeZone: timeZone.default("UTC").describe("IANA time zone for times people type without one."),
     ...OutwardSchemas,
   })

@@ -35,7 +35,9 @@ export type EntryKind =
   | "hotfix"
   | "pull-request"
   | "deployment"
-  | "action";
+  | "action"
+  | "false-positive"
+  | "drill";
 
 /** One row of the timeline table. `text` is the app's wording; `quote` is what a person typed. */
 export interface TimelineEntry {
@@ -186,4 +188,8 @@ export interface IncidentState {
   linked: LinkedPull[];
   actionRequests: ActionRequest[];
   actionItems: LinkedActionItem[];
+  /** `/false-positive`, the label, or closed as not planned: not an incident after all. */
+  falsePositive: { at: Date; by: string; reason: string | null } | null;
+  /** `/drill` or the drill label: nothing leaves GitHub (no pages, chat or status page). */
+  drill: { at: Date; by: string } | null;
 }

@@ -13,6 +13,7 @@ import type { Octokit } from "../github/client.js";
 import { loadConfig } from "../github/load-config.js";
 import { historyVariables } from "../github/read-history.js";
 import { readSweep } from "../github/read-sweep.js";
+import { deadlineUpperBound } from "../kernel/business-days.js";
 import { idFromTitle } from "../kernel/incident-id.js";
 import { convergeIncident, type PipelineLog } from "./converge-incident.js";
 import type { IssueLock } from "./issue-lock.js";
@@ -52,7 +53,9 @@ export interface SweepRepoResult {
 
 /** How far back closed incidents can still owe a PIR reminder. */
 function closedSince(config: Config, now: Date): Date | null {
-  const dues = config.severities.flatMap((severity) => (severity.pirDue === null ? [] : [severity.pirDue]));
+  const dues = config.severities.flatMap((severity) =>
+    severity.pirDue === null ? [] : [deadlineUpperBound(severity.pirDue)],
+  );
   if (dues.length === 0) return null;
   const lookback = Math.max(...dues) + config.reminders.pirDueSoon + 2 * config.reminders.overdueEvery;
   return new Date(now.getTime() - lookback);

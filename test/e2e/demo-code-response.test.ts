@@ -205,7 +205,9 @@ describe("the demo's code response", () => {
         (entry) =>
           entry.auth === "installation" &&
           entry.method !== "GET" &&
-          !/^(IncidentHistory|PullRequestContext|OpenIncidents|ActionItem)$/.test(entry.graphql ?? ""),
+          !/^(IncidentHistory|PullRequestContext|OpenIncidents|ActionItem|RecurrenceElsewhere)$/.test(
+            entry.graphql ?? "",
+          ),
       );
     expect(writes.map(name).filter((n) => !n.startsWith("POST /app/"))).toEqual([]);
     expect(sim.deliveries.filter((d) => d.redelivery && d.status !== 200)).toEqual([]);

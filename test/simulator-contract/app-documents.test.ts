@@ -14,6 +14,7 @@ const COVERED = [
   "IncidentHistoryPage",
   "OpenIncidents",
   "PullRequestContext",
+  "RecurrenceElsewhere",
   "ReopenIssue",
   "ResolveRef",
   "RevertPullRequest",

@@ -9,6 +9,7 @@ import {
   DELETE_COMMENT_MUTATION,
   HISTORY_PAGE_QUERY,
   INCIDENT_HISTORY_QUERY,
+  RECURRENCE_ELSEWHERE_QUERY,
   REOPEN_ISSUE_MUTATION,
   STATUS_SITE_QUERY,
   UPDATE_COMMENT_MUTATION,
@@ -154,6 +155,28 @@ describe("IncidentHistory", () => {
     expect(r).not.toHaveProperty("recentIncidents");
     const later = await history(sim.as("alice"), { since: "2026-02-04T00:00:00Z" });
     expect(at(later, "repository.recentIncidents.nodes")).toEqual([]);
+  });
+
+  it("reads recurrence candidates: incidents since the window and open action items", async () => {
+    const vars = {
+      ...repo,
+      incidentLabel: "incident",
+      actionItemLabel: "action-item",
+      recurrenceSince: "2026-01-01T00:00:00Z",
+    };
+    const r = at(await sim.as("alice").graphql(RECURRENCE_ELSEWHERE_QUERY, vars), "repository");
+    expect(at(r, "nameWithOwner")).toBe("acme/svc");
+    expect(at(r, "pastIncidents.nodes")).toEqual([
+      expect.objectContaining({ number: issueNumber, title: "DB down in eu-1", body: "help" }),
+    ]);
+    expect(at(r, "openActionItems.nodes")).toEqual([]);
+    const r2 = at(
+      await sim
+        .as("alice")
+        .graphql(RECURRENCE_ELSEWHERE_QUERY, { ...vars, recurrenceSince: "2027-01-01T00:00:00Z" }),
+      "repository",
+    );
+    expect(at(r2, "pastIncidents.nodes")).toEqual([]);
   });
 
   it("shows the bot as a Bot whose GraphQL login has no [bot] suffix, like GitHub", async () => {

@@ -32,6 +32,9 @@ export const timelineWords = {
   reopened: (status: string, how: Via) =>
     `Reopened, status **${status}**${how === "issue" ? " (issue reopened)" : ""}`,
   acknowledged: "Acknowledged",
+  falsePositive: "Closed as a **false positive**: not an incident (left out of the metrics)",
+  drill: (how: Via) =>
+    `**Drill** (game day)${via(how)}: nothing is paged, published to the status page or sent to chat`,
   role: (title: string, handle: string) => `${title}: @${handle}`,
   note: "Note",
   impactStarted: "Impact started",
