@@ -30,14 +30,19 @@ interface ThrottleOptions {
   [key: string]: unknown;
 }
 
+/** How long an idle limiter lives: longer than the throttling plugin's 60 s job expiration. */
+export const THROTTLE_GROUP_TIMEOUT_MS = 75_000;
+
 /** GitHub's plugin defaults (writes 1 s apart, comment-creating REST requests 3 s apart), scaled. */
-function throttleGroups(throttle: ThrottleOptions, timeScale: number) {
+export function throttleGroups(throttle: ThrottleOptions, timeScale: number) {
   const Limiter = throttle.Bottleneck ?? Bottleneck;
   const common = {
     // An idle limiter is dropped after this. With REDIS_URL every limiter (one per group and
-    // installation) beats on Redis every 5 s while it lives: a sweep over a thousand
-    // installations would keep thousands beating. 15 s still spans the longest spacing (3 s).
-    timeout: throttle.timeout ?? 15_000,
+    // installation) beats on Redis every 5 s while it lives, so shorter is cheaper; but it
+    // must outlast the plugin's job expiration (60 s with Redis): a replica killed mid-request
+    // holds its slot until then, and a limiter whose Redis keys lapse while waiting for that
+    // slot never runs its queued requests (a sweep job hung for 20 min with 15 s here).
+    timeout: throttle.timeout ?? THROTTLE_GROUP_TIMEOUT_MS,
     ...(throttle.connection ? { connection: throttle.connection } : {}),
   };
   const group = (id: string, maxConcurrent: number, minTime: number) =>
