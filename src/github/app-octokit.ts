@@ -65,8 +65,38 @@ function noBlindRepeats(octokit: CoreOctokit) {
   return {};
 }
 
+type ThrottleGroups = ReturnType<typeof throttleGroups>;
+
+/** Bottleneck's words for a limiter whose Redis keys are gone (Redis restarted empty, flushed). */
+const LOST_LIMITER = /\b(SETTINGS_KEY_NOT_FOUND|UNKNOWN_CLIENT)\b/;
+
+/**
+ * Bottleneck 2.19 re-creates a limiter whose Redis keys are gone only when the error reads
+ * exactly `SETTINGS_KEY_NOT_FOUND`; Redis 7 answers `ERR SETTINGS_KEY_NOT_FOUND`, so after
+ * Redis came back empty every request through an old limiter failed until its group
+ * dropped it (up to half the idle timeout). Such a request was refused before it was
+ * sent: drop the installation's limiters (new ones set Redis up again) and send it once.
+ */
+function freshLimitersAfterRedisLoss(groupsOf: () => ThrottleGroups | null) {
+  return (octokit: CoreOctokit, options: Record<string, unknown>) => {
+    octokit.hook.wrap("request", async (request, requestOptions) => {
+      try {
+        return await request(requestOptions);
+      } catch (error) {
+        const groups = groupsOf();
+        if (!groups || !(error instanceof Error) || !LOST_LIMITER.test(error.message)) throw error;
+        const id = String((options.throttle as { id?: unknown } | undefined)?.id ?? "no-id");
+        await Promise.all(Object.values(groups).map((group) => group.deleteKey(id).catch(() => false)));
+        octokit.log.warn(`throttling: Redis lost the limits of ${id}; limiters made anew`);
+        return request(requestOptions);
+      }
+    });
+    return {};
+  };
+}
+
 export function createAppOctokit(policy: RetryPolicy = PRODUCTION_RETRY_POLICY): AppOctokitClass {
-  let groups: ReturnType<typeof throttleGroups> | null = null;
+  let groups: ThrottleGroups | null = null;
   const waitFor =
     (what: string): Limiter =>
     (retryAfter, options, octokit, retryCount) => {
@@ -77,7 +107,10 @@ export function createAppOctokit(policy: RetryPolicy = PRODUCTION_RETRY_POLICY):
       return wait;
     };
   return withGraphqlJson(ProbotOctokit)
-    .plugin(noBlindRepeats)
+    .plugin(
+      noBlindRepeats,
+      freshLimitersAfterRedisLoss(() => groups),
+    )
     .defaults((options: Record<string, unknown>) => {
       const throttle = (options.throttle ?? {}) as ThrottleOptions;
       groups ??= throttleGroups(throttle, policy.timeScale);

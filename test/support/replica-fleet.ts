@@ -33,6 +33,8 @@ export interface Fleet {
    * resolves with the jobs it became once none is left.
    */
   sweepPass(window: number, copies?: number): Promise<{ wallMs: number; completed: number; failed: number }>;
+  /** Adds the pass for `window` and returns at once. */
+  addPass(window: number): Promise<void>;
   /** CPU seconds (user + system) each replica has used so far (Linux). */
   cpuSeconds(): number[];
   close(): Promise<void>;
@@ -74,8 +76,14 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
   }
   for (const { server } of replicas) await server.waitFor(/Listening on/, 60_000);
   const queue = new Queue<SweepJob>(SWEEP_QUEUE, { connection: { url: options.redisUrl } });
+  // A test may stop Redis on purpose: the queue reconnects by itself.
+  queue.on("error", () => {});
   return {
     replicas,
+    async addPass(window) {
+      const pass: SweepJob = { kind: "pass", window };
+      await queue.add("pass", pass, { jobId: sweepJobId(pass), removeOnComplete: { age: 3600 } });
+    },
     async sweepPass(window, copies = 1) {
       const started = performance.now();
       const before = await queue.getJobCounts("completed", "failed");
@@ -96,7 +104,9 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
         );
         const left =
           (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0);
-        if (left === 0 && (counts.completed ?? 0) > (before.completed ?? 0))
+        const finished =
+          (counts.completed ?? 0) > (before.completed ?? 0) || (counts.failed ?? 0) > (before.failed ?? 0);
+        if (left === 0 && finished)
           return {
             wallMs: Math.round(performance.now() - started),
             completed: (counts.completed ?? 0) - (before.completed ?? 0),

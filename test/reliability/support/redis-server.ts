@@ -28,10 +28,11 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-export async function startRedisServer(): Promise<RedisServer> {
+/** `port`: start again where an earlier one ran (a Redis restarted, empty). */
+export async function startRedisServer(options: { port?: number } = {}): Promise<RedisServer> {
   const path = redisServerPath();
   if (!path) throw new Error("redis-server is not installed: apt-get install -y redis-server");
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(
     path,
     ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
