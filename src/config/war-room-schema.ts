@@ -3,7 +3,6 @@ import { z } from "zod";
 /**
  * The `warRoom` section of `.github/incident.yml` (§15): a Slack channel per incident.
  * Secrets (bot token, signing secret) never live here; they come from the environment.
- * Not yet part of `ConfigSchema`: plug it in as `warRoom: WarRoomSchema`.
  */
 
 /** A GitHub user, with or without `@` (teams cannot be mapped to one Slack user). */
