@@ -9,6 +9,7 @@ import { gitHandlers } from "./git-handlers.js";
 import { installationHandlers } from "./installation-handlers.js";
 import { issueHandlers } from "./issue-handlers.js";
 import { labelHandlers } from "./label-handlers.js";
+import { collaboratorHandlers } from "./collaborator-handlers.js";
 import { pullHandlers } from "./pull-handlers.js";
 import { repoHandlers } from "./repo-handlers.js";
 import { type Caller, DOCS_URL, type RestHandler, type RestResponse } from "./rest-types.js";
@@ -26,6 +27,7 @@ const HANDLERS: Record<string, RestHandler> = {
   ...checkHandlers,
   ...deploymentHandlers,
   ...installationHandlers,
+  ...collaboratorHandlers,
 };
 
 /** Operation ids the simulator answers; every other spec operation is a loud 501. */
