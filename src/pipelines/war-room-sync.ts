@@ -2,7 +2,7 @@ import type { Logger } from "probot";
 import type { Config } from "../config/schema.js";
 import { declarationText, resolutionText } from "../features/war-room/channel-messages.js";
 import { channelNameFor } from "../features/war-room/channel-name.js";
-import { afterResolveStep, channelPolicy } from "../features/war-room/channel-policy.js";
+import { afterResolveStep, channelFits, channelPolicy } from "../features/war-room/channel-policy.js";
 import { channelTopic } from "../features/war-room/channel-topic.js";
 import {
   isResolved,
@@ -14,6 +14,7 @@ import {
 import { mirrorMetadata, planMirror } from "../features/war-room/mirror-plan.js";
 import { inviteesFor, slackIdFor } from "../features/war-room/people-map.js";
 import { problemReply, type WarRoomProblem } from "../features/war-room/problem-reply.js";
+import { warRoomWords } from "../features/war-room/war-room-words.js";
 import { applyPlan } from "../github/apply-plan.js";
 import type { Octokit, Target } from "../github/client.js";
 import type { HistoryVariables } from "../github/read-history.js";
@@ -83,7 +84,15 @@ async function followIncident(
   if (!incident) return;
   const people = config.warRoom.people;
   const name = channelNameFor(incident.id, config.warRoom.channelName);
-  const { channel } = await slack.channels.ensureChannel({ incidentId: incident.id, name, isPrivate });
+  let { channel } = await slack.channels.ensureChannel({ incidentId: incident.id, name, isPrivate });
+  // Became a security incident: the public channel says where it went (nowhere people can
+  // see), stops naming the incident and is archived; a private one takes over.
+  if (!channel.isArchived && !channelFits({ kind: "channel", isPrivate, reason: "security" }, channel)) {
+    await slack.messages.post(channel.id, warRoomWords.movedPrivate);
+    await slack.channels.setTopic(channel, warRoomWords.movedPrivateTopic);
+    await slack.channels.archive(channel.id);
+    ({ channel } = await slack.channels.ensureChannel({ incidentId: incident.id, name, isPrivate }));
+  }
   // Archived after resolution: the channel is history now.
   if (channel.isArchived) return;
   const commanderSlackId = incident.commander ? slackIdFor(people, incident.commander) : null;

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ALL_SCOPES } from "../slack-simulator/method-scopes.js";
-import { OWNER, PEOPLE, REPO, startWarRoomHarness, type WarRoomHarness } from "./war-room-harness.js";
+import {
+  OWNER,
+  PEOPLE,
+  REPO,
+  startWarRoomHarness,
+  WAR_ROOM_YAML,
+  type WarRoomHarness,
+} from "./war-room-harness.js";
 
 const CHANNEL = "inc-20260203-001";
 const SLACK_WRITES =
@@ -232,5 +239,37 @@ describe("war room in Slack (GitHub simulator + Slack simulator)", () => {
     expect([forged.status, stale.status, unsigned.status]).toEqual([401, 401, 401]);
     expect(h.githubRequests().length).toBe(github);
     expect(h.slack.requests.length).toBe(slack);
+  });
+});
+
+describe("war room when the incident changes", () => {
+  let h: WarRoomHarness;
+  afterEach(async () => h?.close());
+
+  it("opens the channel when the severity is raised into the configured ones, and goes private for security", async () => {
+    h = await startWarRoomHarness({ config: WAR_ROOM_YAML.replace("[SEV-1, SEV-2]", "[SEV-1]") });
+    h.clock.set(new Date("2026-02-03T14:23:00Z"));
+    const number = await h.declare();
+    await h.comment("bob", number, "/note SEV-2 gets no channel here");
+    // Not a severity with a channel: not one Slack call.
+    expect(h.slack.requests).toEqual([]);
+    expect(h.slack.state.channels.size).toBe(0);
+    await h.comment("bob", number, "/severity SEV-1 spreading");
+    const raised = h.channel(CHANNEL);
+    expect(raised?.topic).toMatch(/^INC-20260203-001 · SEV-1 · /);
+    expect(raised?.isPrivate).toBe(false);
+
+    await h.sim
+      .as("bob")
+      .rest.issues.addLabels({ owner: OWNER, repo: REPO, issue_number: number, labels: ["security"] });
+    await h.settle();
+    const moved = h.channel(CHANNEL);
+    expect(moved).toMatchObject({
+      isArchived: true,
+      topic: "Archived: the incident continues in a private channel.",
+    });
+    const secret = h.channel(`${CHANNEL}-2`);
+    expect(secret).toMatchObject({ isPrivate: true, isArchived: false });
+    expect(secret?.topic).toMatch(/^INC-20260203-001 · /);
   });
 });

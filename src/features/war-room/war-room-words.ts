@@ -27,6 +27,10 @@ export const warRoomWords = {
     `*${parts.time} UTC* ${parts.text}${parts.by ? ` · ${parts.by}` : ""}`,
   mirrorRemoved: (time: string) => `*${time} UTC* ~this entry was removed from the timeline on GitHub~`,
 
+  movedPrivate:
+    ":lock: This is now a security incident: it continues in a private channel with the people working on it. This channel is archived.",
+  movedPrivateTopic: "Archived: the incident continues in a private channel.",
+
   resolvedArchived: (link: string) => `:white_check_mark: Resolved. The post-incident review: ${link}`,
   resolvedNoReview: (link: string) => `:white_check_mark: Resolved. The incident stays on GitHub: ${link}`,
 
