@@ -37,6 +37,8 @@ warRoom:
 
 export interface WarRoomHarness extends Harness {
   slack: SlackSimulator;
+  /** The app's signing secret (made up now), for requests the simulator does not send. */
+  signingSecret: string;
   /** What Slack's Retry-After and back-off asked the app to wait (ms). */
   slackSleeps: number[];
   declare(options?: { security?: boolean }): Promise<number>;
@@ -115,6 +117,7 @@ export async function startWarRoomHarness(
   return {
     ...harness,
     slack,
+    signingSecret,
     slackSleeps,
     async declare(declareOptions = {}) {
       const body = declareOptions.security ? FORM_BODY.replace("- [ ] This is", "- [x] This is") : FORM_BODY;

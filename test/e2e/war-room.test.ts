@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ALL_SCOPES } from "../slack-simulator/method-scopes.js";
+import { deliver } from "../slack-simulator/send-to-app.js";
 import {
   OWNER,
   PEOPLE,
@@ -271,5 +272,32 @@ describe("war room when the incident changes", () => {
     const secret = h.channel(`${CHANNEL}-2`);
     expect(secret).toMatchObject({ isPrivate: true, isArchived: false });
     expect(secret?.topic).toMatch(/^INC-20260203-001 · /);
+  });
+});
+
+describe("the Slack routes", () => {
+  let h: WarRoomHarness;
+  afterEach(async () => h?.close());
+
+  it("answers Slack's url_verification challenge once the signature checks out, and nothing else", async () => {
+    h = await startWarRoomHarness();
+    const url = `${h.appUrl}/slack/events`;
+    const body = JSON.stringify({
+      token: "t",
+      challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+      type: "url_verification",
+    });
+    const now = Math.floor(h.clock.now().getTime() / 1000);
+    const secret = h.signingSecret;
+    const answered = await deliver("event", url, body, "application/json", secret, now);
+    expect(answered.status).toBe(200);
+    expect(JSON.parse(answered.responseText)).toEqual({
+      challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+    });
+    const forged = await deliver("event", url, body, "application/json", "not-the-secret", now);
+    expect(forged.status).toBe(401);
+    expect(forged.responseText).not.toContain("3eZbrw1a");
+    const get = await fetch(url);
+    expect(get.status).toBe(405);
   });
 });
