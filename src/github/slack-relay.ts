@@ -65,3 +65,27 @@ export async function openIssue(
   const { data } = await octokit.rest.issues.create({ owner: where.owner, repo: where.repo, title, body });
   return { number: data.number, url: data.html_url };
 }
+
+/**
+ * Whether the app already relayed the Slack message `ts` to this issue (its from-slack
+ * marker names the ts). Read only for Slack's retries: comments since a minute before.
+ */
+export async function relayedAlready(
+  octokit: Octokit,
+  where: { owner: string; repo: string; number: number },
+  messageTs: string,
+): Promise<boolean> {
+  const since = new Date((Number(messageTs.split(".")[0]) - 60) * 1000).toISOString();
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner: where.owner,
+    repo: where.repo,
+    issue_number: where.number,
+    since,
+    per_page: 100,
+  });
+  const relayed = (body: string) =>
+    body
+      .split("\n")
+      .some((line) => line.startsWith("<!-- incident-app:from-slack ") && line.includes(` ts=${messageTs} `));
+  return comments.some((comment) => comment.user?.type === "Bot" && relayed(comment.body ?? ""));
+}

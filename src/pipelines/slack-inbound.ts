@@ -8,7 +8,13 @@ import {
 import { decideRelay, type RelayAuthor, relayCommentBody } from "../features/war-room/relay-decision.js";
 import { warRoomWords } from "../features/war-room/war-room-words.js";
 import { loadConfig } from "../github/load-config.js";
-import { associationOf, installationFor, openIssue, postRelayedComment } from "../github/slack-relay.js";
+import {
+  associationOf,
+  installationFor,
+  openIssue,
+  postRelayedComment,
+  relayedAlready,
+} from "../github/slack-relay.js";
 import type { SlackClients, WarRoomDeps } from "../outside/slack/slack-deps.js";
 
 /**
@@ -27,7 +33,7 @@ export type SlackInbound =
       channelName: string;
       responseUrl: string;
     }
-  | { kind: "message"; text: string; userId: string; channelId: string };
+  | { kind: "message"; text: string; userId: string; channelId: string; ts: string; retry: boolean };
 
 export interface SlackInboundDeps {
   probot: Probot;
@@ -105,6 +111,7 @@ export async function handleSlackInbound(inbound: SlackInbound, deps: SlackInbou
     channelId: inbound.channelId,
     channelName: where.channelName,
     association,
+    ...(inbound.kind === "message" ? { messageTs: inbound.ts } : {}),
   };
   const body = relayCommentBody(decision.lines, who);
   if (decision.kind === "declare") {
@@ -115,6 +122,10 @@ export async function handleSlackInbound(inbound: SlackInbound, deps: SlackInbou
     return reply(`${warRoomWords.declaring(decision.title)} ${issue.url}`);
   }
   if (where.number === null) return reply(warRoomWords.notAnIncidentChannel);
+  // Slack's retry of a message already relayed (our answer was late or lost): once is enough.
+  const issue = { ...repoRef, number: where.number };
+  if (inbound.kind === "message" && inbound.retry && (await relayedAlready(octokit, issue, inbound.ts)))
+    return;
   await postRelayedComment(octokit, { ...repoRef, number: where.number }, body);
   deps.log.info(
     { incident: decision.incidentId, by: decision.login, lines: decision.lines.length },

@@ -44,7 +44,9 @@ export function slackRoutes(options: SlackRoutesOptions) {
       options.log.warn({ reason: check.reason, path }, "slack: request refused");
       return answer(res, 401, { error: check.reason });
     }
-    const inbound = path === SLACK_COMMANDS_PATH ? slashCommand(rawBody) : eventOf(rawBody);
+    // Slack sends an event again when it did not see our answer in time: say so, to check.
+    const retry = req.headers["x-slack-retry-num"] !== undefined;
+    const inbound = path === SLACK_COMMANDS_PATH ? slashCommand(rawBody) : eventOf(rawBody, retry);
     if (inbound?.kind === "challenge") return answer(res, 200, { challenge: inbound.challenge });
     // Acknowledge first: Slack gives up after three seconds.
     res.writeHead(200).end();
@@ -81,10 +83,14 @@ type EventBody = {
     user?: string;
     channel?: string;
     text?: string;
+    ts?: string;
   };
 };
 
-function eventOf(rawBody: string): SlackInbound | { kind: "challenge"; challenge: string } | null {
+function eventOf(
+  rawBody: string,
+  retry: boolean,
+): SlackInbound | { kind: "challenge"; challenge: string } | null {
   let body: EventBody;
   try {
     body = JSON.parse(rawBody) as EventBody;
@@ -97,8 +103,15 @@ function eventOf(rawBody: string): SlackInbound | { kind: "challenge"; challenge
   // People's new messages only: not edits, joins, or any bot (the app's own echoes).
   if (body.type !== "event_callback" || event?.type !== "message" || event.subtype || event.bot_id)
     return null;
-  if (!event.user || !event.channel || typeof event.text !== "string") return null;
-  return { kind: "message", text: event.text, userId: event.user, channelId: event.channel };
+  if (!event.user || !event.channel || !event.ts || typeof event.text !== "string") return null;
+  return {
+    kind: "message",
+    text: event.text,
+    userId: event.user,
+    channelId: event.channel,
+    ts: event.ts,
+    retry,
+  };
 }
 
 async function readBody(req: IncomingMessage): Promise<string | null> {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ALL_SCOPES } from "../slack-simulator/method-scopes.js";
-import { deliver } from "../slack-simulator/send-to-app.js";
+import { deliver, signature } from "../slack-simulator/send-to-app.js";
 import {
   OWNER,
   PEOPLE,
@@ -299,5 +299,44 @@ describe("the Slack routes", () => {
     expect(forged.responseText).not.toContain("3eZbrw1a");
     const get = await fetch(url);
     expect(get.status).toBe(405);
+  });
+});
+
+describe("Slack's retries of an event", () => {
+  let h: WarRoomHarness;
+  afterEach(async () => h?.close());
+
+  it("relay a command typed once only once, at the cost of one read", async () => {
+    h = await startWarRoomHarness();
+    h.clock.set(new Date("2026-02-03T14:23:00Z"));
+    const number = await h.declare();
+    const id = h.channel(CHANNEL)?.id ?? "";
+    join(h, id, PEOPLE.carol);
+    await h.say(PEOPLE.carol, id, "!note the cache is cold");
+    const sent = h.slack.deliveries.at(-1);
+    const before = h.githubRequests().length;
+    // Slack did not see the answer in time and sends the same event again.
+    const now = Math.floor(h.clock.now().getTime() / 1000);
+    const again = await fetch(sent?.url ?? "", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-slack-request-timestamp": String(now),
+        "x-slack-signature": signature(h.signingSecret, now, sent?.body ?? ""),
+        "x-slack-retry-num": "1",
+        "x-slack-retry-reason": "http_timeout",
+      },
+      body: sent?.body ?? "",
+    });
+    await h.settle();
+    expect(again.status).toBe(200);
+    expect(
+      (await appComments(h, number)).filter((body) => body.startsWith("/note the cache is cold")),
+    ).toHaveLength(1);
+    expect(shape(h.githubRequests(before))).toEqual([
+      "GET /repos/acme/search/installation",
+      "GET /repos/acme/search/collaborators/carol",
+      "GET /repos/acme/search/issues/1/comments",
+    ]);
   });
 });

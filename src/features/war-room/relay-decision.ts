@@ -70,6 +70,8 @@ export interface RelayAuthor {
   channelId: string;
   channelName: string;
   association: Association;
+  /** The Slack message's `ts`, for a command typed as a message (finds a retried event's relay). */
+  messageTs?: string;
 }
 
 /**
@@ -84,6 +86,7 @@ export function fromSlackMarker(who: RelayAuthor): string {
     name: who.channelName,
     login: who.login,
     assoc: who.association,
+    ...(who.messageTs ? { ts: who.messageTs } : {}),
   });
 }
 
