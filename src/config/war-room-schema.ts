@@ -61,7 +61,7 @@ export const WarRoomSchema = z
       .boolean()
       .default(false)
       .describe(
-        "Also find Slack users by the public e-mail of their GitHub profile (`users.lookupByEmail`, needs the `users:read.email` scope). Off unless the organisation allows it.",
+        "Reserved: finding Slack users by the public e-mail of their GitHub profile (`users.lookupByEmail`) is not done yet; unmapped people are not invited.",
       ),
     commandPrefix: z
       .string()
