@@ -11,7 +11,9 @@ import { checkOutward, DEMO_TARGETS, startDemoReceiver, writeOutward } from "./d
 import { readActionItems } from "./demo/read-action-items.js";
 import { renderReviewComments, reviewComments } from "./demo/review-comments.js";
 import { playDemo } from "./demo/run-demo.js";
-import { OWNER, PROJECT_NUMBER, REPO } from "./demo/scenario.js";
+import { CONFIG_YAML, OWNER, PROJECT_NUMBER, REPO } from "./demo/scenario.js";
+import { checkSlack, writeSlack } from "./demo/slack-output.js";
+import { startDemoSlack, WAR_ROOM_YAML } from "./demo/war-room-demo.js";
 
 /**
  * `npm run demo`: a full incident against the built-in GitHub simulator, with the
@@ -25,10 +27,20 @@ async function main() {
   const receiver = await startDemoReceiver();
   // The past incidents are history, not news: chat targets stay unset until the demo incident.
   let chatEnv: NodeJS.ProcessEnv = {};
-  const harness = await startHarness({ chat: { env: () => chatEnv } });
+  // The war room's Slack workspace runs on the harness's simulated clock.
+  let now = () => Date.now();
+  const slack = await startDemoSlack(() => now());
+  const harness = await startHarness({
+    chat: { env: () => chatEnv },
+    warRoom: slack.warRoom,
+    routes: slack.routes,
+  });
+  now = () => harness.clock.now().getTime();
+  slack.connect(harness.appUrl);
   try {
     const demo = await playDemo(harness, (line) => console.log(`  ${line}`), {
       history: true,
+      config: `${CONFIG_YAML}${WAR_ROOM_YAML}`,
       afterHistory: () => {
         chatEnv = process.env;
       },
@@ -71,9 +83,11 @@ async function main() {
     }
     const report = await writeReport(sim, join(OUT, "report"), harness.clock.now());
     const outward = await writeOutward(OUT, receiver, harness.publisher);
+    const slackSummary = await writeSlack(OUT, slack.sim);
     const problems = [
       ...checkDemo({ history, items, sim, sweeps: demo.sweeps, files }),
       ...checkOutward(receiver, harness.publisher),
+      ...checkSlack(slack.sim),
     ];
     console.log(`\n${history.issue.title}`);
     console.log(`labels: ${history.issue.labels.join(", ")} · ${history.issue.state.toLowerCase()}`);
@@ -81,6 +95,7 @@ async function main() {
     console.log(
       `${receiver.requests().length} chat messages (${Object.keys(DEMO_TARGETS).join(", ")}), ${harness.publisher.commits.length} status-page commits; ${outward}`,
     );
+    console.log(`war room: ${slackSummary} (demo-output/slack/)`);
     console.log(
       `${items.length} action items: ${items.map((item) => `#${item.issue.number} ${item.issue.state.toLowerCase()}`).join(", ")}`,
     );
@@ -91,7 +106,7 @@ async function main() {
     );
     console.log(`report: ${report.files.length} files in ${OUT}/report/`);
     console.log(
-      `wrote ${OUT}/transcript.md, action-items/, review-pull-comments.md, board.json, requests.jsonl, state.json, files/, chat/, status/, report/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `wrote ${OUT}/transcript.md, action-items/, review-pull-comments.md, board.json, requests.jsonl, state.json, files/, chat/, status/, slack/, report/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     if (problems.length) {
       console.error(`\nDemo checks failed:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
@@ -100,6 +115,7 @@ async function main() {
   } finally {
     await harness.close();
     await receiver.close();
+    await slack.close();
   }
 }
 

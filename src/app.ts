@@ -4,6 +4,7 @@ import { botLoginResolver } from "./github/bot-login.js";
 import { publishFiles } from "./github/publish-files.js";
 import { PRODUCTION_RETRY_POLICY } from "./github/retry-policy.js";
 import { defaultChatDeps } from "./outside/chat/chat-deps.js";
+import { warRoomDepsFromEnv } from "./outside/slack/slack-deps.js";
 import { type AppDeps, defaultIssueLock, readFormTemplate } from "./pipelines/app-deps.js";
 import { onDeploymentStatus } from "./pipelines/deployment-status-event.js";
 import { createLabelsOnInstall } from "./pipelines/ensure-labels.js";
@@ -48,6 +49,7 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
       publishFiles: overrides.publishFiles ?? publishFiles,
       retry: overrides.retry ?? PRODUCTION_RETRY_POLICY,
       lock: overrides.lock ?? defaultIssueLock(app),
+      warRoom: overrides.warRoom ?? warRoomDepsFromEnv(),
     };
 
     app.on(

@@ -25,10 +25,12 @@ export async function playDemo(
     afterHistory?: () => void;
     /** Wraps each step of the incident and its follow-up (index into `[...STEPS, ...FOLLOW_UP]`). */
     aroundStep?: (index: number, step: Step, run: () => Promise<void>) => Promise<void>;
+    /** The repository's `.github/incident.yml` (the demo adds its war room). */
+    config?: string;
   } = {},
 ): Promise<DemoResult> {
   const { sim, clock } = harness;
-  seedDemoRepo(sim);
+  seedDemoRepo(sim, options.config);
   const installation = await sim.installApp(OWNER, [REPO]);
   const octokit = asOctokit(await harness.probot.auth(installation));
   const result: DemoResult = { issue: 0, sweeps: [] };

@@ -98,14 +98,14 @@ https://careconnect.ing/admin/observability
 - [ ] This is a security incident (data exposure, unauthorised access)`,
 };
 
-export function seedDemoRepo(sim: Simulator): void {
+export function seedDemoRepo(sim: Simulator, config = CONFIG_YAML): void {
   sim.createOrg(OWNER, [PEOPLE.alice, PEOPLE.bob, PEOPLE.carol, PEOPLE.dave, PEOPLE.erin, "frank"]);
   sim.createUser(PEOPLE.mallory);
   sim.createRepo({
     owner: OWNER,
     name: REPO,
     files: {
-      ".github/incident.yml": CONFIG_YAML,
+      ".github/incident.yml": config,
       ".github/CODEOWNERS": CODEOWNERS,
       "README.md": "# search\n",
       [SCORING_PATH]: SCORING,

@@ -2,6 +2,7 @@ import { deploy, findPull, mergePull, openPull, updateFile } from "./code-action
 import { SCORING_FIXED, SCORING_PATH } from "./code-fixtures.js";
 import type { Step } from "./scenario.js";
 import { comment, edit, label, sweep } from "./step-helpers.js";
+import { sayInSlack, slashFromSlack } from "./war-room-demo.js";
 
 /**
  * The incident, step by step: people's comments, labels and code, at the plan's
@@ -11,7 +12,12 @@ import { comment, edit, label, sweep } from "./step-helpers.js";
  */
 export const STEPS: Step[] = [
   { at: "14:24", who: "bob", what: "adds SEV-1 by hand", run: label("bob", "SEV-1") },
-  { at: "14:25", who: "bob", what: "acknowledges", run: comment("bob", "/ack") },
+  {
+    at: "14:25",
+    who: "bob",
+    what: "acknowledges from Slack (/incident ack in #inc-20260203-001)",
+    run: slashFromSlack("bob", "ack", comment("bob", "/ack")),
+  },
   {
     at: "14:26",
     who: "carol",
@@ -59,10 +65,11 @@ export const STEPS: Step[] = [
   {
     at: "14:33",
     who: "carol",
-    what: "first status update",
-    run: comment(
+    what: "first status update, typed in the incident's Slack channel",
+    run: sayInSlack(
       "carol",
-      "/update Root cause identified: deploy #123 broke search scoring. Rolling back now.",
+      "Posting the first update now.\n!update Root cause identified: deploy #123 broke search scoring. Rolling back now.",
+      comment("carol", "/update Root cause identified: deploy #123 broke search scoring. Rolling back now."),
     ),
   },
   {

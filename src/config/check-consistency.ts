@@ -15,6 +15,7 @@ export type ConsistencyInput = {
   mitigatedStatus: string;
   autoEscalation: ReadonlyArray<{ from: string; to: string }>;
   pir: { openOnResolve?: readonly string[] | undefined };
+  warRoom?: { enabled: boolean; severities: readonly string[] };
 };
 
 type Ctx = z.RefinementCtx;
@@ -40,6 +41,11 @@ export function checkConfigConsistency(config: ConsistencyInput, ctx: Ctx): void
   config.pir.openOnResolve?.forEach((name, index) => {
     checkSeverityRef(config, name, ["pir", "openOnResolve", index], ctx);
   });
+  // Only when on: its default names the default severities, which a config may replace.
+  if (config.warRoom?.enabled)
+    config.warRoom.severities.forEach((name, index) => {
+      checkSeverityRef(config, name, ["warRoom", "severities", index], ctx);
+    });
   checkStatuses(config, ctx);
 }
 

@@ -8,6 +8,7 @@ import { actionItemsSchema, projectSchema, remindersSchema } from "./follow-up-s
 import { checkOutwardConsistency, OutwardSchemas } from "./outward-schema.js";
 import { recurrenceSchema } from "./recurrence-schema.js";
 import { reportSchema } from "./report-schema.js";
+import { WarRoomSchema } from "./war-room-schema.js";
 
 /**
  * The schema of `.github/incident.yml`. Every field has a default taken from the
@@ -282,6 +283,7 @@ export const ConfigSchema = z
     recurrence: recurrenceSchema,
     timeZone: timeZone.default("UTC").describe("IANA time zone for times people type without one."),
     ...OutwardSchemas,
+    warRoom: WarRoomSchema,
   })
   .superRefine(checkConfigConsistency)
   .superRefine(checkOutwardConsistency)

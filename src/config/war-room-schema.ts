@@ -3,7 +3,6 @@ import { z } from "zod";
 /**
  * The `warRoom` section of `.github/incident.yml` (§15): a Slack channel per incident.
  * Secrets (bot token, signing secret) never live here; they come from the environment.
- * Not yet part of `ConfigSchema`: plug it in as `warRoom: WarRoomSchema`.
  */
 
 /** A GitHub user, with or without `@` (teams cannot be mapped to one Slack user). */
@@ -62,7 +61,7 @@ export const WarRoomSchema = z
       .boolean()
       .default(false)
       .describe(
-        "Also find Slack users by the public e-mail of their GitHub profile (`users.lookupByEmail`, needs the `users:read.email` scope). Off unless the organisation allows it.",
+        "Reserved: finding Slack users by the public e-mail of their GitHub profile (`users.lookupByEmail`) is not done yet; unmapped people are not invited.",
       ),
     commandPrefix: z
       .string()

@@ -51,6 +51,8 @@ export interface TimelineEntry {
   backdated: boolean;
   /** Source comment, so edits and deletions of it update the row. */
   commentId: number | null;
+  /** Typed in Slack and relayed by the app (§15): the channel's name. */
+  slackChannel?: string;
 }
 
 /** A command line that the app must answer: 👀, or 😕 with a reply, or a reply of content. */

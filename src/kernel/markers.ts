@@ -35,7 +35,9 @@ export type MarkerKind =
   // Written when the post-incident review is merged; ends PIR reminders.
   | "pir-merged"
   /** On the merged review pull request: what became of its action-items table. */
-  | "pir-items";
+  | "pir-items"
+  /** A command typed in Slack, posted by the app for the mapped person (§15). */
+  | "from-slack";
 
 export interface Marker {
   kind: MarkerKind;

@@ -5,6 +5,7 @@ import type { Probot } from "probot";
 import type { PublishFiles } from "../github/publish-files.js";
 import type { RetryPolicy } from "../github/retry-policy.js";
 import type { ChatDeps } from "../outside/chat/chat-deps.js";
+import type { WarRoomDeps } from "../outside/slack/slack-deps.js";
 import { packageRoot } from "../render/package-root.js";
 import { type IssueLock, localLock, SHARED_LOCK_DEFAULTS, sharedLock } from "./issue-lock.js";
 
@@ -22,6 +23,8 @@ export interface AppDeps {
   retry: RetryPolicy;
   /** One handler at a time per issue (across replicas when REDIS_URL is set). */
   lock: IssueLock;
+  /** Slack, for the incident's channel (§15). */
+  warRoom: WarRoomDeps;
 }
 
 /** Replicas that share Redis take turns through it; one process queues in memory. */

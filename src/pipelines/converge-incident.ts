@@ -8,10 +8,13 @@ import type { Octokit, Target } from "../github/client.js";
 import type { PublishFiles } from "../github/publish-files.js";
 import { type HistoryVariables, historyVariables, readHistory } from "../github/read-history.js";
 import type { IssueHistory } from "../kernel/history.js";
+import type { IncidentState } from "../kernel/incident-state.js";
 import type { ChatDeps } from "../outside/chat/chat-deps.js";
+import type { WarRoomDeps } from "../outside/slack/slack-deps.js";
 import type { TemplateOverrides } from "../render/template-overrides.js";
 import { publishForIncident } from "./publish-status-site.js";
 import { sendNotices } from "./send-notices.js";
+import { syncWarRoom } from "./war-room-sync.js";
 
 /**
  * decide → apply → verify with the history the last write returned, until nothing is
@@ -32,6 +35,8 @@ export interface OutsideDeps {
   chat: ChatDeps;
   publishFiles: PublishFiles;
   log: Logger;
+  /** The incident's Slack channel (§15), followed after each converged run. */
+  warRoom?: WarRoomDeps;
 }
 
 export interface ConvergeInput {
@@ -62,6 +67,23 @@ export interface ConvergeInput {
 }
 
 export async function convergeIncident(input: ConvergeInput): Promise<void> {
+  const converged = await convergeRounds(input);
+  const { outside } = input;
+  if (converged && outside?.warRoom) {
+    const { octokit, target, config, botLogin } = input;
+    const { state, history, variables } = converged;
+    const warRoom = outside.warRoom;
+    syncWarRoom({ octokit, target, history, variables, state, config, botLogin, warRoom, log: outside.log });
+  }
+}
+
+interface Converged {
+  state: IncidentState;
+  history: IssueHistory;
+  variables: HistoryVariables;
+}
+
+async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
   const { octokit, target, config, botLogin, formTemplate, now, log, outside } = input;
   const { owner, repo, number } = target;
   let { history, variables } = input;
@@ -94,7 +116,7 @@ export async function convergeIncident(input: ConvergeInput): Promise<void> {
     if (plan.length === 0) {
       if (input.checkLabels) input.onLabelsChecked?.();
       if (round > 1) log.debug({ incident: state.id, rounds: round - 1 }, "incident converged");
-      return;
+      return { state, history, variables };
     }
     // Declared just now: the history the writes return also shows the code of the new id.
     if (state.id && !variables.withCode)
@@ -103,12 +125,12 @@ export async function convergeIncident(input: ConvergeInput): Promise<void> {
     if (input.checkLabels) input.onLabelsChecked?.();
     log.info({ incident: state.id, round, writes: result.applied }, "applied plan");
     // Reactions alone change nothing the projection reads: no verify read needed.
-    if (!result.history && !result.unverified) return;
+    if (!result.history && !result.unverified) return { state, history, variables };
     const next =
       result.history && !result.unverified
         ? result.history
         : await readHistory(octokit, { owner, repo, number }, variables);
-    if (!next) return;
+    if (!next) return null;
     history = next;
     if (notices.length && outside) {
       const chat = { octokit, target, history, variables, notices, config, botLogin };
@@ -116,4 +138,5 @@ export async function convergeIncident(input: ConvergeInput): Promise<void> {
     }
   }
   log.warn({ rounds: MAX_ROUNDS }, "incident did not converge; the next event will continue");
+  return null;
 }

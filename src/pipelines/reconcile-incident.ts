@@ -122,6 +122,7 @@ async function reconcileOnce(
     outside: {
       chat: deps.chat,
       publishFiles: deps.publishFiles,
+      warRoom: deps.warRoom,
       get log() {
         return log;
       },

@@ -18,9 +18,17 @@ export function isIncidentLike(labels: ReadonlyArray<{ name: string } | string |
   );
 }
 
+const FROM_SLACK = /^<!-- incident-app:from-slack /m;
+
+function isRelayedCommand(context: Context<"issues" | "issue_comment">): boolean {
+  if (context.name !== "issue_comment" || context.payload.action !== "created") return false;
+  return FROM_SLACK.test((context.payload as Context<"issue_comment">["payload"]).comment.body);
+}
+
 export function shouldReconcile(context: Context<"issues" | "issue_comment">, botLogin: string): boolean {
   const { payload } = context;
-  if (payload.sender?.login === botLogin) return false;
+  // The app's own echoes change nothing, except a command it relayed from Slack (§15).
+  if (payload.sender?.login === botLogin) return isRelayedCommand(context);
   const issue = payload.issue;
   if ("pull_request" in issue && issue.pull_request) return false;
   const incident = isIncidentLike(issue.labels);

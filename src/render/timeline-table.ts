@@ -18,7 +18,7 @@ function entryRow(entry: TimelineEntry, reference: Date, zone: string) {
   return {
     time: timeOnDay(entry.at, reference, zone),
     event: `${entry.text}${quote}${backdated}${link}`,
-    by: entry.by ? mention(entry.by) : "app",
+    by: `${entry.by ? mention(entry.by) : "app"}${entry.slackChannel !== undefined ? ` (in Slack${entry.slackChannel ? ` #${inline(entry.slackChannel)}` : ""})` : ""}`,
   };
 }
 

@@ -2,9 +2,12 @@ import type { ApplicationFunction } from "probot";
 import { createApp } from "../app.js";
 import { NO_QUEUE, type SweepQueue } from "../jobs/queue-health.js";
 import { startSweepQueue } from "../jobs/start-sweep-queue.js";
+import { warRoomDepsFromEnv } from "../outside/slack/slack-deps.js";
 import { defaultIssueLock } from "../pipelines/app-deps.js";
+import { handleSlackInbound, type SlackInbound } from "../pipelines/slack-inbound.js";
 import { healthHandler, packageVersion } from "./health.js";
 import { queueSettings } from "./queue-settings.js";
+import { slackRoutes } from "./slack-routes.js";
 import { sweepSettings } from "./sweep-settings.js";
 
 /**
@@ -30,7 +33,12 @@ export function serverApp(
 
     // One set of turns per issue for webhooks and the sweep (through Redis with REDIS_URL).
     const lock = defaultIssueLock(probot, queueConfig.redisUrl ?? undefined);
-    await createApp({ clock, lock })(probot, { addHandler, cwd: process.cwd() });
+    const warRoom = warRoomDepsFromEnv(() => env);
+    await createApp({ clock, lock, warRoom })(probot, { addHandler, cwd: process.cwd() });
+    // The war room's Slack side (§15): slash commands and channel messages.
+    const handle = (inbound: SlackInbound) =>
+      handleSlackInbound(inbound, { probot, warRoom, log: probot.log });
+    addHandler(slackRoutes({ warRoom, handle, log: probot.log }));
     let queue: SweepQueue = NO_QUEUE;
     addHandler(
       healthHandler({

@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createClock, type SimClock, type Simulator, startSimulator } from "@incident-app/github-simulator";
 import { createNodeMiddleware, type Probot } from "probot";
@@ -8,6 +8,7 @@ import { type PublishFiles, publishFiles } from "../../src/github/publish-files.
 import type { RetryPolicy } from "../../src/github/retry-policy.js";
 import { BackgroundWork } from "../../src/outside/background-work.js";
 import type { ChatDeps } from "../../src/outside/chat/chat-deps.js";
+import type { WarRoomDeps } from "../../src/outside/slack/slack-deps.js";
 import { forgetCheckedLabels } from "../../src/pipelines/ensure-labels.js";
 import { clearTemplateCache } from "../../src/pipelines/repo-templates.js";
 import { type MemoryPublisher, memoryPublisher } from "./memory-publisher.js";
@@ -42,6 +43,9 @@ export interface HarnessOptions {
   /** Chat delivery; by default real HTTP, no environment, and back-off without waiting. */
   chat?: Partial<ChatDeps>;
   publishFiles?: PublishFiles;
+  /** Slack for the war room (§15), and routes served before the webhooks (`/slack/*`). */
+  warRoom?: WarRoomDeps;
+  routes?: (probot: Probot) => (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -64,12 +68,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock: () => clock.now(),
     chat,
     publishFiles: options.publishFiles ?? publisher.publish,
+    ...(options.warRoom ? { warRoom: options.warRoom } : {}),
   });
   const middleware = await createNodeMiddleware(app, {
     probot,
     webhooksPath: WEBHOOK_PATH,
   });
-  const server: Server = createServer((req, res) => {
+  const routes = options.routes?.(probot);
+  const server: Server = createServer(async (req, res) => {
+    if (routes && (await routes(req, res))) return;
     middleware(req, res, () => {
       res.statusCode = 404;
       res.end("not found");
@@ -85,15 +92,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     chat,
     publisher,
     async settle() {
-      do {
+      const background = [chat.background, ...(options.warRoom ? [options.warRoom.background] : [])];
+      // Background work may post to GitHub, and the webhooks that follow may start more.
+      for (;;) {
         await sim.settle();
-        await chat.background.idle();
-      } while (chat.background.busy);
-      await sim.settle();
+        for (const work of background) await work.idle();
+        await sim.settle();
+        if (!background.some((work) => work.busy)) break;
+      }
     },
     probot,
     async close() {
       await chat.background.idle();
+      await options.warRoom?.background.idle();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sim.close();
     },

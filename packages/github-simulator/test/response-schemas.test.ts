@@ -28,6 +28,9 @@ beforeAll(async () => {
   const installationToken = (token.body as { token: string }).token;
   const repos = await rawRequest(sim, "GET", "/installation/repositories", { token: installationToken });
   keep("apps/list-repos-accessible-to-installation", { status: repos.status, data: repos.body });
+  const installation = await rawRequest(sim, "GET", "/repos/acme/svc/installation", { token: JWT });
+  keep("apps/get-repo-installation", { status: installation.status, data: installation.body });
+  keep("repos/check-collaborator", await alice.rest.repos.checkCollaborator({ ...repo, username: "alice" }));
   keep("repos/get", await alice.rest.repos.get(repo));
   keep("repos/get-content", await alice.rest.repos.getContent({ ...repo, path: ".github/incident.yml" }));
   keep("users/get-by-username", await alice.rest.users.getByUsername({ username: "alice" }));

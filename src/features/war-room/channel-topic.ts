@@ -1,3 +1,4 @@
+import { parseId } from "../../kernel/incident-id.js";
 import type { WarRoomIncident } from "./war-room-types.js";
 import { warRoomWords } from "./war-room-words.js";
 
@@ -34,4 +35,14 @@ export function topicNamesIncident(topic: string, incidentId: string): boolean {
 function clip(text: string, limit: number): string {
   const chars = Array.from(text);
   return chars.length <= limit ? text : `${chars.slice(0, limit - 1).join("")}…`;
+}
+
+/** The incident a channel's topic names, and its issue (`…/owner/repo/issues/7`). */
+export function incidentOfTopic(
+  topic: string,
+): { id: string; owner: string; repo: string; number: number } | null {
+  const id = parseId(topic)?.id;
+  const link = /https?:\/\/[^\s<>|]*?\/([^/\s<>|]+)\/([^/\s<>|]+)\/issues\/(\d+)/.exec(topic);
+  if (!id || !link) return null;
+  return { id, owner: link[1] as string, repo: link[2] as string, number: Number(link[3]) };
 }

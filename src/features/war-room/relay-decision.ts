@@ -1,3 +1,5 @@
+import type { Association } from "../../kernel/history.js";
+import { marker, readMarkers } from "../../kernel/markers.js";
 import type { SlackCommand } from "./parse-slack-command.js";
 import { githubLoginFor, type PeopleMap } from "./people-map.js";
 import { decodeSlackText, neutraliseMarkers } from "./slack-text.js";
@@ -30,8 +32,8 @@ export type RelayDecision =
   | { kind: "ignore" }
   /** Shown only to the person who typed it (`chat.postEphemeral` or the `response_url`). */
   | { kind: "reply"; text: string }
-  | { kind: "declare"; login: string; severity: string; title: string; commentBody: string }
-  | { kind: "relay"; login: string; incidentId: string; commentBody: string; lines: string[] };
+  | { kind: "declare"; login: string; severity: string; title: string; lines: string[] }
+  | { kind: "relay"; login: string; incidentId: string; lines: string[] };
 
 export function decideRelay(input: SlackCommandInput, context: RelayContext): RelayDecision {
   const { command } = input;
@@ -52,35 +54,53 @@ export function decideRelay(input: SlackCommandInput, context: RelayContext): Re
   const unknown = decoded.unknownUsers[0];
   if (unknown !== undefined) return { kind: "reply", text: warRoomWords.unknownMention(unknown) };
   const relayed = neutraliseMarkers(decoded.text).split("\n");
-  const commentBody = relayBody(relayed, { login, ...input });
 
   if (command.kind === "declare") {
     const title = (relayed[0] ?? "").slice(`/declare ${command.severity} `.length);
-    return { kind: "declare", login, severity: command.severity, title, commentBody };
+    return { kind: "declare", login, severity: command.severity, title, lines: relayed };
   }
   if (context.incidentId === null) return { kind: "reply", text: warRoomWords.notAnIncidentChannel };
-  return { kind: "relay", login, incidentId: context.incidentId, commentBody, lines: relayed };
+  return { kind: "relay", login, incidentId: context.incidentId, lines: relayed };
 }
 
-/** The marker naming the Slack person and channel, in the repo's marker syntax. */
-export function fromSlackMarker(parts: { slackUserId: string; channelId: string; login: string }): string {
-  const safe = (value: string) => value.replace(/[^A-Za-z0-9_-]/g, "_");
-  return `<!-- incident-app:from-slack user=${safe(parts.slackUserId)} channel=${safe(parts.channelId)} login=${safe(parts.login)} -->`;
+/** Who typed a relayed command, where, and the association the app checked on GitHub. */
+export interface RelayAuthor {
+  login: string;
+  slackUserId: string;
+  channelId: string;
+  channelName: string;
+  association: Association;
+  /** The Slack message's `ts`, for a command typed as a message (finds a retried event's relay). */
+  messageTs?: string;
 }
 
-/** Reads the marker back (the integrator checks the comment's author is the app first). */
+/**
+ * The marker naming the Slack person, the channel and the association checked on
+ * the repository; the projection reads the comment as that person's (trusted only
+ * in the app's own comments).
+ */
+export function fromSlackMarker(who: RelayAuthor): string {
+  return marker("from-slack", {
+    user: who.slackUserId,
+    channel: who.channelId,
+    name: who.channelName,
+    login: who.login,
+    assoc: who.association,
+    ...(who.messageTs ? { ts: who.messageTs } : {}),
+  });
+}
+
+/** Reads the marker back (the projection checks the comment's author is the app first). */
 export function readFromSlackMarker(
   body: string,
 ): { slackUserId: string; channelId: string; login: string } | null {
-  const match = /^<!-- incident-app:from-slack user=(\S+) channel=(\S+) login=(\S+) -->$/m.exec(body);
-  if (!match) return null;
-  return { slackUserId: match[1] as string, channelId: match[2] as string, login: match[3] as string };
+  const found = readMarkers(body).find((each) => each.kind === "from-slack");
+  const { user, channel, login } = found?.fields ?? {};
+  return user && channel && login ? { slackUserId: user, channelId: channel, login } : null;
 }
 
-function relayBody(
-  lines: string[],
-  who: { login: string; slackUserId: string; channelId: string; channelName: string },
-): string {
+/** The comment the app posts on the incident for the person. */
+export function relayCommentBody(lines: readonly string[], who: RelayAuthor): string {
   return [
     ...lines,
     "",

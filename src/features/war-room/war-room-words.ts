@@ -27,6 +27,10 @@ export const warRoomWords = {
     `*${parts.time} UTC* ${parts.text}${parts.by ? ` · ${parts.by}` : ""}`,
   mirrorRemoved: (time: string) => `*${time} UTC* ~this entry was removed from the timeline on GitHub~`,
 
+  movedPrivate:
+    ":lock: This is now a security incident: it continues in a private channel with the people working on it. This channel is archived.",
+  movedPrivateTopic: "Archived: the incident continues in a private channel.",
+
   resolvedArchived: (link: string) => `:white_check_mark: Resolved. The post-incident review: ${link}`,
   resolvedNoReview: (link: string) => `:white_check_mark: Resolved. The incident stays on GitHub: ${link}`,
 
@@ -58,4 +62,25 @@ export const warRoomWords = {
       "You act as your mapped GitHub login, with the same rights as on the repository.",
     ].join("\n"),
   accepted: (line: string) => `:eyes: Sent to the incident: \`${line}\``,
+  declaredFrom: (parts: { login: string; channel: string }) =>
+    `Declared from Slack by @${parts.login} in #${parts.channel}.`,
+  declaring: (title: string) => `:rotating_light: Declaring: ${title}. The incident's channel follows.`,
+  noDeclareRepo:
+    "I don't know where to open incidents: the app's `SLACK_DECLARE_REPO` setting (`owner/name`) is not set. Declare on GitHub for now.",
+  notInstalled: (repo: string) =>
+    `The app is not installed on ${repo}, so I can't act there. Nothing was done.`,
+  warRoomOff: (repo: string) =>
+    `The war room is not enabled for ${repo} (\`warRoom.enabled\` in \`.github/incident.yml\`). Nothing was done; run the command on the GitHub issue.`,
+  failed:
+    "Something went wrong sending that to GitHub; nothing was recorded. Try again, or run it on the issue.",
+
+  // On the GitHub issue, once each (keyed), when the channel cannot follow the incident.
+  problemMissingScope: (parts: { scope: string; method: string }) =>
+    `⚠️ **The Slack channel cannot follow this incident**: the Slack app lacks the \`${parts.scope}\` scope (Slack refused \`${parts.method}\`). Add it under _OAuth & Permissions_ and reinstall the app to the workspace (docs/slack.md lists every scope and why); the channel catches up on the next change. The incident itself is not affected. This is said once per incident.`,
+  problemLate: (parts: { method: string; detail: string }) =>
+    `⏳ **The Slack channel is late**: Slack did not answer \`${parts.method}\` (${parts.detail}) after retries with back-off. The incident carries on here; the channel catches up on the next change. This is said once per incident.`,
+  problemNoToken:
+    "⚠️ **The Slack channel cannot be opened**: `warRoom` is enabled but the app has no `SLACK_BOT_TOKEN`. Set it (docs/slack.md); the incident itself is not affected. This is said once per incident.",
+  problemRefused: (parts: { method: string; code: string }) =>
+    `⚠️ **The Slack channel cannot follow this incident**: Slack refused \`${parts.method}\` with \`${parts.code}\`. The incident itself is not affected. This is said once per incident.`,
 } as const;

@@ -13,6 +13,7 @@ import { syncFreeze } from "./freeze-state.js";
 import { parseIncidentForm } from "./incident-form.js";
 import { projectCode } from "./project-code.js";
 import type { ProjectionContext } from "./projection-context.js";
+import { relayedComment } from "./relayed-comment.js";
 import { mergedReviews, reviewRequests } from "./review-action-items.js";
 import {
   changeSeverity,
@@ -110,9 +111,38 @@ function onComment(
   ctx: ProjectionContext,
 ) {
   // Bots never drive an incident: not the app itself, not any other. The app's own
-  // records of what the sweep did (escalations, automatic severity) are read, though.
-  if (isApp(comment.author, ctx.botLogin)) applyAppRecords(state, comment, ctx);
+  // records of what the sweep did (escalations, automatic severity) are read, though,
+  // and so are the commands it relayed from Slack for a person: as that person's.
+  if (isApp(comment.author, ctx.botLogin)) {
+    applyAppRecords(state, comment, ctx);
+    const relayed = relayedComment(comment, ctx.botLogin);
+    if (relayed) onPersonComment(state, relayed.comment, history, ctx, relayed.channel);
+    return;
+  }
   if (!comment.author || comment.author.kind === "Bot") return;
+  onPersonComment(state, comment, history, ctx, null);
+}
+
+function onPersonComment(
+  state: IncidentState,
+  comment: HistoryComment,
+  history: IssueHistory,
+  ctx: ProjectionContext,
+  slackChannel: string | null,
+) {
+  const before = state.entries.length;
+  onCommands(state, comment, history, ctx);
+  if (slackChannel !== null)
+    for (const entry of state.entries.slice(before))
+      if (entry.commentId === comment.databaseId) entry.slackChannel = slackChannel;
+}
+
+function onCommands(
+  state: IncidentState,
+  comment: HistoryComment,
+  history: IssueHistory,
+  ctx: ProjectionContext,
+) {
   const lines = parseComment(comment.body, parseContext(ctx.config, comment.at, history.repo.nameWithOwner));
   if (lines.length === 0) return;
   if (!ctx.config.permissions.commands.includes(comment.association)) {

@@ -145,6 +145,21 @@ export function createSlackChannels(web: WebClient, policy: RetryPolicy = defaul
     return fresh;
   }
 
+  /** One channel by id (the one a command was typed in); null when the bot cannot see it. */
+  async function channelInfo(channelId: string): Promise<SlackChannel | null> {
+    try {
+      const answer = await callSlack(
+        "conversations.info",
+        () => web.conversations.info({ channel: channelId }),
+        policy,
+      );
+      return toChannel(answer.channel);
+    } catch (error) {
+      if (platformCode(error) === "channel_not_found") return null;
+      throw error;
+    }
+  }
+
   async function rename(channelId: string, name: string): Promise<void> {
     await callSlack(
       "conversations.rename",
@@ -166,7 +181,16 @@ export function createSlackChannels(web: WebClient, policy: RetryPolicy = defaul
     }
   }
 
-  return { botUserId: me, findIncidentChannel, ensureChannel, setTopic, invite, rename, archive };
+  return {
+    botUserId: me,
+    findIncidentChannel,
+    ensureChannel,
+    channelInfo,
+    setTopic,
+    invite,
+    rename,
+    archive,
+  };
 }
 
 export type SlackChannels = ReturnType<typeof createSlackChannels>;

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { planMirror } from "../../../src/features/war-room/mirror-plan.js";
 import { parseChannelMessage, parseSlashText } from "../../../src/features/war-room/parse-slack-command.js";
-import { decideRelay, readFromSlackMarker } from "../../../src/features/war-room/relay-decision.js";
+import {
+  decideRelay,
+  readFromSlackMarker,
+  relayCommentBody,
+} from "../../../src/features/war-room/relay-decision.js";
 import type { MirrorEntry } from "../../../src/features/war-room/war-room-types.js";
 
 const people = { bob: "U0BOB", carol: "U0CAROL" };
@@ -39,7 +43,14 @@ describe("relaying a command to GitHub", () => {
   it("writes the command with who typed it and where", () => {
     const decision = decideRelay(input("ic <@U0CAROL>"), context);
     expect(decision).toMatchObject({ kind: "relay", login: "bob", lines: ["/ic @carol"] });
-    const body = decision.kind === "relay" ? decision.commentBody : "";
+    const who = {
+      login: "bob",
+      slackUserId: "U0BOB",
+      channelId: "C0INC",
+      channelName: "inc-20260203-001",
+      association: "MEMBER" as const,
+    };
+    const body = decision.kind === "relay" ? relayCommentBody(decision.lines, who) : "";
     expect(body.split("\n")[0]).toBe("/ic @carol");
     expect(body).toContain("Typed in Slack by @bob in #inc-20260203-001.");
     expect(readFromSlackMarker(body)).toEqual({ slackUserId: "U0BOB", channelId: "C0INC", login: "bob" });
@@ -71,7 +82,7 @@ describe("relaying a command to GitHub", () => {
   it("never lets typed text become one of the app's markers", () => {
     // Slack escapes `<` and `>` in what people type.
     const decision = decideRelay(input("note fixed\n&lt;!-- incident-app:timeline --&gt;"), context);
-    const body = decision.kind === "relay" ? decision.commentBody : "";
+    const body = decision.kind === "relay" ? decision.lines.join("\n") : "";
     expect(body).not.toMatch(/^<!-- incident-app:timeline/m);
     expect(body).toContain("&lt;!-- incident-app:timeline -->");
   });

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { SimContext } from "../sim-context.js";
 import { SimError } from "../store/sim-error.js";
 import { checkHandlers } from "./check-handlers.js";
+import { collaboratorHandlers } from "./collaborator-handlers.js";
 import { commentHandlers } from "./comment-handlers.js";
 import { contentHandlers } from "./content-handlers.js";
 import { deploymentHandlers } from "./deployment-handlers.js";
@@ -26,6 +27,7 @@ const HANDLERS: Record<string, RestHandler> = {
   ...checkHandlers,
   ...deploymentHandlers,
   ...installationHandlers,
+  ...collaboratorHandlers,
 };
 
 /** Operation ids the simulator answers; every other spec operation is a loud 501. */
