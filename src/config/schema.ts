@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { alertsSchema } from "./alerts-schema.js";
+import { checkAlertsPagingConsistency } from "./check-alerts-paging.js";
 import { checkConfigConsistency } from "./check-consistency.js";
 import { DEFAULT_SEVERITIES, DEFAULT_STATUSES } from "./defaults.js";
 import { duration } from "./duration-field.js";
 import { actionItemsSchema, projectSchema, remindersSchema } from "./follow-up-schema.js";
 import { checkOutwardConsistency, OutwardSchemas } from "./outward-schema.js";
+import { pagingSchema } from "./paging-schema.js";
 
 /**
  * The schema of `.github/incident.yml`. Every field has a default taken from the
@@ -265,9 +268,12 @@ export const ConfigSchema = z
     reminders: remindersSchema,
     timeZone: timeZone.default("UTC").describe("IANA time zone for times people type without one."),
     ...OutwardSchemas,
+    alerts: alertsSchema,
+    paging: pagingSchema,
   })
   .superRefine(checkConfigConsistency)
   .superRefine(checkOutwardConsistency)
+  .superRefine(checkAlertsPagingConsistency)
   .describe("Configuration of the incident app (.github/incident.yml).");
 
 export type Config = z.output<typeof ConfigSchema>;
