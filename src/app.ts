@@ -1,4 +1,4 @@
-import type { ApplicationFunction, Context, Probot } from "probot";
+import type { ApplicationFunction, ApplicationFunctionOptions, Context, Probot } from "probot";
 import { ConfigSchema } from "./config/schema.js";
 import { botLoginResolver } from "./github/bot-login.js";
 import { publishFiles } from "./github/publish-files.js";
@@ -9,11 +9,14 @@ import { onDeploymentStatus } from "./pipelines/deployment-status-event.js";
 import { createLabelsOnInstall } from "./pipelines/ensure-labels.js";
 import { withEventLog } from "./pipelines/event-log.js";
 import { onPullRequest } from "./pipelines/pull-request-event.js";
+import { receiveAlerts } from "./pipelines/receive-alerts.js";
 import { reconcileActionItem } from "./pipelines/reconcile-action-item.js";
 import { reconcileIncident } from "./pipelines/reconcile-incident.js";
 import { isActionItemEvent, shouldReconcileActionItem } from "./pipelines/route-action-item-event.js";
 import { shouldReconcile } from "./pipelines/route-issue-event.js";
 import { withRetries } from "./pipelines/with-retries.js";
+import { alertDeps } from "./server/alert-deps.js";
+import { alertEndpoint } from "./server/alert-endpoint.js";
 
 const ISSUE_EVENTS: Array<
   | "issues.opened"
@@ -39,7 +42,7 @@ const ISSUE_EVENTS: Array<
 
 /** Wires GitHub events to handlers; nothing else. */
 export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction {
-  return (app: Probot) => {
+  return (app: Probot, options?: ApplicationFunctionOptions) => {
     const deps: AppDeps = {
       clock: overrides.clock ?? (() => new Date()),
       formTemplate: overrides.formTemplate ?? readFormTemplate(),
@@ -48,7 +51,9 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
       publishFiles: overrides.publishFiles ?? publishFiles,
       retry: overrides.retry ?? PRODUCTION_RETRY_POLICY,
       lock: overrides.lock ?? defaultIssueLock(app),
+      env: overrides.env ?? (() => process.env),
     };
+    options?.addHandler?.(alertEndpoint((request) => receiveAlerts(request, alertDeps(app, deps))));
 
     app.on(
       ISSUE_EVENTS,

@@ -20,3 +20,19 @@ export async function* reposToSweep(probot: Probot): AsyncGenerator<{ octokit: O
     };
   }
 }
+
+/** Installation ids by repository, asked of GitHub once per process per repository. */
+const installationIds = new Map<string, number>();
+
+/** An Octokit of the installation that covers `owner/repo` (for work no webhook started). */
+export async function repoOctokit(probot: Probot, owner: string, repo: string): Promise<Octokit> {
+  const key = `${owner}/${repo}`.toLowerCase();
+  let id = installationIds.get(key);
+  if (id === undefined) {
+    const app = asOctokit(await probot.auth());
+    const { data } = await app.rest.apps.getRepoInstallation({ owner, repo });
+    id = data.id;
+    installationIds.set(key, id);
+  }
+  return asOctokit(await probot.auth(id));
+}

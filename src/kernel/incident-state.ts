@@ -5,7 +5,7 @@ import type { HistoryComment, PullFact } from "./history.js";
 import type { IncidentForm } from "./projection/incident-form.js";
 
 /** How a change reached the incident: a command, a label added by hand, the form, … */
-export type Via = "form" | "command" | "label" | "issue" | "auto";
+export type Via = "form" | "command" | "label" | "issue" | "auto" | "alert" | "paging";
 
 export interface Change {
   at: Date;
@@ -35,7 +35,8 @@ export type EntryKind =
   | "hotfix"
   | "pull-request"
   | "deployment"
-  | "action";
+  | "action"
+  | "alert";
 
 /** One row of the timeline table. `text` is the app's wording; `quote` is what a person typed. */
 export interface TimelineEntry {

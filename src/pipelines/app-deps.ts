@@ -22,6 +22,8 @@ export interface AppDeps {
   retry: RetryPolicy;
   /** One handler at a time per issue (across replicas when REDIS_URL is set). */
   lock: IssueLock;
+  /** The environment, read when needed: alert sources' secrets, ALERTS_REPOSITORY, paging keys. */
+  env: () => Readonly<Record<string, string | undefined>>;
 }
 
 /** Replicas that share Redis take turns through it; one process queues in memory. */

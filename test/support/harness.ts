@@ -42,6 +42,8 @@ export interface HarnessOptions {
   /** Chat delivery; by default real HTTP, no environment, and back-off without waiting. */
   chat?: Partial<ChatDeps>;
   publishFiles?: PublishFiles;
+  /** The app's environment (alert secrets, ALERTS_REPOSITORY, paging keys); empty by default. */
+  env?: Record<string, string>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -64,6 +66,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock: () => clock.now(),
     chat,
     publishFiles: options.publishFiles ?? publisher.publish,
+    env: () => options.env ?? {},
   });
   const middleware = await createNodeMiddleware(app, {
     probot,

@@ -6,6 +6,7 @@ import type { Actor, HistoryComment, HistoryEvent, IssueHistory } from "../histo
 import type { IncidentState, Via } from "../incident-state.js";
 import { isApp } from "../markers.js";
 import { addActionItemEntries, linkedActionItems } from "./action-item-links.js";
+import { applyAlertComment, applyAlertIssue } from "./alert-records.js";
 import { applyAppRecords } from "./app-records.js";
 import { applyCommand } from "./apply-command.js";
 import { parseFormTime } from "./form-time.js";
@@ -80,6 +81,7 @@ export function project(history: IssueHistory, ctx: ProjectionContext): Incident
     actionItems: [],
   };
 
+  applyAlertIssue(state, history, ctx);
   for (const item of history.items) {
     if (item.type === "cross-referenced") continue;
     if (item.type === "comment") onComment(state, item, history, ctx);
@@ -108,7 +110,10 @@ function onComment(
 ) {
   // Bots never drive an incident: not the app itself, not any other. The app's own
   // records of what the sweep did (escalations, automatic severity) are read, though.
-  if (isApp(comment.author, ctx.botLogin)) applyAppRecords(state, comment, ctx);
+  if (isApp(comment.author, ctx.botLogin)) {
+    applyAppRecords(state, comment, ctx);
+    applyAlertComment(state, comment, ctx);
+  }
   if (!comment.author || comment.author.kind === "Bot") return;
   const lines = parseComment(comment.body, parseContext(ctx.config, comment.at, history.repo.nameWithOwner));
   if (lines.length === 0) return;

@@ -10,6 +10,8 @@ const VIA_WORDS: Record<Via, string> = {
   label: "label added by hand",
   issue: "",
   auto: "automatic escalation",
+  alert: "from an alert",
+  paging: "in the paging service",
 };
 
 const via = (how: Via) => (VIA_WORDS[how] ? ` (${VIA_WORDS[how]})` : "");
@@ -32,6 +34,12 @@ export const timelineWords = {
   reopened: (status: string, how: Via) =>
     `Reopened, status **${status}**${how === "issue" ? " (issue reopened)" : ""}`,
   acknowledged: "Acknowledged",
+  alertTriage: "Held for triage: an alert below the declaring severity; someone allowed may `/declare` it",
+  alertRepeats: (title: string, firings: number, last: string) =>
+    `Alert **${title}** fired ${firings} times in all (last ${last})`,
+  alertResolved: (title: string) => `Alert **${title}** resolved`,
+  alertReopened: (title: string, after: string) => `Alert **${title}** fired again ${after} after resolution`,
+  pagedBack: (what: string, who: string) => `${what} by ${who} in the paging service`,
   role: (title: string, handle: string) => `${title}: @${handle}`,
   note: "Note",
   impactStarted: "Impact started",
