@@ -4,6 +4,7 @@ import { botLoginResolver } from "./github/bot-login.js";
 import { publishFiles } from "./github/publish-files.js";
 import { PRODUCTION_RETRY_POLICY } from "./github/retry-policy.js";
 import { defaultChatDeps } from "./outside/chat/chat-deps.js";
+import { onAlertDispatch } from "./pipelines/alert-dispatch.js";
 import { type AppDeps, defaultIssueLock, readFormTemplate } from "./pipelines/app-deps.js";
 import { onDeploymentStatus } from "./pipelines/deployment-status-event.js";
 import { createLabelsOnInstall } from "./pipelines/ensure-labels.js";
@@ -53,7 +54,18 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
       lock: overrides.lock ?? defaultIssueLock(app),
       env: overrides.env ?? (() => process.env),
     };
-    options?.addHandler?.(alertEndpoint((request) => receiveAlerts(request, alertDeps(app, deps))));
+    try {
+      options?.addHandler?.(alertEndpoint((request) => receiveAlerts(request, alertDeps(app, deps))));
+    } catch {
+      // No HTTP server (Actions mode, `probot receive`): alerts arrive as repository_dispatch.
+    }
+
+    app.on(
+      "repository_dispatch",
+      withEventLog(async (context: Context<"repository_dispatch">) => {
+        await onAlertDispatch(context, alertDeps(app, deps));
+      }),
+    );
 
     app.on(
       ISSUE_EVENTS,

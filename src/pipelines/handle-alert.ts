@@ -19,6 +19,7 @@ import { historyVariables, readHistory } from "../github/read-history.js";
 import type { IssueHistory } from "../kernel/history.js";
 import { trustedMarkers } from "../kernel/markers.js";
 import { convergeIncident, type OutsideDeps, type PipelineLog } from "./converge-incident.js";
+import { labelsChecked, markLabelsChecked } from "./ensure-labels.js";
 
 /**
  * One alert's pipeline (§14), after the intake has checked and routed it: read the
@@ -101,7 +102,9 @@ export async function handleAlert(job: AlertJob, input: AlertPipelineInput): Pro
       now,
       variables: historyVariables(config, now, { withRecent, id: null }),
       withRecent,
-      checkLabels: false,
+      // An alert's incident may be the repository's first: its labels are made once, as for a form.
+      checkLabels: withRecent && !labelsChecked(route.repository),
+      onLabelsChecked: () => markLabelsChecked(route.repository),
       log: input.log,
       ...(input.outside ? { outside: input.outside } : {}),
     });

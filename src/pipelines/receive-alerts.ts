@@ -67,14 +67,16 @@ export async function receiveAlerts(request: AlertRequest, deps: AlertDeps): Pro
   );
   if (!loaded.ok) return fail(503, `the alerts configuration is invalid: see ${loaded.error.file}`);
   const config = loaded.config;
-  const source = config.alerts.sources[request.source];
-  if (!source)
-    return fail(
-      404,
-      `the ${request.source} source is not enabled in ${deps.configRepository}'s incident.yml (alerts.sources)`,
-    );
-  if (!request.authenticated && !authentic(request, source, deps))
-    return fail(401, "missing or wrong credentials");
+  // A repository_dispatch was authenticated by GitHub: no source secret is needed for it.
+  if (!request.authenticated) {
+    const source = config.alerts.sources[request.source];
+    if (!source)
+      return fail(
+        404,
+        `the ${request.source} source is not enabled in ${deps.configRepository}'s incident.yml (alerts.sources)`,
+      );
+    if (!authentic(request, source, deps)) return fail(401, "missing or wrong credentials");
+  }
 
   let json: unknown;
   try {
