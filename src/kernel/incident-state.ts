@@ -34,6 +34,8 @@ export type EntryKind =
   | "freeze"
   | "hotfix"
   | "pull-request"
+  /** The post-incident review's pull request merged. */
+  | "review-merged"
   | "deployment"
   | "action"
   | "alert";

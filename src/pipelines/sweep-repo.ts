@@ -14,7 +14,7 @@ import { loadConfig } from "../github/load-config.js";
 import { historyVariables } from "../github/read-history.js";
 import { readSweep } from "../github/read-sweep.js";
 import { idFromTitle } from "../kernel/incident-id.js";
-import { convergeIncident, type PipelineLog } from "./converge-incident.js";
+import { convergeIncident, type OutsideDeps, type PipelineLog } from "./converge-incident.js";
 
 /**
  * The sweep of one repository (§10), a thin runner: config → one paged read →
@@ -31,6 +31,7 @@ export interface SweepRepoInput {
   botLogin: string;
   formTemplate: string;
   log: PipelineLog;
+  outside?: OutsideDeps;
 }
 
 export interface SweepRepoResult {
@@ -113,6 +114,7 @@ export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult>
           variables,
           checkLabels: false,
           log: input.log,
+          ...(input.outside ? { outside: input.outside } : {}),
         });
     } else {
       const incident = snapshot.incidents.find((i) => i.number === taskTarget(action));

@@ -2,6 +2,7 @@ import type { Probot } from "probot";
 import { botLoginResolver } from "../github/bot-login.js";
 import { reposToSweep } from "../github/installations.js";
 import { readFormTemplate } from "./app-deps.js";
+import type { OutsideDeps } from "./converge-incident.js";
 import { runSweep } from "./run-sweep.js";
 
 /**
@@ -15,6 +16,8 @@ export interface SweepTimerOptions {
   clock?: () => Date;
   /** Called after each run (tests, metrics). */
   onRun?: (summary: { repos: number; actions: number; failed: number }) => void;
+  /** Chat and the status page, shared with the webhook handlers. */
+  outside?: OutsideDeps;
 }
 
 export function startSweepTimer(probot: Probot, options: SweepTimerOptions): () => void {
@@ -38,6 +41,7 @@ export function startSweepTimer(probot: Probot, options: SweepTimerOptions): () 
               botLogin: await botLogin(),
               formTemplate,
               log: probot.log.child({ sweep: name }),
+              ...(options.outside ? { outside: options.outside } : {}),
             });
             summary.repos += 1;
             summary.actions += report.actions.length;

@@ -1,5 +1,7 @@
 import type { ApplicationFunction } from "probot";
 import { createApp } from "../app.js";
+import { publishFiles } from "../github/publish-files.js";
+import { defaultChatDeps } from "../outside/chat/chat-deps.js";
 import { startSweepTimer } from "../pipelines/sweep-timer.js";
 import { healthHandler, packageVersion } from "./health.js";
 import { sweepSettings } from "./sweep-settings.js";
@@ -23,13 +25,16 @@ export function serverApp(
     const sweep = sweepSettings(env);
     const startedAt = clock().getTime();
 
-    await createApp({ clock })(probot, { addHandler, cwd: process.cwd() });
+    // One chat delivery for webhooks and the sweep, so the sweep's notices reach chat too.
+    const chat = defaultChatDeps();
+    await createApp({ clock, chat })(probot, { addHandler, cwd: process.cwd() });
     addHandler(healthHandler({ version: packageVersion(), startedAt, now: () => clock().getTime() }));
 
     if (sweep.intervalMs === null) {
       probot.log.info("sweep timer: off (SWEEP_INTERVAL=off)");
     } else {
-      startSweepTimer(probot, { intervalMs: sweep.intervalMs, clock });
+      const outside = { chat, publishFiles, log: probot.log.child({ name: "sweep" }) };
+      startSweepTimer(probot, { intervalMs: sweep.intervalMs, clock, outside });
       probot.log.info({ every: sweep.text }, "sweep timer: on");
     }
   };

@@ -4,6 +4,7 @@ import type { Change, IncidentState } from "../../kernel/incident-state.js";
 import { severityConfig } from "../../kernel/projection/state-changes.js";
 import { dateTime, zoneLabel } from "../../render/format-time.js";
 import type { DueEntry } from "./due-notices.js";
+import { outwardWords } from "./outward-words.js";
 
 /**
  * One thing to tell the chat targets, in words every format can use: what happened
@@ -41,13 +42,16 @@ export interface ChatNotice {
 
 const EMOJI: Record<NotifyEvent, string> = {
   declared: "🚨",
+  acknowledged: "👀",
   severity: "⚠️",
+  status: "🔧",
   roles: "👤",
   update: "📣",
   escalation: "🔺",
   "public-status": "🌐",
   resolved: "✅",
   reopened: "🔁",
+  "pir-merged": "📝",
 };
 
 const SECURITY_DETAIL = "Security incident: details are kept on the issue.";
@@ -55,6 +59,11 @@ const SECURITY_DETAIL = "Security incident: details are kept on the issue.";
 /** `**x**` and `_(x)_` of the timeline's wording, as plain text. */
 export function plainWording(text: string): string {
   return text.replace(/\*\*(.+?)\*\*/g, "$1").replace(/_\((.+?)\)_/g, "($1)");
+}
+
+function isRaise(config: Config, from: string | null, to: string | null): boolean {
+  const names = config.severities.map((one) => one.name);
+  return from !== null && to !== null && names.indexOf(to) < names.indexOf(from);
 }
 
 function at<T extends Change>(changes: readonly T[], time: Date): T | null {
@@ -80,7 +89,11 @@ export function chatNotice(due: DueEntry, ctx: NoticeContext): ChatNotice {
     (name): name is string => typeof name === "string",
   );
   const declared = event === "declared";
-  const detail = declared ? (state.security ? SECURITY_DETAIL : (state.form.impact ?? null)) : entry.quote;
+  const said = declared ? (state.security ? SECURITY_DETAIL : (state.form.impact ?? null)) : entry.quote;
+  // Raised to a severity with people to tell (CTO, VP): they are named with the notice.
+  const raised = event === "severity" && isRaise(config, severityChange?.from ?? null, severity);
+  const notify = raised ? (severityConfig(config, severity)?.notify ?? []) : [];
+  const detail = notify.length ? [said, outwardWords.notify(notify)].filter(Boolean).join(" · ") : said;
   return {
     event,
     key: due.key,
