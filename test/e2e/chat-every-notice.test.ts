@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { asOctokit } from "../../src/github/client.js";
+import { repoOctokit } from "../../src/github/installations.js";
 import { runSweep } from "../../src/pipelines/run-sweep.js";
 import { type OutwardHarness, startOutwardHarness } from "./outward-harness.js";
 
@@ -34,7 +34,7 @@ describe("chat hears every notice, once (simulator + chat receiver)", () => {
     h.clock.set(new Date("2026-02-03T14:23:00Z"));
     const number = await h.declare();
     h.clock.set(new Date("2026-02-03T14:35:00Z"));
-    const octokit = asOctokit(await h.probot.auth(1));
+    const octokit = await repoOctokit(h.probot, "acme", "search");
     const sweep = () =>
       runSweep({
         octokit,
