@@ -11,6 +11,7 @@ import { createLabelsOnInstall } from "./pipelines/ensure-labels.js";
 import { withEventLog } from "./pipelines/event-log.js";
 import { onPullRequest } from "./pipelines/pull-request-event.js";
 import { receiveAlerts } from "./pipelines/receive-alerts.js";
+import { receivePagerDutyWebhook } from "./pipelines/receive-page-back.js";
 import { reconcileActionItem } from "./pipelines/reconcile-action-item.js";
 import { reconcileIncident } from "./pipelines/reconcile-incident.js";
 import { isActionItemEvent, shouldReconcileActionItem } from "./pipelines/route-action-item-event.js";
@@ -18,6 +19,7 @@ import { shouldReconcile } from "./pipelines/route-issue-event.js";
 import { withRetries } from "./pipelines/with-retries.js";
 import { alertDeps } from "./server/alert-deps.js";
 import { alertEndpoint } from "./server/alert-endpoint.js";
+import { pagingEndpoint } from "./server/paging-endpoint.js";
 
 const ISSUE_EVENTS: Array<
   | "issues.opened"
@@ -56,6 +58,9 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
     };
     try {
       options?.addHandler?.(alertEndpoint((request) => receiveAlerts(request, alertDeps(app, deps))));
+      options?.addHandler?.(
+        pagingEndpoint((request) => receivePagerDutyWebhook(request, alertDeps(app, deps))),
+      );
     } catch {
       // No HTTP server (Actions mode, `probot receive`): alerts arrive as repository_dispatch.
     }

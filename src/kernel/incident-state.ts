@@ -52,6 +52,8 @@ export interface TimelineEntry {
   backdated: boolean;
   /** Source comment, so edits and deletions of it update the row. */
   commentId: number | null;
+  /** Done in the paging service and told back: not echoed to it again. */
+  origin?: "paging";
 }
 
 /** A command line that the app must answer: 👀, or 😕 with a reply, or a reply of content. */

@@ -49,13 +49,13 @@ export function alertEndpoint(
   };
 }
 
-function answer(res: ServerResponse, reply: AlertAnswer): void {
+export function answer(res: ServerResponse, reply: AlertAnswer): void {
   res.writeHead(reply.status, { "content-type": "application/json", "cache-control": "no-store" });
   res.end(JSON.stringify(reply.body));
 }
 
 /** The body, or null as soon as it is over the limit (the rest is not read). */
-async function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+export async function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const declared = Number(req.headers["content-length"] ?? Number.NaN);
   if (declared > limit) {
     req.resume();

@@ -56,7 +56,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const chat: ChatDeps = {
     fetch: (input, init) => fetch(input, init),
     sleep: async () => {},
-    env: () => ({}),
+    env: () => ({ ...options.env }),
     background: new BackgroundWork(),
     ...options.chat,
   };

@@ -22,6 +22,8 @@ export interface ChatNotice {
   /** What a person typed with it (update text, reason, summary), or the impact on declaration. */
   detail: string | null;
   by: string | null;
+  /** Done in the paging service (an acknowledgement there): the page is not told again. */
+  fromPaging: boolean;
   /** The comment it came from, or the incident. */
   link: string;
   incident: {
@@ -102,6 +104,7 @@ export function chatNotice(due: DueEntry, ctx: NoticeContext): ChatNotice {
     headline: `${EMOJI[event]} ${ctx.id}: ${declared ? "Incident declared" : plainWording(entry.text)}`,
     detail,
     by: entry.by,
+    fromPaging: entry.origin === "paging",
     link: entry.url ?? ctx.issueUrl,
     incident: {
       id: ctx.id,

@@ -12,6 +12,7 @@ import { applyCommand } from "./apply-command.js";
 import { parseFormTime } from "./form-time.js";
 import { syncFreeze } from "./freeze-state.js";
 import { parseIncidentForm } from "./incident-form.js";
+import { applyPagingComment } from "./paging-records.js";
 import { projectCode } from "./project-code.js";
 import type { ProjectionContext } from "./projection-context.js";
 import { mergedReviews, reviewRequests } from "./review-action-items.js";
@@ -113,6 +114,7 @@ function onComment(
   if (isApp(comment.author, ctx.botLogin)) {
     applyAppRecords(state, comment, ctx);
     applyAlertComment(state, comment, ctx);
+    applyPagingComment(state, comment, ctx);
   }
   if (!comment.author || comment.author.kind === "Bot") return;
   const lines = parseComment(comment.body, parseContext(ctx.config, comment.at, history.repo.nameWithOwner));

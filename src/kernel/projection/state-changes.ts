@@ -57,7 +57,13 @@ export function addEntry(
   at: Date,
   by: string | null,
   text: string,
-  extra: { quote?: string | null; url?: string | null; backdated?: boolean; commentId?: number | null } = {},
+  extra: {
+    quote?: string | null;
+    url?: string | null;
+    backdated?: boolean;
+    commentId?: number | null;
+    origin?: "paging";
+  } = {},
 ) {
   state.entries.push({
     at,
@@ -68,6 +74,7 @@ export function addEntry(
     url: extra.url ?? null,
     backdated: extra.backdated ?? false,
     commentId: extra.commentId ?? null,
+    ...(extra.origin ? { origin: extra.origin } : {}),
   });
 }
 

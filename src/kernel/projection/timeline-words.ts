@@ -39,7 +39,7 @@ export const timelineWords = {
     `Alert **${title}** fired ${firings} times in all (last ${last})`,
   alertResolved: (title: string) => `Alert **${title}** resolved`,
   alertReopened: (title: string, after: string) => `Alert **${title}** fired again ${after} after resolution`,
-  pagedBack: (what: string, who: string) => `${what} by ${who} in the paging service`,
+  pagedBack: (what: string, who: string) => `${what} in the paging service by ${who}`,
   role: (title: string, handle: string) => `${title}: @${handle}`,
   note: "Note",
   impactStarted: "Impact started",
