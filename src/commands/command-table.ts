@@ -137,6 +137,9 @@ const TABLE = [
     "/priority high",
   ),
   spec("help", "general", "/help", "List the commands.", "/help"),
+  spec("oncall", "general", "/oncall", "Who is on call now, and who is next.", "/oncall", {
+    aliases: ["on-call"],
+  }),
   spec(
     "metrics",
     "general",

@@ -182,4 +182,5 @@ export const INCIDENT_ARGUMENTS = {
   escalate: (args) => ok({ kind: "escalate", note: optionalText(args) }),
   timeline: noArguments("timeline", { kind: "timeline" }),
   help: noArguments("help", { kind: "help" }),
+  oncall: noArguments("oncall", { kind: "oncall" }),
 } satisfies Record<string, ArgParser>;

@@ -33,6 +33,7 @@ export type Command =
   | { kind: "comms-draft" }
   | { kind: "timeline" }
   | { kind: "help" }
+  | { kind: "oncall" }
   // Capabilities that come with code response and action items; parsed now so
   // people get a clear answer instead of "unknown command".
   /** `from`: null for the default branch, `"deployed"` for the last production deploy, else a ref. */

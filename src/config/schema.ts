@@ -180,6 +180,17 @@ export const ConfigSchema = z
         rotation: onCallRotation
           .optional()
           .describe("A rotation; the current person is primary, the next secondary."),
+        overrides: z
+          .array(
+            z.strictObject({
+              from: z.iso.datetime({ offset: true }).describe("Start of the override (ISO 8601)."),
+              until: z.iso.datetime({ offset: true }).describe("End of the override (ISO 8601)."),
+              primary: login.optional().describe("Primary on-call during it."),
+              secondary: login.optional().describe("Secondary on-call during it."),
+            }),
+          )
+          .prefault([])
+          .describe("Swaps by date (holidays, trades): they win over the rotation and the fixed lists."),
       })
       .prefault({})
       .describe("Who is on call; declaration assigns the primary."),

@@ -26,7 +26,8 @@ const unique = (handles: Array<string | null | undefined>) => [
 function openIncidentRules(now: Date, incident: SweepIncident, config: Config): SweepTask[] {
   const { state } = incident;
   const declared = state.times.declared ?? state.declaration?.at ?? now;
-  const onCall = onCallAt(config, declared);
+  // Escalations and reminders go to whoever is on call when they fire, not at declaration.
+  const onCall = onCallAt(config, now);
   const roles = state.roles;
   const actions: SweepTask[] = [];
   // An automatic severity change happens first: the other rules already see the new
