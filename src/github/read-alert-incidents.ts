@@ -9,14 +9,16 @@ import { actor, type RawActor } from "./code-facts.js";
  */
 export const ALERT_INCIDENTS_QUERY = /* GraphQL */ `
   query AlertIncidents(
-    $owner: String!, $repo: String!, $labels: [String!]!, $incidentLabel: String!, $closedSince: DateTime!
+    $owner: String!, $repo: String!, $labels: [String!]!, $incidentLabel: String!, $closedSince: DateTime!,
+    $after: String, $withClosed: Boolean!
   ) {
     repository(owner: $owner, name: $repo) {
       id
-      open: issues(first: 100, labels: $labels, states: [OPEN]) {
+      open: issues(first: 100, after: $after, labels: $labels, states: [OPEN]) {
+        pageInfo { hasNextPage endCursor }
         nodes { id number state closedAt body author { __typename login } }
       }
-      closed: issues(first: 50, labels: [$incidentLabel], states: [CLOSED], filterBy: { since: $closedSince }) {
+      closed: issues(first: 50, labels: [$incidentLabel], states: [CLOSED], filterBy: { since: $closedSince }) @include(if: $withClosed) {
         nodes { id number state closedAt body author { __typename login } }
       }
     }
@@ -32,29 +34,48 @@ interface RawIssue {
   author: RawActor | null;
 }
 
+interface AlertIncidentsData {
+  repository: {
+    open: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: RawIssue[] };
+    closed?: { nodes: RawIssue[] };
+  } | null;
+}
+
 export interface AlertCandidate extends MarkedIssue {
   id: string;
   state: "open" | "closed";
   closedAt: string | null;
 }
 
+/** More open incidents than this is a storm already handled: beyond it, the oldest are not searched. */
+const MAX_PAGES = 10;
+
 export async function readAlertIncidents(
   octokit: GraphqlClient,
   where: { owner: string; repo: string },
   options: { incidentLabel: string; triageLabel: string; closedSince: Date; botLogin: string },
 ): Promise<AlertCandidate[]> {
-  const data = await octokit.graphql<{
-    repository: { open: { nodes: RawIssue[] }; closed: { nodes: RawIssue[] } } | null;
-  }>(ALERT_INCIDENTS_QUERY, {
-    ...where,
-    labels: [options.incidentLabel, options.triageLabel],
-    incidentLabel: options.incidentLabel,
-    closedSince: options.closedSince.toISOString(),
-  });
-  if (!data.repository) return [];
+  const raws: RawIssue[] = [];
+  let after: string | null = null;
+  // One request while fewer than 100 incidents are open (nearly always); a page per 100 beyond.
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const data: AlertIncidentsData = await octokit.graphql<AlertIncidentsData>(ALERT_INCIDENTS_QUERY, {
+      ...where,
+      labels: [options.incidentLabel, options.triageLabel],
+      incidentLabel: options.incidentLabel,
+      closedSince: options.closedSince.toISOString(),
+      after,
+      withClosed: page === 0,
+    });
+    if (!data.repository) return [];
+    raws.push(...data.repository.open.nodes, ...(data.repository.closed?.nodes ?? []));
+    const info = data.repository.open.pageInfo;
+    if (!info.hasNextPage) break;
+    after = info.endCursor;
+  }
   const seen = new Set<number>();
   const candidates: AlertCandidate[] = [];
-  for (const raw of [...data.repository.open.nodes, ...data.repository.closed.nodes]) {
+  for (const raw of raws) {
     if (seen.has(raw.number)) continue;
     seen.add(raw.number);
     const author = actor(raw.author);

@@ -99,9 +99,13 @@ export async function startAlertsHarness(
     },
     generic: (body) => post("/alerts/generic", body, { authorization: `Bearer ${GENERIC_TOKEN}` }),
     async issues() {
-      const { data } = await sim
-        .as("alice")
-        .rest.issues.listForRepo({ owner: OWNER, repo: REPO, state: "all" });
+      const person = sim.as("alice");
+      const data = await person.paginate(person.rest.issues.listForRepo, {
+        owner: OWNER,
+        repo: REPO,
+        state: "all",
+        per_page: 100,
+      });
       return data
         .filter((issue) => !issue.pull_request)
         .sort((a, b) => a.number - b.number)
