@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { measureCommands } from "./bench/commands.js";
 import { measureHandlerTimes } from "./bench/handler-time.js";
@@ -75,6 +75,10 @@ const results = {
 };
 
 mkdirSync(new URL(".", OUT), { recursive: true });
-writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+// `npm run bench:scale` writes `sweepPass` into the same file: keep it.
+const kept = existsSync(OUT)
+  ? (JSON.parse(readFileSync(OUT, "utf8")) as { sweepPass?: unknown }).sweepPass
+  : undefined;
+writeFileSync(OUT, `${JSON.stringify(kept ? { ...results, sweepPass: kept } : results, null, 2)}\n`);
 printTable(results);
 console.log(`wrote bench/results.json in ${results.details.seconds.total}s`);

@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { GitData } from "../test/simulator/store/code-model.js";
+import type { GitData } from "@incident-app/github-simulator";
 import { startHarness } from "../test/support/harness.js";
 import { readAsPerson, renderTranscript } from "../test/support/transcript.js";
 import { checkDemo } from "./demo/check-demo.js";

@@ -21,7 +21,7 @@ import { formatSweepReport, runSweep } from "./pipelines/run-sweep.js";
  */
 const USAGE = `usage:
   incident-app sweep [--repo owner/name]... [--dry-run] [--now <ISO time>] [--bot-login <slug[bot]>]
-  incident-app report [--repos owner/name[,…]] --out <dir> [--now <ISO time>]`;
+  incident-app report [--repos owner/name[,…]] --out <dir> [--since <day>] [--until <day>] [--now <ISO time>]`;
 
 interface SweepArgs {
   repos: string[];

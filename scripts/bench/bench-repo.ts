@@ -1,4 +1,4 @@
-import type { Delivery, RequestLogEntry } from "../../test/simulator/index.js";
+import type { Delivery, RequestLogEntry } from "@incident-app/github-simulator";
 import type { IncidentFixture } from "../../test/support/incident-fixture.js";
 import { FORM, OWNER, PEOPLE, REPO } from "../demo/scenario.js";
 

@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from "node:crypto";
+import { createRealClock, type Simulator, startSimulator } from "@incident-app/github-simulator";
 import type { Octokit } from "@octokit/rest";
 import { idFromTitle } from "../../src/kernel/incident-id.js";
 import { pirBranch } from "../../src/kernel/names.js";
-import { createRealClock, type Simulator, startSimulator } from "../../test/simulator/index.js";
 import { WEBHOOK_SECRET } from "../../test/support/harness.js";
 import { OWNER, PEOPLE, REPO, seedDemoRepo } from "../demo/scenario.js";
 import { startAppChild } from "./app-child.js";

@@ -1,4 +1,4 @@
-import type { RequestLogEntry, Simulator } from "../../test/simulator/index.js";
+import type { RequestLogEntry, Simulator } from "@incident-app/github-simulator";
 
 /**
  * High-resolution clocks on the simulator side: when each webhook delivery was sent

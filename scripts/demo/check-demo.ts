@@ -1,6 +1,6 @@
+import type { Simulator } from "@incident-app/github-simulator";
 import type { IssueHistory } from "../../src/kernel/history.js";
 import { trustedMarkers } from "../../src/kernel/markers.js";
-import type { Simulator } from "../../test/simulator/index.js";
 import { malformedTableRows } from "../../test/support/markdown-tables.js";
 import { checkFollowUp } from "./check-follow-up.js";
 
@@ -106,6 +106,17 @@ function checkCodeResponse(
     if (!ok) problems.push(problem);
   };
   expect(declaration.includes("PR [#1]("), "the declaration does not list the suspect PR #1");
+  // Only when the past incidents were seeded (`npm run demo`; the e2e tests leave them out).
+  const seeded = (sim.snapshot() as { repos: Array<{ name: string }> }).repos.some(
+    (r) => r.name === "platform",
+  );
+  expect(
+    !seeded ||
+      /🔁 \*\*Recurrence:\*\*[\s\S]*\[acme\/platform#\d+\][\s\S]*still open: \[acme\/platform#\d+\]/.test(
+        declaration,
+      ),
+    "the declaration names no earlier search incident in acme/platform with an open action item",
+  );
   for (const row of [
     "Revert PR #4 (reverts #1) merged",
     "Hotfix PR #5 merged",

@@ -1,4 +1,4 @@
-import type { Simulator } from "../../test/simulator/index.js";
+import type { Simulator } from "@incident-app/github-simulator";
 
 /**
  * What people do to code in the demo, through the simulator's REST API as they

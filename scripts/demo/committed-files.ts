@@ -1,4 +1,4 @@
-import type { GitData } from "../../test/simulator/store/code-model.js";
+import type { GitData } from "@incident-app/github-simulator";
 
 /**
  * Every file the app committed, as `<branch>/<path>` -> content at the branch's head:

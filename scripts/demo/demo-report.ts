@@ -1,6 +1,6 @@
+import type { Simulator } from "@incident-app/github-simulator";
 import { runReport } from "../../src/cli/report-command.js";
 import { parseConfigText } from "../../src/config/parse-config-text.js";
-import type { Simulator } from "../../test/simulator/index.js";
 import { CONFIG_YAML, OWNER, REPO } from "./scenario.js";
 import { HISTORY_REPO } from "./seed-past.js";
 

@@ -1,4 +1,4 @@
-import type { Simulator } from "../../test/simulator/index.js";
+import type { Simulator } from "@incident-app/github-simulator";
 import { findPull, mergePull, OWNER, REPO, updateFile } from "./code-actions.js";
 import type { Step } from "./scenario.js";
 import { comment, sweep } from "./step-helpers.js";

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { ChatReceiver } from "../../test/simulator/index.js";
-import { startChatReceiver } from "../../test/simulator/index.js";
+import type { ChatReceiver } from "@incident-app/github-simulator";
+import { startChatReceiver } from "@incident-app/github-simulator";
 import { chromiumAvailable, openLocalPage } from "../../test/support/browser.js";
 import type { MemoryPublisher } from "../../test/support/memory-publisher.js";
 

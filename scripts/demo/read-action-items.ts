@@ -1,5 +1,5 @@
+import type { Simulator } from "@incident-app/github-simulator";
 import type { IssueHistory } from "../../src/kernel/history.js";
-import type { Simulator } from "../../test/simulator/index.js";
 import { readAsPerson } from "../../test/support/transcript.js";
 import { OWNER, REPO } from "./scenario.js";
 

@@ -1,5 +1,4 @@
-import type { Simulator } from "../../test/simulator/index.js";
-import type { Comment, Repo } from "../../test/simulator/store/model.js";
+import type { Comment, Repo, Simulator } from "@incident-app/github-simulator";
 import { OWNER, REPO } from "./scenario.js";
 
 /** Comments on the demo's review pull request (`pir/…`), oldest first, as the simulator holds them. */

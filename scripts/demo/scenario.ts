@@ -1,4 +1,4 @@
-import type { Simulator } from "../../test/simulator/index.js";
+import type { Simulator } from "@incident-app/github-simulator";
 import { OWNER, REPO } from "./code-actions.js";
 import { CODEOWNERS, SCORING, SCORING_PATH } from "./code-fixtures.js";
 import type { RunSweep } from "./step-helpers.js";
@@ -58,6 +58,9 @@ statusPage:
 project:
   owner: acme
   number: ${PROJECT_NUMBER}
+# Earlier incidents were kept in acme/platform: declaring names recurrences there too.
+recurrence:
+  repos: [acme/platform]
 reminders:
   dueSoon: 2d
   overdueEvery: 3d

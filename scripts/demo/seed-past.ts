@@ -1,4 +1,5 @@
-import type { Simulator } from "../../test/simulator/index.js";
+import type { Simulator } from "@incident-app/github-simulator";
+import { followUpSteps } from "./history/seed-follow-up.js";
 import { seedIncidents } from "./history/seed-history.js";
 import { CONFIG_YAML, OWNER } from "./scenario.js";
 
@@ -53,6 +54,24 @@ export async function seedPastIncidents(sim: Simulator, before: Date): Promise<n
         },
       });
     }
+    for (const step of followUpSteps(incident, before)) {
+      actions.push({
+        at: step.at,
+        run: async (numbers) => {
+          const issue = numbers.get(incident.index) as number;
+          if (step.kind === "comment")
+            return sim.as(step.by).rest.issues.createComment({
+              owner: OWNER,
+              repo: HISTORY_REPO,
+              issue_number: issue,
+              body: step.body,
+            });
+          return step.kind === "merge-review"
+            ? mergeReview(sim, step.by, issue)
+            : closeActionItem(sim, step.by, issue);
+        },
+      });
+    }
   }
   actions.sort((a, b) => a.at.getTime() - b.at.getTime());
   const numbers = new Map<number, number>();
@@ -62,4 +81,46 @@ export async function seedPastIncidents(sim: Simulator, before: Date): Promise<n
     await sim.settle();
   }
   return incidents.length;
+}
+
+/** Merges the app's review pull request of an incident (its body names the issue in the app's marker). */
+async function mergeReview(sim: Simulator, who: string, issue: number) {
+  const person = sim.as(who);
+  const { data } = await person.rest.pulls.list({
+    owner: OWNER,
+    repo: HISTORY_REPO,
+    state: "open",
+    per_page: 100,
+  });
+  const review = data.find((pull) => (pull.body ?? "").includes(`incident-app:pir issue=${issue} `));
+  if (review)
+    await person.rest.pulls.merge({
+      owner: OWNER,
+      repo: HISTORY_REPO,
+      pull_number: review.number,
+      merge_method: "squash",
+    });
+}
+
+/** Closes the open action item the app created for an incident. */
+async function closeActionItem(sim: Simulator, who: string, issue: number) {
+  const person = sim.as(who);
+  const { data } = await person.rest.issues.listForRepo({
+    owner: OWNER,
+    repo: HISTORY_REPO,
+    labels: "action-item",
+    state: "open",
+    per_page: 100,
+  });
+  const item = data.find((found) =>
+    (found.body ?? "").includes(`incident-app:action-item incident=${issue} `),
+  );
+  if (item)
+    await person.rest.issues.update({
+      owner: OWNER,
+      repo: HISTORY_REPO,
+      issue_number: item.number,
+      state: "closed",
+      state_reason: "completed",
+    });
 }

@@ -1,4 +1,4 @@
-import type { Simulator } from "../../test/simulator/index.js";
+import type { Simulator } from "@incident-app/github-simulator";
 import { OWNER, REPO } from "./code-actions.js";
 
 /** Runs the app's sweep (as the scheduled workflow would); returns what it posted. */

@@ -3,10 +3,12 @@ import { join } from "node:path";
 import type { Config } from "../config/schema.js";
 import { renderCharts } from "../features/report/charts.js";
 import { computeReport } from "../features/report/metrics.js";
+import { pirRecords } from "../features/report/pir-records.js";
 import { renderReport } from "../features/report/render-report.js";
 import type { ActionItemRecord, PirRecord, ReportWindow } from "../features/report/report-types.js";
 import { monthsBefore } from "../features/report/report-window.js";
 import { type GraphqlClient, readIncidents } from "../github/read-incidents.js";
+import { readReportActionItems } from "../github/read-report-action-items.js";
 import { readFormTemplate } from "../pipelines/app-deps.js";
 
 /**
@@ -26,7 +28,9 @@ export interface ReportOptions {
   /** The app's login: its markers are trusted (ids) and its own events ignored, as in the app. */
   botLogin?: string;
   formTemplate?: string;
+  /** Default: read off the incidents (due by the timeline's clock, merged with their review PR). */
   pirs?: PirRecord[];
+  /** Default: every action-item issue of the repos. */
   actionItems?: ActionItemRecord[];
 }
 
@@ -40,12 +44,19 @@ export async function runReport(options: ReportOptions): Promise<{ files: string
   };
   const incidents = [];
   for (const repo of options.repos) incidents.push(...(await readIncidents(options.octokit, repo, ctx)));
+  let actionItems = options.actionItems;
+  if (!actionItems) {
+    actionItems = [];
+    const label = options.config.labels.actionItem;
+    for (const repo of options.repos)
+      actionItems.push(...(await readReportActionItems(options.octokit, repo, label)));
+  }
 
   const data = computeReport(
     {
       incidents,
-      ...(options.pirs ? { pirs: options.pirs } : {}),
-      ...(options.actionItems ? { actionItems: options.actionItems } : {}),
+      pirs: options.pirs ?? pirRecords(incidents, options.config, options.now),
+      actionItems,
     },
     options.config,
     options.now,

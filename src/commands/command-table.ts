@@ -101,6 +101,22 @@ const TABLE = [
     "/reopen Errors are back",
   ),
   spec(
+    "false-positive",
+    "incident",
+    "/false-positive [reason]",
+    "Not an incident after all: closes it as not planned; left out of the metrics and counted as a false positive.",
+    "/false-positive The alert threshold was wrong",
+    { aliases: ["not-an-incident"] },
+  ),
+  spec(
+    "drill",
+    "incident",
+    "/drill",
+    "Run this incident as a drill (game day): everything works, but nothing is paged, published to the status page or sent to chat; the report counts it apart. The `drill` label does the same.",
+    "/drill",
+    { aliases: ["game-day"] },
+  ),
+  spec(
     "escalate",
     "incident",
     "/escalate [note]",

@@ -179,6 +179,8 @@ export const INCIDENT_ARGUMENTS = {
   update: requiredText("update", "the status update to post"),
   resolve: (args) => ok({ kind: "resolve", summary: optionalText(args) }),
   reopen: (args) => ok({ kind: "reopen", reason: optionalText(args) }),
+  "false-positive": (args) => ok({ kind: "false-positive", reason: optionalText(args) }),
+  drill: noArguments("drill", { kind: "drill" }),
   escalate: (args) => ok({ kind: "escalate", note: optionalText(args) }),
   timeline: noArguments("timeline", { kind: "timeline" }),
   help: noArguments("help", { kind: "help" }),

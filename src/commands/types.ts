@@ -29,6 +29,10 @@ export type Command =
   | { kind: "update"; text: string }
   | { kind: "resolve"; summary: string | null }
   | { kind: "reopen"; reason: string | null }
+  /** Not an incident after all: closed as not planned, kept out of the metrics, counted apart. */
+  | { kind: "false-positive"; reason: string | null }
+  /** A game day: everything works, nothing is paged, published or sent to chat. */
+  | { kind: "drill" }
   | { kind: "escalate"; note: string | null }
   | { kind: "comms-draft" }
   | { kind: "timeline" }

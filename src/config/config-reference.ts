@@ -1,3 +1,4 @@
+import { DEADLINE_PATTERN } from "./deadline-field.js";
 import { DEFAULT_SEVERITIES } from "./defaults.js";
 import { DURATION_PATTERN, ESCALATION_TARGET_PATTERN, HEX_COLOR_PATTERN, LOGIN_PATTERN } from "./schema.js";
 
@@ -47,6 +48,7 @@ export function configReferenceRows(schema: JsonSchemaNode): ReferenceRow[] {
 
 const KINDS: Record<string, [string, string]> = {
   [DURATION_PATTERN]: ["duration", "durations"],
+  [DEADLINE_PATTERN]: ["duration or business days (`2bd`)", "durations or business days"],
   [LOGIN_PATTERN.source]: ["user or team", "users or teams"],
   [ESCALATION_TARGET_PATTERN]: [
     "user, team, `primary` or `secondary`",

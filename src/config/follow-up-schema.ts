@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { deadline } from "./deadline-field.js";
 import { duration } from "./duration-field.js";
 
 /**
@@ -16,11 +17,11 @@ export const actionItemsSchema = z
       .describe(
         "Owner when `/action` or a review row names nobody: who asked (merged the review), the incident commander, or nobody.",
       ),
-    defaultDue: duration
+    defaultDue: deadline
       .nullable()
       .prefault("1w")
       .describe(
-        "Due date when `/action` or a review row gives none, in days from the command (or merge); null: no due date.",
+        "Due date when `/action` or a review row gives none, in days (`1w`) or business days (`5bd`) from the command (or merge); null: no due date.",
       ),
     defaultPriority: priority
       .default("medium")

@@ -1,12 +1,18 @@
 import { z } from "zod";
 import { alertsSchema } from "./alerts-schema.js";
+import { calendarSchema } from "./calendar-schema.js";
 import { checkAlertsPagingConsistency } from "./check-alerts-paging.js";
 import { checkConfigConsistency } from "./check-consistency.js";
+import { deadline } from "./deadline-field.js";
 import { DEFAULT_SEVERITIES, DEFAULT_STATUSES } from "./defaults.js";
 import { duration } from "./duration-field.js";
 import { actionItemsSchema, projectSchema, remindersSchema } from "./follow-up-schema.js";
+import { LOGIN_PATTERN, login } from "./login-field.js";
+import { onCallSchema } from "./on-call-schema.js";
 import { checkOutwardConsistency, OutwardSchemas } from "./outward-schema.js";
 import { pagingSchema } from "./paging-schema.js";
+import { recurrenceSchema } from "./recurrence-schema.js";
+import { reportSchema } from "./report-schema.js";
 
 /**
  * The schema of `.github/incident.yml`. Every field has a default taken from the
@@ -19,17 +25,11 @@ import { pagingSchema } from "./paging-schema.js";
  */
 
 export { DURATION_PATTERN } from "./duration-field.js";
+export { LOGIN_PATTERN } from "./login-field.js";
 
-/** A GitHub user (`@alice`, `bot[bot]`) or team (`@org/team`), with or without `@`. */
-export const LOGIN_PATTERN = /^@?[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?(\/[A-Za-z0-9._-]+)?$/;
 /** For editors: a user, a team, or the on-call role `primary` / `secondary`. */
 export const ESCALATION_TARGET_PATTERN = `^(primary|secondary|${LOGIN_PATTERN.source.slice(1, -1)})$`;
 export const HEX_COLOR_PATTERN = /^[0-9a-fA-F]{6}$/;
-
-const login = z
-  .string()
-  .regex(LOGIN_PATTERN, { message: "expected a GitHub user (`@alice`) or team (`@org/team`)" })
-  .transform((text) => text.replace(/^@/, ""));
 
 /** Whom an escalation level notifies: a user, a team, or the current on-call role. */
 const escalationTarget = z
@@ -84,10 +84,12 @@ export const SeveritySchema = z
       .nullable()
       .prefault(null)
       .describe("Status update cadence while the incident is open."),
-    pirDue: duration
+    pirDue: deadline
       .nullable()
       .prefault(null)
-      .describe("When the post-incident review is due after resolution; null means no PIR."),
+      .describe(
+        "When the post-incident review is due after resolution (`48h`, or business days: `2bd`); null means no PIR.",
+      ),
     monitoringWindow: duration
       .nullable()
       .prefault(null)
@@ -101,12 +103,6 @@ export const SeveritySchema = z
       ),
   })
   .describe("One severity level.");
-
-const onCallRotation = z.strictObject({
-  users: z.array(login).min(1).describe("People in rotation order."),
-  start: z.iso.datetime({ offset: true }).describe("When the first person's shift starts (ISO 8601)."),
-  every: duration.prefault("1w").describe("Length of one shift."),
-});
 
 export const ConfigSchema = z
   .strictObject({
@@ -124,6 +120,14 @@ export const ConfigSchema = z
           .default("incident: triage")
           .describe("Label for forms waiting for someone to /declare."),
         actionItem: z.string().default("action-item").describe("Label of action-item issues."),
+        falsePositive: z
+          .string()
+          .default("false-positive")
+          .describe("Label of incidents closed as false positives (`/false-positive`)."),
+        drill: z
+          .string()
+          .default("drill")
+          .describe("Label of drills (`/drill`); adding it by hand does the same."),
         statusPrefix: z.string().default("status: ").describe("Prefix of status labels."),
         priorityPrefix: z.string().default("priority: ").describe("Prefix of action-item priority labels."),
         freeze: z
@@ -170,30 +174,7 @@ export const ConfigSchema = z
       })
       .prefault({})
       .describe("Who may do what."),
-    onCall: z
-      .strictObject({
-        primary: z
-          .array(login)
-          .prefault([])
-          .describe("Fixed primary on-call (used when no rotation is set)."),
-        secondary: z.array(login).prefault([]).describe("Fixed secondary on-call."),
-        rotation: onCallRotation
-          .optional()
-          .describe("A rotation; the current person is primary, the next secondary."),
-        overrides: z
-          .array(
-            z.strictObject({
-              from: z.iso.datetime({ offset: true }).describe("Start of the override (ISO 8601)."),
-              until: z.iso.datetime({ offset: true }).describe("End of the override (ISO 8601)."),
-              primary: login.optional().describe("Primary on-call during it."),
-              secondary: login.optional().describe("Secondary on-call during it."),
-            }),
-          )
-          .prefault([])
-          .describe("Swaps by date (holidays, trades): they win over the rotation and the fixed lists."),
-      })
-      .prefault({})
-      .describe("Who is on call; declaration assigns the primary."),
+    onCall: onCallSchema,
     escalation: z
       .array(
         z.strictObject({
@@ -277,6 +258,9 @@ export const ConfigSchema = z
     actionItems: actionItemsSchema,
     project: projectSchema,
     reminders: remindersSchema,
+    report: reportSchema,
+    calendar: calendarSchema,
+    recurrence: recurrenceSchema,
     timeZone: timeZone.default("UTC").describe("IANA time zone for times people type without one."),
     ...OutwardSchemas,
     alerts: alertsSchema,

@@ -34,7 +34,10 @@ interface ThrottleOptions {
 function throttleGroups(throttle: ThrottleOptions, timeScale: number) {
   const Limiter = throttle.Bottleneck ?? Bottleneck;
   const common = {
-    timeout: throttle.timeout ?? 120_000,
+    // An idle limiter is dropped after this. With REDIS_URL every limiter (one per group and
+    // installation) beats on Redis every 5 s while it lives: a sweep over a thousand
+    // installations would keep thousands beating. 15 s still spans the longest spacing (3 s).
+    timeout: throttle.timeout ?? 15_000,
     ...(throttle.connection ? { connection: throttle.connection } : {}),
   };
   const group = (id: string, maxConcurrent: number, minTime: number) =>

@@ -9,6 +9,8 @@ export interface HistoryVariables {
   incidentLabel: string;
   since: string;
   withRecent: boolean;
+  recurrenceSince: string;
+  actionItemLabel: string;
   configExpression: string;
   templatesExpression: string;
   freezeLabel: string;
@@ -40,6 +42,10 @@ export function historyVariables(
       .toISOString()
       .replace(/\.\d{3}Z$/, "Z"),
     withRecent: options.withRecent,
+    recurrenceSince: new Date(now.getTime() - config.recurrence.window)
+      .toISOString()
+      .replace(/\.\d{3}Z$/, "Z"),
+    actionItemLabel: config.labels.actionItem,
     configExpression: CONFIG_EXPRESSION,
     templatesExpression: TEMPLATE_OVERRIDE_EXPRESSION,
     freezeLabel: config.labels.freeze,

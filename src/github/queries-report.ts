@@ -17,3 +17,15 @@ export const REPORT_INCIDENTS_QUERY = /* GraphQL */ `
     }
   }
 `;
+
+/** Every action item of a repo, open or closed, 100 a page: enough to count and date them. */
+export const REPORT_ACTION_ITEMS_QUERY = /* GraphQL */ `
+  query ReportActionItems($owner: String!, $repo: String!, $label: String!, $cursor: String) {
+    repository(owner: $owner, name: $repo) {
+      issues(labels: [$label], first: 100, after: $cursor, states: [OPEN, CLOSED]) {
+        pageInfo { hasNextPage endCursor }
+        nodes { number url state body createdAt closedAt }
+      }
+    }
+  }
+`;

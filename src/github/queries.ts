@@ -74,16 +74,38 @@ export const REPOSITORY_FIELDS = /* GraphQL */ `
   recentIncidents: issues(first: 100, labels: [$incidentLabel], filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: DESC }) @include(if: $withRecent) {
     nodes { number title createdAt }
   }
+  pastIncidents: issues(first: 50, labels: [$incidentLabel], filterBy: { since: $recurrenceSince }, orderBy: { field: CREATED_AT, direction: DESC }) @include(if: $withRecent) {
+    nodes { number title url createdAt body }
+  }
+  openActionItems: issues(first: 100, labels: [$actionItemLabel], states: [OPEN]) @include(if: $withRecent) {
+    nodes { number title url body author { __typename login } }
+  }
   ${CODE_FIELDS}
 `;
 
 export const HISTORY_VARIABLES = [
   "$incidentLabel: String!, $since: DateTime!, $withRecent: Boolean!, $configExpression: String!",
+  "$recurrenceSince: DateTime!, $actionItemLabel: String!",
   "$templatesExpression: String!",
   "$freezeLabel: String!, $environment: String!, $withCode: Boolean!, $withSuspects: Boolean!",
   "$hotfixRef: String!, $hotfixBranch: String!, $pirRef: String!, $pirBranch: String!, $pirFile: String!",
   "$pirPath: String!",
 ].join(", ");
+
+/** Recurrence candidates in another repository (declaring only): its recent incidents and open action items. */
+export const RECURRENCE_ELSEWHERE_QUERY = /* GraphQL */ `
+  query RecurrenceElsewhere($owner: String!, $repo: String!, $incidentLabel: String!, $actionItemLabel: String!, $recurrenceSince: DateTime!) {
+    repository(owner: $owner, name: $repo) {
+      nameWithOwner
+      pastIncidents: issues(first: 50, labels: [$incidentLabel], filterBy: { since: $recurrenceSince }, orderBy: { field: CREATED_AT, direction: DESC }) {
+        nodes { number title url createdAt body }
+      }
+      openActionItems: issues(first: 100, labels: [$actionItemLabel], states: [OPEN]) {
+        nodes { number title url body author { __typename login } }
+      }
+    }
+  }
+`;
 
 export const INCIDENT_HISTORY_QUERY = /* GraphQL */ `
   query IncidentHistory($owner: String!, $repo: String!, $number: Int!, ${HISTORY_VARIABLES}) {

@@ -56,4 +56,10 @@ export interface RawRepository extends RawCodeFields {
   configFile: { __typename: string; oid?: string } | null;
   templatesFolder?: { __typename: string; oid?: string } | null;
   recentIncidents?: { nodes: RecentIncident[] } | null;
+  pastIncidents?: {
+    nodes: Array<{ number: number; title: string; url: string; createdAt: string; body: string }>;
+  } | null;
+  openActionItems?: {
+    nodes: Array<{ number: number; title: string; url: string; body: string; author: RawActor | null }>;
+  } | null;
 }

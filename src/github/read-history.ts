@@ -124,6 +124,10 @@ export async function normaliseHistory(
       configOid: repository.configFile?.oid ?? null,
       templatesOid: repository.templatesFolder?.oid ?? null,
       recentIncidents: repository.recentIncidents?.nodes ?? null,
+      pastIncidents:
+        repository.pastIncidents?.nodes.map((node) => ({ ...node, createdAt: date(node.createdAt) })) ?? null,
+      openActionItems:
+        repository.openActionItems?.nodes.map((node) => ({ ...node, author: actor(node.author) })) ?? null,
     },
     issue: {
       id: issue.id,

@@ -1,4 +1,5 @@
 import type { Config } from "../config/schema.js";
+import { addDeadline } from "./business-days.js";
 import type { IncidentState } from "./incident-state.js";
 import { severityConfig } from "./projection/state-changes.js";
 
@@ -82,6 +83,6 @@ export function clocks(state: IncidentState, config: Config, now: Date): Clocks 
     },
     nextUpdateDue,
     updateOverdue: nextUpdateDue !== null && now.getTime() > nextUpdateDue.getTime(),
-    pirDue: times.resolved && severity?.pirDue ? new Date(times.resolved.getTime() + severity.pirDue) : null,
+    pirDue: times.resolved && severity?.pirDue ? addDeadline(times.resolved, severity.pirDue, config) : null,
   };
 }

@@ -114,6 +114,28 @@ export interface RecentIncident {
   title: string;
 }
 
+/** An earlier incident of the repository, read when declaring to find recurrences. */
+export interface PastIncident {
+  /** `owner/name`; absent: the incident's own repository. */
+  repo?: string;
+  number: number;
+  title: string;
+  url: string;
+  createdAt: Date;
+  body: string;
+}
+
+/** An open action item of the repository (author checked: the app's marker is trusted only from it). */
+export interface OpenActionItem {
+  /** `owner/name`; absent: the incident's own repository. */
+  repo?: string;
+  number: number;
+  title: string;
+  url: string;
+  body: string;
+  author: Actor | null;
+}
+
 export interface RepoFacts {
   id: string;
   nameWithOwner: string;
@@ -128,6 +150,9 @@ export interface RepoFacts {
   templatesOid: string | null;
   /** Incidents touched since the start of the declaration day; read only when declaring. */
   recentIncidents: RecentIncident[] | null;
+  /** Incidents created within the recurrence window, and open action items; read only when declaring. */
+  pastIncidents?: PastIncident[] | null;
+  openActionItems?: OpenActionItem[] | null;
 }
 
 export interface IssueFacts {

@@ -38,7 +38,9 @@ export type EntryKind =
   | "review-merged"
   | "deployment"
   | "action"
-  | "alert";
+  | "alert"
+  | "false-positive"
+  | "drill";
 
 /** One row of the timeline table. `text` is the app's wording; `quote` is what a person typed. */
 export interface TimelineEntry {
@@ -191,4 +193,8 @@ export interface IncidentState {
   linked: LinkedPull[];
   actionRequests: ActionRequest[];
   actionItems: LinkedActionItem[];
+  /** `/false-positive`, the label, or closed as not planned: not an incident after all. */
+  falsePositive: { at: Date; by: string; reason: string | null } | null;
+  /** `/drill` or the drill label: nothing leaves GitHub (no pages, chat or status page). */
+  drill: { at: Date; by: string } | null;
 }

@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import type { ActionItemFacts } from "../features/action-items/action-item-facts.js";
-import { boardProblemMessage } from "../features/action-items/action-item-words.js";
-import { decideActionItem } from "../features/action-items/decide-action-item.js";
+import { actionItemWords } from "../features/action-items/action-item-words.js";
+import { boardProblemNotice, decideActionItem } from "../features/action-items/decide-action-item.js";
 import { boardProblem } from "../features/action-items/decide-board.js";
 import { applyPlan } from "../github/apply-plan.js";
 import type { Target } from "../github/client.js";
@@ -10,9 +10,7 @@ import { readActionItem } from "../github/read-action-item.js";
 import { historyVariables } from "../github/read-history.js";
 import { classifyFailure } from "../github/request-failure.js";
 import { parseActionItemBody } from "../kernel/action-item-body.js";
-import { isApp, marker, readMarkers } from "../kernel/markers.js";
 import type { Plan } from "../kernel/plan.js";
-import { BUILT_IN_TEMPLATES } from "../render/renderer.js";
 import type { AppDeps } from "./app-deps.js";
 import { type IncidentRef, reconcileIncident } from "./reconcile-incident.js";
 import { loadRepoConfig } from "./repo-config.js";
@@ -105,31 +103,7 @@ function refusalNotice(
   if (!first && failure.status !== 403 && failure.status !== 404) return null;
   const reason = first?.message ?? `HTTP ${failure.status}`;
   const problem = boardProblem(config, [
-    `GitHub refused the board change: ${reason.replace(/`/g, "'").slice(0, 200)}. Check that the app has "Organization projects: read and write" and that the project and its fields exist.`,
+    actionItemWords.boardRefused(reason.replace(/`/g, "'").slice(0, 200)),
   ]);
-  const where = facts.incident ?? {
-    id: facts.item.id,
-    number: facts.item.number,
-    comments: facts.item.comments,
-  };
-  const told = where.comments.some(
-    (comment) =>
-      isApp(comment.author, botLogin) &&
-      readMarkers(comment.body).some((m) => m.kind === "board-problem" && m.fields.key === problem.key),
-  );
-  if (told) return [];
-  return [
-    {
-      kind: "comment-on",
-      subjectId: where.id,
-      number: where.number,
-      purpose: "notice",
-      body: boardProblemMessage(
-        BUILT_IN_TEMPLATES,
-        marker("board-problem", { key: problem.key }),
-        problem,
-        facts.item,
-      ),
-    },
-  ];
+  return boardProblemNotice(facts, problem, botLogin);
 }

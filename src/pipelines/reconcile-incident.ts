@@ -4,6 +4,7 @@ import { ConfigSchema } from "../config/schema.js";
 import { awaitsMetrics } from "../features/incident/decide-incident.js";
 import { asOctokit } from "../github/client.js";
 import { historyVariables, readHistory } from "../github/read-history.js";
+import { withRecurrenceElsewhere } from "../github/read-recurrence-elsewhere.js";
 import { claimedId } from "../kernel/app-artifacts.js";
 import { idFromTitle } from "../kernel/incident-id.js";
 import type { AppDeps } from "./app-deps.js";
@@ -88,6 +89,9 @@ async function reconcileOnce(
     history = await readHistory(octokit, { owner, repo, number }, variables);
     if (!history) return;
   }
+  // Declaring with `recurrence.repos`: earlier incidents kept elsewhere count too.
+  if (withRecent)
+    history = await withRecurrenceElsewhere(octokit, history, fresh.config.recurrence.repos, variables);
   // Only a `/metrics` waiting for its answer costs the extra (paged) read of all incidents.
   const known = { config: fresh.config, botLogin, formTemplate: deps.formTemplate, now };
   const metricsSummary = awaitsMetrics({ ...known, history, checkLabels: false })

@@ -1,4 +1,3 @@
-import type { Logger } from "probot";
 import type { Octokit } from "../github/client.js";
 import { readTemplateOverrides } from "../github/read-template-overrides.js";
 import {
@@ -20,7 +19,7 @@ export async function loadRepoTemplates(
   octokit: Octokit,
   where: { owner: string; repo: string },
   oid: string | null,
-  log: Logger,
+  log: { warn(fields: object, message: string): void },
 ): Promise<TemplateOverrides> {
   if (oid === null) return NO_TEMPLATE_OVERRIDES;
   const key = `${where.owner}/${where.repo}`.toLowerCase();

@@ -4,6 +4,7 @@ import type { Octokit } from "../github/client.js";
 import { PRODUCTION_RETRY_POLICY, type RetryPolicy } from "../github/retry-policy.js";
 import { readFormTemplate } from "./app-deps.js";
 import type { OutsideDeps, PipelineLog } from "./converge-incident.js";
+import type { IssueLock } from "./issue-lock.js";
 import { type SweepRepoResult, sweepRepo } from "./sweep-repo.js";
 import { withRetries } from "./with-retries.js";
 
@@ -26,6 +27,8 @@ export interface RunSweepOptions {
   retry?: RetryPolicy;
   /** Chat (and the status page) for what the sweep adds to timelines: escalations, raised severities. */
   outside?: OutsideDeps;
+  /** Turns per issue shared with webhook handlers, for incidents the sweep converges. */
+  lock?: IssueLock;
 }
 
 export interface SweepReport {
@@ -63,6 +66,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepReport> {
           formTemplate,
           log,
           ...(options.outside ? { outside: options.outside } : {}),
+          ...(options.lock ? { lock: options.lock } : {}),
         }),
       options.retry ?? PRODUCTION_RETRY_POLICY,
       log,

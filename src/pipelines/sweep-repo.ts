@@ -13,14 +13,18 @@ import type { Octokit } from "../github/client.js";
 import { loadConfig } from "../github/load-config.js";
 import { historyVariables } from "../github/read-history.js";
 import { readSweep } from "../github/read-sweep.js";
+import { deadlineUpperBound } from "../kernel/business-days.js";
 import { idFromTitle } from "../kernel/incident-id.js";
 import { convergeIncident, type OutsideDeps, type PipelineLog } from "./converge-incident.js";
+import type { IssueLock } from "./issue-lock.js";
+import { type Refreshed, refreshIncidents, staleIncidents } from "./refresh-incidents.js";
 
 /**
  * The sweep of one repository (§10), a thin runner: config → one paged read →
  * snapshot → `due()` (pure) → post each action (or, in a dry run, describe it).
  * Escalations and automatic severity changes then converge their incident, so labels
- * and the timeline show them.
+ * and the timeline show them; incidents whose timeline went stale (a clock changed
+ * state, a missed event) are converged too (`refresh-incidents.ts`).
  */
 export interface SweepRepoInput {
   octokit: Octokit;
@@ -32,6 +36,8 @@ export interface SweepRepoInput {
   formTemplate: string;
   log: PipelineLog;
   outside?: OutsideDeps;
+  /** Turns per issue shared with webhook handlers (the server's queue). */
+  lock?: IssueLock;
 }
 
 export interface SweepRepoResult {
@@ -42,11 +48,15 @@ export interface SweepRepoResult {
   applied: number;
   /** Why nothing was decided (no such repo, an invalid config). */
   skipped: string | null;
+  /** Incidents converged because their timeline was stale (or would be, in a dry run). */
+  refreshed: Refreshed[];
 }
 
 /** How far back closed incidents can still owe a PIR reminder. */
 function closedSince(config: Config, now: Date): Date | null {
-  const dues = config.severities.flatMap((severity) => (severity.pirDue === null ? [] : [severity.pirDue]));
+  const dues = config.severities.flatMap((severity) =>
+    severity.pirDue === null ? [] : [deadlineUpperBound(severity.pirDue)],
+  );
   if (dues.length === 0) return null;
   const lookback = Math.max(...dues) + config.reminders.pirDueSoon + 2 * config.reminders.overdueEvery;
   return new Date(now.getTime() - lookback);
@@ -55,7 +65,14 @@ function closedSince(config: Config, now: Date): Date | null {
 export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult> {
   const { octokit, owner, repo, now, botLogin } = input;
   const name = `${owner}/${repo}`;
-  const result: SweepRepoResult = { repo: name, actions: [], plan: [], applied: 0, skipped: null };
+  const result: SweepRepoResult = {
+    repo: name,
+    actions: [],
+    plan: [],
+    applied: 0,
+    skipped: null,
+    refreshed: [],
+  };
   const context = { octokit, repo: () => ({ owner, repo }) };
   const loaded = await loadConfig(context, { oid: undefined, now: () => now.getTime() });
   if (!loaded.ok) return { ...result, skipped: `invalid configuration (${loaded.error.file})` };
@@ -81,6 +98,23 @@ export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult>
   };
   result.actions = due(now, snapshot, config);
   result.plan = result.actions.map(describeSweepTask);
+  const histories = new Map(read.incidents.map((history) => [history.issue.number, history]));
+  const converged = new Set(
+    result.actions.flatMap((action) =>
+      action.kind === "escalation" || action.kind === "auto-severity" ? [action.incident] : [],
+    ),
+  );
+  const refresh = {
+    owner,
+    repo,
+    now,
+    config,
+    botLogin,
+    incidents: snapshot.incidents,
+    histories,
+    done: converged,
+  };
+  result.refreshed = staleIncidents(refresh);
   if (input.dryRun) return result;
 
   // A reminder is one comment, read back by nobody but the next sweep.
@@ -88,7 +122,6 @@ export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult>
     applyRepoPlan(octokit, { owner, repo }, [
       { kind: "comment-on", subjectId: on.id, number: on.number, purpose: "reminder", body },
     ]);
-  const histories = new Map(read.incidents.map((history) => [history.issue.number, history]));
   for (const action of result.actions) {
     const body = sweepMessage(action, snapshot, config, now);
     if (action.kind === "item-reminder") {
@@ -123,5 +156,12 @@ export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult>
     result.applied += 1;
   }
   if (result.applied) input.log.info({ repo: name, actions: result.plan }, "sweep posted");
+  if (result.refreshed.length) {
+    const { formTemplate, log, lock, outside } = input;
+    await refreshIncidents(
+      { ...refresh, octokit, formTemplate, log, ...(lock ? { lock } : {}), ...(outside ? { outside } : {}) },
+      result.refreshed,
+    );
+  }
   return result;
 }

@@ -1,14 +1,18 @@
 import type { ApplicationFunction } from "probot";
 import { createApp } from "../app.js";
 import { publishFiles } from "../github/publish-files.js";
+import { NO_QUEUE, type SweepQueue } from "../jobs/queue-health.js";
+import { startSweepQueue } from "../jobs/start-sweep-queue.js";
 import { defaultChatDeps } from "../outside/chat/chat-deps.js";
-import { startSweepTimer } from "../pipelines/sweep-timer.js";
+import { defaultIssueLock } from "../pipelines/app-deps.js";
 import { healthHandler, packageVersion } from "./health.js";
+import { queueSettings } from "./queue-settings.js";
 import { sweepSettings } from "./sweep-settings.js";
 
 /**
  * The app as `npm start` serves it: the webhook handlers, `GET /healthz`, and the
- * sweep timer. Settings are read when Probot loads it, after `.env` is applied.
+ * sweep's queue (BullMQ shared by the replicas with `REDIS_URL`, else in process).
+ * Settings are read when Probot loads it, after `.env` is applied.
  */
 export function serverApp(
   options: { env?: NodeJS.ProcessEnv; clock?: () => Date } = {},
@@ -23,19 +27,46 @@ export function serverApp(
       );
     }
     const sweep = sweepSettings(env);
+    const queueConfig = queueSettings(env);
     const startedAt = clock().getTime();
 
-    // One chat delivery for webhooks and the sweep, so the sweep's notices reach chat too.
+    // One set of turns per issue for webhooks and the sweep (through Redis with REDIS_URL),
+    // and one chat delivery, so the sweep's notices and pages go out too.
+    const lock = defaultIssueLock(probot, queueConfig.redisUrl ?? undefined);
     const chat = defaultChatDeps();
-    await createApp({ clock, chat })(probot, { addHandler, cwd: process.cwd() });
-    addHandler(healthHandler({ version: packageVersion(), startedAt, now: () => clock().getTime() }));
+    await createApp({ clock, lock, chat })(probot, { addHandler, cwd: process.cwd() });
+    let queue: SweepQueue = NO_QUEUE;
+    addHandler(
+      healthHandler({
+        version: packageVersion(),
+        startedAt,
+        now: () => clock().getTime(),
+        queue: () => queue.health(),
+      }),
+    );
 
-    if (sweep.intervalMs === null) {
+    // With Redis the workers run even when this replica schedules nothing: others may.
+    if (sweep.intervalMs === null && !queueConfig.redisUrl) {
       probot.log.info("sweep timer: off (SWEEP_INTERVAL=off)");
-    } else {
-      const outside = { chat, publishFiles, log: probot.log.child({ name: "sweep" }) };
-      startSweepTimer(probot, { intervalMs: sweep.intervalMs, clock, outside });
-      probot.log.info({ every: sweep.text }, "sweep timer: on");
+      return;
     }
+    const outside = { chat, publishFiles, log: probot.log.child({ name: "sweep" }) };
+    queue = await startSweepQueue(probot, {
+      ...queueConfig,
+      intervalMs: sweep.intervalMs,
+      clock,
+      lock,
+      outside,
+    });
+    const where = queueConfig.redisUrl ? "shared queue on Redis" : "in process";
+    probot.log.info(
+      {
+        every: sweep.text,
+        concurrency: queueConfig.concurrency,
+        perInstallation: queueConfig.perInstallation,
+      },
+      `sweep timer: ${sweep.intervalMs === null ? "off" : "on"} (${where})`,
+    );
+    process.once("SIGTERM", () => void queue.stop());
   };
 }

@@ -29,7 +29,9 @@ const ALLOWED: Record<string, string[]> = {
   github: [...PURE, ...FEATURES],
   outside: [...PURE, ...FEATURES],
   pipelines: [...PURE, ...FEATURES, "github", "outside"],
-  entry: [...PURE, ...FEATURES, "github", "outside", "pipelines"],
+  // Time-based work on the job queue (BullMQ on Redis, or in process): it runs pipelines.
+  jobs: [...PURE, ...FEATURES, "github", "outside", "pipelines"],
+  entry: [...PURE, ...FEATURES, "github", "outside", "pipelines", "jobs"],
 };
 
 /** Packages that talk to the world: the pure rings may import their types, never their code. */

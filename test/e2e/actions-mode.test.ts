@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createClock, type Simulator, startSimulator } from "@incident-app/github-simulator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FORM } from "../../scripts/demo/scenario.js";
 import { runActionsEvent } from "../../src/actions/run-event.js";
@@ -8,7 +9,6 @@ import { clearConfigCache } from "../../src/config/config-cache.js";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { labelSpecs } from "../../src/features/incident/label-specs.js";
 import { forgetCheckedLabels } from "../../src/pipelines/ensure-labels.js";
-import { createClock, type Simulator, startSimulator } from "../simulator/index.js";
 import { TestOctokit } from "../support/probot.js";
 
 /**

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { RequestLogEntry } from "../simulator/index.js";
+import type { RequestLogEntry } from "@incident-app/github-simulator";
 import { type Harness, type HarnessOptions, startHarness } from "../support/harness.js";
 import { readAsPerson } from "../support/transcript.js";
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { startSweepTimer } from "../../src/jobs/sweep-timer.js";
 import { runSweep } from "../../src/pipelines/run-sweep.js";
-import { startSweepTimer } from "../../src/pipelines/sweep-timer.js";
 import { actionItemsWorld, say } from "../support/action-items-world.js";
 import { type Harness, startHarness } from "../support/harness.js";
 

@@ -1,7 +1,7 @@
+import type { RequestLogEntry } from "@incident-app/github-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { playDemo } from "../../scripts/demo/run-demo.js";
 import { OWNER, REPO } from "../../scripts/demo/scenario.js";
-import type { RequestLogEntry } from "../simulator/index.js";
 import { type Harness, startHarness } from "../support/harness.js";
 
 /**
@@ -205,7 +205,9 @@ describe("the demo's code response", () => {
         (entry) =>
           entry.auth === "installation" &&
           entry.method !== "GET" &&
-          !/^(IncidentHistory|PullRequestContext|OpenIncidents|ActionItem)$/.test(entry.graphql ?? ""),
+          !/^(IncidentHistory|PullRequestContext|OpenIncidents|ActionItem|RecurrenceElsewhere)$/.test(
+            entry.graphql ?? "",
+          ),
       );
     expect(writes.map(name).filter((n) => !n.startsWith("POST /app/"))).toEqual([]);
     expect(sim.deliveries.filter((d) => d.redelivery && d.status !== 200)).toEqual([]);

@@ -1,3 +1,4 @@
+import type { GitData, RequestLogEntry } from "@incident-app/github-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkDemo } from "../../scripts/demo/check-demo.js";
 import { committedFiles } from "../../scripts/demo/committed-files.js";
@@ -5,8 +6,6 @@ import { readActionItems } from "../../scripts/demo/read-action-items.js";
 import { type DemoResult, playDemo } from "../../scripts/demo/run-demo.js";
 import { OWNER, REPO } from "../../scripts/demo/scenario.js";
 import type { IssueHistory } from "../../src/kernel/history.js";
-import type { RequestLogEntry } from "../simulator/index.js";
-import type { GitData } from "../simulator/store/code-model.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { readAsPerson } from "../support/transcript.js";
 

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
+import { createClock, type Simulator, startSimulator } from "@incident-app/github-simulator";
 import { sign } from "@octokit/webhooks-methods";
 import { pino } from "pino";
 import { createNodeMiddleware, Probot } from "probot";
@@ -9,7 +10,6 @@ import { FORM } from "../../scripts/demo/scenario.js";
 import { createApp } from "../../src/app.js";
 import { clearConfigCache } from "../../src/config/config-cache.js";
 import { forgetCheckedLabels } from "../../src/pipelines/ensure-labels.js";
-import { createClock, type Simulator, startSimulator } from "../simulator/index.js";
 import { TestOctokit, testPrivateKey } from "../support/probot.js";
 
 /**

@@ -1,5 +1,5 @@
-import type { ChatReceiver, RequestLogEntry } from "../simulator/index.js";
-import { startChatReceiver } from "../simulator/index.js";
+import type { ChatReceiver, RequestLogEntry } from "@incident-app/github-simulator";
+import { startChatReceiver } from "@incident-app/github-simulator";
 import { type Harness, type HarnessOptions, startHarness } from "../support/harness.js";
 import { FORM_BODY } from "../support/history-builder.js";
 import { readAsPerson } from "../support/transcript.js";

@@ -1,12 +1,13 @@
 import { generateKeyPairSync } from "node:crypto";
 import { rm } from "node:fs/promises";
+import { createRealClock, type Simulator, startSimulator } from "@incident-app/github-simulator";
 import { sign } from "@octokit/webhooks-methods";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FORM } from "../../scripts/demo/scenario.js";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { labelSpecs } from "../../src/features/incident/label-specs.js";
-import { createRealClock, type Simulator, startSimulator } from "../simulator/index.js";
 import {
+  BUILD_TIMEOUT_MS,
   buildProductionLayout,
   freePort,
   type ServerProcess,
@@ -62,7 +63,7 @@ describe("the production build (node dist/src/server.js) with credentials", () =
     await server.waitFor(/Listening on/);
     appUrl = `http://127.0.0.1:${port}`;
     sim.setWebhookTarget(`${appUrl}/api/github/webhooks`);
-  });
+  }, BUILD_TIMEOUT_MS);
 
   afterAll(async () => {
     if (server && server.child.exitCode === null) server.child.kill("SIGKILL");
@@ -70,13 +71,17 @@ describe("the production build (node dist/src/server.js) with credentials", () =
     if (root) await rm(root, { recursive: true, force: true });
   });
 
-  it("answers GET /healthz with its version and uptime, and nothing else", async () => {
+  it("answers GET /healthz with its version, uptime and sweep queue, and nothing else", async () => {
     const response = await fetch(`${appUrl}/healthz`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json");
     const body = (await response.json()) as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(["status", "uptime", "version"]);
-    expect(body).toMatchObject({ status: "ok", version: "0.1.0" });
+    expect(Object.keys(body).sort()).toEqual(["queue", "status", "uptime", "version"]);
+    expect(body).toMatchObject({
+      status: "ok",
+      version: "0.1.0",
+      queue: { mode: "in-process", connected: true },
+    });
     expect(typeof body.uptime).toBe("number");
   });
 

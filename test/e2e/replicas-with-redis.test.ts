@@ -1,12 +1,13 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { rm } from "node:fs/promises";
+import { createRealClock, type Simulator, startSimulator } from "@incident-app/github-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FORM } from "../../scripts/demo/scenario.js";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { labelSpecs } from "../../src/features/incident/label-specs.js";
-import { createRealClock, type Simulator, startSimulator } from "../simulator/index.js";
 import {
+  BUILD_TIMEOUT_MS,
   buildProductionLayout,
   freePort,
   type ServerProcess,
@@ -73,7 +74,7 @@ beforeAll(async () => {
     await server.waitFor(/Listening on/);
     replicas.push({ server, url: `http://127.0.0.1:${port}/api/github/webhooks` });
   }
-});
+}, BUILD_TIMEOUT_MS);
 
 afterAll(async () => {
   for (const { server } of replicas) server.child.kill("SIGKILL");

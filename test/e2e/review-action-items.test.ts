@@ -1,5 +1,5 @@
+import type { RequestLogEntry, Simulator } from "@incident-app/github-simulator";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { RequestLogEntry, Simulator } from "../simulator/index.js";
 import { actionItemsWorld, appWrites, say } from "../support/action-items-world.js";
 import { type Harness, startHarness } from "../support/harness.js";
 

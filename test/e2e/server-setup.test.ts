@@ -1,7 +1,12 @@
 import { generateKeyPairSync } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildProductionLayout, freePort, startServerProcess } from "../support/server-process.js";
+import {
+  BUILD_TIMEOUT_MS,
+  buildProductionLayout,
+  freePort,
+  startServerProcess,
+} from "../support/server-process.js";
 
 /**
  * `npm start` from the production build without (all) credentials: Probot's setup
@@ -16,7 +21,7 @@ const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKe
 
 beforeAll(async () => {
   root = await buildProductionLayout();
-});
+}, BUILD_TIMEOUT_MS);
 
 afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { BOT, user } from "../support/history-builder.js";
 import { declaredIncident, incidentAnswers } from "../support/incident-nock.js";
+import { respondingGitHub, TOKEN } from "../support/nock-github.js";
 import { isolateNock } from "../support/nock-isolation.js";
 import { examplePayload, type ReceiveEvent, testProbot } from "../support/probot.js";
-import { respondingGitHub, TOKEN } from "../support/respond-github.js";
 
 /** `/action` on an incident with probot.receive and nock: the exact requests, in order. */
 const REPO = "/repos/Codertocat/Hello-World";

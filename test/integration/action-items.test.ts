@@ -3,10 +3,10 @@ import { createApp } from "../../src/app.js";
 import { commentsOf, ITEM_BODY, itemFacts, PROJECT } from "../support/action-item-facts.js";
 import { BOT, bot, user } from "../support/history-builder.js";
 import { declaredIncident, incidentAnswers, itemPayload } from "../support/incident-nock.js";
+import { respondingGitHub, TOKEN } from "../support/nock-github.js";
 import { isolateNock } from "../support/nock-isolation.js";
 import { type ReceiveEvent, testProbot } from "../support/probot.js";
 import { rawActionItemResponse } from "../support/raw-action-item.js";
-import { respondingGitHub, TOKEN } from "../support/respond-github.js";
 
 /** Each action-item handler with probot.receive and nock: the exact requests, in order. */
 const REPO = "/repos/Codertocat/Hello-World";

@@ -2,8 +2,8 @@ import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { declaredBuilder } from "../support/declared-builder.js";
-import { fakeGitHub } from "../support/fake-github.js";
 import { BOT, bot, type HistoryBuilder, pullFact, user } from "../support/history-builder.js";
+import { historyGitHub } from "../support/nock-github.js";
 import { isolateNock } from "../support/nock-isolation.js";
 import { examplePayload, type ReceiveEvent, testProbot } from "../support/probot.js";
 
@@ -41,7 +41,7 @@ isolateNock();
 describe("/hotfix", () => {
   it("creates the branch and answers in 5 requests", async () => {
     const builder = declared("2026-02-03T14:41:00Z");
-    const github = fakeGitHub(builder, "2026-02-03T14:41:01Z", {
+    const github = historyGitHub(builder, "2026-02-03T14:41:01Z", {
       "POST /git/refs": (body) => {
         builder.history.code.branches = {
           hotfix: { name: "hotfix/inc-20260203-001", oid: String(body.sha) },
@@ -66,7 +66,7 @@ describe("/hotfix", () => {
 
   it("reports a ref that does not exist", async () => {
     const builder = declared("2026-02-03T14:41:00Z");
-    const github = fakeGitHub(builder, "2026-02-03T14:41:01Z", {
+    const github = historyGitHub(builder, "2026-02-03T14:41:01Z", {
       ResolveRef: () => ({ repository: { object: null } }),
     });
     await command(builder, "/hotfix from release/9", "2026-02-03T14:41:00Z");
@@ -96,7 +96,7 @@ describe("/revert", () => {
 
   it("opens the revert with GitHub's revertPullRequest and answers in 6 requests", async () => {
     const builder = declared("2026-02-03T14:35:00Z");
-    const github = fakeGitHub(builder, "2026-02-03T14:35:01Z", {
+    const github = historyGitHub(builder, "2026-02-03T14:35:01Z", {
       RevertTarget: target(true),
       RevertPullRequest: (variables) => {
         builder.mentionedBy(
@@ -127,7 +127,7 @@ describe("/revert", () => {
 
   it("explains an unmerged pull request and a missing one", async () => {
     const builder = declared("2026-02-03T14:35:00Z");
-    const github = fakeGitHub(builder, "2026-02-03T14:35:01Z", { RevertTarget: target(false) });
+    const github = historyGitHub(builder, "2026-02-03T14:35:01Z", { RevertTarget: target(false) });
     await command(builder, "/revert #7", "2026-02-03T14:35:00Z");
     expect(github.requests).toEqual(["IncidentHistory", "AddReaction", "RevertTarget", "AddComment"]);
     expect(builder.history.items.at(-1)).toMatchObject({
@@ -135,7 +135,7 @@ describe("/revert", () => {
     });
     nock.cleanAll();
     const missing = declared("2026-02-03T14:35:00Z");
-    fakeGitHub(missing, "2026-02-03T14:35:01Z", {
+    historyGitHub(missing, "2026-02-03T14:35:01Z", {
       RevertTarget: () => ({ repository: { issueOrPullRequest: null } }),
     });
     await command(missing, "/revert #8", "2026-02-03T14:35:00Z");
@@ -150,7 +150,7 @@ describe("/resolve of a SEV-2", () => {
     const builder = declared("2026-02-03T15:10:00Z").comment("/ack", "2026-02-03T14:25:00Z", user("bob"), {
       reactions: ["EYES"],
     });
-    const github = fakeGitHub(builder, "2026-02-03T15:10:01Z", {
+    const github = historyGitHub(builder, "2026-02-03T15:10:01Z", {
       "POST /pulls": () => {
         builder.history.code.pirPulls = [
           pullFact(12, { at: "2026-02-03T15:10:01Z", author: bot, headRefName: "pir/inc-20260203-001" }),

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { labelSpecs } from "../../src/features/incident/label-specs.js";
-import { type Answer, failure, fakeGitHub } from "../support/fake-github.js";
 import { BOT, FORM_BODY, HistoryBuilder, user } from "../support/history-builder.js";
+import { type Answer, failure, historyGitHub } from "../support/nock-github.js";
 import { isolateNock } from "../support/nock-isolation.js";
 import { examplePayload, type ReceiveEvent, testProbot } from "../support/probot.js";
 
@@ -59,7 +59,7 @@ async function setUp(answers: Record<string, Answer> = {}) {
   const builder = declaredIncident();
   const probot = testProbot();
   probot.load(createApp({ clock: () => clock, botLogin: async () => BOT }));
-  const github = fakeGitHub(builder, "2026-02-03T14:23:05Z", answers);
+  const github = historyGitHub(builder, "2026-02-03T14:23:05Z", answers);
   const opened = examplePayload("issues", "opened") as unknown as Record<string, unknown> & {
     issue: Record<string, unknown>;
   };

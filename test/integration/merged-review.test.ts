@@ -2,8 +2,8 @@ import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { declaredBuilder } from "../support/declared-builder.js";
-import { fakeGitHub } from "../support/fake-github.js";
 import { BOT, bot, type HistoryBuilder, pullFact, user } from "../support/history-builder.js";
+import { historyGitHub } from "../support/nock-github.js";
 import { isolateNock } from "../support/nock-isolation.js";
 import { examplePayload, type ReceiveEvent, testProbot } from "../support/probot.js";
 
@@ -89,7 +89,7 @@ isolateNock();
 describe("the review pull request merged", () => {
   it("creates an item per new row, notes it, and names the malformed row in one comment on the pull request", async () => {
     const builder = incidentWithMergedReview();
-    const github = fakeGitHub(builder, "2026-02-04T10:30:03Z", {
+    const github = historyGitHub(builder, "2026-02-04T10:30:03Z", {
       PullRequestContext: context,
       "POST /issues": () => ({
         number: 8,
@@ -144,10 +144,10 @@ describe("the review pull request merged", () => {
         return { id: 1 };
       },
     };
-    fakeGitHub(builder, "2026-02-04T10:30:03Z", answers);
+    historyGitHub(builder, "2026-02-04T10:30:03Z", answers);
     await merge();
     nock.cleanAll();
-    const again = fakeGitHub(builder, "2026-02-04T10:31:00Z", answers);
+    const again = historyGitHub(builder, "2026-02-04T10:31:00Z", answers);
     await merge();
     expect(again.requests).toEqual(["PullRequestContext", "IncidentHistory"]);
   });

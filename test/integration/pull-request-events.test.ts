@@ -2,8 +2,8 @@ import nock from "nock";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { declaredBuilder } from "../support/declared-builder.js";
-import { fakeGitHub } from "../support/fake-github.js";
 import { BOT, pullFact } from "../support/history-builder.js";
+import { historyGitHub } from "../support/nock-github.js";
 import { isolateNock } from "../support/nock-isolation.js";
 import { examplePayload, type ReceiveEvent, testProbot } from "../support/probot.js";
 
@@ -79,7 +79,7 @@ describe("pull_request events", () => {
 
   it("put a failing freeze check on an unrelated pull request while an incident freezes merges", async () => {
     const builder = declared("2026-02-03T14:44:00Z");
-    const github = fakeGitHub(builder, "2026-02-03T14:44:01Z", {
+    const github = historyGitHub(builder, "2026-02-03T14:44:01Z", {
       PullRequestContext: context({ number: 5, head: "feature" }, true),
     });
     await pullRequest({ number: 5, head: "feature" }, "2026-02-03T14:44:00Z");
@@ -99,7 +99,7 @@ describe("pull_request events", () => {
     builder.history.code.hotfixPulls = [
       pullFact(5, { at: "2026-02-03T14:44:00Z", headRefName: "hotfix/inc-20260203-001" }),
     ];
-    const github = fakeGitHub(builder, "2026-02-03T14:44:01Z", {
+    const github = historyGitHub(builder, "2026-02-03T14:44:01Z", {
       PullRequestContext: context({ number: 5, head: "hotfix/inc-20260203-001" }, true),
     });
     await pullRequest({ number: 5, head: "hotfix/inc-20260203-001" }, "2026-02-03T14:44:00Z");
@@ -121,7 +121,7 @@ describe("pull_request events", () => {
 
   it("link a pull request that names the incident by id only, with one comment", async () => {
     const builder = declared("2026-02-03T14:44:00Z");
-    const github = fakeGitHub(builder, "2026-02-03T14:44:01Z", {
+    const github = historyGitHub(builder, "2026-02-03T14:44:01Z", {
       PullRequestContext: context({ number: 6, head: "cleanup" }, false),
     });
     await pullRequest(
@@ -154,7 +154,7 @@ describe("deployment_status events", () => {
         ],
       },
     ];
-    const github = fakeGitHub(builder, "2026-02-03T14:39:01Z", {
+    const github = historyGitHub(builder, "2026-02-03T14:39:01Z", {
       OpenIncidents: () => ({ repository: { incidents: { nodes: [{ number: 1, title: INCIDENT.title }] } } }),
     });
     const payload = examplePayload("deployment_status", "created");

@@ -6,8 +6,8 @@ import { asOctokit } from "../../src/github/client.js";
 import { formatSweepReport, runSweep } from "../../src/pipelines/run-sweep.js";
 import { ITEM_BODY } from "../support/action-item-facts.js";
 import { BOT } from "../support/history-builder.js";
+import { respondingGitHub } from "../support/nock-github.js";
 import { TestOctokit } from "../support/probot.js";
-import { respondingGitHub } from "../support/respond-github.js";
 
 /** The sweep's runner with nock: the read, then one comment per reminder; nothing in a dry run. */
 const NOW = new Date("2026-02-05T09:00:00Z");

@@ -1,6 +1,6 @@
+import type { RequestLogEntry } from "@incident-app/github-simulator";
 import { afterEach, describe, expect, it } from "vitest";
 import { type AlertsHarness, fixture, startAlertsHarness, writesOf } from "../e2e/alerts-harness.js";
-import type { RequestLogEntry } from "../simulator/index.js";
 
 /**
  * Alert storms (§14): 1,000 firings of one fingerprint within a minute, and 200

@@ -1,3 +1,5 @@
+import type { FaultableRequest, RequestFaultKind } from "@incident-app/github-simulator";
+import { createClock, type Simulator, startSimulator } from "@incident-app/github-simulator";
 import { Probot } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../src/config/schema.js";
@@ -7,8 +9,6 @@ import { asOctokit } from "../../src/github/client.js";
 import { ADD_COMMENT_MUTATION, INCIDENT_HISTORY_QUERY } from "../../src/github/queries.js";
 import { historyVariables } from "../../src/github/read-history.js";
 import { scaledRetryPolicy } from "../../src/github/retry-policy.js";
-import type { FaultableRequest, RequestFaultKind } from "../simulator/faults/request-faults.js";
-import { createClock, type Simulator, startSimulator } from "../simulator/index.js";
 import { testPrivateKey } from "../support/probot.js";
 import { summary } from "./support/summary.js";
 

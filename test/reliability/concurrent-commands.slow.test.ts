@@ -1,7 +1,7 @@
+import type { SimState } from "@incident-app/github-simulator";
 import { expect, it } from "vitest";
 import { OWNER, PEOPLE, REPO } from "../../scripts/demo/scenario.js";
 import { trustedMarkers } from "../../src/kernel/markers.js";
-import type { SimState } from "../simulator/store/model.js";
 import { readAsPerson } from "../support/transcript.js";
 import { fileDemoIncident, installOnDemoRepo } from "./support/demo-incident.js";
 import { startReliabilityHarness } from "./support/reliability-harness.js";

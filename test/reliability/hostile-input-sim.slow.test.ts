@@ -1,3 +1,4 @@
+import { botOctokit } from "@incident-app/github-simulator";
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { CONFIG_YAML, OWNER, PEOPLE, REPO } from "../../scripts/demo/scenario.js";
@@ -8,7 +9,6 @@ import { historyVariables, readHistory } from "../../src/github/read-history.js"
 import type { IssueHistory } from "../../src/kernel/history.js";
 import { isApp } from "../../src/kernel/markers.js";
 import { readFormTemplate } from "../../src/pipelines/app-deps.js";
-import { botOctokit } from "../simulator/test-support.js";
 import { allowedMentions, checkAnswered, checkAppBody, newCheckCounts } from "./support/app-write-checks.js";
 import { fileDemoIncident, installOnDemoRepo } from "./support/demo-incident.js";
 import { hostileBody } from "./support/hostile-input.js";
@@ -44,8 +44,8 @@ it(`${BODIES} hostile comments through the simulator and the real app`, async ()
     }
 
     // Expected refusals: no config file in the org's `.github`; an update naming someone who cannot be
-    // assigned (`/ic @everyone`), which the app follows with the add-assignees endpoint; the same
-    // person asked to review the post-incident review (the app says so on the incident).
+    // assigned (`/ic @everyone`), which the app follows with the add-assignees endpoint; and the review
+    // PR's reviewers when a role names someone who cannot review (`/ic @p1`; the PR says so in a note).
     const requests = sim.appRequests();
     const refusedAssignments = requests.filter((e) => e.status === 422 && e.operation === "issues/update");
     const failedRequests = requests.filter(

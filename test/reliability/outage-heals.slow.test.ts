@@ -1,6 +1,6 @@
+import type { SimState } from "@incident-app/github-simulator";
 import { beforeAll, expect, it } from "vitest";
 import { playDemo } from "../../scripts/demo/run-demo.js";
-import type { SimState } from "../simulator/store/model.js";
 import { compareEndStates, projectEndState } from "./support/end-state.js";
 import { startReliabilityHarness } from "./support/reliability-harness.js";
 import { type RunResult, runScenario } from "./support/run-scenario.js";

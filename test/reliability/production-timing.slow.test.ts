@@ -1,9 +1,9 @@
+import type { SimState } from "@incident-app/github-simulator";
 import { expect, it } from "vitest";
 import { OWNER, PEOPLE, REPO, seedDemoRepo } from "../../scripts/demo/scenario.js";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { labelSpecs } from "../../src/features/incident/label-specs.js";
 import { PRODUCTION_RETRY_POLICY } from "../../src/github/retry-policy.js";
-import type { SimState } from "../simulator/store/model.js";
 import { fileDemoIncident } from "./support/demo-incident.js";
 import { startReliabilityHarness } from "./support/reliability-harness.js";
 import { summary } from "./support/summary.js";

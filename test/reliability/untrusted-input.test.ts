@@ -1,7 +1,7 @@
+import type { SimState } from "@incident-app/github-simulator";
 import { sign } from "@octokit/webhooks-methods";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONFIG_YAML, FORM } from "../../scripts/demo/scenario.js";
-import type { SimState } from "../simulator/store/model.js";
 import { WEBHOOK_PATH, WEBHOOK_SECRET } from "../support/harness.js";
 import { type ReliabilityHarness, startReliabilityHarness } from "./support/reliability-harness.js";
 import { summary } from "./support/summary.js";

@@ -1,7 +1,7 @@
+import type { Simulator } from "@incident-app/github-simulator";
 import type { Octokit } from "../../src/github/client.js";
 import { asOctokit } from "../../src/github/client.js";
 import { runSweep, type SweepReport } from "../../src/pipelines/run-sweep.js";
-import type { Simulator } from "../simulator/index.js";
 import type { Harness } from "./harness.js";
 
 /**

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createClock, type SimClock, type Simulator, startSimulator } from "@incident-app/github-simulator";
 import { createNodeMiddleware, type Probot } from "probot";
 import { createApp } from "../../src/app.js";
 import { clearConfigCache } from "../../src/config/config-cache.js";
@@ -9,7 +10,6 @@ import { BackgroundWork } from "../../src/outside/background-work.js";
 import type { ChatDeps } from "../../src/outside/chat/chat-deps.js";
 import { forgetCheckedLabels } from "../../src/pipelines/ensure-labels.js";
 import { clearTemplateCache } from "../../src/pipelines/repo-templates.js";
-import { createClock, type SimClock, type Simulator, startSimulator } from "../simulator/index.js";
 import { type MemoryPublisher, memoryPublisher } from "./memory-publisher.js";
 import { testProbot } from "./probot.js";
 

@@ -1,8 +1,8 @@
+import type { RequestLogEntry } from "@incident-app/github-simulator";
 import type { Octokit } from "@octokit/rest";
 import { FORM, OWNER, PEOPLE, REPO, seedDemoRepo } from "../../scripts/demo/scenario.js";
 import type { HistoryComment, IssueHistory } from "../../src/kernel/history.js";
 import { trustedMarkers } from "../../src/kernel/markers.js";
-import type { RequestLogEntry } from "../simulator/index.js";
 import { type Harness, startHarness } from "./harness.js";
 import { readAsPerson } from "./transcript.js";
 

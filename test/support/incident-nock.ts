@@ -3,8 +3,8 @@ import { decideIncident } from "../../src/features/incident/decide-incident.js";
 import { labelSpecs } from "../../src/features/incident/label-specs.js";
 import { readFormTemplate } from "../../src/pipelines/app-deps.js";
 import { ITEM_BODY } from "./action-item-facts.js";
-import { historyAnswer } from "./builder-answers.js";
 import { BOT, bot, FORM_BODY, HistoryBuilder, user } from "./history-builder.js";
+import { historyAnswer } from "./nock-github.js";
 import { examplePayload, type ReceiveEvent } from "./probot.js";
 
 /** Fixtures for nock tests of handlers around an incident and its action item #7. */

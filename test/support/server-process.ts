@@ -49,6 +49,9 @@ async function compiledOnce(): Promise<string> {
  * compiled `dist/` (`npm run build`'s compile), the runtime files, and the
  * dependencies (linked). No `.env`, and the developer's `dist/` is untouched.
  */
+/** How long a suite may take to compile the production build (several suites may compile at once on 2 cores). */
+export const BUILD_TIMEOUT_MS = 180_000;
+
 export async function buildProductionLayout(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "incident-app-"));
   await cp(await compiledOnce(), join(dir, "dist"), { recursive: true });

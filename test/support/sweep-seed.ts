@@ -1,14 +1,16 @@
+import type { SeedIssue } from "@incident-app/github-simulator";
 import { renderActionItemBody } from "../../src/kernel/action-item-body.js";
-import type { SeedIssue } from "../simulator/store/seed-issues.js";
 
 /**
  * A large repository for the sweep, written straight into the simulator's store:
- * incidents acknowledged and updated recently (nothing due on them), and action
- * items spread over them, each linking its incident as the app writes it.
+ * incidents acknowledged and updated recently (nothing due on them), each with the
+ * app's timeline comment written after the last command (as if the app had handled
+ * every event), and action items spread over them, each linking its incident as the
+ * app writes it.
  */
 const minutesBefore = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
 
-export function sweepIncidents(count: number, now: Date): SeedIssue[] {
+export function sweepIncidents(count: number, now: Date, botLogin = "incident-bot[bot]"): SeedIssue[] {
   return Array.from({ length: count }, (_, index) => ({
     title: `Incident ${index + 1}`,
     body: "### Severity\n\nSEV-2\n",
@@ -18,6 +20,11 @@ export function sweepIncidents(count: number, now: Date): SeedIssue[] {
     comments: [
       { author: "bob", body: "/ack", at: minutesBefore(now, 19) },
       { author: "bob", body: "/update Rolling back", at: minutesBefore(now, 5) },
+      {
+        author: botLogin,
+        body: "<!-- incident-app:timeline hash=seeded -->\n## Timeline",
+        at: minutesBefore(now, 4),
+      },
     ],
   }));
 }

@@ -10,7 +10,7 @@ import {
   type SeedSeverity,
 } from "./seed-catalog.js";
 import { type IncidentPlan, planSteps, type SeedStep } from "./seed-steps.js";
-import { mulberry32, type Random } from "./seeded-random.js";
+import { type Random, seededRandom } from "./seeded-random.js";
 
 export type { SeedStep } from "./seed-steps.js";
 
@@ -56,7 +56,7 @@ const MINUTE_MS = 60_000;
 
 export function seedIncidents(options: SeedOptions): SeedIncident[] {
   const { before, count = 60, months = 6, open = 2, falsePositives = 3, seed = 20260201 } = options;
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const start = Date.UTC(before.getUTCFullYear(), before.getUTCMonth() - months, before.getUTCDate());
   const closedUntil = before.getTime() - 2 * 86_400_000;
   const created = Array.from({ length: count - open }, () => minute(random.between(start, closedUntil)));

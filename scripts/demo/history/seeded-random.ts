@@ -1,5 +1,7 @@
+import { mulberry32 } from "@incident-app/github-simulator";
+
 /**
- * A small seeded PRNG (mulberry32): the same seed gives the same sequence on every
+ * A small seeded PRNG (the simulator's mulberry32): the same seed gives the same sequence on every
  * machine, so generated demo data and tests are reproducible. Not for secrets.
  */
 export interface Random {
@@ -15,15 +17,8 @@ export interface Random {
   weighted<T>(items: ReadonlyArray<readonly [T, number]>): T;
 }
 
-export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+export function seededRandom(seed: number): Random {
+  const next = mulberry32(seed);
   const random: Random = {
     next,
     between: (min, max) => min + (max - min) * next(),

@@ -58,4 +58,8 @@ export const actionItemWords = {
   incidentCommand: (kind: string, incident: number) =>
     `\`/${kind}\` is an incident command: run it on the incident (#${incident}). On an action item: \`/due <date>\`, \`/owner @user\`, \`/priority high|medium|low\`.`,
   editReruns: "Editing the comment re-runs its commands.",
+  unreadableLine: (label: string, value: string, expected: string) =>
+    `The **${label}** line says \`${value}\`, which the app cannot read: expected ${expected}. Until it is fixed, the app uses no ${label.toLowerCase()} for reminders and the board.`,
+  boardRefused: (reason: string) =>
+    `GitHub refused the board change: ${reason}. Check that the app has "Organization projects: read and write" and that the project and its fields exist.`,
 };

@@ -12,7 +12,7 @@ import type { Plan } from "../../kernel/plan.js";
 import { BUILT_IN_TEMPLATES } from "../../render/renderer.js";
 import { type ItemCommands, readItemCommands } from "./action-item-commands.js";
 import type { ActionItemFacts } from "./action-item-facts.js";
-import { boardProblemMessage } from "./action-item-words.js";
+import { actionItemWords, boardProblemMessage } from "./action-item-words.js";
 import type { BoardProblem } from "./board-facts.js";
 import { decideBoard } from "./decide-board.js";
 
@@ -101,7 +101,7 @@ export function decideActionItem(input: ActionItemInput): ActionItemDecision {
     fields,
     plan,
     board: board.plan,
-    notice: board.problem ? noticeOf(facts, board.problem, botLogin) : [],
+    notice: board.problem ? boardProblemNotice(facts, board.problem, botLogin) : [],
   };
 }
 
@@ -137,14 +137,13 @@ function bodyProblemReplies(problems: ReturnType<typeof parseActionItemBody>["pr
     const value = problem.value.replace(/`/g, "'");
     return {
       key: `body:${problem.field}:${value.replace(/[^A-Za-z0-9-]/g, "_").slice(0, 40)}`,
-      body: (m: string) =>
-        `${m}\nThe **${label}** line says \`${value}\`, which the app cannot read: expected ${problem.expected}. Until it is fixed, the app uses no ${label.toLowerCase()} for reminders and the board.\n`,
+      body: (m: string) => `${m}\n${actionItemWords.unreadableLine(label, value, problem.expected)}\n`,
     };
   });
 }
 
 /** One notice per problem and incident: on the incident when it is known, else on the item. */
-function noticeOf(facts: ActionItemFacts, problem: BoardProblem, botLogin: string): Plan {
+export function boardProblemNotice(facts: ActionItemFacts, problem: BoardProblem, botLogin: string): Plan {
   const target = facts.incident ?? null;
   const earlier = (target?.comments ?? facts.item.comments).some(
     (comment) =>

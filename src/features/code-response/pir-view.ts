@@ -1,3 +1,4 @@
+import { formatDeadline } from "../../config/deadline-field.js";
 import { formatDuration } from "../../config/duration.js";
 import type { Config } from "../../config/schema.js";
 import { actionItemSummaries } from "../../kernel/action-item-summary.js";
@@ -68,7 +69,7 @@ function pirDue(
 ): string {
   if (due) return stamp(due);
   const after = config.severities.find((severity) => severity.name === state.severity)?.pirDue;
-  return after ? `${formatDuration(after)} after resolution` : "no review deadline for this severity";
+  return after ? `${formatDeadline(after)} after resolution` : "no review deadline for this severity";
 }
 
 export function renderPir(input: PirInput): string {

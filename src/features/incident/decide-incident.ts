@@ -23,6 +23,7 @@ import { chooseId, issueChanges } from "./issue-changes.js";
 import { labelSpecs } from "./label-specs.js";
 import { declarationMessage, triageMessage } from "./messages.js";
 import { planTimeline } from "./plan-timeline.js";
+import { findRecurrences } from "./recurrence.js";
 import { templateProblemsReply } from "./template-problems.js";
 import { renderTimeline } from "./timeline-view.js";
 
@@ -107,6 +108,7 @@ function decideWith(input: DecideInput, templates: Templates): Decision {
         // Security incidents in public repositories keep their impact and links off the issue.
         withhold: state.security && !history.repo.private,
         suspects: selectSuspects(state, history, config),
+        recurrences: findRecurrences(state, history, botLogin, input.formTemplate, config.recurrence.window),
       });
     const [first, ...extra] = artifacts.declarations;
     if (!first) plan.push({ kind: "add-comment", purpose: "declaration", body: body() });

@@ -6,6 +6,17 @@ import { formatDuration } from "../../config/duration.js";
  * `templates/` frame these sentences; the sentences themselves live here.
  */
 export const incidentWords = {
+  /** Recurrence (§8): above the list of earlier incidents on the same service. */
+  recurrenceIntro: (count: number, withOpen: number) =>
+    `🔁 **Recurrence:** ${count === 1 ? "an earlier incident" : `${count} earlier incidents`} on the same service${
+      withOpen === 0
+        ? ", none with action items still open."
+        : withOpen === count
+          ? ", with action items still open:"
+          : `; ${withOpen === 1 ? "this one still has" : `these ${withOpen} still have`} action items open:`
+    }`,
+  recurrenceLine: (link: string, day: string, services: string, open: string) =>
+    `- ${link} (${day}, ${services}) · still open: ${open}`,
   /** An outsider typed a command: said once per person. */
   outsiderRefused: (login: string, whoMay: string) =>
     `Thanks, @${login}. Incident commands can only be run by ${whoMay}, so this one was not applied. Ask the incident commander to run it, or comment without the leading \`/\`.`,

@@ -28,6 +28,8 @@ export function issueChanges(
     config.labels.incident,
     config.labels.triage,
     config.labels.freeze,
+    config.labels.falsePositive,
+    config.labels.drill,
     ...config.severities.map((severity) => severity.name),
     ...config.statuses.map(words.statusLabel),
   ]);
@@ -38,6 +40,8 @@ export function issueChanges(
       state.severity ?? words.defaultSeverity,
       words.statusLabel(state.status),
       ...(state.freeze.active ? [config.labels.freeze] : []),
+      ...(state.falsePositive ? [config.labels.falsePositive] : []),
+      ...(state.drill ? [config.labels.drill] : []),
     );
   } else if (state.triage) wanted.push(config.labels.triage);
   else if (issue.labels.includes(config.labels.incident)) wanted.push(config.labels.incident);
@@ -61,7 +65,7 @@ export function issueChanges(
     const closed = state.status === words.resolved;
     if (closed && issue.state === "OPEN") {
       write.state = "closed";
-      write.stateReason = "completed";
+      write.stateReason = state.falsePositive ? "not_planned" : "completed";
     } else if (!closed && issue.state === "CLOSED") {
       write.state = "open";
     }

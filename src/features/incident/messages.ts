@@ -13,6 +13,8 @@ import { ROLE_LABELS } from "../../render/timeline-table.js";
 import type { Suspects } from "../code-response/suspects.js";
 import { renderSuspects } from "../code-response/suspects-view.js";
 import { publicStatusDraft } from "../outward/public-status-draft.js";
+import { incidentWords } from "./incident-words.js";
+import type { Recurrence } from "./recurrence.js";
 
 /** The app's other messages: declaration, replies, updates, resolution, drafts. */
 
@@ -27,6 +29,28 @@ export interface MessageContext {
   marker: string;
   /** The templates this decision renders with (the repo's overrides over the built-in ones). */
   templates: Templates;
+}
+
+/** The recurrence note of the declaration (and the review): earlier incidents and their open items. */
+export function renderRecurrences(recurrences: readonly Recurrence[] | null): string | null {
+  if (!recurrences || recurrences.length === 0) return null;
+  const withOpen = recurrences.filter((past) => past.openItems.length > 0);
+  const lines = withOpen
+    .slice(0, 10)
+    .map((past) =>
+      incidentWords.recurrenceLine(
+        `[${past.repo ? inline(past.repo) : ""}#${past.number}](${past.url}) ${inline(past.title, 100)}`,
+        past.createdAt.toISOString().slice(0, 10),
+        inline(past.services.join(", ")),
+        past.openItems
+          .map(
+            (item) =>
+              `[${past.repo ? inline(past.repo) : ""}#${item.number}](${item.url}) ${inline(item.title, 80)}`,
+          )
+          .join(", "),
+      ),
+    );
+  return [incidentWords.recurrenceIntro(recurrences.length, withOpen.length), ...lines].join("\n");
 }
 
 function stamp(at: Date | null, config: Config): string {
@@ -62,6 +86,7 @@ export function declarationMessage(
     runbook: string | null;
     suspects: Suspects | null;
     withhold?: boolean;
+    recurrences?: Recurrence[] | null;
   },
 ): string {
   const { state, config } = ctx;
@@ -94,6 +119,7 @@ export function declarationMessage(
     cadence: severity?.updateEvery ? formatDuration(severity.updateEvery) : null,
     notify: severity?.notify.length ? severity.notify.map(mention).join(", ") : null,
     suspects: renderSuspects(extra.suspects, config) || null,
+    recurrence: renderRecurrences(extra.recurrences ?? null),
   });
 }
 

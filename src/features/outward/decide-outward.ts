@@ -51,15 +51,17 @@ export function decideOutward(
     : EMPTY_LEDGER;
   const { due, ledger } = dueNotices(state.entries, recorded, latestAppWrite(history, ctx.botLogin));
   const noticeContext = { state, config, id: ctx.id, title: ctx.title, issueUrl: history.issue.url };
-  const notices = due.map((entry) => chatNotice(entry, noticeContext));
+  // A drill claims its notices (so none is sent if the label comes off later) and sends none.
+  const notices = state.drill ? [] : due.map((entry) => chatNotice(entry, noticeContext));
 
   const current = publicHash(publicIncident(state, config, ctx.id));
   const published = input.published !== undefined ? input.published : recorded.published;
-  const publication = config.statusPage.enabled && current !== published ? { hash: current } : null;
+  const publication =
+    config.statusPage.enabled && !state.drill && current !== published ? { hash: current } : null;
   const next: Ledger = { ...ledger, published };
 
   const site = siteUrl(config, history.repo.nameWithOwner);
-  const upToDate = !config.statusPage.enabled || current === published;
+  const upToDate = !config.statusPage.enabled || state.drill || current === published;
   for (const ack of state.acknowledgements) {
     if (ack.kind !== "accepted" || ack.command.kind !== "public-status" || !upToDate) continue;
     const { command, comment } = ack;
@@ -67,9 +69,11 @@ export function decideOutward(
     ctx.reply(key, (marker) =>
       [
         marker,
-        config.statusPage.enabled
-          ? outwardWords.published(site, stateLabel(command.state), command.text)
-          : outwardWords.recordedOnly(stateLabel(command.state)),
+        state.drill
+          ? outwardWords.drillNotPublished(stateLabel(command.state))
+          : config.statusPage.enabled
+            ? outwardWords.published(site, stateLabel(command.state), command.text)
+            : outwardWords.recordedOnly(stateLabel(command.state)),
         "",
       ].join("\n"),
     );
@@ -97,6 +101,6 @@ function latestAppWrite(history: IssueHistory, botLogin: string): Date | null {
 /** On resolution: the status page still shows the incident as ongoing. */
 export function publicReminder(state: IncidentState, config: Config): string | null {
   const last = state.publicUpdates.at(-1);
-  if (!config.statusPage.enabled || !last || last.state === "resolved") return null;
+  if (!config.statusPage.enabled || state.drill || !last || last.state === "resolved") return null;
   return outwardWords.stillShown(stateLabel(last.state));
 }

@@ -4,6 +4,8 @@ import { inline } from "../../render/markdown.js";
 export const outwardWords = {
   published: (site: string, state: string, text: string) =>
     `🌐 Published to the [status page](${site}): **${state}** · “${inline(text, 500)}”`,
+  drillNotPublished: (state: string) =>
+    `Recorded as a customer-facing update (**${state}**). This incident is a drill, so nothing was published to the status page.`,
   recordedOnly: (state: string) =>
     `Recorded as a customer-facing update (**${state}**). The status page is turned off (\`statusPage.enabled: false\`), so nothing was published.`,
   publishFailed: (reason: string) =>

@@ -1,6 +1,7 @@
 import { parse, View } from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
-import { backlogSpec, durationSpec, monthlySpec } from "./chart-specs.js";
+import { backlogSpec, monthlySpec } from "./chart-specs.js";
+import { durationSpec } from "./duration-chart.js";
 import { PHASE_TITLES } from "./phase-titles.js";
 import { PHASES, type ReportData } from "./report-types.js";
 

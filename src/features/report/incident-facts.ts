@@ -6,7 +6,18 @@ export const FALSE_POSITIVE_LABEL = "false-positive";
 
 /** Closed as not planned, or labelled `false-positive`: not a real incident. */
 export function isFalsePositive(record: IncidentRecord): boolean {
-  return record.closeReason === "NOT_PLANNED" || record.labels.includes(FALSE_POSITIVE_LABEL);
+  return (
+    record.state.falsePositive !== null ||
+    record.closeReason === "NOT_PLANNED" ||
+    record.labels.includes(FALSE_POSITIVE_LABEL)
+  );
+}
+
+export const DRILL_LABEL = "drill";
+
+/** A game day (`/drill` or the drill label): counted apart, in no other number. */
+export function isDrill(record: IncidentRecord): boolean {
+  return record.state.drill !== null || record.labels.includes(DRILL_LABEL);
 }
 
 /** When the incident counts as having happened: its declaration (month buckets, the window). */

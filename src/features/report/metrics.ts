@@ -1,8 +1,9 @@
 import type { Config } from "../../config/schema.js";
 import { durationsBySeverity, slaBreaches } from "./duration-metrics.js";
 import { actionItemStats, pirStats } from "./follow-up-metrics.js";
-import { declaredAt, incidentLink, isFalsePositive, severityOf } from "./incident-facts.js";
+import { declaredAt, incidentLink, isDrill, isFalsePositive, severityOf } from "./incident-facts.js";
 import { mtbfByService } from "./mtbf.js";
+import { reportTargets } from "./report-targets.js";
 import type { IncidentRecord, MonthCounts, ReportData, ReportInput, ReportWindow } from "./report-types.js";
 import { inWindow, monthKey, monthsOf } from "./report-window.js";
 import { ratio } from "./statistics.js";
@@ -22,9 +23,18 @@ export function computeReport(
   const declared = input.incidents.filter((record) => declaredAt(record) !== null);
   const inPeriod = declared.filter((record) => inWindow(declaredAt(record) as Date, window));
   inPeriod.sort((a, b) => (declaredAt(a) as Date).getTime() - (declaredAt(b) as Date).getTime());
-  const falsePositives = inPeriod.filter(isFalsePositive);
-  const real = inPeriod.filter((record) => !isFalsePositive(record));
+  const drills = inPeriod.filter(isDrill);
+  const exercised = inPeriod.filter((record) => !isDrill(record));
+  const falsePositives = exercised.filter(isFalsePositive);
+  const real = exercised.filter((record) => !isFalsePositive(record));
   const severities = severityOrder(config, real);
+  const months = monthCounts(real, falsePositives, severities, window);
+  const falsePositiveRate = ratio(falsePositives.length, exercised.length);
+  const detectDurations = real.flatMap((record) => {
+    const { started, detected, declared } = record.state.times;
+    const found = detected ?? declared;
+    return started && found ? [found.getTime() - started.getTime()] : [];
+  });
 
   return {
     window,
@@ -36,19 +46,22 @@ export function computeReport(
       incidents: real.length,
       open: real.filter((record) => record.state.open).length,
       falsePositives: falsePositives.length,
+      drills: drills.length,
       undeclared: input.incidents.length - declared.length,
     },
-    months: monthCounts(real, falsePositives, severities, window),
+    months,
     durations: durationsBySeverity(real, severities, config, now),
     mtbf: mtbfByService(real),
     breaches: slaBreaches(real, config, now),
     falsePositives: {
       count: falsePositives.length,
-      rate: ratio(falsePositives.length, inPeriod.length),
+      rate: falsePositiveRate,
       incidents: falsePositives.map(incidentLink),
     },
+    drills: drills.map(incidentLink),
     pirs: input.pirs ? pirStats(input.pirs, window, now) : null,
     actionItems: input.actionItems ? actionItemStats(input.actionItems, window, now) : null,
+    targets: reportTargets(config, months, detectDurations, falsePositiveRate),
   };
 }
 

@@ -6,25 +6,25 @@ export const PHASE_TITLES: Record<Phase, { title: string; short: string; unitTit
     detect: {
       title: "Time to detect",
       short: "detect",
-      unitTitle: "Time to detect (minutes)",
+      unitTitle: "Time to detect",
       file: "time-to-detect.svg",
     },
     acknowledge: {
       title: "Time to acknowledge",
       short: "ack",
-      unitTitle: "Time to acknowledge (minutes)",
+      unitTitle: "Time to acknowledge",
       file: "time-to-acknowledge.svg",
     },
     mitigate: {
       title: "Time to mitigate",
       short: "mitigate",
-      unitTitle: "Time to mitigate (minutes)",
+      unitTitle: "Time to mitigate",
       file: "time-to-mitigate.svg",
     },
     resolve: {
       title: "Time to resolve",
       short: "resolve",
-      unitTitle: "Time to resolve (minutes)",
+      unitTitle: "Time to resolve",
       file: "time-to-resolve.svg",
     },
   };

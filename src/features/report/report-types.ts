@@ -132,6 +132,16 @@ export interface ActionItemStats {
   backlog: BacklogPoint[];
 }
 
+/** One of the report's own targets (config `report.targets`); met when the value is below it. */
+export interface TargetResult {
+  /** incidentsPerMonth: the busiest month's count; mttd: ms; falsePositiveRate: a share. */
+  measure: "incidentsPerMonth" | "mttd" | "falsePositiveRate";
+  value: number | null;
+  target: number;
+  /** Null when there was nothing to measure. */
+  met: boolean | null;
+}
+
 export interface ReportData {
   window: ReportWindow;
   generatedAt: Date;
@@ -145,6 +155,8 @@ export interface ReportData {
     incidents: number;
     open: number;
     falsePositives: number;
+    /** Drills (game days): counted apart, in no other number. */
+    drills: number;
     /** Issues with the incident label never declared (held for triage); left out everywhere. */
     undeclared: number;
   };
@@ -153,6 +165,8 @@ export interface ReportData {
   mtbf: ServiceMtbf[];
   breaches: Breach[];
   falsePositives: { count: number; rate: number | null; incidents: IncidentLink[] };
+  drills: IncidentLink[];
   pirs: PirStats | null;
   actionItems: ActionItemStats | null;
+  targets: TargetResult[];
 }

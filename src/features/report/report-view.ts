@@ -2,7 +2,7 @@ import { inline } from "../../render/markdown.js";
 import type { ChartFile } from "./charts.js";
 import { PHASE_TITLES } from "./phase-titles.js";
 import { columnsFrom, link, percent, shareOf, span, table, utc } from "./report-format.js";
-import { PHASES, type ReportData } from "./report-types.js";
+import { PHASES, type ReportData, type TargetResult } from "./report-types.js";
 
 /**
  * The report as the template sees it: headings and prose live in
@@ -20,6 +20,7 @@ export interface ReportView {
   generatedAt: string;
   repos: string;
   summary: string;
+  targetsTable: string | null;
   monthlyChart: Chart | null;
   monthlyTable: string;
   phases: Array<{ title: string; chart: Chart | null; table: string }>;
@@ -28,6 +29,8 @@ export interface ReportView {
   breachCount: number;
   falsePositivesTable: string | null;
   falsePositiveCount: number;
+  drillsTable: string | null;
+  drillCount: number;
   pirs: { table: string; lateTable: string | null } | null;
   actionItems: {
     table: string;
@@ -47,6 +50,7 @@ function summaryTable(data: ReportData): string {
   const rows = [
     ["Incidents", `${totals.incidents} (${totals.open} still open)`],
     ["False positives", `${totals.falsePositives} (${percent(data.falsePositives.rate)} of declared)`],
+    ["Drills", String(totals.drills)],
     ["SLA breaches", String(data.breaches.length)],
     ["PIRs on time", pirs ? shareOf(pirs.onTime, pirs.onTime + pirs.late) : "no data"],
     [
@@ -57,6 +61,30 @@ function summaryTable(data: ReportData): string {
     ],
   ];
   return table(["Measure", "Value"], rows);
+}
+
+const TARGET_TITLES: Record<TargetResult["measure"], string> = {
+  incidentsPerMonth: "Incidents in the busiest month",
+  mttd: "Mean time to detect",
+  falsePositiveRate: "False-positive rate",
+};
+
+function targetValue(measure: TargetResult["measure"], value: number | null): string {
+  if (value === null) return "–";
+  if (measure === "mttd") return span(value);
+  if (measure === "falsePositiveRate") return percent(value);
+  return String(value);
+}
+
+function targetsTable(data: ReportData): string | null {
+  if (data.targets.length === 0) return null;
+  const rows = data.targets.map((target) => [
+    TARGET_TITLES[target.measure],
+    targetValue(target.measure, target.value),
+    `below ${targetValue(target.measure, target.target)}`,
+    target.met === null ? "no data" : target.met ? "met" : "**missed**",
+  ]);
+  return table(["Measure", "Value", "Target", "Result"], rows);
 }
 
 function monthlyTable(data: ReportData): string {
@@ -164,6 +192,7 @@ export function reportView(data: ReportData, charts: readonly ChartFile[]): Repo
     generatedAt: utc(data.generatedAt),
     repos: data.repos.length > 0 ? data.repos.map((repo) => `\`${inline(repo)}\``).join(", ") : "none",
     summary: summaryTable(data),
+    targetsTable: targetsTable(data),
     monthlyChart: chartFor(charts, "incidents-per-month.svg"),
     monthlyTable: monthlyTable(data),
     phases: PHASES.map((phase) => ({
@@ -176,6 +205,14 @@ export function reportView(data: ReportData, charts: readonly ChartFile[]): Repo
     breachCount: data.breaches.length,
     falsePositivesTable: falsePositivesTable(data),
     falsePositiveCount: data.falsePositives.count,
+    drillsTable:
+      data.drills.length === 0
+        ? null
+        : table(
+            ["Drill", "Severity"],
+            data.drills.map((drill) => [link(drill), drill.severity]),
+          ),
+    drillCount: data.drills.length,
     pirs: pirView(data),
     actionItems: actionItemView(data, charts),
   };

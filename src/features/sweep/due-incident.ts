@@ -1,5 +1,6 @@
 import { formatDuration } from "../../config/duration.js";
 import type { Config } from "../../config/schema.js";
+import { addDeadline } from "../../kernel/business-days.js";
 import { clocks } from "../../kernel/clocks.js";
 import { onCallAt } from "../../kernel/on-call.js";
 import { severityConfig, vocabulary } from "../../kernel/projection/state-changes.js";
@@ -116,7 +117,7 @@ function pirReminders(now: Date, incident: SweepIncident, config: Config): Sweep
   const resolvedAt = state.times.resolved;
   const pirDue = severityConfig(config, state.severity)?.pirDue ?? null;
   if (!resolvedAt || pirDue === null || incident.pirMergedAt) return [];
-  const dueAt = new Date(resolvedAt.getTime() + pirDue);
+  const dueAt = addDeadline(resolvedAt, pirDue, config);
   const dueKey = minute(dueAt);
   const mentions = unique([state.roles.ic?.[0] ?? state.resolution?.by ?? state.declaration?.by]);
   const left = dueAt.getTime() - now.getTime();

@@ -1,6 +1,7 @@
 import type { Command } from "../../commands/types.js";
 import type { Priority } from "../../commands/vocabulary.js";
 import type { Config } from "../../config/schema.js";
+import { addDeadline } from "../business-days.js";
 import { addIsoDays, isoDayOf, wholeDays } from "../calendar-days.js";
 import type { HistoryComment } from "../history.js";
 import type { ActionRequest, IncidentState } from "../incident-state.js";
@@ -49,7 +50,7 @@ interface AskedFields {
 /**
  * Owner, due date and priority as asked, the configured defaults (`actionItems`) where
  * nothing was: the default owner is whoever asked (or the IC), the default due date is
- * counted in calendar days from when they asked.
+ * counted in calendar days (or business days, `5bd`) from when they asked.
  */
 export function withDefaults(
   asked: AskedFields,
@@ -69,6 +70,8 @@ export function withDefaults(
     asked.due ??
     (defaults.defaultDue === null
       ? null
-      : addIsoDays(isoDayOf(from.at, config.timeZone), wholeDays(defaults.defaultDue)));
+      : typeof defaults.defaultDue === "number"
+        ? addIsoDays(isoDayOf(from.at, config.timeZone), wholeDays(defaults.defaultDue))
+        : isoDayOf(addDeadline(from.at, defaults.defaultDue, config), config.timeZone));
   return { owner, due, priority: asked.priority ?? defaults.defaultPriority };
 }

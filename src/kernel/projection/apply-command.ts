@@ -9,6 +9,8 @@ import {
   changeSeverity,
   changeStatus,
   declare,
+  markDrill,
+  markFalsePositive,
   reopen,
   resolve,
   vocabulary,
@@ -97,6 +99,14 @@ export function applyCommand(
     case "reopen":
       if (state.status !== words.resolved) return "It is not resolved, so there is nothing to reopen.";
       reopen(state, at, by, "command", command.reason, config, source);
+      return null;
+    case "false-positive":
+      if (state.falsePositive) return "It is already closed as a false positive.";
+      markFalsePositive(state, at, by, command.reason, config, source);
+      return null;
+    case "drill":
+      if (state.drill) return null;
+      markDrill(state, at, by, "command", source);
       return null;
     case "public-status": {
       const allowed = config.permissions.publicStatus;

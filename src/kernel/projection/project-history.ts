@@ -20,6 +20,7 @@ import {
   changeSeverity,
   changeStatus,
   declare,
+  markDrill,
   reopen,
   resolve,
   securitySeverity,
@@ -80,6 +81,8 @@ export function project(history: IssueHistory, ctx: ProjectionContext): Incident
     linked: [],
     actionRequests: [],
     actionItems: [],
+    falsePositive: null,
+    drill: null,
   };
 
   applyAlertIssue(state, history, ctx);
@@ -150,6 +153,8 @@ function onEvent(state: IncidentState, event: HistoryEvent, history: IssueHistor
   switch (event.type) {
     case "unlabeled":
       if (event.label === config.labels.freeze && state.declaration) state.freeze.override = false;
+      if (event.label === config.labels.drill) state.drill = null;
+      if (event.label === config.labels.falsePositive) state.falsePositive = null;
       return;
     case "labeled": {
       if (event.label === config.labels.incident) {
@@ -164,6 +169,14 @@ function onEvent(state: IncidentState, event: HistoryEvent, history: IssueHistor
         state.freeze.override = true;
         return;
       }
+      if (event.label === config.labels.drill) {
+        markDrill(state, event.at, by, "label");
+        return;
+      }
+      if (event.label === config.labels.falsePositive && state.declaration) {
+        state.falsePositive ??= { at: event.at, by, reason: null };
+        return;
+      }
       const severity = words.severityByLabel.get(event.label);
       if (severity) changeSeverity(state, severity, event.at, by, "label", null, config);
       const status = words.statusByLabel.get(event.label);
@@ -174,6 +187,7 @@ function onEvent(state: IncidentState, event: HistoryEvent, history: IssueHistor
       if (state.declaration && state.status !== words.resolved) {
         const reason = event.stateReason === "NOT_PLANNED" ? "closed as not planned" : null;
         resolve(state, event.at, by, "issue", reason, config);
+        if (reason) state.falsePositive ??= { at: event.at, by, reason };
       }
       return;
     case "reopened":

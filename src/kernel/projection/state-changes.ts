@@ -204,8 +204,30 @@ export function reopen(
   state.status = words.first;
   state.times.resolved = null;
   state.resolution = null;
+  state.falsePositive = null;
   addEntry(state, "reopened", at, by, timelineWords.reopened(words.first, via), {
     ...source,
     quote: reason,
   });
+}
+
+/** A drill (game day): recorded once, by command or label. */
+export function markDrill(state: IncidentState, at: Date, by: string, via: Via, source: Source = NO_SOURCE) {
+  if (state.drill) return;
+  state.drill = { at, by };
+  addEntry(state, "drill", at, by, timelineWords.drill(via), source);
+}
+
+/** `/false-positive`: not an incident after all; resolves it (closed as not planned) if it is not yet. */
+export function markFalsePositive(
+  state: IncidentState,
+  at: Date,
+  by: string,
+  reason: string | null,
+  config: Config,
+  source: Source = NO_SOURCE,
+) {
+  if (state.status !== vocabulary(config).resolved) resolve(state, at, by, "command", reason, config, source);
+  state.falsePositive = { at, by, reason };
+  addEntry(state, "false-positive", at, by, timelineWords.falsePositive, { ...source, quote: reason });
 }

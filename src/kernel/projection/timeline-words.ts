@@ -40,6 +40,9 @@ export const timelineWords = {
   alertResolved: (title: string) => `Alert **${title}** resolved`,
   alertReopened: (title: string, after: string) => `Alert **${title}** fired again ${after} after resolution`,
   pagedBack: (what: string, who: string) => `${what} in the paging service by ${who}`,
+  falsePositive: "Closed as a **false positive**: not an incident (left out of the metrics)",
+  drill: (how: Via) =>
+    `**Drill** (game day)${via(how)}: nothing is paged, published to the status page or sent to chat`,
   role: (title: string, handle: string) => `${title}: @${handle}`,
   note: "Note",
   impactStarted: "Impact started",

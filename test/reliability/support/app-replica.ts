@@ -1,12 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { SimClock } from "@incident-app/github-simulator";
 import { Redis } from "ioredis";
 import { createNodeMiddleware, Probot } from "probot";
 import { vi } from "vitest";
 import type { RetryPolicy } from "../../../src/github/retry-policy.js";
 import { type ChatDeps, defaultChatDeps } from "../../../src/outside/chat/chat-deps.js";
 import { localLock, sharedLock } from "../../../src/pipelines/issue-lock.js";
-import type { SimClock } from "../../simulator/index.js";
 import { WEBHOOK_PATH, WEBHOOK_SECRET } from "../../support/harness.js";
 import { testPrivateKey } from "../../support/probot.js";
 

@@ -1,4 +1,4 @@
-import type { SimState } from "../../simulator/store/model.js";
+import type { SimState } from "@incident-app/github-simulator";
 
 /**
  * What a run leaves behind, as people would judge it: per repository its labels; per

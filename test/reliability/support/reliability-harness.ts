@@ -1,6 +1,6 @@
+import { createClock, startSimulator } from "@incident-app/github-simulator";
 import type { RetryPolicy } from "../../../src/github/retry-policy.js";
 import { scaledRetryPolicy } from "../../../src/github/retry-policy.js";
-import { createClock, startSimulator } from "../../simulator/index.js";
 import { type Harness, WEBHOOK_PATH, WEBHOOK_SECRET } from "../../support/harness.js";
 import { memoryPublisher } from "../../support/memory-publisher.js";
 import { type Replica, startReplica } from "./app-replica.js";

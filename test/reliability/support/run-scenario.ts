@@ -1,5 +1,9 @@
-import type { DeliveryFaultOptions, DeliveryMode, RequestFaultOptions } from "../../simulator/index.js";
-import type { SimState } from "../../simulator/store/model.js";
+import type {
+  DeliveryFaultOptions,
+  DeliveryMode,
+  RequestFaultOptions,
+  SimState,
+} from "@incident-app/github-simulator";
 import { type EndState, projectEndState } from "./end-state.js";
 import { type ReliabilityOptions, startReliabilityHarness } from "./reliability-harness.js";
 import type { ReliabilityScenario } from "./scenarios.js";

@@ -97,8 +97,16 @@ describe(".github/workflows/incident-app.yml", () => {
       contents: "write",
       issues: "write",
       "pull-requests": "write",
+      checks: "write",
       deployments: "read",
     });
+  });
+
+  it("says plainly what the default token cannot do, and how to mint an app token", () => {
+    const text = readFileSync(`${ROOT}.github/workflows/incident-app.yml`, "utf8");
+    expect(text).toMatch(/Projects \(v2\)/);
+    expect(text).toMatch(/run no CI/);
+    expect(text).toContain("create-github-app-token");
   });
 
   it("runs the compiled Actions entry with the job's token and the bot it writes as", () => {
@@ -106,5 +114,33 @@ describe(".github/workflows/incident-app.yml", () => {
     const entry = steps.find((step) => step.run?.includes("dist/src/actions-entry.js"));
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression
     expect(entry?.env).toEqual({ GITHUB_TOKEN: "${{ github.token }}", APP_SLUG: "github-actions" });
+  });
+});
+
+describe("the docs agree with app.yml and the workflow", () => {
+  const security = readFileSync(`${ROOT}docs/security.md`, "utf8");
+  const gettingStarted = readFileSync(`${ROOT}docs/getting-started.md`, "utf8");
+
+  it("security.md names every permission and event of app.yml and of the workflow", () => {
+    for (const [permission, access] of Object.entries(manifest.default_permissions))
+      expect(security).toContain(`\`${permission}: ${access}\``);
+    for (const event of manifest.default_events) expect(security).toContain(`\`${event}\``);
+    for (const permission of Object.keys(workflow.permissions))
+      expect(security).toContain(`\`${permission}\``);
+  });
+
+  it("getting-started.md names every permission the workflow grants", () => {
+    for (const [permission, access] of Object.entries(workflow.permissions))
+      expect(gettingStarted).toContain(`\`${permission}: ${access}\``);
+    expect(gettingStarted).toMatch(/Projects \(v2\)/);
+    expect(gettingStarted).toMatch(/start no CI/);
+  });
+});
+
+describe("LICENSE", () => {
+  it("is the licence package.json declares", () => {
+    const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { license: string };
+    expect(pkg.license).toBe("MIT");
+    expect(readFileSync(`${ROOT}LICENSE`, "utf8")).toMatch(/^MIT License/);
   });
 });

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ChartFile, renderCharts } from "../../../src/features/report/charts.js";
+import { readableUnit } from "../../../src/features/report/duration-chart.js";
 import { computeReport } from "../../../src/features/report/metrics.js";
 import { config, fixedInput, now, reportWindow } from "../../fixtures/report/fixed-history.js";
 
@@ -28,6 +29,14 @@ function texts(svg: string): string[] {
   walk(new XMLParser({ ignoreAttributes: false }).parse(svg));
   return found;
 }
+
+describe("readableUnit", () => {
+  it("picks minutes up to 2 h, hours up to 3 days, days beyond", () => {
+    expect(readableUnit(45 * 60_000).name).toBe("minutes");
+    expect(readableUnit(2 * 3_600_000).name).toBe("hours");
+    expect(readableUnit(5_288 * 60_000).name).toBe("days");
+  });
+});
 
 describe("report charts", () => {
   let charts: ChartFile[];
@@ -76,21 +85,29 @@ describe("report charts", () => {
     );
   });
 
-  it("labels duration charts in minutes with each severity and statistic", () => {
+  it("labels duration charts with each severity, statistic and unit", () => {
     const words = texts(chart("time-to-acknowledge.svg"));
     expect(words).toEqual(
       expect.arrayContaining([
         "Time to acknowledge: median and p90 by severity",
-        "Minutes; dashed red line = target",
+        "Minutes or hours, per severity; dashed red line = target",
         "Time to acknowledge (minutes)",
         "median",
         "p90",
         "SEV-2",
         "20",
         "30",
+        "20 min",
+        "Time to acknowledge (hours)",
       ]),
     );
-    expect(texts(chart("time-to-detect.svg"))).toContain("Minutes; no target");
+    expect(texts(chart("time-to-detect.svg")).join(" ")).toContain("no target");
+  });
+
+  it("draws long durations in hours or days, never thousands of minutes", () => {
+    const words = texts(chart("time-to-resolve.svg"));
+    expect(words.some((word) => /\((hours|days)\)$/.test(word))).toBe(true);
+    for (const word of words) expect(word).not.toMatch(/^\d{1,3}(,\d{3})+(\.\d)? min$/);
   });
 
   it("labels the backlog chart's axes", () => {

@@ -65,6 +65,8 @@ export function fakeGraphql(
         },
       };
     }
+    if (operation === "ReportActionItems")
+      return { repository: { issues: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } };
     throw new Error(`unexpected query ${operation}`);
   };
   return {

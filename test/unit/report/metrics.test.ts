@@ -18,7 +18,7 @@ function phase(severity: string, name: Phase) {
 
 describe("computeReport on the fixed history", () => {
   it("counts declared incidents in the window, apart from false positives and triage", () => {
-    expect(data.totals).toEqual({ incidents: 7, open: 1, falsePositives: 1, undeclared: 1 });
+    expect(data.totals).toEqual({ incidents: 7, open: 1, falsePositives: 1, drills: 0, undeclared: 1 });
     expect(data.severities).toEqual(["SEV-1", "SEV-2", "SEV-3", "SEV-4"]);
     expect(data.repos).toEqual(["acme/shop"]);
   });

@@ -21,8 +21,8 @@ describe("renderReport", () => {
       "# Incident report
 
       Incidents declared from 2026-01-01 00:00 UTC to 2026-03-01 00:00 UTC in \`acme/shop\`. Generated 2026-03-01 00:00 UTC.
-      Each incident counts under its current (final) severity; false positives are counted
-      apart and left out of every other number. How each number is computed: \`docs/reports.md\`.
+      Each incident counts under its current (final) severity; false positives and drills are
+      counted apart and left out of every other number. How each number is computed: \`docs/reports.md\`.
 
       ## Summary
 
@@ -30,9 +30,18 @@ describe("renderReport", () => {
       | --- | --- |
       | Incidents | 7 (1 still open) |
       | False positives | 1 (12.5% of declared) |
+      | Drills | 0 |
       | SLA breaches | 7 |
       | PIRs on time | 50% (2 of 4) |
       | Action items | 3 open, 1 overdue, 2 done |
+
+      ## Targets
+
+      | Measure | Value | Target | Result |
+      | --- | --- | --- | --- |
+      | Incidents in the busiest month | 4 | below 5 | met |
+      | Mean time to detect | 27.5 min | below 5 min | **missed** |
+      | False-positive rate | 12.5% | below 10% | **missed** |
 
       ## Incidents per month
 
@@ -127,6 +136,12 @@ describe("renderReport", () => {
       | Incident | Severity |
       | --- | --- |
       | [acme/shop#6](https://github.com/acme/shop/issues/6) Auth alert | SEV-3 |
+
+      ## Drills (0)
+
+      Game days run with \`/drill\` or the \`drill\` label.
+
+      None.
 
       ## Post-incident reviews
 

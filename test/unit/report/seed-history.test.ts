@@ -74,7 +74,7 @@ describe("seedIncidents", () => {
 
   it("gives a report over six months with every section filled", () => {
     const data = computeReport({ incidents: records }, config, before, monthsBefore(before));
-    expect(data.totals).toEqual({ incidents: 57, open: 2, falsePositives: 3, undeclared: 0 });
+    expect(data.totals).toEqual({ incidents: 57, open: 2, falsePositives: 3, drills: 0, undeclared: 0 });
     expect(data.months.map((m) => m.month)).toEqual([
       "2026-01",
       "2026-02",

@@ -1,0 +1,76 @@
+import type { Logger, Probot } from "probot";
+import type { Octokit } from "../github/client.js";
+import { installationIds, installationOctokit, reposWithOpenIssues } from "../github/installations.js";
+import { watchRateLimit } from "../github/rate-limit-headers.js";
+import type { OutsideDeps } from "../pipelines/converge-incident.js";
+import type { IssueLock } from "../pipelines/issue-lock.js";
+import { runSweep } from "../pipelines/run-sweep.js";
+import type { InstallationSlots } from "./installation-slots.js";
+import type { RateBudget } from "./rate-budget.js";
+import type { JobOutcome, SweepJob } from "./sweep-jobs.js";
+
+/**
+ * What each sweep job does, the same whether the queue is BullMQ on Redis or the
+ * in-process one: list installations, list an installation's repositories, or sweep
+ * one repository (`runSweep`, as the CLI does). A repository job waits, rather than
+ * fails, while its installation's slots are taken or its rate budget is spent.
+ */
+export interface SweepJobDeps {
+  probot: Probot;
+  clock: () => Date;
+  botLogin: () => Promise<string>;
+  formTemplate: string;
+  slots: InstallationSlots;
+  budget: RateBudget;
+  log: Logger;
+  /** Adds jobs (each once per id). */
+  enqueue: (jobs: SweepJob[]) => Promise<void>;
+  /** How long a job whose installation is busy waits before it asks again. */
+  busyWaitMs: number;
+  /** The webhook handlers' turns per issue: an incident the sweep converges waits for them. */
+  lock?: IssueLock;
+  /** Chat, paging and the status page for what the sweep adds to timelines (escalations, raised severities). */
+  outside?: OutsideDeps;
+}
+
+async function octokitFor(deps: SweepJobDeps, installationId: number): Promise<Octokit> {
+  const octokit = await installationOctokit(deps.probot, installationId);
+  return watchRateLimit(octokit, (reading) => deps.budget.observe(installationId, reading));
+}
+
+export async function runSweepJob(job: SweepJob, deps: SweepJobDeps): Promise<JobOutcome> {
+  if (job.kind === "pass") {
+    const ids = await installationIds(deps.probot);
+    await deps.enqueue(
+      ids.map((installationId) => ({ kind: "installation", window: job.window, installationId })),
+    );
+    return { kind: "done", added: ids.length, actions: 0 };
+  }
+  const { installationId } = job;
+  const spentUntil = await deps.budget.waitUntil(installationId, Date.now());
+  if (spentUntil !== null) return { kind: "later", until: spentUntil, why: "rate-limit" };
+  if (job.kind === "installation") {
+    const repos = await reposWithOpenIssues(await octokitFor(deps, installationId));
+    await deps.enqueue(repos.map((repo) => ({ kind: "repo", window: job.window, installationId, repo })));
+    return { kind: "done", added: repos.length, actions: 0 };
+  }
+  const holder = job.repo.toLowerCase();
+  if (!(await deps.slots.take(installationId, holder)))
+    return { kind: "later", until: Date.now() + deps.busyWaitMs, why: "busy" };
+  try {
+    const report = await runSweep({
+      octokit: await octokitFor(deps, installationId),
+      repos: [job.repo],
+      now: deps.clock(),
+      dryRun: false,
+      botLogin: await deps.botLogin(),
+      formTemplate: deps.formTemplate,
+      log: deps.log.child({ sweep: job.repo }),
+      ...(deps.lock ? { lock: deps.lock } : {}),
+      ...(deps.outside ? { outside: deps.outside } : {}),
+    });
+    return { kind: "done", added: 0, actions: report.actions.length };
+  } finally {
+    await deps.slots.give(installationId, holder);
+  }
+}

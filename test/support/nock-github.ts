@@ -1,0 +1,184 @@
+import nock from "nock";
+import { bot, type HistoryBuilder } from "./history-builder.js";
+import { rawHistoryResponse } from "./raw-history.js";
+
+/**
+ * GitHub in nock for `probot.receive` tests: every request of the handler under test,
+ * answered by `respond` and recorded in order as `METHOD /path` or the GraphQL
+ * operation name, so a test can assert the exact sequence. Unknown requests get a 500
+ * and show up in the record. `historyGitHub` answers from a test history instead.
+ */
+export const API = "https://api.github.com";
+
+export interface RespondRequest {
+  /** The GraphQL operation, or `METHOD /path` (decoded, without the query string). */
+  name: string;
+  /** The GraphQL variables, or the REST body. */
+  body: Record<string, unknown>;
+  method: string;
+  /** The path as sent (encoded, with the query string). */
+  uri: string;
+}
+
+export type Respond = (
+  request: RespondRequest,
+) => { status?: number; body: unknown; headers?: Record<string, string> } | null;
+
+export function respondingGitHub(respond: Respond): {
+  requests: string[];
+  bodies: Array<Record<string, unknown>>;
+} {
+  const requests: string[] = [];
+  const bodies: Array<Record<string, unknown>> = [];
+  const handle =
+    (method: string) =>
+    (uri: string, body: nock.Body): [number, unknown, Record<string, string>?] => {
+      const parsed = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
+      const query = typeof parsed.query === "string" ? parsed.query : null;
+      const name = query
+        ? (/(query|mutation) (\w+)/.exec(query)?.[2] ?? "?")
+        : `${method} ${decodeURIComponent(uri.split("?")[0] ?? "")}`;
+      if (name !== "POST /app/installations/1/access_tokens") {
+        requests.push(name);
+        bodies.push(query ? ((parsed.variables as Record<string, unknown>) ?? {}) : parsed);
+      }
+      const answer = respond({
+        name,
+        body: query ? ((parsed.variables as Record<string, unknown>) ?? {}) : parsed,
+        method,
+        uri,
+      });
+      if (!answer) return [500, { message: `unexpected ${name}` }];
+      return [answer.status ?? 200, answer.body, answer.headers ?? {}];
+    };
+  nock(API)
+    .persist()
+    .post(/.*/)
+    .reply(handle("POST"))
+    .patch(/.*/)
+    .reply(handle("PATCH"))
+    .put(/.*/)
+    .reply(handle("PUT"))
+    .get(/.*/)
+    .reply(handle("GET"));
+  return { requests, bodies };
+}
+
+export const TOKEN = {
+  status: 201,
+  body: { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: {} },
+};
+
+/** A REST answer that fails: `{ "POST /git/refs": () => failure(500) }`. */
+export class Failure {
+  constructor(
+    readonly status: number,
+    readonly message = "Server Error",
+  ) {}
+}
+export const failure = (status: number, message?: string) => new Failure(status, message);
+
+export type Answer = (body: Record<string, unknown>) => unknown;
+
+export interface HistoryGitHub {
+  /** The GraphQL operation, or `METHOD /path` without `/repos/owner/name` (as sent: encoded, with the query). */
+  requests: string[];
+  bodies: Array<{ name: string; body: Record<string, unknown> }>;
+}
+
+const CONFIG_FILE = /\/contents\/\.github(%2F|\/)incident\.yml/;
+
+/**
+ * GitHub answering from a test history: the history read and the comment mutations
+ * answer from (and write to) `builder`, `PATCH /issues/N` renames, labels and closes
+ * it, the config file is absent; other operations answer with `answers` (REST ones by
+ * a pattern of their name), else REST writes get a 201 with pull request 99. The token
+ * exchange and the config read are not recorded.
+ */
+export function historyGitHub(builder: HistoryBuilder, at: string, answers: Record<string, Answer> = {}) {
+  const fake: HistoryGitHub = { requests: [], bodies: [] };
+  const record = (name: string, body: Record<string, unknown>) => {
+    fake.requests.push(name);
+    fake.bodies.push({ name, body });
+  };
+  respondingGitHub(({ name, body, method, uri }) => {
+    if (name === "POST /app/installations/1/access_tokens") return TOKEN;
+    if (method === "GET" && CONFIG_FILE.test(uri)) return { status: 404, body: { message: "Not Found" } };
+    if (method === "POST" && uri === "/graphql") {
+      record(name, body);
+      const answer = answers[name];
+      if (answer) return { body: { data: answer(body) } };
+      return {
+        body: historyAnswer(builder, name, body, at) ?? {
+          errors: [{ message: `test: no answer for ${name}` }],
+        },
+      };
+    }
+    const restName = `${method} ${uri.replace(/^\/repos\/[^/]+\/[^/]+/, "")}`;
+    record(restName, body);
+    if (method === "GET") return null;
+    const answer = Object.entries(answers).find(([pattern]) =>
+      new RegExp(`^${pattern}$`).test(restName),
+    )?.[1];
+    const answered = answer?.(body);
+    if (answered instanceof Failure) return { status: answered.status, body: { message: answered.message } };
+    if (answer) return { body: answered };
+    if (method === "PATCH" && /^PATCH \/issues\/\d+$/.test(restName)) {
+      patchIssue(builder, body, at);
+      return { body: {} };
+    }
+    return { status: 201, body: { number: 99, html_url: "https://github.com/acme/shop/pull/99" } };
+  });
+  return fake;
+}
+
+/**
+ * GitHub's answers to the app's history read and comment mutations, from a test
+ * history that the writes update (at `at`), so the verify read that rides on a
+ * mutation sees them. The one copy behind `historyGitHub` and
+ * `incidentAnswers`. Null: not one of these.
+ */
+export function historyAnswer(
+  builder: HistoryBuilder,
+  operation: string,
+  variables: Record<string, unknown>,
+  at: string,
+): { data: unknown } | null {
+  const comment = (id: unknown) => {
+    const found = builder.history.items.find((item) => item.type === "comment" && item.id === id);
+    return found?.type === "comment" ? found : null;
+  };
+  // As `@include(if: $verify)` does: the history only when the mutation asks for it.
+  const issue = () =>
+    variables.verify === false ? undefined : rawHistoryResponse(builder.history).issueWithRepository;
+  switch (operation) {
+    case "IncidentHistory":
+      return { data: { repository: rawHistoryResponse(builder.history).repository } };
+    case "AddComment":
+      builder.comment(String(variables.body), at, bot);
+      return { data: { addComment: { commentEdge: { node: { issue: issue() } } } } };
+    case "UpdateComment": {
+      const found = comment(variables.id);
+      if (found) found.body = String(variables.body);
+      return { data: { updateIssueComment: { issueComment: { issue: issue() } } } };
+    }
+    case "AddReaction":
+      comment(variables.subjectId)?.appReactions.push(variables.content as "EYES");
+      return { data: { addReaction: { reaction: { content: variables.content } } } };
+    default:
+      return null;
+  }
+}
+
+/** `PATCH /repos/…/issues/N` applied as GitHub would: renamed, labelled, assigned, closed or reopened by the app. */
+function patchIssue(builder: HistoryBuilder, patch: Record<string, unknown>, at: string): void {
+  const issue = builder.history.issue;
+  const labels = Array.isArray(patch.labels) ? (patch.labels as string[]) : null;
+  if (typeof patch.title === "string" && patch.title !== issue.title) builder.rename(patch.title, at);
+  for (const label of labels ?? []) if (!issue.labels.includes(label)) builder.label(label, at, bot);
+  for (const label of [...issue.labels])
+    if (labels && !labels.includes(label)) builder.unlabel(label, at, bot);
+  if (Array.isArray(patch.assignees)) issue.assignees = patch.assignees as string[];
+  if (patch.state === "closed" && issue.state === "OPEN") builder.close(at, bot);
+  if (patch.state === "open" && issue.state === "CLOSED") builder.reopen(at, bot);
+}
