@@ -56,6 +56,21 @@ export interface TimelineEntry {
   commentId: number | null;
   /** Done in the paging service and told back: not echoed to it again. */
   origin?: "paging";
+  /** This entry wakes people through the paging service, as a page of its own. */
+  page?: PageOrder;
+}
+
+/**
+ * A page beyond the incident's own: an escalation level, a notify turned page, `/page`.
+ * `key` is appended to the incident id on the paging side (`INC-20260203-001:escalation-1`),
+ * so each is one page there, acknowledged and resolved with the incident.
+ */
+export interface PageOrder {
+  key: string;
+  /** Whom it is for: GitHub logins, or a paging service name (`service:<name>`). */
+  to: string[];
+  /** High urgency whatever the severity's mode (a notify turned page, `/page`). */
+  urgent: boolean;
 }
 
 /** A command line that the app must answer: 👀, or 😕 with a reply, or a reply of content. */

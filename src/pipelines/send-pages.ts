@@ -39,6 +39,8 @@ export async function sendPages(
       action.action === "trigger"
         ? await setup.service.trigger({
             incidentId: action.incidentId,
+            ...(action.dedupKey !== action.incidentId ? { dedupKey: action.dedupKey } : {}),
+            ...(action.to.length ? { to: action.to } : {}),
             severity: action.severity,
             severityRank: action.severityRank,
             urgency: action.urgency,
@@ -49,8 +51,8 @@ export async function sendPages(
             ...(action.service ? { service: action.service } : {}),
           })
         : action.action === "acknowledge"
-          ? await setup.service.acknowledge(action.incidentId)
-          : await setup.service.resolve(action.incidentId);
+          ? await setup.service.acknowledge(action.dedupKey)
+          : await setup.service.resolve(action.dedupKey);
     report.results.push(result);
     if (!result.ok) {
       const key = pageFailureKey(action.action);

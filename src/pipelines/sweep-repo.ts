@@ -101,7 +101,9 @@ export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult>
   const histories = new Map(read.incidents.map((history) => [history.issue.number, history]));
   const converged = new Set(
     result.actions.flatMap((action) =>
-      action.kind === "escalation" || action.kind === "auto-severity" ? [action.incident] : [],
+      action.kind === "escalation" || action.kind === "auto-severity" || action.kind === "page-after"
+        ? [action.incident]
+        : [],
     ),
   );
   const refresh = {
@@ -127,7 +129,11 @@ export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult>
     if (action.kind === "item-reminder") {
       const item = snapshot.actionItems.find((i) => i.number === action.item);
       if (item) await postReminder(item, body);
-    } else if (action.kind === "escalation" || action.kind === "auto-severity") {
+    } else if (
+      action.kind === "escalation" ||
+      action.kind === "auto-severity" ||
+      action.kind === "page-after"
+    ) {
       const incident = snapshot.incidents.find((i) => i.number === action.incident) as SweepIncident;
       const known = histories.get(incident.number);
       const variables = historyVariables(config, now, {

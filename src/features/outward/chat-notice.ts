@@ -1,6 +1,6 @@
 import type { NotifyEvent } from "../../config/outward-schema.js";
 import type { Config } from "../../config/schema.js";
-import type { Change, IncidentState } from "../../kernel/incident-state.js";
+import type { Change, IncidentState, PageOrder } from "../../kernel/incident-state.js";
 import { severityConfig } from "../../kernel/projection/state-changes.js";
 import { dateTime, zoneLabel } from "../../render/format-time.js";
 import type { DueEntry } from "./due-notices.js";
@@ -24,6 +24,10 @@ export interface ChatNotice {
   by: string | null;
   /** Done in the paging service (an acknowledgement there): the page is not told again. */
   fromPaging: boolean;
+  /** A page of its own (escalation level, notify turned page, `/page`). */
+  page?: PageOrder;
+  /** Keys of every page of its own the incident has had, acknowledged and resolved with it. */
+  pageKeys?: string[];
   /** The comment it came from, or the incident. */
   link: string;
   incident: {
@@ -105,6 +109,8 @@ export function chatNotice(due: DueEntry, ctx: NoticeContext): ChatNotice {
     detail,
     by: entry.by,
     fromPaging: entry.origin === "paging",
+    ...(entry.page ? { page: entry.page } : {}),
+    pageKeys: [...new Set(state.entries.flatMap((one) => (one.page ? [one.page.key] : [])))],
     link: entry.url ?? ctx.issueUrl,
     incident: {
       id: ctx.id,

@@ -76,6 +76,25 @@ function openIncidentRules(now: Date, incident: SweepIncident, config: Config): 
     });
   });
 
+  const paging = effective.severity ? config.paging.severities[effective.severity] : undefined;
+  if (
+    config.paging.service !== "none" &&
+    effective.severity &&
+    paging?.mode === "notify" &&
+    paging.pageAfter !== undefined &&
+    state.times.acknowledged === null &&
+    elapsed >= paging.pageAfter
+  ) {
+    actions.push({
+      kind: "page-after",
+      incident: incident.number,
+      key: `page-after:${effective.severity}`,
+      severity: effective.severity,
+      after: paging.pageAfter,
+      mentions: unique([onCall.primary]),
+    });
+  }
+
   const cadence = severityConfig(config, effective.severity)?.updateEvery ?? null;
   if (c.updateOverdue && c.nextUpdateDue && cadence) {
     const responsible = unique([...(roles.ic ?? []), ...(roles.comms ?? [])]);

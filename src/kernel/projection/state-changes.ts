@@ -1,5 +1,5 @@
 import type { Config, Severity } from "../../config/schema.js";
-import type { EntryKind, IncidentState, Via } from "../incident-state.js";
+import type { EntryKind, IncidentState, PageOrder, Via } from "../incident-state.js";
 import { timelineWords } from "./timeline-words.js";
 
 /**
@@ -63,6 +63,7 @@ export function addEntry(
     backdated?: boolean;
     commentId?: number | null;
     origin?: "paging";
+    page?: PageOrder;
   } = {},
 ) {
   state.entries.push({
@@ -75,6 +76,7 @@ export function addEntry(
     backdated: extra.backdated ?? false,
     commentId: extra.commentId ?? null,
     ...(extra.origin ? { origin: extra.origin } : {}),
+    ...(extra.page ? { page: extra.page } : {}),
   });
 }
 

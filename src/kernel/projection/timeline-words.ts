@@ -50,6 +50,9 @@ export const timelineWords = {
   update: "Status update posted",
   publicStatus: (state: string) => `Public status: **${state}**`,
   escalated: "Escalated",
+  pagedAfter: (after: string, who: string) =>
+    `Paged${who ? ` ${who}` : ""}: unacknowledged${after ? ` ${after}` : ""} after declaration (\`pageAfter\`)`,
+  paged: (who: string) => `Paged ${who}`,
   escalatedAutomatically: (level: string | undefined, who: string) =>
     `Escalated automatically${level ? ` (level ${level})` : ""}${who ? ` to ${who}` : ""}`,
   freeze: (active: boolean, why: string) => `Merge freeze ${active ? "**on**" : "**lifted**"} (${why})`,

@@ -5,7 +5,13 @@ import {
   pagerDutySeverity,
   truncateText,
 } from "./page-text.js";
-import type { PageRequest, PageResult, PagingAction, PagingService } from "./paging-service.js";
+import {
+  type PageRequest,
+  type PageResult,
+  type PagingAction,
+  type PagingService,
+  pageHeadline,
+} from "./paging-service.js";
 import {
   type Attempted,
   DEFAULT_RETRY_POLICY,
@@ -79,9 +85,9 @@ export function triggerEvent(routingKey: string, page: PageRequest, source: stri
   return {
     routing_key: routingKey,
     event_action: "trigger",
-    dedup_key: page.incidentId,
+    dedup_key: page.dedupKey ?? page.incidentId,
     payload: {
-      summary: truncateText(`[${page.incidentId}] ${page.severity}: ${page.title}`, PAGERDUTY_SUMMARY_LIMIT),
+      summary: truncateText(pageHeadline(page), PAGERDUTY_SUMMARY_LIMIT),
       source: page.repository || source,
       severity: pagerDutySeverity(page.severityRank, page.urgency),
       ...(page.startedAt ? { timestamp: page.startedAt } : {}),
@@ -94,6 +100,7 @@ export function triggerEvent(routingKey: string, page: PageRequest, source: stri
         severity: page.severity,
         issue: page.incidentUrl,
         ...(page.summary ? { summary: page.summary } : {}),
+        ...(page.to?.length ? { for: page.to.join(", ") } : {}),
       },
     },
     links,

@@ -40,6 +40,7 @@ export function pagingFromConfig(config: PagingConfig, deps: PagingDeps): Paging
         apiKey: key,
         baseUrl: config.opsgenie.baseUrl,
         responders: config.opsgenie.responders,
+        users: config.opsgenie.users,
         retry,
         fetch: deps.fetch,
       }),

@@ -63,9 +63,41 @@ describe("what the paging service is told", () => {
       config,
     );
     expect(acts).toEqual([
-      { action: "acknowledge", incidentId: "INC-20260203-001" },
-      { action: "resolve", incidentId: "INC-20260203-001" },
+      { action: "acknowledge", incidentId: "INC-20260203-001", dedupKey: "INC-20260203-001" },
+      { action: "resolve", incidentId: "INC-20260203-001", dedupKey: "INC-20260203-001" },
     ]);
+  });
+
+  it("pages an escalation level on its own key, and acknowledges and resolves every page of the incident", () => {
+    const level = { key: "escalation-1", to: ["carol"], urgent: false };
+    expect(pageActions([notice("escalation", "SEV-1", { page: level })], config)).toEqual([
+      expect.objectContaining({
+        action: "trigger",
+        dedupKey: "INC-20260203-001:escalation-1",
+        urgency: "high",
+        to: ["carol"],
+      }),
+    ]);
+    // A notify severity escalates at low urgency; a notify turned page is urgent; /escalate pages nobody.
+    expect(pageActions([notice("escalation", "SEV-3", { page: level })], config)[0]).toMatchObject({
+      urgency: "low",
+    });
+    const urgent = { key: "page", to: ["alice"], urgent: true };
+    expect(pageActions([notice("escalation", "SEV-4", { page: urgent })], config)[0]).toMatchObject({
+      urgency: "high",
+      dedupKey: "INC-20260203-001:page",
+    });
+    expect(pageActions([notice("escalation", "SEV-1")], config)).toEqual([]);
+    const keys = ["escalation-1"];
+    expect(
+      pageActions([notice("resolved", "SEV-1", { pageKeys: keys })], config).map((a) => a.dedupKey),
+    ).toEqual(["INC-20260203-001", "INC-20260203-001:escalation-1"]);
+    // Acknowledged in the paging service on one of several pages: every page hears it.
+    expect(
+      pageActions([notice("acknowledged", "SEV-1", { pageKeys: keys, fromPaging: true })], config).map(
+        (a) => a.dedupKey,
+      ),
+    ).toEqual(["INC-20260203-001", "INC-20260203-001:escalation-1"]);
   });
 
   it("keeps a security incident's details off the page, and sends nothing with paging off", () => {
