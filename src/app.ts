@@ -11,7 +11,7 @@ import { createLabelsOnInstall } from "./pipelines/ensure-labels.js";
 import { withEventLog } from "./pipelines/event-log.js";
 import { onPullRequest } from "./pipelines/pull-request-event.js";
 import { receiveAlerts } from "./pipelines/receive-alerts.js";
-import { receivePagerDutyWebhook } from "./pipelines/receive-page-back.js";
+import { receiveOpsgenieWebhook, receivePagerDutyWebhook } from "./pipelines/receive-page-back.js";
 import { reconcileActionItem } from "./pipelines/reconcile-action-item.js";
 import { reconcileIncident } from "./pipelines/reconcile-incident.js";
 import { isActionItemEvent, shouldReconcileActionItem } from "./pipelines/route-action-item-event.js";
@@ -59,7 +59,10 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
     try {
       options?.addHandler?.(alertEndpoint((request) => receiveAlerts(request, alertDeps(app, deps))));
       options?.addHandler?.(
-        pagingEndpoint((request) => receivePagerDutyWebhook(request, alertDeps(app, deps))),
+        pagingEndpoint({
+          pagerduty: (request) => receivePagerDutyWebhook(request, alertDeps(app, deps)),
+          opsgenie: (request) => receiveOpsgenieWebhook(request, alertDeps(app, deps)),
+        }),
       );
     } catch {
       // No HTTP server (Actions mode, `probot receive`): alerts arrive as repository_dispatch.

@@ -84,6 +84,11 @@ export const pagingSchema = z
     opsgenie: z
       .strictObject({
         apiKeyFrom: envName.describe("Variable holding the API integration key (sent as `GenieKey`)."),
+        webhookTokenFrom: envName
+          .optional()
+          .describe(
+            "Variable holding the token the Webhook integration sends as `Authorization: Bearer <token>`, for acks and closes coming back.",
+          ),
         baseUrl: httpsUrl
           .default("https://api.opsgenie.com")
           .describe("API address (EU: https://api.eu.opsgenie.com)."),

@@ -3,16 +3,25 @@ import type { AlertAnswer } from "../pipelines/receive-alerts.js";
 import type { PageBackRequest } from "../pipelines/receive-page-back.js";
 import { ALERT_BODY_LIMIT, answer, readLimited } from "./alert-endpoint.js";
 
-/** `POST /paging/pagerduty`: PagerDuty's v3 webhooks (acknowledged, resolved) back to the incident. */
+/** `POST /paging/pagerduty` and `/paging/opsgenie`: acknowledgements and resolutions back to the incident. */
 export const PAGERDUTY_WEBHOOK_PATH = "/paging/pagerduty";
+export const OPSGENIE_WEBHOOK_PATH = "/paging/opsgenie";
 
-export function pagingEndpoint(receive: (request: PageBackRequest) => Promise<AlertAnswer>) {
+type Receive = (request: PageBackRequest) => Promise<AlertAnswer>;
+
+export function pagingEndpoint(receivers: { pagerduty: Receive; opsgenie: Receive }) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const path = (req.url ?? "").split("?")[0] ?? "";
-    if (path !== PAGERDUTY_WEBHOOK_PATH) return false;
+    const receive =
+      path === PAGERDUTY_WEBHOOK_PATH
+        ? receivers.pagerduty
+        : path === OPSGENIE_WEBHOOK_PATH
+          ? receivers.opsgenie
+          : null;
+    if (!receive) return false;
     if (req.method !== "POST") {
       res.setHeader("allow", "POST");
-      answer(res, { status: 405, body: { error: "PagerDuty webhooks are sent with POST" } });
+      answer(res, { status: 405, body: { error: "paging webhooks are sent with POST" } });
       return true;
     }
     const body = await readLimited(req, ALERT_BODY_LIMIT);

@@ -143,4 +143,32 @@ describe("pages out (simulator + PagerDuty and Opsgenie receivers)", () => {
     await h.settle();
     expect(og.alerts[0]?.status).toBe("closed");
   });
+
+  it("Opsgenie: an acknowledgement and a close made there come back through its Webhook integration", async () => {
+    og = await startOpsgenieReceiver(OG_KEY);
+    const token = "og-webhook-token-made-for-this-test";
+    const config = `${ALERTS_YAML}paging:\n  service: opsgenie\n  opsgenie:\n    apiKeyFrom: OG_KEY\n    webhookTokenFrom: OG_TOKEN\n    baseUrl: ${og.url}\n    users: { "alice@example.com": "@alice" }\n`;
+    h = await startAlertsHarness(config, { env: { OG_KEY, OG_TOKEN: token } });
+    h.clock.set(new Date("2026-02-03T14:24:00Z"));
+    await h.alertmanager(fixture("alertmanager.firing"));
+    expect(og.alerts[0]).toMatchObject({ alias: "INC-20260203-001", priority: "P1" });
+    const url = `${h.appUrl}/paging/opsgenie`;
+    const back = (action: "Acknowledge" | "Close", username: string, authorization = `Bearer ${token}`) =>
+      og?.sendWebhook({ url, headers: { authorization }, action, alias: "INC-20260203-001", username });
+    const forged = await back("Acknowledge", "alice@example.com", "Bearer not-the-token");
+    expect(forged?.status).toBe(401);
+    h.clock.set(new Date("2026-02-03T14:26:00Z"));
+    const acked = await back("Acknowledge", "alice@example.com");
+    expect(acked?.status).toBe(200);
+    await h.settle();
+    expect(await h.timeline(1)).toContain("Acknowledged in the paging service by @alice");
+    h.clock.set(new Date("2026-02-03T14:40:00Z"));
+    await back("Close", "dan@example.com");
+    await h.settle();
+    expect(await h.timeline(1)).toContain("Resolved in the paging service by dan@example.com (Opsgenie)");
+    const { data: issue } = await h.sim
+      .as("alice")
+      .rest.issues.get({ owner: "acme", repo: "search", issue_number: 1 });
+    expect(issue.state).toBe("closed");
+  });
 });
