@@ -123,6 +123,13 @@ const TABLE = [
     "Notify the next escalation level now.",
     "/escalate Need database help",
   ),
+  spec(
+    "page",
+    "incident",
+    "/page <@user|primary|secondary|service> [message]",
+    "Page someone now through the paging service (PagerDuty or Opsgenie).",
+    "/page @bob need database help",
+  ),
   spec("timeline", "incident", "/timeline", "Rebuild the timeline comment.", "/timeline"),
   spec(
     "hotfix",

@@ -67,6 +67,30 @@ export function contentReply(
     case "oncall":
       reply(key, (m) => replyMessage(templates, m, [onCallText(config, comment.at)], ""));
       return;
+    case "page": {
+      const { target } = command;
+      const whomKey =
+        target.kind === "service"
+          ? `service-${target.name}`
+          : target.kind === "role"
+            ? onCallAt(config, comment.at)[target.role]
+            : target.login === "me"
+              ? author
+              : target.login;
+      const paged = state.entries.find(
+        (entry) =>
+          entry.commentId === comment.databaseId &&
+          entry.page?.key === `page-${comment.databaseId}-${whomKey}`,
+      );
+      if (!paged?.page) return;
+      const [to] = paged.page.to as [string];
+      const whom = to.startsWith("service:") ? `the ${to.slice(8)} service` : `@${to}`;
+      const text = state.drill
+        ? incidentWords.pageInDrill(whom)
+        : incidentWords.paged(whom, config.paging.service === "opsgenie" ? "Opsgenie" : "PagerDuty");
+      reply(key, (m) => replyMessage(templates, m, [text], ""));
+      return;
+    }
     case "metrics":
       if (input.metricsSummary) reply(key, (m) => `${m}\n${input.metricsSummary}`);
       return;

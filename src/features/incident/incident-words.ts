@@ -33,6 +33,11 @@ export const incidentWords = {
     `📟 On call now: primary ${who(primary)}, secondary ${who(secondary)}${until ? ` (until ${until})` : ""}.`,
   onCallNext: (primary: string | null, secondary: string | null, from: string) =>
     `Next, from ${from}: primary ${who(primary)}, secondary ${who(secondary)}.`,
+  /** `/page`: sent once the timeline claims it; a failure to deliver is said on its own. */
+  paged: (whom: string, service: string) =>
+    `📟 Paging ${whom} through ${service} now (high urgency). If ${service} does not take it, this incident says so.`,
+  pageInDrill: (whom: string) =>
+    `This incident is a drill, so ${whom} was not paged (nothing leaves GitHub).`,
   onCallNone:
     "Nobody is configured as on call: add `onCall` (fixed people or a rotation) to `.github/incident.yml`.",
   escalatedToSecondary: "escalated by hand to the secondary on-call; please join the response.",

@@ -4,6 +4,7 @@ import { whoMay } from "../association-names.js";
 import type { HistoryComment } from "../history.js";
 import type { IncidentState } from "../incident-state.js";
 import { actionRequest } from "./action-request.js";
+import { applyPage } from "./page-command.js";
 import {
   addEntry,
   changeSeverity,
@@ -129,6 +130,8 @@ export function applyCommand(
     case "escalate":
       addEntry(state, "escalated", at, by, timelineWords.escalated, { ...source, quote: command.note });
       return null;
+    case "page":
+      return applyPage(state, command, at, by, config, source);
     case "freeze":
       state.freeze.override = command.on;
       return null;

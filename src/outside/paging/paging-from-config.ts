@@ -25,6 +25,9 @@ export function pagingFromConfig(config: PagingConfig, deps: PagingDeps): Paging
       ok: true,
       service: createPagerDutyEvents({
         routingKey: key,
+        serviceKeys: Object.fromEntries(
+          Object.entries(config.pagerduty.services).map(([name, variable]) => [name, deps.env[variable]]),
+        ),
         baseUrl: config.pagerduty.baseUrl,
         retry,
         fetch: deps.fetch,
@@ -41,6 +44,7 @@ export function pagingFromConfig(config: PagingConfig, deps: PagingDeps): Paging
         baseUrl: config.opsgenie.baseUrl,
         responders: config.opsgenie.responders,
         users: config.opsgenie.users,
+        services: config.opsgenie.services,
         retry,
         fetch: deps.fetch,
       }),
