@@ -48,7 +48,8 @@ export function applyAlertComment(
       const resolved = parseTime(found.fields.resolved);
       if (resolved) {
         addEntry(state, "alert", resolved, "", timelineWords.alertResolved(title), { url: comment.url });
-        if (found.fields.mitigate === "1" && state.times.mitigated === null && state.open)
+        // Not `state.open`: that is the issue as it is now, and a closed incident must keep its mitigation.
+        if (found.fields.mitigate === "1" && state.times.mitigated === null && !state.resolution)
           changeStatus(state, ctx.config.mitigatedStatus, resolved, "", "alert", null, ctx.config);
       }
     }
