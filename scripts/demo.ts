@@ -2,7 +2,9 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { GitData } from "@incident-app/github-simulator";
 import { startHarness } from "../test/support/harness.js";
+import { startPagerDutyReceiver } from "../test/support/receivers/pagerduty-receiver.js";
 import { readAsPerson, renderTranscript } from "../test/support/transcript.js";
+import { ALERT_ENV, ALERT_REPO, playAlertDemo, writePages } from "./demo/alert-demo.js";
 import { checkDemo } from "./demo/check-demo.js";
 import { committedFiles } from "./demo/committed-files.js";
 import { writeReport } from "./demo/demo-report.js";
@@ -25,6 +27,7 @@ const OUT = "demo-output";
 async function main() {
   const started = Date.now();
   const receiver = await startDemoReceiver();
+  const pagerDuty = await startPagerDutyReceiver();
   // The past incidents are history, not news: chat targets stay unset until the demo incident.
   let chatEnv: NodeJS.ProcessEnv = {};
   // The war room's Slack workspace runs on the harness's simulated clock.
@@ -34,6 +37,7 @@ async function main() {
     chat: { env: () => chatEnv },
     warRoom: slack.warRoom,
     routes: slack.routes,
+    env: ALERT_ENV,
   });
   now = () => harness.clock.now().getTime();
   slack.connect(harness.appUrl);
@@ -42,7 +46,7 @@ async function main() {
       history: true,
       config: `${CONFIG_YAML}${WAR_ROOM_YAML}`,
       afterHistory: () => {
-        chatEnv = process.env;
+        chatEnv = { ...process.env, ...ALERT_ENV };
       },
     });
     const { sim } = harness;
@@ -89,6 +93,12 @@ async function main() {
       ...checkOutward(receiver, harness.publisher),
       ...checkSlack(slack.sim),
     ];
+    // The second incident, from an alert, after the first one's checks (which count its requests).
+    console.log("\n  The second incident: from an Alertmanager alert, paged through PagerDuty");
+    const alerted = await playAlertDemo(harness, pagerDuty, (line) => console.log(`  ${line}`));
+    await writeFile(join(OUT, "alert-incident.md"), alerted.transcript);
+    await writePages(OUT, pagerDuty);
+    problems.push(...alerted.problems);
     console.log(`\n${history.issue.title}`);
     console.log(`labels: ${history.issue.labels.join(", ")} · ${history.issue.state.toLowerCase()}`);
     console.log(`${sim.deliveries.length} webhooks delivered, ${requests.length} API requests by the app`);
@@ -106,7 +116,14 @@ async function main() {
     );
     console.log(`report: ${report.files.length} files in ${OUT}/report/`);
     console.log(
-      `wrote ${OUT}/transcript.md, action-items/, review-pull-comments.md, board.json, requests.jsonl, state.json, files/, chat/, status/, slack/, report/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `${OWNER}/${ALERT_REPO}#${alerted.issue} from an alert: ${pagerDuty.events.length} PagerDuty events (${OUT}/pages/); GitHub requests per step: ${Object.entries(
+        alerted.requests,
+      )
+        .map(([step, count]) => `${step} ${count}`)
+        .join(", ")}`,
+    );
+    console.log(
+      `wrote ${OUT}/transcript.md, alert-incident.md, pages/, action-items/, review-pull-comments.md, board.json, requests.jsonl, state.json, files/, chat/, status/, slack/, report/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     if (problems.length) {
       console.error(`\nDemo checks failed:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
@@ -116,6 +133,7 @@ async function main() {
     await harness.close();
     await receiver.close();
     await slack.close();
+    await pagerDuty.close();
   }
 }
 

@@ -1,20 +1,26 @@
-import type { ApplicationFunction, Context, Probot } from "probot";
+import type { ApplicationFunction, ApplicationFunctionOptions, Context, Probot } from "probot";
 import { ConfigSchema } from "./config/schema.js";
 import { botLoginResolver } from "./github/bot-login.js";
 import { publishFiles } from "./github/publish-files.js";
 import { PRODUCTION_RETRY_POLICY } from "./github/retry-policy.js";
 import { defaultChatDeps } from "./outside/chat/chat-deps.js";
 import { warRoomDepsFromEnv } from "./outside/slack/slack-deps.js";
+import { onAlertDispatch } from "./pipelines/alert-dispatch.js";
 import { type AppDeps, defaultIssueLock, readFormTemplate } from "./pipelines/app-deps.js";
 import { onDeploymentStatus } from "./pipelines/deployment-status-event.js";
 import { createLabelsOnInstall } from "./pipelines/ensure-labels.js";
 import { withEventLog } from "./pipelines/event-log.js";
 import { onPullRequest } from "./pipelines/pull-request-event.js";
+import { receiveAlerts } from "./pipelines/receive-alerts.js";
+import { receiveOpsgenieWebhook, receivePagerDutyWebhook } from "./pipelines/receive-page-back.js";
 import { reconcileActionItem } from "./pipelines/reconcile-action-item.js";
 import { reconcileIncident } from "./pipelines/reconcile-incident.js";
 import { isActionItemEvent, shouldReconcileActionItem } from "./pipelines/route-action-item-event.js";
 import { shouldReconcile } from "./pipelines/route-issue-event.js";
 import { withRetries } from "./pipelines/with-retries.js";
+import { alertDeps } from "./server/alert-deps.js";
+import { alertEndpoint } from "./server/alert-endpoint.js";
+import { pagingEndpoint } from "./server/paging-endpoint.js";
 
 const ISSUE_EVENTS: Array<
   | "issues.opened"
@@ -40,7 +46,7 @@ const ISSUE_EVENTS: Array<
 
 /** Wires GitHub events to handlers; nothing else. */
 export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction {
-  return (app: Probot) => {
+  return (app: Probot, options?: ApplicationFunctionOptions) => {
     const deps: AppDeps = {
       clock: overrides.clock ?? (() => new Date()),
       formTemplate: overrides.formTemplate ?? readFormTemplate(),
@@ -50,7 +56,26 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
       retry: overrides.retry ?? PRODUCTION_RETRY_POLICY,
       lock: overrides.lock ?? defaultIssueLock(app),
       warRoom: overrides.warRoom ?? warRoomDepsFromEnv(),
+      env: overrides.env ?? (() => process.env),
     };
+    try {
+      options?.addHandler?.(alertEndpoint((request) => receiveAlerts(request, alertDeps(app, deps))));
+      options?.addHandler?.(
+        pagingEndpoint({
+          pagerduty: (request) => receivePagerDutyWebhook(request, alertDeps(app, deps)),
+          opsgenie: (request) => receiveOpsgenieWebhook(request, alertDeps(app, deps)),
+        }),
+      );
+    } catch {
+      // No HTTP server (Actions mode, `probot receive`): alerts arrive as repository_dispatch.
+    }
+
+    app.on(
+      "repository_dispatch",
+      withEventLog(async (context: Context<"repository_dispatch">) => {
+        await onAlertDispatch(context, alertDeps(app, deps));
+      }),
+    );
 
     app.on(
       ISSUE_EVENTS,

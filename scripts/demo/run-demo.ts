@@ -45,6 +45,7 @@ export async function playDemo(
       dryRun: false,
       botLogin: sim.botLogin,
       ...(harness.retry ? { retry: harness.retry } : {}),
+      outside: { chat: harness.chat, publishFiles: harness.publisher.publish, log: harness.probot.log },
     });
     await sim.releaseHeld();
     await harness.settle();

@@ -3,6 +3,8 @@ import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../app.js";
 import { asOctokit } from "../github/client.js";
 import { withGraphqlJson } from "../github/graphql-json.js";
+import { publishFiles } from "../github/publish-files.js";
+import { defaultChatDeps } from "../outside/chat/chat-deps.js";
 import { runSweep } from "../pipelines/run-sweep.js";
 
 /**
@@ -66,6 +68,7 @@ export async function runActionsEvent(options: ActionsRunOptions): Promise<Actio
   if (SWEEP_EVENTS.has(event)) {
     // One sweep of the job's repository, with the runner the server's timer uses.
     const repos = env.GITHUB_REPOSITORY?.trim() ? [env.GITHUB_REPOSITORY.trim()] : [];
+    const chat = defaultChatDeps();
     const report = await runSweep({
       octokit: asOctokit(await probot.auth()),
       repos,
@@ -73,7 +76,10 @@ export async function runActionsEvent(options: ActionsRunOptions): Promise<Actio
       dryRun: false,
       botLogin,
       log: probot.log.child({ sweep: repos.join(",") }),
+      // Escalations the sweep adds reach the chat targets like the webhooks' notices.
+      outside: { chat, publishFiles, log: probot.log },
     });
+    await chat.background.idle();
     probot.log.info({ event, repos, actions: report.actions.length }, "sweep done");
     return { kind: "swept", event, repos, actions: report.actions.length };
   }

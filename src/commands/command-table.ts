@@ -123,6 +123,13 @@ const TABLE = [
     "Notify the next escalation level now.",
     "/escalate Need database help",
   ),
+  spec(
+    "page",
+    "incident",
+    "/page <@user|primary|secondary|service> [message]",
+    "Page someone now through the paging service (PagerDuty or Opsgenie).",
+    "/page @bob need database help",
+  ),
   spec("timeline", "incident", "/timeline", "Rebuild the timeline comment.", "/timeline"),
   spec(
     "hotfix",
@@ -153,6 +160,9 @@ const TABLE = [
     "/priority high",
   ),
   spec("help", "general", "/help", "List the commands.", "/help"),
+  spec("oncall", "general", "/oncall", "Who is on call now, and who is next.", "/oncall", {
+    aliases: ["on-call"],
+  }),
   spec(
     "metrics",
     "general",

@@ -26,6 +26,7 @@ import {
   matchRole,
   matchSeverity,
   matchStatus,
+  parseHandle,
   ROLE_EXPECTED,
 } from "./vocabulary.js";
 
@@ -158,6 +159,28 @@ const requiredText =
   (args) =>
     args === "" ? missing(kind, "text", what, exampleOf(kind)) : ok({ kind, text: args });
 
+const PAGE_EXPECTED = "`@alice`, `primary`, `secondary`, or a service named under `paging` in incident.yml";
+
+/** `/page @bob …`, `/page primary …`, `/page checkout …`: the first word is whom, the rest the message. */
+const page: ArgParser = (args) => {
+  const [first, rest] = splitFirst(args);
+  if (first === "") return missing("page", "target", PAGE_EXPECTED, exampleOf("page"));
+  const message = optionalText(rest);
+  const word = first.replace(/[.,;:!?]+$/, "");
+  const role = word.toLowerCase();
+  if (role === "primary" || role === "secondary")
+    return ok({ kind: "page", target: { kind: "role", role }, message });
+  if (word.startsWith("@")) {
+    const handle = parseHandle(word);
+    if (handle === null || handle.includes("/"))
+      return bad("page", "person", first, PAGE_EXPECTED, exampleOf("page"));
+    return ok({ kind: "page", target: { kind: "person", login: handle }, message });
+  }
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(word))
+    return bad("page", "target", first, PAGE_EXPECTED, exampleOf("page"));
+  return ok({ kind: "page", target: { kind: "service", name: word }, message });
+};
+
 export const INCIDENT_ARGUMENTS = {
   declare,
   // "/ack on it" is how people type at 3 a.m.: the words go on the timeline.
@@ -182,6 +205,8 @@ export const INCIDENT_ARGUMENTS = {
   "false-positive": (args) => ok({ kind: "false-positive", reason: optionalText(args) }),
   drill: noArguments("drill", { kind: "drill" }),
   escalate: (args) => ok({ kind: "escalate", note: optionalText(args) }),
+  page,
   timeline: noArguments("timeline", { kind: "timeline" }),
   help: noArguments("help", { kind: "help" }),
+  oncall: noArguments("oncall", { kind: "oncall" }),
 } satisfies Record<string, ArgParser>;

@@ -34,9 +34,12 @@ export type Command =
   /** A game day: everything works, nothing is paged, published or sent to chat. */
   | { kind: "drill" }
   | { kind: "escalate"; note: string | null }
+  /** A page through the paging service, now: a person, the on-call role, or a paging service's service. */
+  | { kind: "page"; target: PageTarget; message: string | null }
   | { kind: "comms-draft" }
   | { kind: "timeline" }
   | { kind: "help" }
+  | { kind: "oncall" }
   // Capabilities that come with code response and action items; parsed now so
   // people get a clear answer instead of "unknown command".
   /** `from`: null for the default branch, `"deployed"` for the last production deploy, else a ref. */
@@ -97,3 +100,9 @@ export interface ParseContext {
   /** `owner/name` of the repository: a `/revert` PR URL must point into it when given. */
   repository?: string;
 }
+
+/** Whom `/page` wakes. `me` is already the author's login. */
+export type PageTarget =
+  | { kind: "person"; login: string }
+  | { kind: "role"; role: "primary" | "secondary" }
+  | { kind: "service"; name: string };

@@ -11,13 +11,16 @@ import { duration } from "./duration-field.js";
 /** What a chat target can hear about; each is a kind of timeline entry. */
 export const NOTIFY_EVENTS = [
   "declared",
+  "acknowledged",
   "severity",
+  "status",
   "roles",
   "update",
   "escalation",
   "public-status",
   "resolved",
   "reopened",
+  "pir-merged",
 ] as const;
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
 

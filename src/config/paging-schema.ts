@@ -78,12 +78,23 @@ export const pagingSchema = z
           .default("https://events.pagerduty.com")
           .describe("Events API address (EU: https://events.eu.pagerduty.com)."),
         users: usersMap,
+        services: z
+          .record(z.string().min(1), envName)
+          .default({})
+          .describe(
+            "Services `/page <service>` may page: name → variable holding that PagerDuty service's routing key.",
+          ),
       })
       .optional()
       .describe("PagerDuty Events API v2, for `service: pagerduty`."),
     opsgenie: z
       .strictObject({
         apiKeyFrom: envName.describe("Variable holding the API integration key (sent as `GenieKey`)."),
+        webhookTokenFrom: envName
+          .optional()
+          .describe(
+            "Variable holding the token the Webhook integration sends as `Authorization: Bearer <token>`, for acks and closes coming back.",
+          ),
         baseUrl: httpsUrl
           .default("https://api.opsgenie.com")
           .describe("API address (EU: https://api.eu.opsgenie.com)."),
@@ -97,6 +108,10 @@ export const pagingSchema = z
           .default([])
           .describe("Who Opsgenie notifies; the integration's own team when empty."),
         users: usersMap,
+        services: z
+          .record(z.string().min(1), z.string().min(1))
+          .default({})
+          .describe("Services `/page <service>` may page: name → the Opsgenie team that answers for it."),
       })
       .optional()
       .describe("Opsgenie Alert API, for `service: opsgenie`."),

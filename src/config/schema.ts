@@ -1,11 +1,16 @@
 import { z } from "zod";
+import { alertsSchema } from "./alerts-schema.js";
 import { calendarSchema } from "./calendar-schema.js";
+import { checkAlertsPagingConsistency } from "./check-alerts-paging.js";
 import { checkConfigConsistency } from "./check-consistency.js";
 import { deadline } from "./deadline-field.js";
 import { DEFAULT_SEVERITIES, DEFAULT_STATUSES } from "./defaults.js";
 import { duration } from "./duration-field.js";
 import { actionItemsSchema, projectSchema, remindersSchema } from "./follow-up-schema.js";
+import { LOGIN_PATTERN, login } from "./login-field.js";
+import { onCallSchema } from "./on-call-schema.js";
 import { checkOutwardConsistency, OutwardSchemas } from "./outward-schema.js";
+import { pagingSchema } from "./paging-schema.js";
 import { recurrenceSchema } from "./recurrence-schema.js";
 import { reportSchema } from "./report-schema.js";
 import { WarRoomSchema } from "./war-room-schema.js";
@@ -21,17 +26,11 @@ import { WarRoomSchema } from "./war-room-schema.js";
  */
 
 export { DURATION_PATTERN } from "./duration-field.js";
+export { LOGIN_PATTERN } from "./login-field.js";
 
-/** A GitHub user (`@alice`, `bot[bot]`) or team (`@org/team`), with or without `@`. */
-export const LOGIN_PATTERN = /^@?[A-Za-z0-9][A-Za-z0-9-]*(\[bot\])?(\/[A-Za-z0-9._-]+)?$/;
 /** For editors: a user, a team, or the on-call role `primary` / `secondary`. */
 export const ESCALATION_TARGET_PATTERN = `^(primary|secondary|${LOGIN_PATTERN.source.slice(1, -1)})$`;
 export const HEX_COLOR_PATTERN = /^[0-9a-fA-F]{6}$/;
-
-const login = z
-  .string()
-  .regex(LOGIN_PATTERN, { message: "expected a GitHub user (`@alice`) or team (`@org/team`)" })
-  .transform((text) => text.replace(/^@/, ""));
 
 /** Whom an escalation level notifies: a user, a team, or the current on-call role. */
 const escalationTarget = z
@@ -106,12 +105,6 @@ export const SeveritySchema = z
   })
   .describe("One severity level.");
 
-const onCallRotation = z.strictObject({
-  users: z.array(login).min(1).describe("People in rotation order."),
-  start: z.iso.datetime({ offset: true }).describe("When the first person's shift starts (ISO 8601)."),
-  every: duration.prefault("1w").describe("Length of one shift."),
-});
-
 export const ConfigSchema = z
   .strictObject({
     _extends: z
@@ -182,19 +175,7 @@ export const ConfigSchema = z
       })
       .prefault({})
       .describe("Who may do what."),
-    onCall: z
-      .strictObject({
-        primary: z
-          .array(login)
-          .prefault([])
-          .describe("Fixed primary on-call (used when no rotation is set)."),
-        secondary: z.array(login).prefault([]).describe("Fixed secondary on-call."),
-        rotation: onCallRotation
-          .optional()
-          .describe("A rotation; the current person is primary, the next secondary."),
-      })
-      .prefault({})
-      .describe("Who is on call; declaration assigns the primary."),
+    onCall: onCallSchema,
     escalation: z
       .array(
         z.strictObject({
@@ -284,9 +265,12 @@ export const ConfigSchema = z
     timeZone: timeZone.default("UTC").describe("IANA time zone for times people type without one."),
     ...OutwardSchemas,
     warRoom: WarRoomSchema,
+    alerts: alertsSchema,
+    paging: pagingSchema,
   })
   .superRefine(checkConfigConsistency)
   .superRefine(checkOutwardConsistency)
+  .superRefine(checkAlertsPagingConsistency)
   .describe("Configuration of the incident app (.github/incident.yml).");
 
 export type Config = z.output<typeof ConfigSchema>;

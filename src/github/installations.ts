@@ -15,6 +15,22 @@ export async function* reposToSweep(
   }
 }
 
+/** Installation ids by repository, asked of GitHub once per process per repository. */
+const repoInstallations = new Map<string, number>();
+
+/** An Octokit of the installation that covers `owner/repo` (for work no webhook started). */
+export async function repoOctokit(probot: Probot, owner: string, repo: string): Promise<Octokit> {
+  const key = `${owner}/${repo}`.toLowerCase();
+  let id = repoInstallations.get(key);
+  if (id === undefined) {
+    const app = asOctokit(await probot.auth());
+    const { data } = await app.rest.apps.getRepoInstallation({ owner, repo });
+    id = data.id;
+    repoInstallations.set(key, id);
+  }
+  return asOctokit(await probot.auth(id));
+}
+
 /** The ids of every installation of the app (authenticated as the app: 100 a request). */
 export async function installationIds(probot: Probot): Promise<number[]> {
   const app = asOctokit(await probot.auth());

@@ -2,6 +2,7 @@ import type { Logger, Probot } from "probot";
 import type { Octokit } from "../github/client.js";
 import { installationIds, installationOctokit, reposWithOpenIssues } from "../github/installations.js";
 import { watchRateLimit } from "../github/rate-limit-headers.js";
+import type { OutsideDeps } from "../pipelines/converge-incident.js";
 import type { IssueLock } from "../pipelines/issue-lock.js";
 import { runSweep } from "../pipelines/run-sweep.js";
 import type { InstallationSlots } from "./installation-slots.js";
@@ -28,6 +29,8 @@ export interface SweepJobDeps {
   busyWaitMs: number;
   /** The webhook handlers' turns per issue: an incident the sweep converges waits for them. */
   lock?: IssueLock;
+  /** Chat, paging and the status page for what the sweep adds to timelines (escalations, raised severities). */
+  outside?: OutsideDeps;
 }
 
 async function octokitFor(deps: SweepJobDeps, installationId: number): Promise<Octokit> {
@@ -64,6 +67,7 @@ export async function runSweepJob(job: SweepJob, deps: SweepJobDeps): Promise<Jo
       formTemplate: deps.formTemplate,
       log: deps.log.child({ sweep: job.repo }),
       ...(deps.lock ? { lock: deps.lock } : {}),
+      ...(deps.outside ? { outside: deps.outside } : {}),
     });
     return { kind: "done", added: 0, actions: report.actions.length };
   } finally {

@@ -2,6 +2,7 @@ import { Redis } from "ioredis";
 import type { Probot } from "probot";
 import { botLoginResolver } from "../github/bot-login.js";
 import { readFormTemplate } from "../pipelines/app-deps.js";
+import type { OutsideDeps } from "../pipelines/converge-incident.js";
 import type { IssueLock } from "../pipelines/issue-lock.js";
 import { startBullmqQueue } from "./bullmq-queue.js";
 import { localSlots, sharedSlots } from "./installation-slots.js";
@@ -27,6 +28,8 @@ export interface SweepQueueSettings {
   clock?: () => Date;
   /** The webhook handlers' turns per issue. */
   lock?: IssueLock;
+  /** Chat, paging and the status page, shared with the webhook handlers. */
+  outside?: OutsideDeps;
   onRun?: (summary: { repos: number; actions: number; failed: number }) => void;
 }
 
@@ -57,6 +60,7 @@ export async function startSweepQueue(probot: Probot, settings: SweepQueueSettin
     log: probot.log,
     busyWaitMs: 1_000,
     ...(settings.lock ? { lock: settings.lock } : {}),
+    ...(settings.outside ? { outside: settings.outside } : {}),
   };
   const local = () =>
     startLocalQueue(

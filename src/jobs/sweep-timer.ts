@@ -1,6 +1,7 @@
 import type { Probot } from "probot";
 import { botLoginResolver } from "../github/bot-login.js";
 import { readFormTemplate } from "../pipelines/app-deps.js";
+import type { OutsideDeps } from "../pipelines/converge-incident.js";
 import { localSlots } from "./installation-slots.js";
 import { startLocalQueue } from "./local-queue.js";
 import { localRateBudget } from "./rate-budget.js";
@@ -19,6 +20,8 @@ export interface SweepTimerOptions {
   perInstallation?: number;
   /** Called after each run (tests, metrics). */
   onRun?: (summary: { repos: number; actions: number; failed: number }) => void;
+  /** Chat, paging and the status page, shared with the webhook handlers. */
+  outside?: OutsideDeps;
 }
 
 export function startSweepTimer(probot: Probot, options: SweepTimerOptions): () => void {
@@ -32,6 +35,7 @@ export function startSweepTimer(probot: Probot, options: SweepTimerOptions): () 
       budget: localRateBudget(),
       log: probot.log,
       busyWaitMs: 250,
+      ...(options.outside ? { outside: options.outside } : {}),
     },
     {
       intervalMs: options.intervalMs,

@@ -5,7 +5,7 @@ import type { HistoryComment, PullFact } from "./history.js";
 import type { IncidentForm } from "./projection/incident-form.js";
 
 /** How a change reached the incident: a command, a label added by hand, the form, … */
-export type Via = "form" | "command" | "label" | "issue" | "auto";
+export type Via = "form" | "command" | "label" | "issue" | "auto" | "alert" | "paging";
 
 export interface Change {
   at: Date;
@@ -34,8 +34,11 @@ export type EntryKind =
   | "freeze"
   | "hotfix"
   | "pull-request"
+  /** The post-incident review's pull request merged. */
+  | "review-merged"
   | "deployment"
   | "action"
+  | "alert"
   | "false-positive"
   | "drill";
 
@@ -53,6 +56,23 @@ export interface TimelineEntry {
   commentId: number | null;
   /** Typed in Slack and relayed by the app (§15): the channel's name. */
   slackChannel?: string;
+  /** Done in the paging service and told back: not echoed to it again. */
+  origin?: "paging";
+  /** This entry wakes people through the paging service, as a page of its own. */
+  page?: PageOrder;
+}
+
+/**
+ * A page beyond the incident's own: an escalation level, a notify turned page, `/page`.
+ * `key` is appended to the incident id on the paging side (`INC-20260203-001:escalation-1`),
+ * so each is one page there, acknowledged and resolved with the incident.
+ */
+export interface PageOrder {
+  key: string;
+  /** Whom it is for: GitHub logins, or a paging service name (`service:<name>`). */
+  to: string[];
+  /** High urgency whatever the severity's mode (a notify turned page, `/page`). */
+  urgent: boolean;
 }
 
 /** A command line that the app must answer: 👀, or 😕 with a reply, or a reply of content. */

@@ -37,7 +37,17 @@ export type MarkerKind =
   /** On the merged review pull request: what became of its action-items table. */
   | "pir-items"
   /** A command typed in Slack, posted by the app for the mapped person (§15). */
-  | "from-slack";
+  | "from-slack"
+  // Alerts (§14): the fingerprint in the body of an issue an alert opened, how the
+  // issue was opened, the one record per fingerprint of its repeats and resolution,
+  // and a reopening by an alert firing again soon after resolution.
+  | "alert"
+  | "alert-issue"
+  | "alert-record"
+  | "alert-reopened"
+  // Paging (§14): what the paging service was told, and what came back from it.
+  | "page"
+  | "page-back";
 
 export interface Marker {
   kind: MarkerKind;

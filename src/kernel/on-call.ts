@@ -1,7 +1,21 @@
 import type { Config } from "../config/schema.js";
 
-/** Who is on call at a moment: the rotation's current and next person, or the fixed lists. */
-export function onCallAt(config: Config, at: Date): { primary: string | null; secondary: string | null } {
+export interface OnCall {
+  primary: string | null;
+  secondary: string | null;
+}
+
+/** Who is on call at a moment: an override by date, else the rotation's current and next person, else the fixed lists. */
+export function onCallAt(config: Config, at: Date): OnCall {
+  const base = baseOnCall(config, at);
+  const override = config.onCall.overrides.find(
+    (one) => Date.parse(one.from) <= at.getTime() && at.getTime() < Date.parse(one.until),
+  );
+  if (!override) return base;
+  return { primary: override.primary ?? base.primary, secondary: override.secondary ?? base.secondary };
+}
+
+function baseOnCall(config: Config, at: Date): OnCall {
   const { rotation, primary, secondary } = config.onCall;
   if (rotation) {
     const elapsed = at.getTime() - new Date(rotation.start).getTime();
@@ -14,6 +28,25 @@ export function onCallAt(config: Config, at: Date): { primary: string | null; se
     };
   }
   return { primary: primary[0] ?? null, secondary: secondary[0] ?? null };
+}
+
+/** The moment after `at` when who is on call next changes (a shift or an override edge), if any. */
+export function nextHandover(config: Config, at: Date): Date | null {
+  const edges: number[] = [];
+  const { rotation } = config.onCall;
+  if (rotation) {
+    const start = new Date(rotation.start).getTime();
+    const shift = Math.floor((at.getTime() - start) / rotation.every);
+    edges.push(start + (shift + 1) * rotation.every);
+  }
+  for (const one of config.onCall.overrides) edges.push(Date.parse(one.from), Date.parse(one.until));
+  const now = onCallAt(config, at);
+  const later = edges.filter((edge) => edge > at.getTime()).sort((a, b) => a - b);
+  for (const edge of later) {
+    const then = onCallAt(config, new Date(edge));
+    if (then.primary !== now.primary || then.secondary !== now.secondary) return new Date(edge);
+  }
+  return null;
 }
 
 /** The runbook for an incident: its services' first, then the first keyword found in title or impact. */

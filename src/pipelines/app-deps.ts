@@ -25,6 +25,8 @@ export interface AppDeps {
   lock: IssueLock;
   /** Slack, for the incident's channel (§15). */
   warRoom: WarRoomDeps;
+  /** The environment, read when needed: alert sources' secrets, ALERTS_REPOSITORY, paging keys. */
+  env: () => Readonly<Record<string, string | undefined>>;
 }
 
 /** Replicas that share Redis take turns through it; one process queues in memory. */

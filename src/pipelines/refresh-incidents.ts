@@ -5,7 +5,7 @@ import type { Octokit } from "../github/client.js";
 import { historyVariables, readHistory } from "../github/read-history.js";
 import type { IssueHistory } from "../kernel/history.js";
 import { idFromTitle } from "../kernel/incident-id.js";
-import { convergeIncident, type PipelineLog } from "./converge-incident.js";
+import { convergeIncident, type OutsideDeps, type PipelineLog } from "./converge-incident.js";
 import type { IssueLock } from "./issue-lock.js";
 import { loadRepoTemplates } from "./repo-templates.js";
 
@@ -29,6 +29,8 @@ export interface RefreshInput {
   done: Set<number>;
   lock?: IssueLock;
   log: PipelineLog;
+  /** Chat and paging for notices a missed event left unsent. */
+  outside?: OutsideDeps;
 }
 
 export interface Refreshed {
@@ -78,6 +80,7 @@ export async function refreshIncidents(input: RefreshInput, stale: Refreshed[]):
         checkLabels: false,
         templates,
         log: input.log,
+        ...(input.outside ? { outside: input.outside } : {}),
       });
     };
     input.log.info({ repo: `${owner}/${repo}`, issue: number, reason }, "sweep refreshes an incident");

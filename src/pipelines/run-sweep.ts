@@ -3,7 +3,7 @@ import { viewerLogin } from "../github/bot-login.js";
 import type { Octokit } from "../github/client.js";
 import { PRODUCTION_RETRY_POLICY, type RetryPolicy } from "../github/retry-policy.js";
 import { readFormTemplate } from "./app-deps.js";
-import type { PipelineLog } from "./converge-incident.js";
+import type { OutsideDeps, PipelineLog } from "./converge-incident.js";
 import type { IssueLock } from "./issue-lock.js";
 import { type SweepRepoResult, sweepRepo } from "./sweep-repo.js";
 import { withRetries } from "./with-retries.js";
@@ -25,6 +25,8 @@ export interface RunSweepOptions {
   log?: PipelineLog;
   /** How GitHub's failures are retried: the whole repository's sweep again, from a fresh read. */
   retry?: RetryPolicy;
+  /** Chat (and the status page) for what the sweep adds to timelines: escalations, raised severities. */
+  outside?: OutsideDeps;
   /** Turns per issue shared with webhook handlers, for incidents the sweep converges. */
   lock?: IssueLock;
 }
@@ -63,6 +65,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepReport> {
           botLogin,
           formTemplate,
           log,
+          ...(options.outside ? { outside: options.outside } : {}),
           ...(options.lock ? { lock: options.lock } : {}),
         }),
       options.retry ?? PRODUCTION_RETRY_POLICY,

@@ -2,6 +2,7 @@ import type { Logger } from "probot";
 import type { Config } from "../config/schema.js";
 import type { ChatNotice } from "../features/outward/chat-notice.js";
 import { failureReply, failureReplyKey } from "../features/outward/failure-reply.js";
+import { pageActions } from "../features/outward/page-actions.js";
 import { routeNotices } from "../features/outward/route-notices.js";
 import { applyPlan } from "../github/apply-plan.js";
 import type { Octokit, Target } from "../github/client.js";
@@ -11,6 +12,7 @@ import type { IssueHistory } from "../kernel/history.js";
 import type { Plan } from "../kernel/plan.js";
 import type { ChatDeps } from "../outside/chat/chat-deps.js";
 import { deliverBatches } from "../outside/chat/deliver.js";
+import { sendPages } from "./send-pages.js";
 
 /**
  * Sends notices the applied plan has claimed, in the background: the webhook is
@@ -33,9 +35,16 @@ export interface SendNoticesInput {
 export function sendNotices(input: SendNoticesInput): void {
   const { config, chat, log } = input;
   const batches = routeNotices(input.notices, config);
-  if (batches.length === 0) return;
+  const pages = pageActions(input.notices, config);
+  if (batches.length === 0 && pages.length === 0) return;
   chat.background.run(
     async () => {
+      const paged = await sendPages(pages, config, chat, `${input.target.owner}/${input.target.repo}`);
+      for (const result of paged.results)
+        log.info(
+          { provider: result.provider, action: result.action, ok: result.ok, attempts: result.attempts },
+          "page",
+        );
       const outcomes = await deliverBatches(batches, {
         fetch: chat.fetch,
         sleep: chat.sleep,
@@ -58,6 +67,8 @@ export function sendNotices(input: SendNoticesInput): void {
         if (body && !reported.has(failureReplyKey(outcome.name)))
           plan.push({ kind: "add-comment", purpose: "reply", body });
       }
+      for (const [key, body] of paged.replies)
+        if (!reported.has(key)) plan.push({ kind: "add-comment", purpose: "reply", body });
       if (plan.length) await applyPlan(input.octokit, input.target, plan, input.variables);
     },
     (error) => log.error({ err: error }, "chat notices: reporting a failure failed"),

@@ -15,7 +15,7 @@ import { historyVariables } from "../github/read-history.js";
 import { readSweep } from "../github/read-sweep.js";
 import { deadlineUpperBound } from "../kernel/business-days.js";
 import { idFromTitle } from "../kernel/incident-id.js";
-import { convergeIncident, type PipelineLog } from "./converge-incident.js";
+import { convergeIncident, type OutsideDeps, type PipelineLog } from "./converge-incident.js";
 import type { IssueLock } from "./issue-lock.js";
 import { type Refreshed, refreshIncidents, staleIncidents } from "./refresh-incidents.js";
 
@@ -35,6 +35,7 @@ export interface SweepRepoInput {
   botLogin: string;
   formTemplate: string;
   log: PipelineLog;
+  outside?: OutsideDeps;
   /** Turns per issue shared with webhook handlers (the server's queue). */
   lock?: IssueLock;
 }
@@ -100,7 +101,9 @@ export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult>
   const histories = new Map(read.incidents.map((history) => [history.issue.number, history]));
   const converged = new Set(
     result.actions.flatMap((action) =>
-      action.kind === "escalation" || action.kind === "auto-severity" ? [action.incident] : [],
+      action.kind === "escalation" || action.kind === "auto-severity" || action.kind === "page-after"
+        ? [action.incident]
+        : [],
     ),
   );
   const refresh = {
@@ -126,7 +129,11 @@ export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult>
     if (action.kind === "item-reminder") {
       const item = snapshot.actionItems.find((i) => i.number === action.item);
       if (item) await postReminder(item, body);
-    } else if (action.kind === "escalation" || action.kind === "auto-severity") {
+    } else if (
+      action.kind === "escalation" ||
+      action.kind === "auto-severity" ||
+      action.kind === "page-after"
+    ) {
       const incident = snapshot.incidents.find((i) => i.number === action.incident) as SweepIncident;
       const known = histories.get(incident.number);
       const variables = historyVariables(config, now, {
@@ -146,6 +153,7 @@ export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult>
           variables,
           checkLabels: false,
           log: input.log,
+          ...(input.outside ? { outside: input.outside } : {}),
         });
     } else {
       const incident = snapshot.incidents.find((i) => i.number === taskTarget(action));
@@ -155,9 +163,9 @@ export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult>
   }
   if (result.applied) input.log.info({ repo: name, actions: result.plan }, "sweep posted");
   if (result.refreshed.length) {
-    const { formTemplate, log, lock } = input;
+    const { formTemplate, log, lock, outside } = input;
     await refreshIncidents(
-      { ...refresh, octokit, formTemplate, log, ...(lock ? { lock } : {}) },
+      { ...refresh, octokit, formTemplate, log, ...(lock ? { lock } : {}), ...(outside ? { outside } : {}) },
       result.refreshed,
     );
   }

@@ -1,7 +1,9 @@
 import type { ApplicationFunction } from "probot";
 import { createApp } from "../app.js";
+import { publishFiles } from "../github/publish-files.js";
 import { NO_QUEUE, type SweepQueue } from "../jobs/queue-health.js";
 import { startSweepQueue } from "../jobs/start-sweep-queue.js";
+import { defaultChatDeps } from "../outside/chat/chat-deps.js";
 import { warRoomDepsFromEnv } from "../outside/slack/slack-deps.js";
 import { defaultIssueLock } from "../pipelines/app-deps.js";
 import { handleSlackInbound, type SlackInbound } from "../pipelines/slack-inbound.js";
@@ -31,10 +33,12 @@ export function serverApp(
     const queueConfig = queueSettings(env);
     const startedAt = clock().getTime();
 
-    // One set of turns per issue for webhooks and the sweep (through Redis with REDIS_URL).
+    // One set of turns per issue for webhooks and the sweep (through Redis with REDIS_URL),
+    // and one chat delivery, so the sweep's notices and pages go out too.
     const lock = defaultIssueLock(probot, queueConfig.redisUrl ?? undefined);
     const warRoom = warRoomDepsFromEnv(() => env);
-    await createApp({ clock, lock, warRoom })(probot, { addHandler, cwd: process.cwd() });
+    const chat = defaultChatDeps();
+    await createApp({ clock, lock, warRoom, chat })(probot, { addHandler, cwd: process.cwd() });
     // The war room's Slack side (§15): slash commands and channel messages.
     const handle = (inbound: SlackInbound) =>
       handleSlackInbound(inbound, { probot, warRoom, log: probot.log });
@@ -54,7 +58,14 @@ export function serverApp(
       probot.log.info("sweep timer: off (SWEEP_INTERVAL=off)");
       return;
     }
-    queue = await startSweepQueue(probot, { ...queueConfig, intervalMs: sweep.intervalMs, clock, lock });
+    const outside = { chat, publishFiles, log: probot.log.child({ name: "sweep" }) };
+    queue = await startSweepQueue(probot, {
+      ...queueConfig,
+      intervalMs: sweep.intervalMs,
+      clock,
+      lock,
+      outside,
+    });
     const where = queueConfig.redisUrl ? "shared queue on Redis" : "in process";
     probot.log.info(
       {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClock, type Simulator, startSimulator } from "@incident-app/github-simulator";
@@ -66,6 +66,42 @@ afterEach(async () => {
 });
 
 describe("GitHub Actions mode (src/actions-entry.ts)", () => {
+  it("declares an incident from an alert sent as `repository_dispatch` (event type incident-alert)", async () => {
+    const installationId = await sim.installApp("acme", ["shop"]);
+    const token = await installationToken(installationId);
+    await sim.as("alice").rest.repos.createOrUpdateFileContents({
+      owner: "acme",
+      repo: "shop",
+      path: ".github/incident.yml",
+      message: "alerts",
+      content: Buffer.from(
+        "alerts:\n  routes:\n    - match: { service: search }\n      repository: acme/shop\n",
+      ).toString("base64"),
+    });
+    const alert = JSON.parse(
+      await readFile(new URL("../fixtures/alerts/alertmanager.firing.json", import.meta.url), "utf8"),
+    );
+    const payload = {
+      action: "incident-alert",
+      branch: "main",
+      client_payload: { source: "alertmanager", payload: alert },
+      repository: { full_name: "acme/shop", name: "shop", owner: { login: "acme" } },
+      sender: { login: "alice" },
+      installation: { id: installationId },
+    };
+    const outcome = await runJob("repository_dispatch", payload, token);
+    expect(outcome.kind).toBe("handled");
+    const { data: issue } = await sim
+      .as("alice")
+      .rest.issues.get({ owner: "acme", repo: "shop", issue_number: 1 });
+    expect(issue.title).toBe("[INC-20260203-001] Search zero-result rate above 40% for 5 minutes");
+    expect(issue.body).toContain("incident-app:alert fingerprint=3c2d3ab5a4b4f0e1 source=alertmanager");
+    // Sent again (a retried job): the same incident counts it.
+    await runJob("repository_dispatch", payload, token);
+    const { data: all } = await sim.as("alice").rest.issues.listForRepo({ owner: "acme", repo: "shop" });
+    expect(all.filter((one) => one.title.startsWith("[INC-"))).toHaveLength(1);
+  });
+
   it("declares an incident from the form's `issues.opened` payload with the job's token, then takes a command", async () => {
     const installationId = await sim.installApp("acme", ["shop"]);
     const token = await installationToken(installationId);

@@ -42,6 +42,7 @@ describe("chat notifications (simulator + chat receiver)", () => {
 
     const expected = [
       "🚨 INC-20260203-001: Incident declared",
+      "👀 INC-20260203-001: Acknowledged",
       "👤 INC-20260203-001: Incident commander: @bob",
       "⚠️ INC-20260203-001: Severity SEV-2 → SEV-1",
       "📣 INC-20260203-001: Status update posted",
@@ -132,7 +133,8 @@ describe("chat notifications (simulator + chat receiver)", () => {
     await h.comment("carol", number, "/update Rolling back");
     await h.comment("bob", number, "/ack");
     expect(h.chatReceiver.requests("ops")).toHaveLength(9);
-    expect(h.chatReceiver.received("alerts")).toHaveLength(3);
+    // Declared, the update, the acknowledgement (and its IC role).
+    expect(h.chatReceiver.received("alerts")).toHaveLength(4);
     const reports = (await h.appComments(number)).filter((body) => body.includes("Chat notifications"));
     expect(reports).toHaveLength(1);
     expect(reports[0]).toContain(

@@ -46,6 +46,8 @@ export interface HarnessOptions {
   /** Slack for the war room (§15), and routes served before the webhooks (`/slack/*`). */
   warRoom?: WarRoomDeps;
   routes?: (probot: Probot) => (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** The app's environment (alert secrets, ALERTS_REPOSITORY, paging keys); empty by default. */
+  env?: Record<string, string>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -58,7 +60,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const chat: ChatDeps = {
     fetch: (input, init) => fetch(input, init),
     sleep: async () => {},
-    env: () => ({}),
+    env: () => ({ ...options.env }),
     background: new BackgroundWork(),
     ...options.chat,
   };
@@ -69,6 +71,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     chat,
     publishFiles: options.publishFiles ?? publisher.publish,
     ...(options.warRoom ? { warRoom: options.warRoom } : {}),
+    env: () => options.env ?? {},
   });
   const middleware = await createNodeMiddleware(app, {
     probot,

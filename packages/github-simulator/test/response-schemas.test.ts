@@ -25,6 +25,10 @@ beforeAll(async () => {
   keep("apps/create-installation-access-token", { status: token.status, data: token.body });
   const installations = await rawRequest(sim, "GET", "/app/installations", { token: JWT });
   keep("apps/list-installations", { status: installations.status, data: installations.body });
+  const repoInstallation = await rawRequest(sim, "GET", `/repos/${repo.owner}/${repo.repo}/installation`, {
+    token: JWT,
+  });
+  keep("apps/get-repo-installation", { status: repoInstallation.status, data: repoInstallation.body });
   const installationToken = (token.body as { token: string }).token;
   const repos = await rawRequest(sim, "GET", "/installation/repositories", { token: installationToken });
   keep("apps/list-repos-accessible-to-installation", { status: repos.status, data: repos.body });

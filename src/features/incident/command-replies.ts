@@ -3,10 +3,11 @@ import type { Config } from "../../config/schema.js";
 import { appArtifacts } from "../../kernel/app-artifacts.js";
 import type { HistoryComment } from "../../kernel/history.js";
 import type { Acknowledgement, IncidentState } from "../../kernel/incident-state.js";
-import { onCallAt } from "../../kernel/on-call.js";
+import { nextHandover, onCallAt } from "../../kernel/on-call.js";
 import { project } from "../../kernel/projection/project-history.js";
 import { severityConfig } from "../../kernel/projection/state-changes.js";
 import { replyMessage } from "../../render/command-reply.js";
+import { dateTime, zoneLabel } from "../../render/format-time.js";
 import type { Templates } from "../../render/renderer.js";
 import { publicReminder } from "../outward/decide-outward.js";
 import type { DecideInput, MessageFn, ReplyFn } from "./decide-input.js";
@@ -63,6 +64,33 @@ export function contentReply(
     case "help":
       reply(key, (m) => helpMessage(templates, m, author, config));
       return;
+    case "oncall":
+      reply(key, (m) => replyMessage(templates, m, [onCallText(config, comment.at)], ""));
+      return;
+    case "page": {
+      const { target } = command;
+      const whomKey =
+        target.kind === "service"
+          ? `service-${target.name}`
+          : target.kind === "role"
+            ? onCallAt(config, comment.at)[target.role]
+            : target.login === "me"
+              ? author
+              : target.login;
+      const paged = state.entries.find(
+        (entry) =>
+          entry.commentId === comment.databaseId &&
+          entry.page?.key === `page-${comment.databaseId}-${whomKey}`,
+      );
+      if (!paged?.page) return;
+      const [to] = paged.page.to as [string];
+      const whom = to.startsWith("service:") ? `the ${to.slice(8)} service` : `@${to}`;
+      const text = state.drill
+        ? incidentWords.pageInDrill(whom)
+        : incidentWords.paged(whom, config.paging.service === "opsgenie" ? "Opsgenie" : "PagerDuty");
+      reply(key, (m) => replyMessage(templates, m, [text], ""));
+      return;
+    }
     case "metrics":
       if (input.metricsSummary) reply(key, (m) => `${m}\n${input.metricsSummary}`);
       return;
@@ -98,6 +126,20 @@ export function contentReply(
   }
 }
 
+/** Who is on call at the comment's moment and at the next handover (rotation or override). */
+function onCallText(config: Config, at: Date): string {
+  const now = onCallAt(config, at);
+  if (!now.primary && !now.secondary) return incidentWords.onCallNone;
+  const handover = nextHandover(config, at);
+  const stamp = (time: Date) => `${dateTime(time, config.timeZone)} ${zoneLabel(config.timeZone)}`;
+  const lines = [incidentWords.onCallNow(now.primary, now.secondary, handover ? stamp(handover) : null)];
+  if (handover) {
+    const next = onCallAt(config, handover);
+    lines.push(incidentWords.onCallNext(next.primary, next.secondary, stamp(handover)));
+  }
+  return lines.join("\n");
+}
+
 /** Seed plan 003: monitor 15 min (SEV-1/2) or 30 min (SEV-3) after mitigation before resolving. */
 function monitoringWarning(state: IncidentState, config: Config): string | null {
   const window = severityConfig(config, state.severity)?.monitoringWindow;
@@ -118,7 +160,8 @@ function escalationTargets(
   const earlier = state.acknowledgements.filter(
     (ack) => ack.kind === "accepted" && ack.command.kind === "escalate" && ack.comment.at < comment.at,
   ).length;
-  const onCall = onCallAt(config, state.declaration?.at ?? comment.at);
+  // The shift at the moment of the `/escalate`, not at declaration.
+  const onCall = onCallAt(config, comment.at);
   const resolveNames = (names: readonly string[]) =>
     names.flatMap((name) => {
       if (name === "primary") return onCall.primary ? [onCall.primary] : [];

@@ -1,9 +1,10 @@
 import type { NotifyEvent } from "../../config/outward-schema.js";
 import type { Config } from "../../config/schema.js";
-import type { Change, IncidentState } from "../../kernel/incident-state.js";
+import type { Change, IncidentState, PageOrder } from "../../kernel/incident-state.js";
 import { severityConfig } from "../../kernel/projection/state-changes.js";
 import { dateTime, zoneLabel } from "../../render/format-time.js";
 import type { DueEntry } from "./due-notices.js";
+import { outwardWords } from "./outward-words.js";
 
 /**
  * One thing to tell the chat targets, in words every format can use: what happened
@@ -21,6 +22,12 @@ export interface ChatNotice {
   /** What a person typed with it (update text, reason, summary), or the impact on declaration. */
   detail: string | null;
   by: string | null;
+  /** Done in the paging service (an acknowledgement there): the page is not told again. */
+  fromPaging: boolean;
+  /** A page of its own (escalation level, notify turned page, `/page`). */
+  page?: PageOrder;
+  /** Keys of every page of its own the incident has had, acknowledged and resolved with it. */
+  pageKeys?: string[];
   /** The comment it came from, or the incident. */
   link: string;
   incident: {
@@ -41,13 +48,16 @@ export interface ChatNotice {
 
 const EMOJI: Record<NotifyEvent, string> = {
   declared: "🚨",
+  acknowledged: "👀",
   severity: "⚠️",
+  status: "🔧",
   roles: "👤",
   update: "📣",
   escalation: "🔺",
   "public-status": "🌐",
   resolved: "✅",
   reopened: "🔁",
+  "pir-merged": "📝",
 };
 
 const SECURITY_DETAIL = "Security incident: details are kept on the issue.";
@@ -55,6 +65,11 @@ const SECURITY_DETAIL = "Security incident: details are kept on the issue.";
 /** `**x**` and `_(x)_` of the timeline's wording, as plain text. */
 export function plainWording(text: string): string {
   return text.replace(/\*\*(.+?)\*\*/g, "$1").replace(/_\((.+?)\)_/g, "($1)");
+}
+
+function isRaise(config: Config, from: string | null, to: string | null): boolean {
+  const names = config.severities.map((one) => one.name);
+  return from !== null && to !== null && names.indexOf(to) < names.indexOf(from);
 }
 
 function at<T extends Change>(changes: readonly T[], time: Date): T | null {
@@ -80,7 +95,11 @@ export function chatNotice(due: DueEntry, ctx: NoticeContext): ChatNotice {
     (name): name is string => typeof name === "string",
   );
   const declared = event === "declared";
-  const detail = declared ? (state.security ? SECURITY_DETAIL : (state.form.impact ?? null)) : entry.quote;
+  const said = declared ? (state.security ? SECURITY_DETAIL : (state.form.impact ?? null)) : entry.quote;
+  // Raised to a severity with people to tell (CTO, VP): they are named with the notice.
+  const raised = event === "severity" && isRaise(config, severityChange?.from ?? null, severity);
+  const notify = raised ? (severityConfig(config, severity)?.notify ?? []) : [];
+  const detail = notify.length ? [said, outwardWords.notify(notify)].filter(Boolean).join(" · ") : said;
   return {
     event,
     key: due.key,
@@ -89,6 +108,9 @@ export function chatNotice(due: DueEntry, ctx: NoticeContext): ChatNotice {
     headline: `${EMOJI[event]} ${ctx.id}: ${declared ? "Incident declared" : plainWording(entry.text)}`,
     detail,
     by: entry.by,
+    fromPaging: entry.origin === "paging",
+    ...(entry.page ? { page: entry.page } : {}),
+    pageKeys: [...new Set(state.entries.flatMap((one) => (one.page ? [one.page.key] : [])))],
     link: entry.url ?? ctx.issueUrl,
     incident: {
       id: ctx.id,

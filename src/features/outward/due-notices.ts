@@ -11,13 +11,16 @@ import type { Ledger } from "./ledger.js";
  */
 export const NOTIFIABLE: Partial<Record<EntryKind, NotifyEvent>> = {
   declared: "declared",
+  ack: "acknowledged",
   severity: "severity",
+  status: "status",
   role: "roles",
   update: "update",
   escalated: "escalation",
   public: "public-status",
   resolved: "resolved",
   reopened: "reopened",
+  "review-merged": "pir-merged",
 };
 
 /** How far back `sent` remembers keys: far longer than any read lag, short enough to stay small. */

@@ -10,6 +10,8 @@ export const outwardWords = {
     `Recorded as a customer-facing update (**${state}**). The status page is turned off (\`statusPage.enabled: false\`), so nothing was published.`,
   publishFailed: (reason: string) =>
     `⚠️ The status page could not be updated: ${inline(reason, 300)}. The public update is recorded here; the app tries again with the next event on this incident (any comment will do).`,
+  /** With a severity raised to one that names people to tell (plain text: chat formats escape it). */
+  notify: (handles: readonly string[]) => `Notifying ${handles.map((handle) => `@${handle}`).join(", ")}`,
   stillShown: (state: string) =>
     `The status page still shows this incident as **${state}**: post \`/status public resolved <what customers should know>\` to close it there.`,
 };

@@ -27,7 +27,8 @@ const unique = (handles: Array<string | null | undefined>) => [
 function openIncidentRules(now: Date, incident: SweepIncident, config: Config): SweepTask[] {
   const { state } = incident;
   const declared = state.times.declared ?? state.declaration?.at ?? now;
-  const onCall = onCallAt(config, declared);
+  // Escalations and reminders go to whoever is on call when they fire, not at declaration.
+  const onCall = onCallAt(config, now);
   const roles = state.roles;
   const actions: SweepTask[] = [];
   // An automatic severity change happens first: the other rules already see the new
@@ -74,6 +75,25 @@ function openIncidentRules(now: Date, incident: SweepIncident, config: Config): 
       mentions,
     });
   });
+
+  const paging = effective.severity ? config.paging.severities[effective.severity] : undefined;
+  if (
+    config.paging.service !== "none" &&
+    effective.severity &&
+    paging?.mode === "notify" &&
+    paging.pageAfter !== undefined &&
+    state.times.acknowledged === null &&
+    elapsed >= paging.pageAfter
+  ) {
+    actions.push({
+      kind: "page-after",
+      incident: incident.number,
+      key: `page-after:${effective.severity}`,
+      severity: effective.severity,
+      after: paging.pageAfter,
+      mentions: unique([onCall.primary]),
+    });
+  }
 
   const cadence = severityConfig(config, effective.severity)?.updateEvery ?? null;
   if (c.updateOverdue && c.nextUpdateDue && cadence) {

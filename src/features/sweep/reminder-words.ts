@@ -22,6 +22,13 @@ const FOOTER = "Posted by the incident app's sweep; each reminder comes once per
 function markerOf(action: SweepTask): string {
   if (action.kind === "escalation")
     return marker("escalation", { key: action.key, level: action.level, notify: action.mentions.join(",") });
+  if (action.kind === "page-after")
+    return marker("escalation", {
+      key: action.key,
+      level: "page",
+      notify: action.mentions.join(","),
+      after: afterText(action.after),
+    });
   if (action.kind === "auto-severity")
     return marker("auto-severity", {
       key: action.key,
@@ -103,6 +110,13 @@ export function sweepMessage(action: SweepTask, snapshot: SweepSnapshot, config:
         `Escalation: ${id}`,
         context,
         `${WHEN[action.when](formatDuration(action.after))} (escalation policy, level ${action.level}). Please join the response.`,
+      );
+    case "page-after":
+      return view(
+        "📟",
+        `Paged: ${id}`,
+        context,
+        `${WHEN.unacknowledged(formatDuration(action.after))}, so its ${action.severity} notification is now a page (\`pageAfter\` in \`.github/incident.yml\`). \`/ack\` takes it.`,
       );
     case "auto-severity":
       return view(

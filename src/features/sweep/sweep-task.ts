@@ -24,6 +24,8 @@ export type SweepTask =
       mentions: string[];
     }
   | { kind: "auto-severity"; incident: number; key: string; from: string; to: string; after: number }
+  /** `pageAfter`: a `notify` still unacknowledged becomes a high-urgency page. */
+  | { kind: "page-after"; incident: number; key: string; severity: string; after: number; mentions: string[] }
   | {
       kind: "pir-reminder";
       incident: number;
@@ -63,6 +65,8 @@ export function describeSweepTask(action: SweepTask): string {
       return `#${action.incident} not acknowledged within its target${who}`;
     case "escalation":
       return `#${action.incident} escalation level ${action.level} (${action.when})${who}`;
+    case "page-after":
+      return `#${action.incident} paged: unacknowledged ${action.severity} notification (pageAfter)${who}`;
     case "auto-severity":
       return `#${action.incident} severity ${action.from} → ${action.to} (unresolved too long)`;
     case "pir-reminder":

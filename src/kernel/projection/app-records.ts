@@ -14,13 +14,16 @@ export function applyAppRecords(state: IncidentState, comment: HistoryComment, c
   if (!state.declaration) return;
   for (const marker of trustedMarkers(comment, ctx.botLogin)) {
     if (marker.kind === "escalation") {
-      const who = (marker.fields.notify ?? "")
-        .split(",")
-        .filter(Boolean)
-        .map((handle) => `@${handle}`)
-        .join(", ");
-      const text = timelineWords.escalatedAutomatically(marker.fields.level, who);
-      addEntry(state, "escalated", comment.at, null, text, { url: comment.url });
+      const to = (marker.fields.notify ?? "").split(",").filter(Boolean);
+      const who = to.map((handle) => `@${handle}`).join(", ");
+      const { level } = marker.fields;
+      // `pageAfter`: a notify nobody acknowledged becomes a page, to the same people.
+      const urgent = level === "page";
+      const text = urgent
+        ? timelineWords.pagedAfter(marker.fields.after?.replace(/_/g, " ") ?? "", who)
+        : timelineWords.escalatedAutomatically(level, who);
+      const page = { key: urgent ? "page" : `escalation-${level ?? "1"}`, to, urgent };
+      addEntry(state, "escalated", comment.at, null, text, { url: comment.url, page });
     }
     if (marker.kind === "auto-severity") {
       const { from, to, after } = marker.fields;

@@ -4,6 +4,7 @@ import { whoMay } from "../association-names.js";
 import type { HistoryComment } from "../history.js";
 import type { IncidentState } from "../incident-state.js";
 import { actionRequest } from "./action-request.js";
+import { applyPage } from "./page-command.js";
 import {
   addEntry,
   changeSeverity,
@@ -35,7 +36,7 @@ export function applyCommand(
   const source = { url: comment.url, commentId: comment.databaseId };
   if (NOT_YET.has(command.kind))
     return `\`/${command.kind}\` is not available in this version of the app yet.`;
-  if (command.kind === "help" || command.kind === "metrics") return null;
+  if (command.kind === "help" || command.kind === "metrics" || command.kind === "oncall") return null;
   if (command.kind === "declare") {
     // No id here: it may be claimed in the same round, and the reply must not change with it.
     if (state.declaration) return "This issue is already an incident.";
@@ -129,6 +130,8 @@ export function applyCommand(
     case "escalate":
       addEntry(state, "escalated", at, by, timelineWords.escalated, { ...source, quote: command.note });
       return null;
+    case "page":
+      return applyPage(state, command, at, by, config, source);
     case "freeze":
       state.freeze.override = command.on;
       return null;

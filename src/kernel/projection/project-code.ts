@@ -95,7 +95,7 @@ function pullEntries(state: IncidentState, linked: LinkedPull, botLogin: string)
   if (pull.mergedAt) {
     addEntry(
       state,
-      "pull-request",
+      linked.role === "review" ? "review-merged" : "pull-request",
       pull.mergedAt,
       pull.mergedBy?.login ?? null,
       timelineWords.pull.merged(name),

@@ -6,11 +6,13 @@ import type { Actor, HistoryComment, HistoryEvent, IssueHistory } from "../histo
 import type { IncidentState, Via } from "../incident-state.js";
 import { isApp } from "../markers.js";
 import { addActionItemEntries, linkedActionItems } from "./action-item-links.js";
+import { applyAlertComment, applyAlertIssue } from "./alert-records.js";
 import { applyAppRecords } from "./app-records.js";
 import { applyCommand } from "./apply-command.js";
 import { parseFormTime } from "./form-time.js";
 import { syncFreeze } from "./freeze-state.js";
 import { parseIncidentForm } from "./incident-form.js";
+import { applyPagingComment } from "./paging-records.js";
 import { projectCode } from "./project-code.js";
 import type { ProjectionContext } from "./projection-context.js";
 import { relayedComment } from "./relayed-comment.js";
@@ -84,6 +86,7 @@ export function project(history: IssueHistory, ctx: ProjectionContext): Incident
     drill: null,
   };
 
+  applyAlertIssue(state, history, ctx);
   for (const item of history.items) {
     if (item.type === "cross-referenced") continue;
     if (item.type === "comment") onComment(state, item, history, ctx);
@@ -115,6 +118,8 @@ function onComment(
   // and so are the commands it relayed from Slack for a person: as that person's.
   if (isApp(comment.author, ctx.botLogin)) {
     applyAppRecords(state, comment, ctx);
+    applyAlertComment(state, comment, ctx);
+    applyPagingComment(state, comment, ctx);
     const relayed = relayedComment(comment, ctx.botLogin);
     if (relayed) onPersonComment(state, relayed.comment, history, ctx, relayed.channel);
     return;

@@ -1,5 +1,5 @@
 import type { Config, Severity } from "../../config/schema.js";
-import type { EntryKind, IncidentState, Via } from "../incident-state.js";
+import type { EntryKind, IncidentState, PageOrder, Via } from "../incident-state.js";
 import { timelineWords } from "./timeline-words.js";
 
 /**
@@ -57,7 +57,14 @@ export function addEntry(
   at: Date,
   by: string | null,
   text: string,
-  extra: { quote?: string | null; url?: string | null; backdated?: boolean; commentId?: number | null } = {},
+  extra: {
+    quote?: string | null;
+    url?: string | null;
+    backdated?: boolean;
+    commentId?: number | null;
+    origin?: "paging";
+    page?: PageOrder;
+  } = {},
 ) {
   state.entries.push({
     at,
@@ -68,6 +75,8 @@ export function addEntry(
     url: extra.url ?? null,
     backdated: extra.backdated ?? false,
     commentId: extra.commentId ?? null,
+    ...(extra.origin ? { origin: extra.origin } : {}),
+    ...(extra.page ? { page: extra.page } : {}),
   });
 }
 

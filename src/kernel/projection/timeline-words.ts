@@ -10,6 +10,8 @@ const VIA_WORDS: Record<Via, string> = {
   label: "label added by hand",
   issue: "",
   auto: "automatic escalation",
+  alert: "from an alert",
+  paging: "in the paging service",
 };
 
 const via = (how: Via) => (VIA_WORDS[how] ? ` (${VIA_WORDS[how]})` : "");
@@ -32,6 +34,12 @@ export const timelineWords = {
   reopened: (status: string, how: Via) =>
     `Reopened, status **${status}**${how === "issue" ? " (issue reopened)" : ""}`,
   acknowledged: "Acknowledged",
+  alertTriage: "Held for triage: an alert below the declaring severity; someone allowed may `/declare` it",
+  alertRepeats: (title: string, firings: number, last: string) =>
+    `Alert **${title}** fired ${firings} times in all (last ${last})`,
+  alertResolved: (title: string) => `Alert **${title}** resolved`,
+  alertReopened: (title: string, after: string) => `Alert **${title}** fired again ${after} after resolution`,
+  pagedBack: (what: string, who: string) => `${what} in the paging service by ${who}`,
   falsePositive: "Closed as a **false positive**: not an incident (left out of the metrics)",
   drill: (how: Via) =>
     `**Drill** (game day)${via(how)}: nothing is paged, published to the status page or sent to chat`,
@@ -42,6 +50,9 @@ export const timelineWords = {
   update: "Status update posted",
   publicStatus: (state: string) => `Public status: **${state}**`,
   escalated: "Escalated",
+  pagedAfter: (after: string, who: string) =>
+    `Paged${who ? ` ${who}` : ""}: unacknowledged${after ? ` ${after}` : ""} after declaration (\`pageAfter\`)`,
+  paged: (who: string) => `Paged ${who}`,
   escalatedAutomatically: (level: string | undefined, who: string) =>
     `Escalated automatically${level ? ` (level ${level})` : ""}${who ? ` to ${who}` : ""}`,
   freeze: (active: boolean, why: string) => `Merge freeze ${active ? "**on**" : "**lifted**"} (${why})`,

@@ -6,7 +6,13 @@ import {
   opsgeniePriority,
   truncateText,
 } from "./page-text.js";
-import type { PageRequest, PageResult, PagingAction, PagingService } from "./paging-service.js";
+import {
+  type PageRequest,
+  type PageResult,
+  type PagingAction,
+  type PagingService,
+  pageHeadline,
+} from "./paging-service.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, sendWithRetries } from "./send-with-retries.js";
 
 /**
@@ -19,6 +25,10 @@ export interface OpsgenieAlertsOptions {
   /** `https://api.opsgenie.com` (EU: `https://api.eu.opsgenie.com`, or a test receiver). */
   baseUrl?: string;
   responders?: readonly OpsgenieResponderConfig[];
+  /** Opsgenie usernames (or names) to GitHub logins: a page for a person goes to that user. */
+  users?: Readonly<Record<string, string>>;
+  /** Service names to Opsgenie teams, for `/page <service>`. */
+  services?: Readonly<Record<string, string>>;
   /** Opsgenie's `source` field: what created the alert. */
   source?: string;
   retry?: Partial<RetryPolicy>;
@@ -83,9 +93,9 @@ export function createOpsgenieAlerts(options: OpsgenieAlertsOptions): PagingServ
     trigger: (page) =>
       post(
         "trigger",
-        page.incidentId,
+        page.dedupKey ?? page.incidentId,
         new URL("/v2/alerts", baseUrl),
-        createAlertBody(page, options.responders ?? [], source),
+        createAlertBody(page, respondersFor(page, options), source),
       ),
     acknowledge: (incidentId, note) =>
       post("acknowledge", incidentId, byAlias(incidentId, "acknowledge"), {
@@ -110,8 +120,8 @@ export function createAlertBody(
     .filter((line) => line !== "")
     .join("\n\n");
   return {
-    message: truncateText(`[${page.incidentId}] ${page.severity}: ${page.title}`, OPSGENIE_MESSAGE_LIMIT),
-    alias: page.incidentId,
+    message: truncateText(pageHeadline(page), OPSGENIE_MESSAGE_LIMIT),
+    alias: page.dedupKey ?? page.incidentId,
     description: truncateText(description, OPSGENIE_DESCRIPTION_LIMIT),
     ...(responders.length ? { responders: responders.map(toResponder) } : {}),
     tags: ["incident", page.severity],
@@ -120,6 +130,22 @@ export function createAlertBody(
     source,
     priority: opsgeniePriority(page.severityRank, page.urgency),
   };
+}
+
+/** A page for people or a service goes to them when Opsgenie knows them; else to the configured responders. */
+function respondersFor(page: PageRequest, options: OpsgenieAlertsOptions): OpsgenieResponderConfig[] {
+  const byLogin = new Map(
+    Object.entries(options.users ?? {}).map(([name, login]) => [login.replace(/^@/, "").toLowerCase(), name]),
+  );
+  const chosen = (page.to ?? []).flatMap((one): OpsgenieResponderConfig[] => {
+    if (one.startsWith("service:")) {
+      const team = options.services?.[one.slice(8)];
+      return team ? [{ type: "team", name: team }] : [];
+    }
+    const user = byLogin.get(one.toLowerCase());
+    return user ? [{ type: "user", name: user }] : [];
+  });
+  return chosen.length ? chosen : [...(options.responders ?? [])];
 }
 
 function toResponder(responder: OpsgenieResponderConfig): OpsgenieResponder {

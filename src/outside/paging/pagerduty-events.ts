@@ -5,7 +5,13 @@ import {
   pagerDutySeverity,
   truncateText,
 } from "./page-text.js";
-import type { PageRequest, PageResult, PagingAction, PagingService } from "./paging-service.js";
+import {
+  type PageRequest,
+  type PageResult,
+  type PagingAction,
+  type PagingService,
+  pageHeadline,
+} from "./paging-service.js";
 import {
   type Attempted,
   DEFAULT_RETRY_POLICY,
@@ -29,7 +35,12 @@ export interface PagerDutyEventsOptions {
   source?: string;
   retry?: Partial<RetryPolicy>;
   fetch?: typeof fetch;
+  /** `/page <service>`: routing keys of other PagerDuty services by name (undefined: its variable is unset). */
+  serviceKeys?: Readonly<Record<string, string | undefined>>;
 }
+
+/** `INC-…:page-123-service-checkout`: a page `/page checkout` sent to that service's routing key. */
+const SERVICE_PAGE = /:page-\d+-service-(.+)$/;
 
 /** The documented request body; `payload` only on triggers. */
 export interface PagerDutyEvent {
@@ -64,13 +75,37 @@ export function createPagerDutyEvents(options: PagerDutyEventsOptions): PagingSe
     return toResult(event, attempted);
   }
 
+  function routingKey(dedupKey: string): string | null {
+    const service = SERVICE_PAGE.exec(dedupKey)?.[1];
+    if (service === undefined) return options.routingKey;
+    return options.serviceKeys?.[service] ?? null;
+  }
+
+  async function sendTo(event: Omit<PagerDutyEvent, "routing_key">): Promise<PageResult> {
+    const key = routingKey(event.dedup_key);
+    if (key === null) {
+      const message = "the routing key of this service is not set (paging.pagerduty.services)";
+      const failure = { kind: "rejected" as const, status: 0, message, errors: [] };
+      return {
+        provider: "pagerduty",
+        action: event.event_action,
+        incidentId: event.dedup_key,
+        attempts: 0,
+        ok: false,
+        failure,
+      };
+    }
+    return send({ routing_key: key, ...event });
+  }
+
   return {
     provider: "pagerduty",
-    trigger: (page) => send(triggerEvent(options.routingKey, page, options.source ?? "incident-app")),
-    acknowledge: (incidentId) =>
-      send({ routing_key: options.routingKey, event_action: "acknowledge", dedup_key: incidentId }),
-    resolve: (incidentId) =>
-      send({ routing_key: options.routingKey, event_action: "resolve", dedup_key: incidentId }),
+    trigger: (page) => {
+      const { routing_key: _, ...event } = triggerEvent("", page, options.source ?? "incident-app");
+      return sendTo(event);
+    },
+    acknowledge: (dedupKey) => sendTo({ event_action: "acknowledge", dedup_key: dedupKey }),
+    resolve: (dedupKey) => sendTo({ event_action: "resolve", dedup_key: dedupKey }),
   };
 }
 
@@ -79,9 +114,9 @@ export function triggerEvent(routingKey: string, page: PageRequest, source: stri
   return {
     routing_key: routingKey,
     event_action: "trigger",
-    dedup_key: page.incidentId,
+    dedup_key: page.dedupKey ?? page.incidentId,
     payload: {
-      summary: truncateText(`[${page.incidentId}] ${page.severity}: ${page.title}`, PAGERDUTY_SUMMARY_LIMIT),
+      summary: truncateText(pageHeadline(page), PAGERDUTY_SUMMARY_LIMIT),
       source: page.repository || source,
       severity: pagerDutySeverity(page.severityRank, page.urgency),
       ...(page.startedAt ? { timestamp: page.startedAt } : {}),
@@ -94,6 +129,7 @@ export function triggerEvent(routingKey: string, page: PageRequest, source: stri
         severity: page.severity,
         issue: page.incidentUrl,
         ...(page.summary ? { summary: page.summary } : {}),
+        ...(page.to?.length ? { for: page.to.join(", ") } : {}),
       },
     },
     links,

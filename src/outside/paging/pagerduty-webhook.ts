@@ -94,7 +94,12 @@ export function parsePagerDutyWebhook(
     };
   }
   const data = event.data ?? {};
-  const incidentId = data.incident_key?.trim() || INCIDENT_ID.exec(data.title ?? "")?.[0] || null;
+  // Our dedup_key: the incident id, or `<id>:<key>` for a page of its own (an escalation level).
+  const incidentId =
+    INCIDENT_ID.exec(data.incident_key ?? "")?.[0] ||
+    data.incident_key?.trim() ||
+    INCIDENT_ID.exec(data.title ?? "")?.[0] ||
+    null;
   return {
     ok: true,
     fact: {

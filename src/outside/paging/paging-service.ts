@@ -13,8 +13,12 @@ export interface PageLink {
 }
 
 export interface PageRequest {
-  /** `INC-20260203-001`: the dedupe key on the paging side. */
+  /** `INC-20260203-001`: the dedupe key on the paging side, unless `dedupKey` is given. */
   incidentId: string;
+  /** A page of its own for the incident (`INC-20260203-001:escalation-1`). */
+  dedupKey?: string;
+  /** Whom a page of its own is for: GitHub logins, or `service:<name>`. */
+  to?: readonly string[];
   /** Severity name as configured, e.g. `SEV-1`. */
   severity: string;
   /** Position of the severity in the configured list, 0 = most severe. */
@@ -55,8 +59,15 @@ export type PageResult =
 export interface PagingService {
   readonly provider: PagingProvider;
   trigger(page: PageRequest): Promise<PageResult>;
-  acknowledge(incidentId: string, note?: string): Promise<PageResult>;
-  resolve(incidentId: string, note?: string): Promise<PageResult>;
+  /** By dedupe key: the incident id, or a page of its own's key. */
+  acknowledge(dedupKey: string, note?: string): Promise<PageResult>;
+  resolve(dedupKey: string, note?: string): Promise<PageResult>;
+}
+
+/** `[INC-…] SEV-1: title`, and whom a page of its own is for. */
+export function pageHeadline(page: PageRequest): string {
+  const forWhom = (page.to ?? []).map((one) => (one.startsWith("service:") ? one.slice(8) : `@${one}`));
+  return `[${page.incidentId}] ${page.severity}: ${page.title}${forWhom.length ? ` (for ${forWhom.join(", ")})` : ""}`;
 }
 
 const PROVIDER_NAMES: Record<PagingProvider, string> = { pagerduty: "PagerDuty", opsgenie: "Opsgenie" };

@@ -33,6 +33,10 @@ export function allowedMentions(history: IssueHistory, state: IncidentState, con
   for (const ack of state.acknowledgements)
     if (ack.kind === "accepted" && ack.command.kind === "role")
       add(ack.command.handle === "me" ? ack.comment.author?.login : ack.command.handle);
+  // …and the owner an accepted `/action` named (`/action … @acme/eng-managers`).
+  for (const ack of state.acknowledgements)
+    if (ack.kind === "accepted" && ack.command.kind === "action" && ack.command.owner)
+      add(ack.command.owner === "me" ? ack.comment.author?.login : ack.command.owner);
   for (const handle of [...config.onCall.primary, ...config.onCall.secondary]) add(handle);
   for (const level of config.escalation) for (const handle of level.notify) add(handle);
   for (const severity of config.severities) for (const handle of severity.notify) add(handle);

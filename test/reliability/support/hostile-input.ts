@@ -114,8 +114,9 @@ export function notifiedMentions(markdown: string): string[] {
       continue;
     }
     const prose = line.replace(/(`+)[\s\S]*?\1/g, " ");
+    // A team's slug never ends with a full stop: `@acme/everyone.` ends a sentence, as GitHub reads it.
     for (const match of prose.matchAll(
-      /(?:^|[^\w`@/])@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9][\w.-]*)?)/g,
+      /(?:^|[^\w`@/])@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9](?:[\w.-]*[\w-])?)?)/g,
     ))
       found.push((match[1] ?? "").toLowerCase());
   }

@@ -26,6 +26,18 @@ export interface OpsgenieAlert {
 
 export interface OpsgenieReceiver extends Receiver {
   alerts: OpsgenieAlert[];
+  /** The Webhook integration's post, as if a person acknowledged or closed the alert in Opsgenie. */
+  sendWebhook(options: OpsgenieWebhookOptions): Promise<Response>;
+}
+
+export interface OpsgenieWebhookOptions {
+  url: string;
+  /** The custom headers configured in the Webhook integration. */
+  headers: Record<string, string>;
+  action: "Acknowledge" | "Close" | "UnAcknowledge" | "AddNote";
+  alias: string;
+  /** Who did it in Opsgenie (their username); the source is then `web`. */
+  username: string;
 }
 
 const ACTION_PATH = /^\/v2\/alerts\/([^/]+)\/(acknowledge|close)$/;
@@ -90,5 +102,46 @@ export async function startOpsgenieReceiver(apiKey: string): Promise<OpsgenieRec
   }
 
   const receiver = await startReceiver(handle);
-  return { ...receiver, alerts };
+
+  async function sendWebhook(options: OpsgenieWebhookOptions): Promise<Response> {
+    const alert = [...alerts].reverse().find((candidate) => candidate.alias === options.alias);
+    if (!alert) throw new Error(`no Opsgenie alert with alias ${options.alias}`);
+    if (options.action === "Acknowledge") alert.acknowledged = true;
+    if (options.action === "UnAcknowledge") alert.acknowledged = false;
+    if (options.action === "Close") alert.status = "closed";
+    return fetch(options.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...options.headers },
+      body: JSON.stringify(webhookBody(options, alert)),
+    });
+  }
+
+  return { ...receiver, alerts, sendWebhook };
+}
+
+/** The alert action data Opsgenie's Webhook integration documents (an action made on the web). */
+function webhookBody(options: OpsgenieWebhookOptions, alert: OpsgenieAlert) {
+  return {
+    source: { name: "", type: "web" },
+    alert: {
+      updatedAt: Date.now() * 1_000_000 + Math.floor(Math.random() * 1_000_000),
+      tags: alert.body.tags ?? [],
+      message: alert.message,
+      username: options.username,
+      alertId: alert.id,
+      source: "incident-app",
+      alias: alert.alias,
+      tinyId: String(tinyId(alert)),
+      createdAt: Date.now(),
+      userId: randomUUID(),
+      entity: alert.body.entity ?? "",
+    },
+    action: options.action,
+    integrationId: randomUUID(),
+    integrationName: "Incident app webhook",
+  };
+}
+
+function tinyId(alert: OpsgenieAlert): number {
+  return Number.parseInt(alert.id.slice(0, 4), 16) % 1000;
 }

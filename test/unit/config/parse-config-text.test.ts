@@ -53,6 +53,7 @@ describe("parseConfigText: valid files", () => {
       primary: ["alice", "acme/sre"],
       secondary: [],
       rotation: { users: ["bob"], start: "2026-01-05T09:00:00Z", every: 604_800_000 },
+      overrides: [],
     });
     expect(parsed.severities).toEqual(DEFAULTS.severities);
   });

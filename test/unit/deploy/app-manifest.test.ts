@@ -42,7 +42,9 @@ function handledEvents(): Set<string> {
 }
 
 // Sent to every app whatever it subscribes to; a manifest that lists them is rejected.
-const ALWAYS_SENT = new Set(["installation", "installation_repositories"]);
+// `repository_dispatch` reaches an app with Contents access when someone dispatches to
+// the repository (Actions mode's alerts); it is not a checkbox of the app's settings.
+const ALWAYS_SENT = new Set(["installation", "installation_repositories", "repository_dispatch"]);
 
 describe("app.yml", () => {
   it("subscribes to exactly the events the app handles", () => {

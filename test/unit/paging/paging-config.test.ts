@@ -26,6 +26,7 @@ describe("paging config", () => {
       routingKeyFrom: "PAGERDUTY_ROUTING_KEY",
       baseUrl: "https://events.pagerduty.com",
       users: { PABC123: "alice" },
+      services: {},
     });
     expect(config.severities["SEV-3"]).toEqual({ mode: "notify", pageAfter: 3_600_000 });
   });

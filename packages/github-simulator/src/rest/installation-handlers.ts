@@ -28,6 +28,16 @@ export const installationHandlers: Record<string, RestHandler> = {
     return paginated(req, installations);
   },
 
+  "apps/get-repo-installation": (req) => {
+    if (req.caller.kind !== "app")
+      throw new SimError("UNAUTHORIZED", "A JSON web token could not be decoded");
+    const repo = req.ctx.store.findRepo(req.params.owner ?? "", req.params.repo ?? "");
+    const installation = repo ? req.ctx.store.installationFor(repo) : null;
+    if (!installation) throw new SimError("NOT_FOUND", "Not Found");
+    const shape = installationShape(req.ctx, installation) as Record<string, unknown>;
+    return { status: 200, body: shape };
+  },
+
   "apps/list-repos-accessible-to-installation": (req) => {
     const installation = req.caller.installationId
       ? req.ctx.store.installationById(req.caller.installationId)

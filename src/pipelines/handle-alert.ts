@@ -1,0 +1,208 @@
+import type { Alert } from "../features/alerts/alert.js";
+import {
+  type AlertRecord,
+  alertIssue,
+  alertRecordBody,
+  alertReopenedBody,
+  isRecordOf,
+  readAlertRecord,
+} from "../features/alerts/alert-issue.js";
+import { findIssueForAlert } from "../features/alerts/alert-marker.js";
+import { type AlertDecision, decideAlert, type KnownIncident } from "../features/alerts/decide-alert.js";
+import type { AlertRoute } from "../features/alerts/route-alert.js";
+import { createIssue } from "../github/apply-issue-writes.js";
+import { applyPlan } from "../github/apply-plan.js";
+import type { Octokit, Target } from "../github/client.js";
+import { loadConfig } from "../github/load-config.js";
+import { readAlertIncidents } from "../github/read-alert-incidents.js";
+import { historyVariables, readHistory } from "../github/read-history.js";
+import type { IssueHistory } from "../kernel/history.js";
+import { trustedMarkers } from "../kernel/markers.js";
+import { convergeIncident, type OutsideDeps, type PipelineLog } from "./converge-incident.js";
+import { labelsChecked, markLabelsChecked } from "./ensure-labels.js";
+
+/**
+ * One alert's pipeline (§14), after the intake has checked and routed it: read the
+ * repository's open (and recently closed) incidents once, find the one whose marker
+ * holds the fingerprint, decide (pure), write what the decision asks, then converge
+ * the incident like any event, so its labels, timeline and notices follow.
+ * `firings` counts the notifications of this fingerprint handled together.
+ */
+export interface AlertJob {
+  alert: Alert;
+  route: Extract<AlertRoute, { kind: "declare" | "triage" }>;
+  firings: number;
+}
+
+export interface AlertPipelineInput {
+  octokit: Octokit;
+  botLogin: string;
+  formTemplate: string;
+  now: Date;
+  log: PipelineLog;
+  outside?: OutsideDeps;
+  /** Dedupe settings come from the config that routed the alert. */
+  dedupe: { flappingWindowMs: number; resolvedMarksMitigated: boolean };
+}
+
+export type AlertOutcome =
+  | { kind: "declared" | "triage"; repository: string; number: number }
+  | { kind: "counted" | "resolved" | "reopened"; repository: string; number: number; firings: number }
+  | { kind: "ignored"; reason: string }
+  | { kind: "invalid-config"; repository: string; file: string };
+
+export async function handleAlert(job: AlertJob, input: AlertPipelineInput): Promise<AlertOutcome> {
+  const { alert, route } = job;
+  const { octokit, now, botLogin } = input;
+  const [owner, repo] = route.repository.split("/") as [string, string];
+  const loaded = await loadConfig(
+    { octokit, repo: () => ({ owner, repo }) },
+    { oid: undefined, now: () => now.getTime() },
+  );
+  if (!loaded.ok) return { kind: "invalid-config", repository: route.repository, file: loaded.error.file };
+  const config = loaded.config;
+  const candidates = await readAlertIncidents(
+    octokit,
+    { owner, repo },
+    {
+      incidentLabel: config.labels.incident,
+      triageLabel: config.labels.triage,
+      closedSince: new Date(now.getTime() - input.dedupe.flappingWindowMs),
+      botLogin,
+    },
+  );
+  const found = findIssueForAlert(candidates, { source: alert.source, fingerprint: alert.fingerprint });
+  const variables = historyVariables(config, now, { withRecent: false, id: null });
+  const history = found ? await readHistory(octokit, { owner, repo, number: found.number }, variables) : null;
+  const record = history ? recordOf(history, alert, botLogin) : null;
+  const known: KnownIncident | null =
+    found && history
+      ? {
+          repository: route.repository,
+          number: found.number,
+          state: found.state,
+          resolvedAt: found.closedAt,
+          firings: record?.record.firings ?? 1,
+          alertResolved: record?.record.resolved != null,
+        }
+      : null;
+  const decision = decideAlert(alert, known, input.dedupe, now);
+  input.log.info(
+    { fingerprint: alert.fingerprint, repository: route.repository, decision: decision.kind },
+    "alert",
+  );
+  const converge = (target: Target, seen: IssueHistory, withRecent: boolean) =>
+    convergeIncident({
+      octokit,
+      target,
+      history: seen,
+      config,
+      botLogin,
+      formTemplate: input.formTemplate,
+      now,
+      variables: historyVariables(config, now, { withRecent, id: null }),
+      withRecent,
+      // An alert's incident may be the repository's first: its labels are made once, as for a form.
+      checkLabels: withRecent && !labelsChecked(route.repository),
+      onLabelsChecked: () => markLabelsChecked(route.repository),
+      log: input.log,
+      ...(input.outside ? { outside: input.outside } : {}),
+    });
+  return act(decision);
+
+  async function act(chosen: AlertDecision): Promise<AlertOutcome> {
+    switch (chosen.kind) {
+      case "ignore":
+        return { kind: "ignored", reason: chosen.reason };
+      case "declare": {
+        const issue = alertIssue(alert, route, config);
+        const created = await createIssue(
+          octokit,
+          { owner, repo },
+          { kind: "create-issue", ref: "alert", assignees: [], ...issue },
+        );
+        const withRecent = historyVariables(config, now, { withRecent: true, id: null });
+        const seen = await readHistory(octokit, { owner, repo, number: created.number }, withRecent);
+        if (seen) {
+          const target = { owner, repo, number: created.number, issueId: seen.issue.id };
+          let latest = seen;
+          if (job.firings > 1) {
+            // Firings that arrived together with the first: counted from the start.
+            const first = { firings: job.firings, last: now.toISOString(), resolved: null, mitigate: false };
+            const body = alertRecordBody(alert, first, config);
+            const applied = await applyPlan(
+              octokit,
+              target,
+              [{ kind: "add-comment", purpose: "notice", body }],
+              withRecent,
+            );
+            latest = applied.history ?? seen;
+          }
+          await converge(target, latest, true);
+        }
+        return {
+          kind: route.kind === "declare" ? "declared" : "triage",
+          repository: route.repository,
+          number: created.number,
+        };
+      }
+      case "add-to-existing":
+      case "record-resolved": {
+        if (!history) return { kind: "ignored", reason: "incident not readable" };
+        const target = { owner, repo, number: chosen.incident.number, issueId: history.issue.id };
+        const previous = record?.record;
+        const next: AlertRecord =
+          chosen.kind === "add-to-existing"
+            ? {
+                firings: (previous?.firings ?? 1) + job.firings,
+                last: now.toISOString(),
+                resolved: null,
+                mitigate: false,
+              }
+            : {
+                firings: previous?.firings ?? 1,
+                last: previous?.last || alert.startsAt,
+                resolved: chosen.endsAt,
+                mitigate: chosen.markMitigated,
+              };
+        const body = alertRecordBody(alert, next, config);
+        const write = record
+          ? ({ kind: "update-comment", purpose: "notice", commentId: record.commentId, body } as const)
+          : ({ kind: "add-comment", purpose: "notice", body } as const);
+        const applied = await applyPlan(octokit, target, [write], variables);
+        await converge(target, applied.history ?? history, false);
+        const kind = chosen.kind === "add-to-existing" ? "counted" : "resolved";
+        return { kind, repository: route.repository, number: target.number, firings: next.firings };
+      }
+      case "reopen": {
+        if (!history) return { kind: "ignored", reason: "incident not readable" };
+        const target = { owner, repo, number: chosen.incident.number, issueId: history.issue.id };
+        const body = alertReopenedBody(alert, chosen.resolvedAgoMs);
+        const applied = await applyPlan(
+          octokit,
+          target,
+          [{ kind: "add-comment", purpose: "notice", body }],
+          variables,
+        );
+        await converge(target, applied.history ?? history, false);
+        return { kind: "reopened", repository: route.repository, number: target.number, firings: 1 };
+      }
+    }
+  }
+}
+
+/** The app's record comment for this alert on the incident, if there is one. */
+function recordOf(
+  history: IssueHistory,
+  alert: Alert,
+  botLogin: string,
+): { commentId: string; record: AlertRecord } | null {
+  for (const item of history.items) {
+    if (item.type !== "comment") continue;
+    const found = trustedMarkers(item, botLogin).find(
+      (marker) => marker.kind === "alert-record" && isRecordOf(marker.fields, alert),
+    );
+    if (found) return { commentId: item.id, record: readAlertRecord(found.fields) };
+  }
+  return null;
+}
