@@ -145,7 +145,9 @@ export const ConfigSchema = z
           ),
       })
       .prefault({})
-      .describe("Label names."),
+      .describe(
+        "Label names. Any may be renamed: label, close and reopen events route by the names set here (read at most once a minute per repository for issues without the default names).",
+      ),
     severities: z
       .array(SeveritySchema)
       .min(1)
