@@ -122,6 +122,8 @@ export const codeWords = {
   checkFailed: (checkName: string, pr: number) => `Could not set the \`${checkName}\` check on #${pr}`,
   hotfixFailed: (branch: string) => `Could not create the hotfix branch \`${branch}\``,
   reviewOpenFailed: "Could not open the post-incident review",
+  reviewWithheld: (repo: string) =>
+    `🔒 No post-incident review was opened: this is a security incident and \`${repo}\` is public, so its review file would be public too. Write the review in a private repository, or set \`security.repository\` in \`.github/incident.yml\` to a private repository so security incidents move there.`,
   reviewRefreshFailed: "Could not refresh the post-incident review",
   revertFailed: (pr: number) => `Could not revert #${pr}`,
   reviewItemsFailed: (pr: number) => `Could not list the review's action items on #${pr}`,
