@@ -37,6 +37,15 @@ export type Change =
       actor: string;
       changes: { body: { from: string } };
     }
+  | {
+      /** In the source repository; `issue` is the issue as it was there (old number). */
+      type: "issues.transferred";
+      repo: Repo;
+      issue: Issue;
+      actor: string;
+      newRepo: Repo;
+      newIssue: Issue;
+    }
   | { type: "label.created"; repo: Repo; label: Label; actor: string }
   | {
       type: "label.edited";

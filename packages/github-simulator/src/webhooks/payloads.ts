@@ -94,6 +94,13 @@ export function webhookFor(ctx: SimContext, change: Change): WebhookMessage | nu
       specific.issue = issueShape(ctx, repo, change.issue);
       specific.changes = change.changes;
       break;
+    case "issues.transferred":
+      specific.issue = issueShape(ctx, repo, change.issue);
+      specific.changes = {
+        new_issue: issueShape(ctx, change.newRepo, change.newIssue),
+        new_repository: repoShape(ctx, change.newRepo),
+      };
+      break;
     case "issues.labeled":
     case "issues.unlabeled":
       specific.issue = issueShape(ctx, repo, change.issue);
