@@ -109,6 +109,13 @@ const TABLE = [
     { aliases: ["not-an-incident"] },
   ),
   spec(
+    "security",
+    "incident",
+    "/security",
+    "Mark this as a security incident: top severity, nothing on public surfaces; in a public repository it moves to the private `security.repository`. The `security` label does the same.",
+    "/security",
+  ),
+  spec(
     "drill",
     "incident",
     "/drill",

@@ -33,6 +33,7 @@ export type Command =
   | { kind: "false-positive"; reason: string | null }
   /** A game day: everything works, nothing is paged, published or sent to chat. */
   | { kind: "drill" }
+  | { kind: "security" }
   | { kind: "escalate"; note: string | null }
   | { kind: "comms-draft" }
   | { kind: "timeline" }

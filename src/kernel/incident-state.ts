@@ -37,7 +37,8 @@ export type EntryKind =
   | "deployment"
   | "action"
   | "false-positive"
-  | "drill";
+  | "drill"
+  | "security";
 
 /** One row of the timeline table. `text` is the app's wording; `quote` is what a person typed. */
 export interface TimelineEntry {

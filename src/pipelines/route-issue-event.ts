@@ -27,13 +27,19 @@ export function isIncidentLike(labels: PayloadLabels, names: RouteLabels = DEFAU
   return (labels ?? []).some((label) => label !== null && names.marksIncident(labelName(label)));
 }
 
+/** An issue the app itself moved here (a security incident): its own doing, but the incident goes on here. */
+function transferredHere(context: IssueContext): boolean {
+  const changes = (context.payload as { changes?: { old_repository?: unknown } }).changes;
+  return context.payload.action === "opened" && !!changes?.old_repository;
+}
+
 export function shouldReconcile(
   context: IssueContext,
   botLogin: string,
   names: RouteLabels = DEFAULT_ROUTE_LABELS,
 ): boolean {
   const { payload } = context;
-  if (payload.sender?.login === botLogin) return false;
+  if (payload.sender?.login === botLogin && !transferredHere(context)) return false;
   const issue = payload.issue;
   if ("pull_request" in issue && issue.pull_request) return false;
   const incident = isIncidentLike(issue.labels, names);

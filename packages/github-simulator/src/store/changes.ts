@@ -6,7 +6,14 @@ import type { Comment, Installation, Issue, Label, Repo } from "./model.js";
  * by the store, so a listener sees the state right after that one change.
  */
 export type Change =
-  | { type: "issues.opened" | "issues.closed" | "issues.reopened"; repo: Repo; issue: Issue; actor: string }
+  | {
+      type: "issues.opened" | "issues.closed" | "issues.reopened";
+      repo: Repo;
+      issue: Issue;
+      actor: string;
+      /** `issues.opened` of a transferred issue: where it came from, as it was there. */
+      transferredFrom?: { repo: Repo; issue: Issue };
+    }
   | {
       type: "issues.edited";
       repo: Repo;

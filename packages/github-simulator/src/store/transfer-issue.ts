@@ -78,7 +78,13 @@ export function transferIssue(
     newRepo: target,
     newIssue: issue,
   });
-  store.emit({ type: "issues.opened", repo: target, issue, actor });
+  store.emit({
+    type: "issues.opened",
+    repo: target,
+    issue,
+    actor,
+    transferredFrom: { repo: source, issue: before },
+  });
   return issue;
 }
 

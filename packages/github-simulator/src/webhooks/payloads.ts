@@ -124,6 +124,13 @@ export function webhookFor(ctx: SimContext, change: Change): WebhookMessage | nu
       break;
     default:
       specific.issue = issueShape(ctx, repo, change.issue);
+      // Like GitHub: a transferred issue's `opened` says where it came from.
+      if (change.type === "issues.opened" && change.transferredFrom) {
+        specific.changes = {
+          old_issue: issueShape(ctx, change.transferredFrom.repo, change.transferredFrom.issue),
+          old_repository: repoShape(ctx, change.transferredFrom.repo),
+        };
+      }
   }
   return { event, action, payload: { action, ...specific, ...context } };
 }
