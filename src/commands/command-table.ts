@@ -138,7 +138,13 @@ const TABLE = [
     "Create the hotfix branch (from the default branch, a ref, or the last production deployment).",
     "/hotfix from deployed",
   ),
-  spec("revert", "code", "/revert <#PR|PR URL>", "Open a revert PR of a merged PR.", "/revert #123"),
+  spec(
+    "revert",
+    "code",
+    "/revert <#PR|owner/repo#PR|PR URL>",
+    "Open a revert PR of a merged PR, here or in a service's repository.",
+    "/revert #123",
+  ),
   spec("freeze", "code", "/freeze [on|off]", "Turn the merge freeze on (default) or off.", "/freeze off"),
   spec("pir", "code", "/pir", "Open or refresh the post-incident review PR.", "/pir", {
     aliases: ["postmortem"],

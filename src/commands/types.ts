@@ -42,7 +42,8 @@ export type Command =
   // people get a clear answer instead of "unknown command".
   /** `from`: null for the default branch, `"deployed"` for the last production deploy, else a ref. */
   | { kind: "hotfix"; from: string | null }
-  | { kind: "revert"; pr: number }
+  /** `repository`: `owner/name` when the pull request is in another repository (`/revert acme/api#12`). */
+  | { kind: "revert"; pr: number; repository?: string }
   | { kind: "pir" }
   | { kind: "freeze"; on: boolean }
   /** Due dates are calendar days (in the configured zone), carried as 00:00 UTC of that day. */
@@ -95,6 +96,6 @@ export interface ParseContext {
   statuses: readonly string[];
   /** The status `/mitigated` sets (config `mitigatedStatus`); defaults to `monitoring`. */
   mitigatedStatus?: string;
-  /** `owner/name` of the repository: a `/revert` PR URL must point into it when given. */
+  /** `owner/name` of the repository: a `/revert` of a pull request here is kept as `#12`. */
   repository?: string;
 }

@@ -8,6 +8,7 @@ import { actionItemsSchema, projectSchema, remindersSchema } from "./follow-up-s
 import { checkOutwardConsistency, OutwardSchemas } from "./outward-schema.js";
 import { recurrenceSchema } from "./recurrence-schema.js";
 import { reportSchema } from "./report-schema.js";
+import { servicesSchema } from "./services-schema.js";
 
 /**
  * The schema of `.github/incident.yml`. Every field has a default taken from the
@@ -257,16 +258,7 @@ export const ConfigSchema = z
       })
       .prefault({})
       .describe("The post-incident review pull request."),
-    services: z
-      .record(
-        z.string(),
-        z.strictObject({
-          paths: z.array(z.string()).default([]).describe("Path globs of the service's code."),
-          runbook: z.url().optional().describe("Runbook link for the service."),
-        }),
-      )
-      .default({})
-      .describe("Services by name, as people select them in the form."),
+    services: servicesSchema,
     runbooks: z
       .array(
         z.strictObject({

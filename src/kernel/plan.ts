@@ -81,7 +81,16 @@ export type CodeWrite =
       reply: ReplySpec | null;
       failure: FailureSpec;
     }
-  | { kind: "revert-pull"; pr: number; title: string; body: string; reply: ReplySpec; failure: FailureSpec }
+  | {
+      kind: "revert-pull";
+      pr: number;
+      /** Another repository (a service's, from the config); the incident's own when absent. */
+      repository?: { owner: string; name: string };
+      title: string;
+      body: string;
+      reply: ReplySpec;
+      failure: FailureSpec;
+    }
   | {
       kind: "put-file";
       branch: string;
