@@ -134,8 +134,8 @@ const TABLE = [
   spec(
     "hotfix",
     "code",
-    "/hotfix [from <ref>|deployed]",
-    "Create the hotfix branch (from the default branch, a ref, or the last production deployment).",
+    "/hotfix [owner/repo] [from <ref>|deployed]",
+    "Create the hotfix branch (from the default branch, a ref, or the last production deployment), here or in a service's repository.",
     "/hotfix from deployed",
   ),
   spec(

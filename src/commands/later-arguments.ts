@@ -29,7 +29,19 @@ export function isRefName(ref: string): boolean {
   return !control && /^[^\s~^:?*[\\]{1,255}$/.test(ref);
 }
 
-const hotfix: ArgParser = (args) => {
+/** `/hotfix acme/api …`: the same, in a service's repository. */
+const hotfix: ArgParser = (args, ctx) => {
+  const [first] = splitFirst(args);
+  const named = /^([A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+)$/.exec(first)?.[1];
+  if (named === undefined) return hotfixHere(args, ctx);
+  const result = hotfixHere(splitFirst(args)[1], ctx);
+  const here = ctx.repository !== undefined && named.toLowerCase() === ctx.repository.toLowerCase();
+  return result.ok && result.command.kind === "hotfix" && !here
+    ? ok({ ...result.command, repository: named })
+    : result;
+};
+
+const hotfixHere: ArgParser = (args) => {
   const example = exampleOf("hotfix");
   const [first, rest] = splitFirst(args);
   if (first === "") return ok({ kind: "hotfix", from: null });

@@ -41,7 +41,8 @@ export type Command =
   // Capabilities that come with code response and action items; parsed now so
   // people get a clear answer instead of "unknown command".
   /** `from`: null for the default branch, `"deployed"` for the last production deploy, else a ref. */
-  | { kind: "hotfix"; from: string | null }
+  /** `repository`: `owner/name` of a service's repository (`/hotfix acme/api from v1.2`). */
+  | { kind: "hotfix"; from: string | null; repository?: string }
   /** `repository`: `owner/name` when the pull request is in another repository (`/revert acme/api#12`). */
   | { kind: "revert"; pr: number; repository?: string }
   | { kind: "pir" }

@@ -40,14 +40,26 @@ export function explain(error: unknown): string {
   return code ? `${message} (${code})` : message;
 }
 
-async function resolveRef(octokit: Octokit, where: Where, ref: string): Promise<string> {
-  const data = await octokit.graphql<{ repository: { object: { oid: string; __typename: string } | null } }>(
-    RESOLVE_REF_QUERY,
-    { ...where, expression: ref },
-  );
-  const object = data.repository.object;
+async function resolveRef(octokit: Octokit, where: Where, ref: string, elsewhere = false): Promise<string> {
+  let object: { oid: string; __typename: string } | null = null;
+  try {
+    const data = await octokit.graphql<{
+      repository: { object: { oid: string; __typename: string } | null } | null;
+    }>(RESOLVE_REF_QUERY, { ...where, expression: ref });
+    if (!data.repository) throw new CodeWriteError(unreachable({ owner: where.owner, name: where.repo }));
+    object = data.repository.object;
+  } catch (error) {
+    if (error instanceof CodeWriteError || !elsewhere) throw error;
+    if (!/could not resolve|not found/i.test(explain(error))) throw error;
+    throw new CodeWriteError(unreachable({ owner: where.owner, name: where.repo }));
+  }
+  const place = elsewhere ? `\`${where.owner}/${where.repo}\`` : "this repository";
   if (object?.__typename !== "Commit") {
-    throw new CodeWriteError(`there is no branch, tag or commit named \`${ref}\` in this repository`);
+    throw new CodeWriteError(
+      ref === "HEAD"
+        ? `${place} has no commit on its default branch`
+        : `there is no branch, tag or commit named \`${ref}\` in ${place}`,
+    );
   }
   return object.oid;
 }
@@ -57,9 +69,11 @@ async function createBranch(
   where: Where,
   write: Extract<CodeWrite, { kind: "create-branch" }>,
 ) {
-  const sha = "sha" in write.from ? write.from.sha : await resolveRef(octokit, where, write.from.ref);
+  const other = write.repository;
+  const repo = other ? { owner: other.owner, repo: other.name } : where;
+  const sha = "sha" in write.from ? write.from.sha : await resolveRef(octokit, repo, write.from.ref, !!other);
   try {
-    await octokit.rest.git.createRef({ ...where, ref: `refs/heads/${write.branch}`, sha });
+    await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${write.branch}`, sha });
   } catch (error) {
     // A racing replica (or an earlier attempt) created it: that is the state we wanted.
     if (!(status(error) === 422 && /already exists/i.test(explain(error)))) throw error;

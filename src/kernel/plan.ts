@@ -76,6 +76,8 @@ export type CodeWrite =
   | {
       kind: "create-branch";
       branch: string;
+      /** Another repository (a service's, from the config); the incident's own when absent. */
+      repository?: { owner: string; name: string };
       /** A commit, or a ref the executor resolves right before branching. */
       from: { sha: string } | { ref: string };
       reply: ReplySpec | null;

@@ -136,3 +136,45 @@ describe("/revert in a service's repository", () => {
     );
   });
 });
+
+describe("/hotfix in a service's repository", () => {
+  it("creates the incident's hotfix branch there, from its default branch or a ref", async () => {
+    at("14:40");
+    const { reply, requests } = await say("/hotfix acme/search-service");
+    expect(reply).toContain(
+      "🌿 Created the hotfix branch `acme/search-service:hotfix/inc-20260203-001` from the default branch of `acme/search-service`.",
+    );
+    expect(reply).toContain("(https://github.com/acme/search-service/compare/hotfix/inc-20260203-001)");
+    const { data: main } = await alice.rest.git.getRef({ ...code, ref: "heads/main" });
+    const { data: branch } = await alice.rest.git.getRef({ ...code, ref: "heads/hotfix/inc-20260203-001" });
+    expect(branch.object.sha).toBe(main.object.sha);
+    // History read, 👀, resolve the default branch, create the ref, reply; then the timeline
+    // only when time moved its clocks: a local `/hotfix` costs 5 (docs/code-response.md), this one extra read.
+    const names = requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`);
+    expect(names.slice(0, 5)).toEqual([
+      "IncidentHistory",
+      "AddReaction",
+      "ResolveRef",
+      "POST git/create-ref",
+      "AddComment",
+    ]);
+    expect(names.slice(5).every((name) => name === "UpdateComment")).toBe(true);
+    expect(requests.length).toBeLessThanOrEqual(6);
+  });
+
+  it("names the repository and what to type when it cannot", async () => {
+    at("14:41");
+    expect((await say("/hotfix acme/billing")).reply).toContain(
+      "Could not create a hotfix branch in `acme/billing`: it is not the repository of any service",
+    );
+    expect((await say("/hotfix acme/api from v9")).reply).toContain(
+      "there is no branch, tag or commit named `v9` in `acme/api`",
+    );
+    expect((await say("/hotfix acme/api deployed")).reply).toContain(
+      "`/hotfix acme/api from deployed` is not supported yet",
+    );
+    expect((await say("/hotfix acme/not-installed")).reply).toContain(
+      "the app cannot see `acme/not-installed`",
+    );
+  });
+});

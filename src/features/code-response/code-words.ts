@@ -130,13 +130,15 @@ export const codeWords = {
     `🔒 No post-incident review was opened: this is a security incident and \`${repo}\` is public, so its review file would be public too. Write the review in a private repository, or set \`security.repository\` in \`.github/incident.yml\` to a private repository so security incidents move there.`,
   reviewRefreshFailed: "Could not refresh the post-incident review",
   revertFailed: (pr: string) => `Could not revert ${pr}`,
-  /** `/revert owner/repo#12` naming a repository no service of the config lives in. */
-  revertRepositoryUnknown: (repository: string, known: readonly string[]) =>
-    `Could not revert a pull request in \`${repository}\`: it is not the repository of any service in \`.github/incident.yml\`. ${
+  /** `/revert owner/repo#12` or `/hotfix owner/repo` naming a repository no service of the config lives in. */
+  repositoryUnknown: (command: "revert" | "hotfix", repository: string, known: readonly string[]) =>
+    `Could not ${command === "revert" ? "revert a pull request" : "create a hotfix branch"} in \`${repository}\`: it is not the repository of any service in \`.github/incident.yml\`. ${
       known.length
         ? `The services' repositories are ${known.map((name) => `\`${name}\``).join(", ")}.`
         : "No service names a repository yet."
-    } Add it as \`services.<name>.repository: ${repository}\`, or type \`/revert #123\` for a pull request of this repository.`,
+    } Add it as \`services.<name>.repository: ${repository}\`, or type \`${command === "revert" ? "/revert #123" : "/hotfix"}\` for this repository.`,
+  hotfixDeployedElsewhere: (repository: string) =>
+    `\`/hotfix ${repository} from deployed\` is not supported yet: the app reads deployments of the incident's own repository only. Type \`/hotfix ${repository} from <sha>\` with the deployed commit.`,
   reviewItemsFailed: (pr: number) => `Could not list the review's action items on #${pr}`,
   noDefaultCommit: "The default branch has no commit to branch from.",
   noDeployment: (environment: string) =>

@@ -1,6 +1,7 @@
 import { CREATED_PULL } from "../../kernel/plan.js";
 import { type CodeContext, claim, failure, incidentRef, pending, reply } from "./code-context.js";
 import { codeWords, revertKnownReply, revertOpenedReply, revertPullBody } from "./code-words.js";
+import { serviceRepositories } from "./service-repositories.js";
 
 /**
  * `/revert #123`: a revert pull request through GitHub's `revertPullRequest`, its
@@ -51,14 +52,6 @@ export function decideRevert(ctx: CodeContext): void {
   }
 }
 
-/** `owner/name` of every service's repository in the config, as written there. */
-function serviceRepositories(config: CodeContext["config"]): string[] {
-  const names = Object.values(config.services).flatMap((service) =>
-    service.repository ? [service.repository] : [],
-  );
-  return [...new Set(names)];
-}
-
 /**
  * `/revert acme/api#12`: the same revert, in a service's repository. The repository must
  * be one the config names, so a typo never reaches into a repository nobody meant.
@@ -74,7 +67,7 @@ function revertElsewhere(
   const { comment, line, key } = pending;
   const known = services.find((name) => name.toLowerCase() === repository.toLowerCase());
   if (!known) {
-    reply(ctx, key, (m) => `${m}\n${codeWords.revertRepositoryUnknown(repository, services)}\n`);
+    reply(ctx, key, (m) => `${m}\n${codeWords.repositoryUnknown("revert", repository, services)}\n`);
     return;
   }
   const [owner, name] = known.split("/") as [string, string];
