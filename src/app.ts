@@ -17,6 +17,7 @@ import { reconcileActionItem } from "./pipelines/reconcile-action-item.js";
 import { reconcileIncident } from "./pipelines/reconcile-incident.js";
 import { isActionItemEvent, shouldReconcileActionItem } from "./pipelines/route-action-item-event.js";
 import { shouldReconcile } from "./pipelines/route-issue-event.js";
+import { routesWithRepoLabels } from "./pipelines/route-renamed-labels.js";
 import { withRetries } from "./pipelines/with-retries.js";
 import { alertDeps } from "./server/alert-deps.js";
 import { alertEndpoint } from "./server/alert-endpoint.js";
@@ -86,7 +87,8 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
           if (shouldReconcileActionItem(context, botLogin)) await reconcileActionItem(context, deps);
           return;
         }
-        if (!shouldReconcile(context, botLogin)) return;
+        if (!shouldReconcile(context, botLogin) && !(await routesWithRepoLabels(context, deps, botLogin)))
+          return;
         const { number, title } = context.payload.issue;
         await reconcileIncident(context, deps, { number, title });
       }),

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Config } from "../config/schema.js";
 import { renderCharts } from "../features/report/charts.js";
+import { reportable } from "../features/report/incident-facts.js";
 import { computeReport } from "../features/report/metrics.js";
 import { pirRecords } from "../features/report/pir-records.js";
 import { renderReport } from "../features/report/render-report.js";
@@ -43,7 +44,8 @@ export async function runReport(options: ReportOptions): Promise<{ files: string
     formTemplate: options.formTemplate ?? readFormTemplate(),
   };
   const incidents = [];
-  for (const repo of options.repos) incidents.push(...(await readIncidents(options.octokit, repo, ctx)));
+  for (const repo of options.repos)
+    incidents.push(...(await readIncidents(options.octokit, repo, ctx)).filter(reportable));
   let actionItems = options.actionItems;
   if (!actionItems) {
     actionItems = [];

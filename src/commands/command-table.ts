@@ -109,6 +109,13 @@ const TABLE = [
     { aliases: ["not-an-incident"] },
   ),
   spec(
+    "security",
+    "incident",
+    "/security",
+    "Mark this as a security incident: top severity, nothing on public surfaces; in a public repository it moves to the private `security.repository`. The `security` label does the same.",
+    "/security",
+  ),
+  spec(
     "drill",
     "incident",
     "/drill",
@@ -134,11 +141,17 @@ const TABLE = [
   spec(
     "hotfix",
     "code",
-    "/hotfix [from <ref>|deployed]",
-    "Create the hotfix branch (from the default branch, a ref, or the last production deployment).",
+    "/hotfix [owner/repo] [from <ref>|deployed]",
+    "Create the hotfix branch (from the default branch, a ref, or the last production deployment), here or in a service's repository.",
     "/hotfix from deployed",
   ),
-  spec("revert", "code", "/revert <#PR|PR URL>", "Open a revert PR of a merged PR.", "/revert #123"),
+  spec(
+    "revert",
+    "code",
+    "/revert <#PR|owner/repo#PR|PR URL>",
+    "Open a revert PR of a merged PR, here or in a service's repository.",
+    "/revert #123",
+  ),
   spec("freeze", "code", "/freeze [on|off]", "Turn the merge freeze on (default) or off.", "/freeze off"),
   spec("pir", "code", "/pir", "Open or refresh the post-incident review PR.", "/pir", {
     aliases: ["postmortem"],

@@ -204,6 +204,7 @@ export const INCIDENT_ARGUMENTS = {
   reopen: (args) => ok({ kind: "reopen", reason: optionalText(args) }),
   "false-positive": (args) => ok({ kind: "false-positive", reason: optionalText(args) }),
   drill: noArguments("drill", { kind: "drill" }),
+  security: noArguments("security", { kind: "security" }),
   escalate: (args) => ok({ kind: "escalate", note: optionalText(args) }),
   page,
   timeline: noArguments("timeline", { kind: "timeline" }),

@@ -29,7 +29,19 @@ export function isRefName(ref: string): boolean {
   return !control && /^[^\s~^:?*[\\]{1,255}$/.test(ref);
 }
 
-const hotfix: ArgParser = (args) => {
+/** `/hotfix acme/api …`: the same, in a service's repository. */
+const hotfix: ArgParser = (args, ctx) => {
+  const [first] = splitFirst(args);
+  const named = /^([A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+)$/.exec(first)?.[1];
+  if (named === undefined) return hotfixHere(args, ctx);
+  const result = hotfixHere(splitFirst(args)[1], ctx);
+  const here = ctx.repository !== undefined && named.toLowerCase() === ctx.repository.toLowerCase();
+  return result.ok && result.command.kind === "hotfix" && !here
+    ? ok({ ...result.command, repository: named })
+    : result;
+};
+
+const hotfixHere: ArgParser = (args) => {
   const example = exampleOf("hotfix");
   const [first, rest] = splitFirst(args);
   if (first === "") return ok({ kind: "hotfix", from: null });
@@ -48,26 +60,24 @@ const hotfix: ArgParser = (args) => {
 
 const PR_EXPECTED = "a pull request number such as `#123`, or its URL";
 const PR_URL = /^https?:\/\/[^/\s]+\/([^/\s]+)\/([^/\s]+)\/pull\/(\d+)(?:[/?#]\S*)?$/i;
+/** `acme/api#12`: a pull request of another repository, as GitHub writes the reference. */
+const REPO_PR = /^([A-Za-z0-9][A-Za-z0-9-]*)\/([A-Za-z0-9._-]+)#(\d+)$/;
 
 const revert: ArgParser = (args, ctx) => {
   const example = exampleOf("revert");
   const [first, rest] = splitFirst(args);
   if (first === "") return missing("revert", "pull request", PR_EXPECTED, example);
-  const url = PR_URL.exec(first);
+  const url = PR_URL.exec(first) ?? REPO_PR.exec(first);
   const digits = url?.[3] ?? /^#?(\d+)$/.exec(first)?.[1];
   const pr = Number(digits);
   if (digits === undefined || !Number.isSafeInteger(pr) || pr < 1)
     return bad("revert", "pull request", first, PR_EXPECTED, example);
-  const repository = url === null ? undefined : `${url[1]}/${url[2]}`;
-  if (
-    repository !== undefined &&
-    ctx.repository !== undefined &&
-    repository.toLowerCase() !== ctx.repository.toLowerCase()
-  ) {
-    return bad("revert", "pull request", first, `a pull request in ${ctx.repository}`, example);
-  }
+  const named = url === null ? undefined : `${url[1]}/${url[2]}`;
+  // A pull request of this repository is written `#12`; only another repository is kept.
+  const here = ctx.repository !== undefined && named?.toLowerCase() === ctx.repository.toLowerCase();
+  const repository = here ? undefined : named;
   if (rest !== "") return bad("revert", EXTRA_TEXT, rest, "nothing after the pull request", example);
-  return ok({ kind: "revert", pr });
+  return ok(repository ? { kind: "revert", pr, repository } : { kind: "revert", pr });
 };
 
 const freeze: ArgParser = (args) => {

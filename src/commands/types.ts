@@ -33,6 +33,7 @@ export type Command =
   | { kind: "false-positive"; reason: string | null }
   /** A game day: everything works, nothing is paged, published or sent to chat. */
   | { kind: "drill" }
+  | { kind: "security" }
   | { kind: "escalate"; note: string | null }
   /** A page through the paging service, now: a person, the on-call role, or a paging service's service. */
   | { kind: "page"; target: PageTarget; message: string | null }
@@ -43,8 +44,10 @@ export type Command =
   // Capabilities that come with code response and action items; parsed now so
   // people get a clear answer instead of "unknown command".
   /** `from`: null for the default branch, `"deployed"` for the last production deploy, else a ref. */
-  | { kind: "hotfix"; from: string | null }
-  | { kind: "revert"; pr: number }
+  /** `repository`: `owner/name` of a service's repository (`/hotfix acme/api from v1.2`). */
+  | { kind: "hotfix"; from: string | null; repository?: string }
+  /** `repository`: `owner/name` when the pull request is in another repository (`/revert acme/api#12`). */
+  | { kind: "revert"; pr: number; repository?: string }
   | { kind: "pir" }
   | { kind: "freeze"; on: boolean }
   /** Due dates are calendar days (in the configured zone), carried as 00:00 UTC of that day. */
@@ -97,7 +100,7 @@ export interface ParseContext {
   statuses: readonly string[];
   /** The status `/mitigated` sets (config `mitigatedStatus`); defaults to `monitoring`. */
   mitigatedStatus?: string;
-  /** `owner/name` of the repository: a `/revert` PR URL must point into it when given. */
+  /** `owner/name` of the repository: a `/revert` of a pull request here is kept as `#12`. */
   repository?: string;
 }
 

@@ -63,6 +63,12 @@ const ChatTargetSchema = z.strictObject({
     .array(z.enum(NOTIFY_EVENTS))
     .optional()
     .describe(`What it hears about, of ${NOTIFY_EVENTS.join(", ")}; all of them when omitted.`),
+  public: z
+    .boolean()
+    .default(false)
+    .describe(
+      "A channel people outside the response can read (community, customers): security incidents never reach it.",
+    ),
 });
 
 export type ChatTargetConfig = z.output<typeof ChatTargetSchema>;
@@ -132,10 +138,19 @@ export const OutwardSchemas = {
         .string()
         .optional()
         .describe("Severity forced on security incidents; the most severe one when omitted."),
+      repository: z
+        .string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/, {
+          message: "expected `owner/name` of a repository",
+        })
+        .optional()
+        .describe(
+          "Private repository security incidents move to (GraphQL `transferIssue`) when they are marked in a public one, before the app writes anything else. Without it, the app says once what to do and spreads nothing.",
+        ),
     })
     .prefault({})
     .describe(
-      "Security incidents get the top severity; in public repositories their impact stays off the issue.",
+      "Security incidents get the top severity and never reach a public surface (status page, public chat targets, a review file or report in a public repository); in public repositories they move to `repository`.",
     ),
 };
 

@@ -13,6 +13,7 @@ import { checkOutwardConsistency, OutwardSchemas } from "./outward-schema.js";
 import { pagingSchema } from "./paging-schema.js";
 import { recurrenceSchema } from "./recurrence-schema.js";
 import { reportSchema } from "./report-schema.js";
+import { servicesSchema } from "./services-schema.js";
 import { WarRoomSchema } from "./war-room-schema.js";
 
 /**
@@ -139,7 +140,9 @@ export const ConfigSchema = z
           ),
       })
       .prefault({})
-      .describe("Label names."),
+      .describe(
+        "Label names. Any may be renamed: label, close and reopen events route by the names set here (read at most once a minute per repository for issues without the default names).",
+      ),
     severities: z
       .array(SeveritySchema)
       .min(1)
@@ -237,16 +240,7 @@ export const ConfigSchema = z
       })
       .prefault({})
       .describe("The post-incident review pull request."),
-    services: z
-      .record(
-        z.string(),
-        z.strictObject({
-          paths: z.array(z.string()).default([]).describe("Path globs of the service's code."),
-          runbook: z.url().optional().describe("Runbook link for the service."),
-        }),
-      )
-      .default({})
-      .describe("Services by name, as people select them in the form."),
+    services: servicesSchema,
     runbooks: z
       .array(
         z.strictObject({

@@ -6,6 +6,12 @@ import type { RawIssue, RawRepository } from "./raw-history.js";
 import type { HistoryVariables } from "./read-history.js";
 import { classifyFailure } from "./request-failure.js";
 
+/** How the reply names a created pull request: `#7` here, `acme/api#7` in another repository. */
+function createdRef(write: CodeWrite, number: number): string {
+  const other = write.kind === "revert-pull" ? write.repository : undefined;
+  return other ? `${other.owner}/${other.name}#${number}` : `#${number}`;
+}
+
 /** What a comment mutation returns: the issue's history right after the write. */
 export type WithIssue = RawIssue & { repository: RawRepository };
 
@@ -41,7 +47,7 @@ export async function applyAnswered(
     const { created, notes } = await applyCodeWrite(octokit, where, write);
     const reply = "reply" in write ? write.reply : null;
     body = reply
-      ? `${reply.body.replaceAll(CREATED_PULL, created ? `#${created.number}` : "the pull request")}${notes.map((note) => `\n\n⚠️ Note: ${note}.`).join("")}`
+      ? `${reply.body.replaceAll(CREATED_PULL, created ? createdRef(write, created.number) : "the pull request")}${notes.map((note) => `\n\n⚠️ Note: ${note}.`).join("")}`
       : null;
   } catch (error) {
     // GitHub was busy: the next run tries again from a fresh read; only the last run reports.

@@ -40,14 +40,26 @@ export function explain(error: unknown): string {
   return code ? `${message} (${code})` : message;
 }
 
-async function resolveRef(octokit: Octokit, where: Where, ref: string): Promise<string> {
-  const data = await octokit.graphql<{ repository: { object: { oid: string; __typename: string } | null } }>(
-    RESOLVE_REF_QUERY,
-    { ...where, expression: ref },
-  );
-  const object = data.repository.object;
+async function resolveRef(octokit: Octokit, where: Where, ref: string, elsewhere = false): Promise<string> {
+  let object: { oid: string; __typename: string } | null = null;
+  try {
+    const data = await octokit.graphql<{
+      repository: { object: { oid: string; __typename: string } | null } | null;
+    }>(RESOLVE_REF_QUERY, { ...where, expression: ref });
+    if (!data.repository) throw new CodeWriteError(unreachable({ owner: where.owner, name: where.repo }));
+    object = data.repository.object;
+  } catch (error) {
+    if (error instanceof CodeWriteError || !elsewhere) throw error;
+    if (!/could not resolve|not found/i.test(explain(error))) throw error;
+    throw new CodeWriteError(unreachable({ owner: where.owner, name: where.repo }));
+  }
+  const place = elsewhere ? `\`${where.owner}/${where.repo}\`` : "this repository";
   if (object?.__typename !== "Commit") {
-    throw new CodeWriteError(`there is no branch, tag or commit named \`${ref}\` in this repository`);
+    throw new CodeWriteError(
+      ref === "HEAD"
+        ? `${place} has no commit on its default branch`
+        : `there is no branch, tag or commit named \`${ref}\` in ${place}`,
+    );
   }
   return object.oid;
 }
@@ -57,9 +69,11 @@ async function createBranch(
   where: Where,
   write: Extract<CodeWrite, { kind: "create-branch" }>,
 ) {
-  const sha = "sha" in write.from ? write.from.sha : await resolveRef(octokit, where, write.from.ref);
+  const other = write.repository;
+  const repo = other ? { owner: other.owner, repo: other.name } : where;
+  const sha = "sha" in write.from ? write.from.sha : await resolveRef(octokit, repo, write.from.ref, !!other);
   try {
-    await octokit.rest.git.createRef({ ...where, ref: `refs/heads/${write.branch}`, sha });
+    await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${write.branch}`, sha });
   } catch (error) {
     // A racing replica (or an earlier attempt) created it: that is the state we wanted.
     if (!(status(error) === 422 && /already exists/i.test(explain(error)))) throw error;
@@ -74,29 +88,48 @@ interface RevertTarget {
   merged?: boolean;
 }
 
+function unreachable(repo: { owner: string; name: string }): string {
+  return `the app cannot see \`${repo.owner}/${repo.name}\`: it does not exist, or the app is not installed on it (add it to the app's installation)`;
+}
+
 async function revertPull(
   octokit: Octokit,
   where: Where,
   write: Extract<CodeWrite, { kind: "revert-pull" }>,
 ) {
+  const other = write.repository;
+  const repo = other ? { owner: other.owner, repo: other.name } : where;
+  const named = other ? `${other.owner}/${other.name}#${write.pr}` : `#${write.pr}`;
   let target: RevertTarget | null;
+  let archived = false;
   try {
-    const data = await octokit.graphql<{ repository: { issueOrPullRequest: RevertTarget | null } }>(
-      REVERT_TARGET_QUERY,
-      { ...where, number: write.pr },
-    );
-    target = data.repository.issueOrPullRequest;
+    const data = await octokit.graphql<{
+      repository: { isArchived?: boolean; issueOrPullRequest: RevertTarget | null } | null;
+    }>(REVERT_TARGET_QUERY, { ...repo, number: write.pr });
+    if (!data.repository && other) throw new CodeWriteError(unreachable(other));
+    archived = data.repository?.isArchived === true;
+    target = data.repository?.issueOrPullRequest ?? null;
   } catch (error) {
+    if (error instanceof CodeWriteError) throw error;
     if (!/could not resolve|not found/i.test(explain(error))) throw error;
+    // Another repository the app cannot see: missing, or the app is not installed there.
+    if (other && /repository/i.test(explain(error))) throw new CodeWriteError(unreachable(other));
     target = null;
   }
-  if (!target) throw new CodeWriteError(`there is no pull request #${write.pr} in this repository`);
+  if (archived)
+    throw new CodeWriteError(`\`${repo.owner}/${repo.repo}\` is archived, so nothing can be reverted there`);
+  if (!target)
+    throw new CodeWriteError(
+      other
+        ? `there is no pull request #${write.pr} in \`${other.owner}/${other.name}\``
+        : `there is no pull request #${write.pr} in this repository`,
+    );
   if (target.__typename !== "PullRequest" || !target.id) {
-    throw new CodeWriteError(`#${write.pr} is an issue, not a pull request`);
+    throw new CodeWriteError(`${named} is an issue, not a pull request`);
   }
   if (!target.merged) {
     const state = target.state === "OPEN" ? "still open" : "closed without merging";
-    throw new CodeWriteError(`#${write.pr} is ${state}, so there is nothing to revert`);
+    throw new CodeWriteError(`${named} is ${state}, so there is nothing to revert`);
   }
   try {
     const data = await octokit.graphql<{
@@ -111,7 +144,7 @@ async function revertPull(
     // GitHub was busy: the run is repeated (and only the last one reports), unlike a refusal.
     if (classifyFailure(error).retry) throw error;
     throw new CodeWriteError(
-      `GitHub could not revert #${write.pr} automatically (${explain(error)}). Revert it by hand: \`git revert -m 1 <merge commit>\` on a new branch, and open a pull request that mentions this incident`,
+      `GitHub could not revert ${named} automatically (${explain(error)}). Revert it by hand: \`git revert -m 1 <merge commit>\` on a new branch, and open a pull request that mentions this incident`,
     );
   }
 }

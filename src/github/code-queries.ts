@@ -73,6 +73,7 @@ export const RESOLVE_REF_QUERY = /* GraphQL */ `
 export const REVERT_TARGET_QUERY = /* GraphQL */ `
   query RevertTarget($owner: String!, $repo: String!, $number: Int!) {
     repository(owner: $owner, name: $repo) {
+      isArchived
       issueOrPullRequest(number: $number) { __typename ... on PullRequest { id number title state merged url } }
     }
   }

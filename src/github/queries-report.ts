@@ -8,7 +8,7 @@ import { ISSUE_FIELDS } from "./queries.js";
 export const REPORT_INCIDENTS_QUERY = /* GraphQL */ `
   query ReportIncidents($owner: String!, $repo: String!, $label: String!, $cursor: String) {
     repository(owner: $owner, name: $repo) {
-      id nameWithOwner url
+      id nameWithOwner url isPrivate
       defaultBranchRef { name }
       issues(labels: [$label], first: 50, after: $cursor, states: [OPEN, CLOSED], orderBy: { field: CREATED_AT, direction: ASC }) {
         pageInfo { hasNextPage endCursor }

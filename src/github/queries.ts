@@ -33,6 +33,7 @@ export const TIMELINE_PAGE_FIELDS = /* GraphQL */ `
     ... on AssignedEvent { id createdAt actor { __typename login } assignee { __typename ... on User { login } ... on Bot { login } } }
     ... on UnassignedEvent { id createdAt actor { __typename login } assignee { __typename ... on User { login } ... on Bot { login } } }
     ... on RenamedTitleEvent { id createdAt actor { __typename login } previousTitle currentTitle }
+    ... on TransferredEvent { id createdAt actor { __typename login } fromRepository { nameWithOwner isPrivate } }
     ... on CrossReferencedEvent {
       id createdAt actor { __typename login }
       source {
@@ -45,7 +46,7 @@ export const TIMELINE_PAGE_FIELDS = /* GraphQL */ `
 `;
 
 export const TIMELINE_ITEM_TYPES =
-  "[ISSUE_COMMENT, LABELED_EVENT, UNLABELED_EVENT, CLOSED_EVENT, REOPENED_EVENT, ASSIGNED_EVENT, UNASSIGNED_EVENT, RENAMED_TITLE_EVENT, CROSS_REFERENCED_EVENT]";
+  "[ISSUE_COMMENT, LABELED_EVENT, UNLABELED_EVENT, CLOSED_EVENT, REOPENED_EVENT, ASSIGNED_EVENT, UNASSIGNED_EVENT, RENAMED_TITLE_EVENT, CROSS_REFERENCED_EVENT, TRANSFERRED_EVENT]";
 
 /** The issue as the projection needs it. */
 export const ISSUE_FIELDS = /* GraphQL */ `

@@ -20,6 +20,7 @@ export interface RawItem {
   previousTitle?: string;
   currentTitle?: string;
   source?: RawSource | null;
+  fromRepository?: { nameWithOwner: string; isPrivate: boolean } | null;
 }
 
 /** An Issue's fields (`issueState`: aliased, as the pull request's `state` is another enum) or a pull request's. */

@@ -68,6 +68,15 @@ function item(raw: RawItem): HistoryItem | null {
         : null;
     case "RenamedTitleEvent":
       return { ...base, type: "renamed", from: raw.previousTitle ?? "", to: raw.currentTitle ?? "" };
+    case "TransferredEvent":
+      return raw.fromRepository
+        ? {
+            ...base,
+            type: "transferred",
+            from: raw.fromRepository.nameWithOwner,
+            fromPrivate: raw.fromRepository.isPrivate,
+          }
+        : null;
     case "CrossReferencedEvent":
       if (raw.source?.__typename === "PullRequest") {
         const pull = pullFact(raw.source as RawPull);

@@ -87,7 +87,9 @@ export type HistoryEvent =
     })
   | (EventBase & { type: "reopened" })
   | (EventBase & { type: "assigned" | "unassigned"; assignee: string })
-  | (EventBase & { type: "renamed"; from: string; to: string });
+  | (EventBase & { type: "renamed"; from: string; to: string })
+  /** The issue moved here from another repository (`fromPrivate`: whether that one was private). */
+  | (EventBase & { type: "transferred"; from: string; fromPrivate: boolean });
 
 /**
  * An issue or pull request that mentions this one (`#12`): GitHub records a

@@ -40,7 +40,8 @@ export type EntryKind =
   | "action"
   | "alert"
   | "false-positive"
-  | "drill";
+  | "drill"
+  | "security";
 
 /** One row of the timeline table. `text` is the app's wording; `quote` is what a person typed. */
 export interface TimelineEntry {

@@ -76,12 +76,23 @@ export type CodeWrite =
   | {
       kind: "create-branch";
       branch: string;
+      /** Another repository (a service's, from the config); the incident's own when absent. */
+      repository?: { owner: string; name: string };
       /** A commit, or a ref the executor resolves right before branching. */
       from: { sha: string } | { ref: string };
       reply: ReplySpec | null;
       failure: FailureSpec;
     }
-  | { kind: "revert-pull"; pr: number; title: string; body: string; reply: ReplySpec; failure: FailureSpec }
+  | {
+      kind: "revert-pull";
+      pr: number;
+      /** Another repository (a service's, from the config); the incident's own when absent. */
+      repository?: { owner: string; name: string };
+      title: string;
+      body: string;
+      reply: ReplySpec;
+      failure: FailureSpec;
+    }
   | {
       kind: "put-file";
       branch: string;

@@ -5,6 +5,7 @@ import { decideIncident } from "../features/incident/decide-incident.js";
 import type { OutwardInput } from "../features/outward/decide-outward.js";
 import { applyPlan } from "../github/apply-plan.js";
 import type { Octokit, Target } from "../github/client.js";
+import { movePrivately } from "../github/move-issue.js";
 import type { PublishFiles } from "../github/publish-files.js";
 import { type HistoryVariables, historyVariables, readHistory } from "../github/read-history.js";
 import type { IssueHistory } from "../kernel/history.js";
@@ -89,6 +90,7 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
   let { history, variables } = input;
   let outward: OutwardInput = {};
   let publishTried = false;
+  let moveFailure: string | undefined;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const decideInput = {
       config,
@@ -100,8 +102,20 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
       ...(input.metricsSummary ? { metricsSummary: input.metricsSummary } : {}),
       ...(input.templates ? { templates: input.templates } : {}),
       ...(input.event ? { event: input.event } : {}),
+      ...(moveFailure !== undefined ? { moveFailure } : {}),
     };
     let decision = decideIncident({ ...decideInput, outward });
+    if (decision.move) {
+      // Nothing else is written first: the issue is gone from here once moved, and the
+      // target repository's `issues.opened` carries the incident on there.
+      const moved = await movePrivately(octokit, history.issue.id, decision.move.to);
+      if ("moved" in moved) {
+        log.info({ to: decision.move.to, url: moved.moved.url }, "moved security incident");
+        return null;
+      }
+      moveFailure = moved.refused;
+      decision = decideIncident({ ...decideInput, moveFailure, outward });
+    }
     if (decision.state.id && round === 1) input.onIncidentId?.(decision.state.id);
     if (decision.publication && !publishTried && outside) {
       publishTried = true;

@@ -181,7 +181,8 @@ describe("the public status page (simulator, site branch in memory)", () => {
     );
     expect(declaration).not.toContain("food bank");
     const chat = JSON.stringify(h.chatReceiver.received("alerts"));
-    expect(chat).toContain("Security incident: details are kept on the issue.");
+    expect(chat).toContain("Security incident: details are shared with the responders only");
+    expect(chat).not.toContain("kept on the issue");
     expect(chat).not.toContain("food bank");
     expect(h.publisher.calls).toBe(0);
   });

@@ -91,11 +91,32 @@ describe("declaring from the issue form (probot.receive + nock)", () => {
     );
   });
 
-  it("does nothing for an issue that is not an incident (no request at all)", async () => {
+  it("does nothing for an unlabelled issue that is not an incident (no request at all)", async () => {
     const probot = testProbot();
     probot.load(createApp({ clock: () => now, botLogin: async () => BOT }));
-    const payload = examplePayload("issues", "opened");
+    const payload = examplePayload("issues", "opened") as ReturnType<typeof examplePayload> & {
+      issue: { labels: unknown[] };
+    };
+    payload.issue.labels = [];
     await probot.receive({ id: "d-2", name: "issues", payload } as unknown as ReceiveEvent);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it("reads only the config (once a minute) for a labelled issue that is not an incident, in case its labels are renamed", async () => {
+    const probot = testProbot();
+    probot.load(createApp({ clock: () => now, botLogin: async () => BOT }));
+    const scope = nock(API)
+      .post("/app/installations/1/access_tokens")
+      .reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: {} })
+      .get(/\/repos\/Codertocat\/Hello-World\/contents\/\.github(%2F|\/)incident\.yml/)
+      .reply(404, { message: "Not Found" })
+      .get(/\/repos\/Codertocat\/\.github\/contents\/\.github(%2F|\/)incident\.yml/)
+      .reply(404, { message: "Not Found" });
+    const payload = examplePayload("issues", "opened"); // labelled "bug"
+    await probot.receive({ id: "d-3", name: "issues", payload } as unknown as ReceiveEvent);
+    expect(scope.isDone()).toBe(true);
+    // The same repository again: the cached config answers, no request at all.
+    await probot.receive({ id: "d-4", name: "issues", payload } as unknown as ReceiveEvent);
     expect(nock.pendingMocks()).toEqual([]);
   });
 });

@@ -111,7 +111,7 @@ describe("pull_request events", () => {
     ]);
     expect(github.bodies[1]?.body).toMatchObject({
       conclusion: "success",
-      output: { title: "Exempt from the merge freeze (hotfix pull request)" },
+      output: { title: "Exempt from merge freezes (hotfix pull request)" },
     });
     const timeline = builder.history.items.find(
       (item) => item.type === "comment" && item.body.includes("incident-app:timeline"),
@@ -128,12 +128,18 @@ describe("pull_request events", () => {
       { number: 6, head: "cleanup", body: "Follow-up to INC-20260203-001" },
       "2026-02-03T14:44:00Z",
     );
-    expect(github.requests.slice(0, 3)).toEqual([
+    // Nothing freezes, but the pull request still gets its (passing) check, so it can be required.
+    expect(github.requests.slice(0, 4)).toEqual([
       "PullRequestContext",
       "POST /issues/6/comments",
+      "POST /check-runs",
       "IncidentHistory",
     ]);
     expect(String(github.bodies[1]?.body.body)).toContain("<!-- incident-app:link issue=1 -->");
+    expect(github.bodies[2]?.body).toMatchObject({
+      conclusion: "success",
+      output: { title: "No merge freeze" },
+    });
   });
 });
 

@@ -45,6 +45,14 @@ function rawItem(item: IssueHistory["items"][number]): Record<string, unknown> {
         actor: rawActor(item.actor),
         stateReason: item.stateReason,
       };
+    case "transferred":
+      return {
+        __typename: "TransferredEvent",
+        id: item.id,
+        createdAt: iso(item.at),
+        actor: rawActor(item.actor),
+        fromRepository: { nameWithOwner: item.from, isPrivate: item.fromPrivate },
+      };
     case "reopened":
       return {
         __typename: "ReopenedEvent",

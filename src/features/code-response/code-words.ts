@@ -39,17 +39,21 @@ export function revertPullBody(
   incident: IncidentRef,
   pr: number,
   source: { commentId: number; line: number; url: string },
+  /** `owner/name` of the incident's repository, when the revert is opened in another one. */
+  incidentRepository?: string,
 ): string {
+  // In another repository, `#7` would name the wrong issue: `owner/name#7` links the incident.
+  const ref = incidentRepository ? `${incidentRepository}#${incident.number}` : `#${incident.number}`;
   return `${marker("revert", { issue: incident.number, pr, source: `${source.commentId}:${source.line}` })}
-Reverts #${pr} for incident ${incidentLink(incident)} (#${incident.number}), as asked [on the incident](${source.url}).
+Reverts #${pr} for incident ${incidentLink(incident)} (${ref}), as asked [on the incident](${source.url}).
 
 Merge it to roll back. It is exempt from the incident's merge freeze.
 `;
 }
 
-export function revertOpenedReply(replyMarker: string, pr: number): string {
+export function revertOpenedReply(replyMarker: string, pr: number | string): string {
   return `${replyMarker}
-↩️ Opened ${CREATED_PULL} to revert #${pr}. Merge it to roll back; it is exempt from the merge freeze.
+↩️ Opened ${CREATED_PULL} to revert ${typeof pr === "number" ? `#${pr}` : pr}. Merge it to roll back; it is exempt from the merge freeze.
 `;
 }
 
@@ -122,8 +126,19 @@ export const codeWords = {
   checkFailed: (checkName: string, pr: number) => `Could not set the \`${checkName}\` check on #${pr}`,
   hotfixFailed: (branch: string) => `Could not create the hotfix branch \`${branch}\``,
   reviewOpenFailed: "Could not open the post-incident review",
+  reviewWithheld: (repo: string) =>
+    `🔒 No post-incident review was opened: this is a security incident and \`${repo}\` is public, so its review file would be public too. Write the review in a private repository, or set \`security.repository\` in \`.github/incident.yml\` to a private repository so security incidents move there.`,
   reviewRefreshFailed: "Could not refresh the post-incident review",
-  revertFailed: (pr: number) => `Could not revert #${pr}`,
+  revertFailed: (pr: string) => `Could not revert ${pr}`,
+  /** `/revert owner/repo#12` or `/hotfix owner/repo` naming a repository no service of the config lives in. */
+  repositoryUnknown: (command: "revert" | "hotfix", repository: string, known: readonly string[]) =>
+    `Could not ${command === "revert" ? "revert a pull request" : "create a hotfix branch"} in \`${repository}\`: it is not the repository of any service in \`.github/incident.yml\`. ${
+      known.length
+        ? `The services' repositories are ${known.map((name) => `\`${name}\``).join(", ")}.`
+        : "No service names a repository yet."
+    } Add it as \`services.<name>.repository: ${repository}\`, or type \`${command === "revert" ? "/revert #123" : "/hotfix"}\` for this repository.`,
+  hotfixDeployedElsewhere: (repository: string) =>
+    `\`/hotfix ${repository} from deployed\` is not supported yet: the app reads deployments of the incident's own repository only. Type \`/hotfix ${repository} from <sha>\` with the deployed commit.`,
   reviewItemsFailed: (pr: number) => `Could not list the review's action items on #${pr}`,
   noDefaultCommit: "The default branch has no commit to branch from.",
   noDeployment: (environment: string) =>

@@ -28,16 +28,22 @@ export function decideFreezeChecks(ctx: CodeContext): void {
   }
 }
 
-/** The check write a pull request needs, or null when its check is already right (or it needs none). */
+/**
+ * The check write a pull request needs, or null when its check is already right (or it
+ * needs none). `whenAbsent`: a pull request event (a push) gives a head commit without
+ * a check one, passing when nothing freezes, so the check can be required; a freeze
+ * changing writes only the checks that exist or must fail.
+ */
 export function checkWrite(
   pull: Pick<OpenPullFact, "number" | "headRefName" | "headSha" | "freezeChecks">,
   frozenBy: readonly Freezer[],
   botSlug: string,
   branch: string,
   repoUrl: string,
+  whenAbsent = false,
 ): Extract<Write, { kind: "set-check" }> | null {
   const current = pull.freezeChecks.find((check) => check.app === botSlug) ?? null;
-  if (frozenBy.length === 0 && !current) return null;
+  if (frozenBy.length === 0 && !current && !whenAbsent) return null;
   const check: CheckSpec = freezeCheckSpec(pull, frozenBy, branch, repoUrl);
   if (current && current.conclusion === check.conclusion.toUpperCase() && current.title === check.title)
     return null;

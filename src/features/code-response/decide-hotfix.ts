@@ -11,6 +11,7 @@ import {
   reply,
 } from "./code-context.js";
 import { codeWords, hotfixCreatedReply, hotfixExistsReply } from "./code-words.js";
+import { hotfixElsewhere } from "./decide-hotfix-elsewhere.js";
 
 /**
  * `/hotfix [from <ref>|deployed]`: the branch `hotfix/inc-…` from the default branch,
@@ -25,6 +26,10 @@ export function decideHotfix(ctx: CodeContext): void {
   // No `/hotfix` answered yet, yet the branch exists: an earlier run created it and lost the answer.
   const answeredBefore = [...ctx.artifacts.replies].some((key) => key.startsWith("hotfix:"));
   for (const { command, key } of pending(ctx, "hotfix")) {
+    if (command.repository) {
+      hotfixElsewhere(ctx, key, { from: command.from, repository: command.repository });
+      continue;
+    }
     const source = sourceOf(ctx, command.from);
     if (
       existing &&

@@ -3,6 +3,7 @@ import { trustedMarkers } from "../../kernel/markers.js";
 import { opensPirOnResolve, pirBranch, pirPath } from "../../kernel/names.js";
 import { CREATED_PULL } from "../../kernel/plan.js";
 import { vocabulary } from "../../kernel/projection/state-changes.js";
+import { exposedSecurityIncident } from "../../kernel/security-exposure.js";
 import { dateTime, zoneLabel } from "../../render/format-time.js";
 import {
   type CodeContext,
@@ -35,6 +36,14 @@ export function decidePir(ctx: CodeContext, title: string): void {
   const resolved = state.status === vocabulary(config).resolved;
   const auto = resolved && opensPirOnResolve(config, state.severity) && !ctx.artifacts.replies.has(AUTO_KEY);
   const pull = code.pirPulls[0] ?? null;
+  // A security incident's review is never committed to a public repository: say so once, open nothing.
+  if (!pull && exposedSecurityIncident(state, history)) {
+    const key = commands[0]?.key ?? (auto ? AUTO_KEY : null);
+    if (key) reply(ctx, key, (m) => `${m}\n${codeWords.reviewWithheld(history.repo.nameWithOwner)}\n`);
+    for (const command of commands.slice(1))
+      reply(ctx, command.key, (m) => `${m}\n${codeWords.reviewWithheld(history.repo.nameWithOwner)}\n`);
+    return;
+  }
   const render = () =>
     renderPir({
       state,

@@ -83,6 +83,7 @@ export function decidePullRequest(
         botLogin.replace(/\[bot\]$/, ""),
         facts.defaultBranch,
         facts.repoUrl,
+        true,
       );
       if (write) plan.push(write);
     }

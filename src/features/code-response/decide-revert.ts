@@ -1,6 +1,7 @@
 import { CREATED_PULL } from "../../kernel/plan.js";
 import { type CodeContext, claim, failure, incidentRef, pending, reply } from "./code-context.js";
 import { codeWords, revertKnownReply, revertOpenedReply, revertPullBody } from "./code-words.js";
+import { serviceRepositories } from "./service-repositories.js";
 
 /**
  * `/revert #123`: a revert pull request through GitHub's `revertPullRequest`, its
@@ -10,7 +11,12 @@ import { codeWords, revertKnownReply, revertOpenedReply, revertPullBody } from "
 export function decideRevert(ctx: CodeContext): void {
   if (!ctx.id) return;
   const requested = new Set<number>();
+  const services = serviceRepositories(ctx.config);
   for (const { comment, line, command, key } of pending(ctx, "revert")) {
+    if (command.repository) {
+      revertElsewhere(ctx, { comment, line, key }, command.pr, command.repository, services);
+      continue;
+    }
     const source = `${comment.databaseId}:${line}`;
     const mine = ctx.state.linked.find((l) => l.role === "revert" && l.source === source);
     const other = ctx.state.linked.find(
@@ -41,7 +47,44 @@ export function decideRevert(ctx: CodeContext): void {
         url: comment.url,
       }),
       reply: { body: revertOpenedReply(replyMarker, command.pr) },
-      failure: failure(key, codeWords.revertFailed(command.pr)),
+      failure: failure(key, codeWords.revertFailed(`#${command.pr}`)),
     });
   }
+}
+
+/**
+ * `/revert acme/api#12`: the same revert, in a service's repository. The repository must
+ * be one the config names, so a typo never reaches into a repository nobody meant.
+ */
+function revertElsewhere(
+  ctx: CodeContext,
+  pending: { comment: { databaseId: number; url: string }; line: number; key: string },
+  pr: number,
+  repository: string,
+  services: readonly string[],
+): void {
+  if (!ctx.id) return;
+  const { comment, line, key } = pending;
+  const known = services.find((name) => name.toLowerCase() === repository.toLowerCase());
+  if (!known) {
+    reply(ctx, key, (m) => `${m}\n${codeWords.repositoryUnknown("revert", repository, services)}\n`);
+    return;
+  }
+  const [owner, name] = known.split("/") as [string, string];
+  const named = `${known}#${pr}`;
+  const replyMarker = claim(ctx, key);
+  ctx.plan.push({
+    kind: "revert-pull",
+    pr,
+    repository: { owner, name },
+    title: "",
+    body: revertPullBody(
+      incidentRef(ctx, ctx.id),
+      pr,
+      { commentId: comment.databaseId, line, url: comment.url },
+      ctx.history.repo.nameWithOwner,
+    ),
+    reply: { body: revertOpenedReply(replyMarker, named) },
+    failure: failure(key, codeWords.revertFailed(named)),
+  });
 }

@@ -10,27 +10,30 @@ export interface Freezer {
 
 export function freezeCheckSpec(
   pull: { headRefName: string },
-  frozenBy: readonly Freezer[],
+  freezers: readonly Freezer[],
   defaultBranch: string,
   repoUrl: string,
 ): CheckSpec {
+  // In one order whichever incident writes, so two freezing incidents never rewrite each other's text.
+  const frozenBy = [...freezers].sort((a, b) => a.name.localeCompare(b.name));
   const links = frozenBy.map((freezer) => `[${freezer.name}](${freezer.url})`).join(", ");
   const names = frozenBy.map((freezer) => freezer.name).join(", ");
   const detailsUrl = frozenBy[0]?.url ?? `${repoUrl}/issues`;
+  // An exempt pull request says the same whatever freezes, so freezes coming and going never rewrite it.
+  const exempt = exemptFromFreeze(pull.headRefName);
+  if (exempt) {
+    return {
+      conclusion: "success",
+      title: `Exempt from merge freezes (${exempt} pull request)`,
+      summary: `${exempt[0]?.toUpperCase()}${exempt.slice(1)} pull requests may merge to \`${defaultBranch}\` during an incident's merge freeze.`,
+      detailsUrl: `${repoUrl}/issues`,
+    };
+  }
   if (frozenBy.length === 0) {
     return {
       conclusion: "success",
       title: "No merge freeze",
       summary: `No open incident freezes merges to \`${defaultBranch}\`.`,
-      detailsUrl,
-    };
-  }
-  const exempt = exemptFromFreeze(pull.headRefName);
-  if (exempt) {
-    return {
-      conclusion: "success",
-      title: `Exempt from the merge freeze (${exempt} pull request)`,
-      summary: `Merges to \`${defaultBranch}\` are frozen by ${links}, but ${exempt} pull requests may merge.`,
       detailsUrl,
     };
   }

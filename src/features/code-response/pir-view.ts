@@ -5,6 +5,7 @@ import { actionItemSummaries } from "../../kernel/action-item-summary.js";
 import { clocks, type TargetState } from "../../kernel/clocks.js";
 import type { IssueHistory } from "../../kernel/history.js";
 import type { IncidentState, PullRole } from "../../kernel/incident-state.js";
+import { exposedSecurityIncident } from "../../kernel/security-exposure.js";
 import { calendarDay, dateTime, timeOnDay, zoneLabel } from "../../render/format-time.js";
 import { inline, mention } from "../../render/markdown.js";
 import type { Templates } from "../../render/renderer.js";
@@ -72,6 +73,8 @@ function pirDue(
   return after ? `${formatDeadline(after)} after resolution` : "no review deadline for this severity";
 }
 
+const WITHHELD = "_withheld: security incident in a public repository_";
+
 export function renderPir(input: PirInput): string {
   const { state, history, config, id } = input;
   const zone = config.timeZone;
@@ -103,6 +106,8 @@ export function renderPir(input: PirInput): string {
         (!t.started || status.at >= t.started) &&
         (!t.resolved || status.at <= t.resolved),
     );
+  // Like the declaration: a security incident in a public repository keeps its impact off the file.
+  const withhold = exposedSecurityIncident(state, history);
   const view = {
     id,
     title: inline(input.title, 200),
@@ -122,12 +127,16 @@ export function renderPir(input: PirInput): string {
       label,
       people: (state.roles[key] ?? []).map(mention).join(", ") || "—",
     })),
-    summary: state.resolution?.summary ? inline(state.resolution.summary, 500) : null,
-    impact: state.form.impact ? inline(state.form.impact, 1000) : "_not described in the incident_",
+    summary: withhold ? WITHHELD : state.resolution?.summary ? inline(state.resolution.summary, 500) : null,
+    impact: withhold
+      ? WITHHELD
+      : state.form.impact
+        ? inline(state.form.impact, 1000)
+        : "_not described in the incident_",
     services: state.form.services.length ? inline(state.form.services.join(", ")) : "not named",
     detection: state.form.detection ? inline(state.form.detection) : "not said",
-    security: state.form.security,
-    links: state.form.links ? inline(state.form.links, 500) : "none",
+    security: state.security,
+    links: withhold ? WITHHELD : state.form.links ? inline(state.form.links, 500) : "none",
     zone: zoneLabel(zone),
     timeline: timelineRows(state, reference, zone),
     clocks: [

@@ -24,6 +24,7 @@ import { labelSpecs } from "./label-specs.js";
 import { declarationMessage, triageMessage } from "./messages.js";
 import { planTimeline } from "./plan-timeline.js";
 import { findRecurrences } from "./recurrence.js";
+import { securityMove, securityReplies } from "./security-move.js";
 import { templateProblemsReply } from "./template-problems.js";
 import { renderTimeline } from "./timeline-view.js";
 
@@ -56,6 +57,10 @@ function decideWith(input: DecideInput, templates: Templates): Decision {
   const issue = history.issue;
   let notices: ChatNotice[] = [];
   let publication: Decision["publication"] = null;
+  const moveFailure = input.moveFailure ?? null;
+  // A security incident in a public repository moves before the app writes anything at all.
+  const move = securityMove(state, history, config, moveFailure);
+  if (move) return { state, plan: [], notices: [], publication: null, move };
 
   if (input.checkLabels) {
     const present = new Set(history.repo.labels.map((label) => label.name));
@@ -86,6 +91,7 @@ function decideWith(input: DecideInput, templates: Templates): Decision {
   });
 
   answerCommands(state, plan, reply, message, input, templates);
+  securityReplies(state, history, config, botLogin, moveFailure, reply);
   // Two handlers racing (replicas, concurrent deliveries) can both post a reply: keep the oldest.
   for (const [, [, ...extra]] of artifacts.replyComments)
     for (const duplicate of extra)

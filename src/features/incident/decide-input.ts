@@ -25,6 +25,8 @@ export interface DecideInput extends ProjectionContext {
   templates?: TemplateOverrides;
   /** The webhook being handled; without it every comment is answered now (dry runs, tests). */
   event?: TriggeringEvent;
+  /** This event tried to move the security incident to the private repository, and GitHub said why not. */
+  moveFailure?: string;
 }
 
 export interface Decision {
@@ -34,6 +36,8 @@ export interface Decision {
   notices: ChatNotice[];
   /** The status site must be published before this plan is applied. */
   publication: { hash: string | null } | null;
+  /** Move the issue to this private repository before anything else (a security incident in a public one). */
+  move?: { to: string };
 }
 
 /** Posts a reply under `key` once: `body` gets the hidden marker that claims the key. */

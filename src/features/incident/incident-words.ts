@@ -41,6 +41,15 @@ export const incidentWords = {
   onCallNone:
     "Nobody is configured as on call: add `onCall` (fixed people or a rotation) to `.github/incident.yml`.",
   escalatedToSecondary: "escalated by hand to the secondary on-call; please join the response.",
+  /** A security incident in a public repository with no private one to move to: said once. */
+  securityNoPrivateRepository: (repo: string) =>
+    `🔒 **This is a security incident in a public repository (\`${repo}\`).** Anyone can read this issue. The app keeps it off every public surface (no status page entry, no public chat target, no review file here, left out of reports) and keeps the impact and links out of its own comments, but it cannot hide this issue. To move security incidents out of sight: create a private repository, install the app on it, and set \`security.repository: owner/name\` in \`.github/incident.yml\`; the next comment here then moves this issue there. Until then, share details only in a private channel, not here.`,
+  /** The move to the private repository failed: the incident stays, and nothing is announced. */
+  securityMoveFailed: (repo: string, to: string, reason: string) =>
+    `🔒 **Could not move this security incident to \`${to}\`:** ${reason}. It stays in \`${repo}\` (public) for now, and nothing about it is announced outside this issue. Fix \`security.repository\` or the app's access; the next comment here tries again.`,
+  /** Said in the private repository once a security incident arrived from a public one. */
+  securityMovedHere: (from: string, at: string, since: string, people: number, app: number) =>
+    `🔒 **Moved here from the public repository \`${from}\`** at ${at}, because this is a security incident. Treat as disclosed what was public there until then: the title and description (since ${since})${people ? `, ${people} comment${people === 1 ? "" : "s"} by people` : ""}${app ? `, ${app} comment${app === 1 ? "" : "s"} by the app` : ""}. The old address now leads here, for people who can see this repository only.`,
   /** Seed plan 003: monitor for a while after mitigation before resolving. */
   resolvedTooSoon: (watched: number, window: number) =>
     `Resolved ${formatDuration(watched)} after mitigation; the plan asks to monitor for ${formatDuration(window)} before resolving. Keep an eye on it, and \`/reopen\` if it comes back.`,

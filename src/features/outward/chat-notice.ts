@@ -60,7 +60,9 @@ const EMOJI: Record<NotifyEvent, string> = {
   "pir-merged": "📝",
 };
 
-const SECURITY_DETAIL = "Security incident: details are kept on the issue.";
+/** Never "see the issue": the issue may be public until it moves, and details belong with the responders. */
+const SECURITY_DETAIL =
+  "Security incident: details are shared with the responders only, never in public channels.";
 
 /** `**x**` and `_(x)_` of the timeline's wording, as plain text. */
 export function plainWording(text: string): string {

@@ -71,9 +71,11 @@ export function decideOutward(
         marker,
         state.drill
           ? outwardWords.drillNotPublished(stateLabel(command.state))
-          : config.statusPage.enabled
-            ? outwardWords.published(site, stateLabel(command.state), command.text)
-            : outwardWords.recordedOnly(stateLabel(command.state)),
+          : state.security
+            ? outwardWords.securityNotPublished(stateLabel(command.state))
+            : config.statusPage.enabled
+              ? outwardWords.published(site, stateLabel(command.state), command.text)
+              : outwardWords.recordedOnly(stateLabel(command.state)),
         "",
       ].join("\n"),
     );

@@ -6,6 +6,8 @@ export const outwardWords = {
     `🌐 Published to the [status page](${site}): **${state}** · “${inline(text, 500)}”`,
   drillNotPublished: (state: string) =>
     `Recorded as a customer-facing update (**${state}**). This incident is a drill, so nothing was published to the status page.`,
+  securityNotPublished: (state: string) =>
+    `🔒 Recorded as a customer-facing update (**${state}**), but not published: this is a security incident, and nothing about it goes to the public status page. Tell customers through your security disclosure process.`,
   recordedOnly: (state: string) =>
     `Recorded as a customer-facing update (**${state}**). The status page is turned off (\`statusPage.enabled: false\`), so nothing was published.`,
   publishFailed: (reason: string) =>

@@ -13,6 +13,8 @@ export function routeNotices(notices: readonly ChatNotice[], config: Config): Ta
   return Object.entries(config.notifications.targets).flatMap(([name, target]) => {
     const wanted = notices.filter(
       (notice) =>
+        // A public channel never hears of a security incident, not even that there is one.
+        !(target.public && notice.incident.security) &&
         (!target.events || target.events.includes(notice.event)) &&
         (!target.severities || notice.severities.some((severity) => target.severities?.includes(severity))),
     );

@@ -47,3 +47,8 @@ export function incidentLink(record: IncidentRecord): IncidentLink {
     severity: severityOf(record),
   };
 }
+
+/** A security incident in a public repository is named in no report: not in a list, not in a count. */
+export function reportable(record: IncidentRecord): boolean {
+  return !(record.state.security && record.publicRepo === true);
+}

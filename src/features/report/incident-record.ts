@@ -20,6 +20,7 @@ export function incidentRecord(
     closeReason: closeReason !== undefined ? closeReason : lastCloseReason(history),
     labels: history.issue.labels,
     state: project(history, ctx),
+    publicRepo: !history.repo.private,
   };
 }
 

@@ -18,6 +18,8 @@ export interface IncidentRecord {
   closeReason: CloseReason;
   labels: string[];
   state: IncidentState;
+  /** The repository it lives in is public (so a security incident there stays out of reports). */
+  publicRepo?: boolean;
 }
 
 /** A post-incident review: due when the incident was resolved plus the severity's `pirDue`. */

@@ -12,6 +12,7 @@ import {
   declare,
   markDrill,
   markFalsePositive,
+  markSecurity,
   reopen,
   resolve,
   vocabulary,
@@ -104,6 +105,9 @@ export function applyCommand(
     case "false-positive":
       if (state.falsePositive) return "It is already closed as a false positive.";
       markFalsePositive(state, at, by, command.reason, config, source);
+      return null;
+    case "security":
+      markSecurity(state, at, by, config, source);
       return null;
     case "drill":
       if (state.drill) return null;

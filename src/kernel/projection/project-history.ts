@@ -102,7 +102,10 @@ export function project(history: IssueHistory, ctx: ProjectionContext): Incident
   addActionItemEntries(state);
   state.entries.sort((a, b) => a.at.getTime() - b.at.getTime());
   // A security label removed by mistake stops counting; the severity it raised stays.
-  state.security = form.security || history.issue.labels.includes(config.security.label);
+  state.security =
+    form.security ||
+    history.issue.labels.includes(config.security.label) ||
+    state.entries.some((entry) => entry.kind === "security");
   state.open = state.declaration ? state.status !== vocabulary(config).resolved : state.open;
   return state;
 }

@@ -80,6 +80,20 @@ export function addEntry(
   });
 }
 
+/** `/security`: a security incident from now on, raised to the security severity (once). */
+export function markSecurity(
+  state: IncidentState,
+  at: Date,
+  by: string,
+  config: Config,
+  source: Source = NO_SOURCE,
+) {
+  if (state.entries.some((entry) => entry.kind === "security")) return;
+  state.security = true;
+  addEntry(state, "security", at, by, timelineWords.security, source);
+  changeSeverity(state, securitySeverity(config), at, by, "auto", "security incident", config);
+}
+
 /** The severity security incidents are forced to: configured, or the most severe. */
 export function securitySeverity(config: Config): string {
   return config.security.severity ?? (config.severities[0]?.name as string);

@@ -43,6 +43,7 @@ export const timelineWords = {
   falsePositive: "Closed as a **false positive**: not an incident (left out of the metrics)",
   drill: (how: Via) =>
     `**Drill** (game day)${via(how)}: nothing is paged, published to the status page or sent to chat`,
+  security: "Marked as a **security incident** (`/security`): nothing about it reaches a public surface",
   role: (title: string, handle: string) => `${title}: @${handle}`,
   note: "Note",
   impactStarted: "Impact started",

@@ -16,8 +16,12 @@ describe("code and action-item commands", () => {
     ["/hotfix from 3f2a9c1", { kind: "hotfix", from: "3f2a9c1" }],
     ["/revert #123", { kind: "revert", pr: 123 }],
     ["/revert 123", { kind: "revert", pr: 123 }],
-    ["/revert https://github.com/acme/shop/pull/77", { kind: "revert", pr: 77 }],
-    ["/revert https://github.com/acme/shop/pull/77/files", { kind: "revert", pr: 77 }],
+    ["/revert https://github.com/acme/shop/pull/77", { kind: "revert", pr: 77, repository: "acme/shop" }],
+    [
+      "/revert https://github.com/acme/shop/pull/77/files",
+      { kind: "revert", pr: 77, repository: "acme/shop" },
+    ],
+    ["/revert acme/api#12", { kind: "revert", pr: 12, repository: "acme/api" }],
     ["/pir", { kind: "pir" }],
     ["/postmortem", { kind: "pir" }],
     ["/freeze", { kind: "freeze", on: true }],
@@ -73,13 +77,14 @@ describe("code and action-item commands", () => {
     expect(commandOf(line)).toEqual(expected);
   });
 
-  it("accepts a PR URL only from the repository when it is known", () => {
+  it("keeps a PR of the incident's own repository as #N, and names another repository", () => {
     const ctx = context({ repository: "Acme/Shop" });
     expect(commandOf("/revert https://github.com/acme/shop/pull/5", ctx)).toEqual({ kind: "revert", pr: 5 });
-    expect(errorOf("/revert https://github.com/other/repo/pull/5", ctx)).toMatchObject({
-      kind: "bad-argument",
-      argument: "pull request",
-      expected: "a pull request in Acme/Shop",
+    expect(commandOf("/revert acme/shop#5", ctx)).toEqual({ kind: "revert", pr: 5 });
+    expect(commandOf("/revert https://github.com/other/repo/pull/5", ctx)).toEqual({
+      kind: "revert",
+      pr: 5,
+      repository: "other/repo",
     });
   });
 });

@@ -32,6 +32,7 @@ describe("outward communication options", () => {
       type: "slack",
       urlFrom: "SLACK_URL",
       severities: ["SEV-1"],
+      public: false,
     });
   });
 

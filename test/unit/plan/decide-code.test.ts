@@ -162,7 +162,7 @@ describe("the merge freeze", () => {
     expect(only(plan, "update-issue")[0]?.labels).toContain("incident: freeze");
     expect(only(plan, "set-check").map((w) => [w.pr, w.check.conclusion, w.check.title])).toEqual([
       [2, "failure", "Merges frozen by INC-20260203-001"],
-      [5, "success", "Exempt from the merge freeze (hotfix pull request)"],
+      [5, "success", "Exempt from merge freezes (hotfix pull request)"],
     ]);
     expect(only(plan, "set-check")[0]?.check.summary).toContain(
       "[INC-20260203-001](https://github.com/acme/shop/issues/1)",

@@ -10,6 +10,7 @@ import {
 import { closeIssue, createIssue, editIssue, reopenIssue } from "../store/issue-writes.js";
 import { createLabel } from "../store/label-writes.js";
 import type { Comment, Issue, Label, Repo } from "../store/model.js";
+import { transferIssue } from "../store/transfer-issue.js";
 import { accountViewByLogin } from "./account-view.js";
 import { encodeCursor } from "./connection.js";
 import {
@@ -214,6 +215,17 @@ export const mutationRoot: Record<string, FieldFn> = {
       assignees,
     });
     return payload("CreateIssuePayload", args, { issue: () => issueView(ctx.sim, repo, issue) });
+  },
+
+  transferIssue: (args, ctx) => {
+    const i = mutationInput(args);
+    const { repo, issue } = issueTarget(ctx, argString(i, "issueId") ?? "");
+    const repoId = argString(i, "repositoryId") ?? "";
+    const target = resolveTarget(ctx, repoId);
+    if (target.kind !== "repo") throw nodeNotFound(repoId);
+    const create = (i as Record<string, unknown>).createLabelsIfMissing === true;
+    const moved = transferIssue(ctx.sim.store, ctx.viewer, repo, issue, target.repo, create);
+    return payload("TransferIssuePayload", args, { issue: () => issueView(ctx.sim, target.repo, moved) });
   },
 
   createLabel: (args, ctx) => {

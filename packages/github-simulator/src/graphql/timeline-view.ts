@@ -6,7 +6,7 @@ import { connection } from "./connection.js";
 import { type Args, argString, argStrings, type View } from "./gql-types.js";
 import { commentView, issueView } from "./issue-view.js";
 import { pullView } from "./pull-view.js";
-import { labelView } from "./repo-view.js";
+import { labelView, repoView } from "./repo-view.js";
 
 /** `LABELED_EVENT` -> `LabeledEvent`. */
 function typenameOf(itemType: string): string {
@@ -69,6 +69,12 @@ export function eventView(sim: SimContext, repo: Repo, issue: Issue, event: Time
           source?.pull ? pullView(sim, repo, source) : source ? issueView(sim, repo, source) : null,
       };
     }
+    case "TransferredEvent":
+      return {
+        ...base,
+        issue: subject,
+        fromRepository: () => repoView(sim, sim.store.repoById(event.fromRepoId)),
+      };
   }
 }
 

@@ -4,6 +4,7 @@ import { addAssignees, removeAssignees, setAssignees, setLabels } from "../store
 import { closeIssue, createIssue, editIssue, reopenIssue } from "../store/issue-writes.js";
 import { ensureLabel } from "../store/label-writes.js";
 import type { Issue, StateReason } from "../store/model.js";
+import { movedIssue } from "../store/transfer-issue.js";
 import { issueShape } from "./issue-shapes.js";
 import {
   bodyOf,
@@ -71,6 +72,20 @@ export const issueHandlers: Record<string, RestHandler> = {
 
   "issues/get": (req) => {
     const repo = repoFor(req);
+    // Like GitHub: the old URL of a transferred issue answers 301 with its new address.
+    const moved = movedIssue(req.ctx.store, repo, Number(req.params.issue_number));
+    if (moved) {
+      const url = String(issueShape(req.ctx, moved.repo, moved.issue).url);
+      return {
+        status: 301,
+        headers: { location: url },
+        body: {
+          message: "Moved Permanently",
+          url,
+          documentation_url: "https://docs.github.com/rest/issues/issues#get-an-issue",
+        },
+      };
+    }
     return { status: 200, body: issueShape(req.ctx, repo, issueFor(req, repo)) };
   },
 

@@ -6,7 +6,14 @@ import type { Comment, Installation, Issue, Label, Repo } from "./model.js";
  * by the store, so a listener sees the state right after that one change.
  */
 export type Change =
-  | { type: "issues.opened" | "issues.closed" | "issues.reopened"; repo: Repo; issue: Issue; actor: string }
+  | {
+      type: "issues.opened" | "issues.closed" | "issues.reopened";
+      repo: Repo;
+      issue: Issue;
+      actor: string;
+      /** `issues.opened` of a transferred issue: where it came from, as it was there. */
+      transferredFrom?: { repo: Repo; issue: Issue };
+    }
   | {
       type: "issues.edited";
       repo: Repo;
@@ -36,6 +43,15 @@ export type Change =
       comment: Comment;
       actor: string;
       changes: { body: { from: string } };
+    }
+  | {
+      /** In the source repository; `issue` is the issue as it was there (old number). */
+      type: "issues.transferred";
+      repo: Repo;
+      issue: Issue;
+      actor: string;
+      newRepo: Repo;
+      newIssue: Issue;
     }
   | { type: "label.created"; repo: Repo; label: Label; actor: string }
   | {

@@ -88,7 +88,9 @@ export type TimelineItem =
   | (EventBase & { kind: "AssignedEvent" | "UnassignedEvent"; assignee: string })
   | (EventBase & { kind: "RenamedTitleEvent"; previousTitle: string; currentTitle: string })
   /** Another issue or pull request mentioned this one (`#12`); `source` is its number. */
-  | (EventBase & { kind: "CrossReferencedEvent"; source: number; willCloseTarget: boolean });
+  | (EventBase & { kind: "CrossReferencedEvent"; source: number; willCloseTarget: boolean })
+  /** The issue moved here from another repository (`transferIssue`). */
+  | (EventBase & { kind: "TransferredEvent"; fromRepoId: number });
 
 export type TimelineEvent = Exclude<TimelineItem, { kind: "IssueComment" }>;
 
@@ -132,6 +134,8 @@ export interface Repo {
   checkSuites: CheckSuite[];
   checkRuns: CheckRun[];
   deployments: Deployment[];
+  /** Issues transferred away: old number -> where it lives now (its old URL redirects there). */
+  movedIssues?: Record<number, { repoId: number; number: number }>;
   createdAt: string;
   updatedAt: string;
   pushedAt: string;

@@ -10,6 +10,7 @@ const PREFIX: Record<TimelineEvent["kind"], string> = {
   UnassignedEvent: "UAE",
   RenamedTitleEvent: "RTE",
   CrossReferencedEvent: "CRE",
+  TransferredEvent: "TE",
 };
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

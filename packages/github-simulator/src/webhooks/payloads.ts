@@ -94,6 +94,13 @@ export function webhookFor(ctx: SimContext, change: Change): WebhookMessage | nu
       specific.issue = issueShape(ctx, repo, change.issue);
       specific.changes = change.changes;
       break;
+    case "issues.transferred":
+      specific.issue = issueShape(ctx, repo, change.issue);
+      specific.changes = {
+        new_issue: issueShape(ctx, change.newRepo, change.newIssue),
+        new_repository: repoShape(ctx, change.newRepo),
+      };
+      break;
     case "issues.labeled":
     case "issues.unlabeled":
       specific.issue = issueShape(ctx, repo, change.issue);
@@ -117,6 +124,13 @@ export function webhookFor(ctx: SimContext, change: Change): WebhookMessage | nu
       break;
     default:
       specific.issue = issueShape(ctx, repo, change.issue);
+      // Like GitHub: a transferred issue's `opened` says where it came from.
+      if (change.type === "issues.opened" && change.transferredFrom) {
+        specific.changes = {
+          old_issue: issueShape(ctx, change.transferredFrom.repo, change.transferredFrom.issue),
+          old_repository: repoShape(ctx, change.transferredFrom.repo),
+        };
+      }
   }
   return { event, action, payload: { action, ...specific, ...context } };
 }

@@ -27,8 +27,8 @@ export interface PublicIncident {
 }
 
 export function publicIncident(state: IncidentState, config: Config, id: string): PublicIncident | null {
-  // A drill never reaches the public page, whatever updates it rehearsed.
-  if (state.drill) return null;
+  // A drill never reaches the public page, whatever updates it rehearsed; nor does a security incident.
+  if (state.drill || state.security) return null;
   const updates = [...state.publicUpdates]
     .sort((a, b) => a.at.getTime() - b.at.getTime())
     .map(({ at, state: publicState, text }) => ({ at, state: publicState, text }));

@@ -1,0 +1,61 @@
+import type { Octokit } from "./client.js";
+import { classifyFailure } from "./request-failure.js";
+
+/**
+ * Moves an issue to another repository of the same owner (GraphQL `transferIssue`),
+ * checking first that the target is one the app can reach and that it is private:
+ * a security incident must never move somewhere public. Resolves with null when
+ * moved, or with why not, in words for the incident; GitHub's hiccups are thrown,
+ * so the pipeline runs again.
+ */
+const TARGET_QUERY = /* GraphQL */ `
+  query MoveTarget($owner: String!, $name: String!) {
+    repository(owner: $owner, name: $name) { id nameWithOwner isPrivate isArchived }
+  }
+`;
+
+const TRANSFER_MUTATION = /* GraphQL */ `
+  mutation TransferIssue($issueId: ID!, $repositoryId: ID!) {
+    transferIssue(input: { issueId: $issueId, repositoryId: $repositoryId, createLabelsIfMissing: true }) {
+      issue { number url }
+    }
+  }
+`;
+
+interface TargetRepo {
+  repository: { id: string; nameWithOwner: string; isPrivate: boolean; isArchived: boolean } | null;
+}
+
+export type MoveResult = { moved: { number: number; url: string } } | { refused: string };
+
+export async function movePrivately(octokit: Octokit, issueId: string, to: string): Promise<MoveResult> {
+  const [owner, name] = to.split("/") as [string, string];
+  let target: TargetRepo["repository"];
+  try {
+    target = (await octokit.graphql<TargetRepo>(TARGET_QUERY, { owner, name })).repository;
+  } catch (error) {
+    if (!notFound(error)) throw error;
+    target = null;
+  }
+  if (!target)
+    return { refused: `the app cannot see \`${to}\`: it does not exist, or the app is not installed on it` };
+  if (!target.isPrivate)
+    return { refused: `\`${to}\` is public, and a security incident must not move there` };
+  if (target.isArchived) return { refused: `\`${to}\` is archived` };
+  try {
+    const data = await octokit.graphql<{ transferIssue: { issue: { number: number; url: string } } }>(
+      TRANSFER_MUTATION,
+      { issueId, repositoryId: target.id },
+    );
+    return { moved: data.transferIssue.issue };
+  } catch (error) {
+    const failure = classifyFailure(error);
+    if (failure.retry && !notFound(error)) throw error;
+    return { refused: `GitHub refused the transfer (${(error as Error).message ?? failure.reason})` };
+  }
+}
+
+function notFound(error: unknown): boolean {
+  const errors = (error as { errors?: Array<{ type?: string }> }).errors ?? [];
+  return errors.some((item) => item.type === "NOT_FOUND");
+}

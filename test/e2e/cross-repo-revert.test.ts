@@ -1,0 +1,180 @@
+import type { RequestLogEntry } from "@incident-app/github-simulator";
+import type { Octokit } from "@octokit/rest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, startHarness } from "../support/harness.js";
+import { FORM_BODY } from "../support/history-builder.js";
+
+/**
+ * Organisation mode: the incident lives in `acme/incidents`, the code in the services'
+ * repositories. `/revert acme/search-service#1` reverts there, for the cost of a revert
+ * in the incident's own repository.
+ */
+const CONFIG = `services:
+  search:
+    repository: acme/search-service
+  api:
+    repository: acme/api
+  ghost:
+    repository: acme/not-installed
+`;
+const code = { owner: "acme", repo: "search-service" };
+const incidents = { owner: "acme", repo: "incidents" };
+let harness: Harness;
+let alice: Octokit;
+let incident = 0;
+let local = 0;
+
+const at = (hhmm: string) => harness.clock.set(new Date(`2026-02-03T${hhmm}:00Z`));
+
+async function merged(where: typeof code, name: string, path: string, text: string, merge = true) {
+  const { data: main } = await alice.rest.git.getRef({ ...where, ref: "heads/main" });
+  await alice.rest.git.createRef({ ...where, ref: `refs/heads/${name}`, sha: main.object.sha });
+  const current = await alice.rest.repos.getContent({ ...where, path, ref: name }).catch(() => null);
+  const sha = current && !Array.isArray(current.data) ? (current.data as { sha: string }).sha : undefined;
+  await alice.rest.repos.createOrUpdateFileContents({
+    ...where,
+    path,
+    branch: name,
+    message: path,
+    content: Buffer.from(text).toString("base64"),
+    ...(sha ? { sha } : {}),
+  });
+  const { data } = await alice.rest.pulls.create({ ...where, head: name, base: "main", title: name });
+  if (merge) await alice.rest.pulls.merge({ ...where, pull_number: data.number });
+  return data.number;
+}
+
+/** The reply to a command, and what the app asked of GitHub while answering it. */
+async function say(body: string): Promise<{ reply: string; requests: RequestLogEntry[] }> {
+  const before = harness.sim.appRequests().length;
+  await alice.rest.issues.createComment({ ...incidents, issue_number: incident, body });
+  await harness.sim.settle();
+  const requests = harness.sim.appRequests().slice(before);
+  const { data } = await alice.rest.issues.listComments({
+    ...incidents,
+    issue_number: incident,
+    per_page: 100,
+  });
+  return { reply: data.at(-1)?.body ?? "", requests };
+}
+
+beforeAll(async () => {
+  harness = await startHarness({ start: "2026-02-03T13:00:00Z" });
+  const { sim } = harness;
+  sim.createOrg("acme", ["alice", "bob"]);
+  sim.createRepo({
+    owner: "acme",
+    name: "incidents",
+    private: true,
+    files: { ".github/incident.yml": CONFIG, "src/local.ts": "l1\n" },
+  });
+  sim.createRepo({ owner: "acme", name: "search-service", files: { "src/score.ts": "s1\n" } });
+  sim.createRepo({ owner: "acme", name: "api", files: { "a.txt": "a\n" } });
+  // Private, so the app's installation cannot even read it.
+  sim.createRepo({ owner: "acme", name: "not-installed", private: true, files: { "a.txt": "a\n" } });
+  await sim.installApp("acme", ["incidents", "search-service", "api"]);
+  alice = sim.as("alice");
+  await merged(code, "tune-scoring", "src/score.ts", "s2\n"); // search-service #1
+  await merged(code, "wip", "src/wip.ts", "w\n", false); // search-service #2, open
+  local = await merged(incidents, "local-change", "src/local.ts", "l2\n");
+  await sim.settle();
+  at("14:23");
+  incident = sim.fileIssueForm(
+    "alice",
+    { owner: "acme", name: "incidents" },
+    { title: "Search down", body: FORM_BODY, labels: ["incident"] },
+  );
+  await sim.settle();
+}, 120_000);
+afterAll(() => harness.close());
+
+describe("/revert in a service's repository", () => {
+  let localCost = 0;
+
+  it("reverts in the incident's own repository first (the baseline)", async () => {
+    at("14:30");
+    const { reply, requests } = await say(`/revert #${local}`);
+    expect(reply).toMatch(new RegExp(`↩️ Opened #\\d+ to revert #${local}\\.`));
+    localCost = requests.length;
+  });
+
+  // The timeline does not list pull requests of other repositories yet (the reply does), so
+  // this costs one request less than the baseline, whose timeline shows the revert.
+  it("opens the revert in the service's repository, linking the incident, for no more than one read extra", async () => {
+    at("14:31");
+    const { reply, requests } = await say("/revert acme/search-service#1");
+    expect(reply).toContain("↩️ Opened acme/search-service#3 to revert acme/search-service#1.");
+    const { data: pull } = await alice.rest.pulls.get({ ...code, pull_number: 3 });
+    expect(pull.head.ref).toBe("revert-1-tune-scoring");
+    expect(pull.body).toContain("(acme/incidents#");
+    expect(requests.length).toBeLessThanOrEqual(localCost + 1);
+    expect(requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`)).toEqual([
+      "IncidentHistory",
+      "AddReaction",
+      "RevertTarget",
+      "RevertPullRequest",
+      "AddComment",
+    ]);
+  });
+
+  it("takes the pull request's URL too", async () => {
+    at("14:32");
+    const { reply } = await say("/revert https://github.com/acme/search-service/pull/2");
+    expect(reply).toContain("Could not revert acme/search-service#2: acme/search-service#2 is still open");
+  });
+
+  it("names the repository and what to type when it cannot", async () => {
+    at("14:33");
+    expect((await say("/revert acme/billing#4")).reply).toContain(
+      "Could not revert a pull request in `acme/billing`: it is not the repository of any service in `.github/incident.yml`. The services' repositories are `acme/search-service`, `acme/api`, `acme/not-installed`.",
+    );
+    expect((await say("/revert acme/not-installed#1")).reply).toContain(
+      "the app cannot see `acme/not-installed`: it does not exist, or the app is not installed on it",
+    );
+    expect((await say("/revert acme/search-service#99")).reply).toContain(
+      "there is no pull request #99 in `acme/search-service`",
+    );
+  });
+});
+
+describe("/hotfix in a service's repository", () => {
+  it("creates the incident's hotfix branch there, from its default branch or a ref", async () => {
+    at("14:40");
+    const { reply, requests } = await say("/hotfix acme/search-service");
+    expect(reply).toContain(
+      "🌿 Created the hotfix branch `acme/search-service:hotfix/inc-20260203-001` from the default branch of `acme/search-service`.",
+    );
+    expect(reply).toContain("(https://github.com/acme/search-service/compare/hotfix/inc-20260203-001)");
+    const { data: main } = await alice.rest.git.getRef({ ...code, ref: "heads/main" });
+    const { data: branch } = await alice.rest.git.getRef({ ...code, ref: "heads/hotfix/inc-20260203-001" });
+    expect(branch.object.sha).toBe(main.object.sha);
+    // History read, 👀, resolve the default branch, create the ref, reply; then the timeline
+    // only when time moved its clocks: a local `/hotfix` costs 5 (docs/code-response.md), this one extra read.
+    const names = requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`);
+    expect(names.slice(0, 5)).toEqual([
+      "IncidentHistory",
+      "AddReaction",
+      "ResolveRef",
+      "POST git/create-ref",
+      "AddComment",
+    ]);
+    expect(names.slice(5).every((name) => name === "UpdateComment")).toBe(true);
+    expect(requests.length).toBeLessThanOrEqual(6);
+  });
+
+  it("names the repository and what to type when it cannot", async () => {
+    at("14:41");
+    expect((await say("/hotfix acme/billing")).reply).toContain(
+      "Could not create a hotfix branch in `acme/billing`: it is not the repository of any service",
+    );
+    expect((await say("/hotfix acme/api from v9")).reply).toContain(
+      "there is no branch, tag or commit named `v9` in `acme/api`",
+    );
+    expect((await say("/hotfix acme/api deployed")).reply).toContain(
+      "`/hotfix acme/api from deployed` is not supported yet",
+    );
+    expect((await say("/hotfix acme/not-installed")).reply).toContain(
+      "the app cannot see `acme/not-installed`",
+    );
+  });
+});
