@@ -65,7 +65,7 @@ describe("REST details", () => {
       accept: "application/vnd.github.raw",
     });
     expect(raw.body).toBe("severities: [SEV1, SEV2]\n");
-    expect(raw.headers.get("content-type")).toBe("application/vnd.github.v3.raw");
+    expect(raw.headers.get("content-type")).toBe("application/vnd.github.v3.raw; charset=utf-8");
     expect(raw.headers.get("x-github-media-type")).toBe("github.v3; param=raw");
   });
 

@@ -100,7 +100,7 @@ export const contentHandlers: Record<string, RestHandler> = {
         status: 200,
         text,
         headers: {
-          "content-type": "application/vnd.github.v3.raw",
+          "content-type": "application/vnd.github.v3.raw; charset=utf-8",
           "x-github-media-type": "github.v3; param=raw",
         },
       };
