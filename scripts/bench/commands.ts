@@ -77,6 +77,8 @@ export async function measureCommands(): Promise<CommandCounts> {
     const warm = await fileIncident(fx);
     const declared = requestsFor(fx, warm.delivery);
     const declareRequests = declared.length;
+    if (process.env.BENCH_TRACE)
+      console.log("declare", declared.map((e) => e.graphql ?? `${e.method} ${e.path}`).join(", "));
     const declareRequestsWithFollowUps = warm.all.length;
     const requestsPerCommand: Record<string, number> = {};
     const trips: Record<string, number> = {};
@@ -89,6 +91,8 @@ export async function measureCommands(): Promise<CommandCounts> {
       const delivery = await commentOn(fx, number, PEOPLE.bob, item.body);
       if (delivery.status !== 200) throw new Error(`bench: ${item.label} answered ${delivery.status}`);
       const made = requestsFor(fx, delivery);
+      if (process.env.BENCH_TRACE)
+        console.log(item.label, made.map((e) => e.graphql ?? `${e.method} ${e.path}`).join(", "));
       requestsPerCommand[item.label] = made.length;
       trips[item.label] = roundTrips(made);
       points[item.label] = secondaryPoints(made);
