@@ -139,6 +139,15 @@ export class Failure {
 }
 export const failure = (status: number, message?: string) => new Failure(status, message);
 
+/** A GraphQL mutation GitHub fails (`{ "UpdateComment": () => graphqlFailure("SERVICE_UNAVAILABLE") }`). */
+export class GraphqlFailure {
+  constructor(
+    readonly type: string,
+    readonly message = "GitHub could not do it",
+  ) {}
+}
+export const graphqlFailure = (type: string, message?: string) => new GraphqlFailure(type, message);
+
 export type Answer = (body: Record<string, unknown>) => unknown;
 
 export interface HistoryGitHub {
@@ -167,8 +176,11 @@ export function historyGitHub(builder: HistoryBuilder, at: string, answers: Reco
     if (method === "GET" && CONFIG_FILE.test(uri)) return { status: 404, body: { message: "Not Found" } };
     if (method === "POST" && uri === "/graphql") {
       record(name, body);
-      const answer = answers[name];
-      if (answer) return { body: { data: answer(body) } };
+      // An answer may fail the operation, or return undefined to leave it to the test history.
+      const answered = answers[name]?.(body);
+      if (answered instanceof GraphqlFailure)
+        return { body: { data: null, errors: [{ type: answered.type, message: answered.message }] } };
+      if (answered !== undefined) return { body: { data: answered } };
       return {
         body: historyAnswer(builder, name, body, at) ?? {
           errors: [{ message: `test: no answer for ${name}` }],
