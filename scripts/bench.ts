@@ -1,18 +1,20 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
+import { BENCH_LATENCY } from "@incident-app/github-simulator";
 import { measureCommands } from "./bench/commands.js";
-import { measureHandlerTimes } from "./bench/handler-time.js";
 import { measureHistoryRead } from "./bench/history-read.js";
+import { measureLatency } from "./bench/latency.js";
 import { measureMemory } from "./bench/memory.js";
 import { measureSweep } from "./bench/sweep.js";
 import { printTable } from "./bench/table.js";
 
 /**
- * `npm run bench`: API requests per command and per sweep, handler time against a
- * bare Probot app, the app's memory over 10,000 webhooks (in its own process, and a
- * bare Probot app's for reference) and the history read, all on the GitHub
- * simulator (no network). Writes bench/results.json and prints a table. Timed parts
- * run first, before the machine is warm from the rest.
+ * `npm run bench`: API requests, round trips and secondary-limit points per command
+ * and per sweep; the time until the app answers `/note` on a long incident under the
+ * simulator's latency model, against a bare Probot app; the app's CPU per event; its
+ * memory over 10,000 webhooks (in its own process, and a bare Probot app's for
+ * reference) and the history read, all on the GitHub simulator (no network). Writes
+ * bench/results.json and prints a table. Timed parts run first.
  */
 const OUT = new URL("../bench/results.json", import.meta.url);
 
@@ -25,7 +27,7 @@ const phase = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
   return result;
 };
 const seconds: Record<string, number> = {};
-const times = await phase("handlerMs", () => measureHandlerTimes(30));
+const latency = await phase("latencyModel", () => measureLatency(20));
 const history = await phase("historyRead", () => measureHistoryRead());
 const commands = await phase("requestsPerCommand", () => measureCommands());
 const sweep = await phase("sweepRequests", () => measureSweep());
@@ -36,9 +38,11 @@ const bareMemory = await phase("rssMbBare", () => measureMemory(10_000, { bare: 
 const results = {
   requestsPerCommand: commands.requestsPerCommand,
   declareRequests: commands.declareRequests,
+  roundTrips: { ...commands.roundTrips, declare: commands.declareRoundTrips },
+  secondaryPoints: { ...commands.secondaryPoints, declare: commands.declarePoints },
+  latencyModel: { ours: latency.ours, bare: latency.bare, ratio: latency.ratio },
+  cpuMsPerEvent: latency.cpuMsPerEvent,
   sweepRequests: sweep.sweepRequests,
-  handlerMs: { ours: times.ours, bare: times.bare },
-  overheadRatio: times.overheadRatio,
   rssMb: { after10k: memory.after10k, growthLast5k: memory.growthLast5k },
   historyRead: { requests: history.requests, ms: history.ms },
   details: {
@@ -46,15 +50,12 @@ const results = {
     declareRequestsWithFollowUps: commands.declareRequestsWithFollowUps,
     requestsPerCommandWithFollowUps: commands.requestsPerCommandWithFollowUps,
     sweepOperations: sweep.details.operations,
-    handler: {
-      samples: times.samples,
-      timelineEntries: times.timelineEntries,
-      historyItems: times.historyItems,
-      lastRequestMs: times.lastRequestMs,
-      deliveryMs: times.deliveryMs,
-      readingAppMs: times.readingMs,
-      titleReadingAppMs: times.titleReadingMs,
+    latencyModel: {
+      model: BENCH_LATENCY,
+      samples: latency.samples,
+      timelineEntries: latency.timelineEntries,
     },
+    requestsOnLongIncident: latency.longIncidentRequests,
     memory,
     bareMemory: {
       webhooks: bareMemory.webhooks,

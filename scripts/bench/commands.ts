@@ -3,6 +3,7 @@ import { clearConfigCache } from "../../src/config/config-cache.js";
 import { startIncident } from "../../test/support/incident-fixture.js";
 import { BEFORE } from "../demo/scenario.js";
 import { commentOn, fileIncident, PEOPLE, requestsAfter, requestsFor } from "./bench-repo.js";
+import { type Points, roundTrips, secondaryPoints } from "./points.js";
 
 /**
  * API requests per command: each command on a fresh incident (declared from the
@@ -41,6 +42,12 @@ export const CASES: CommandCase[] = [
 
 export interface CommandCounts {
   requestsPerCommand: Record<string, number>;
+  /** Requests on the critical path, webhook to last write (see points.ts). */
+  roundTrips: Record<string, number>;
+  /** GitHub's secondary-limit points and content-creating requests of the command's delivery. */
+  secondaryPoints: Record<string, Points>;
+  declareRoundTrips: number;
+  declarePoints: Points;
   /** Requests of the comment's delivery plus every follow-up delivery its writes caused. */
   requestsPerCommandWithFollowUps: Record<string, number>;
   declareRequests: number;
@@ -68,9 +75,14 @@ export async function measureCommands(): Promise<CommandCounts> {
     const cold = await fileIncident(fx);
     const declareRequestsColdConfig = requestsFor(fx, cold.delivery).length;
     const warm = await fileIncident(fx);
-    const declareRequests = requestsFor(fx, warm.delivery).length;
+    const declared = requestsFor(fx, warm.delivery);
+    const declareRequests = declared.length;
+    if (process.env.BENCH_TRACE)
+      console.log("declare", declared.map((e) => e.graphql ?? `${e.method} ${e.path}`).join(", "));
     const declareRequestsWithFollowUps = warm.all.length;
     const requestsPerCommand: Record<string, number> = {};
+    const trips: Record<string, number> = {};
+    const points: Record<string, Points> = {};
     const withFollowUps: Record<string, number> = {};
     for (const item of CASES.filter((c) => available(c.name))) {
       const { number } = await fileIncident(fx);
@@ -78,11 +90,20 @@ export async function measureCommands(): Promise<CommandCounts> {
       const mark = fx.sim.log.length;
       const delivery = await commentOn(fx, number, PEOPLE.bob, item.body);
       if (delivery.status !== 200) throw new Error(`bench: ${item.label} answered ${delivery.status}`);
-      requestsPerCommand[item.label] = requestsFor(fx, delivery).length;
+      const made = requestsFor(fx, delivery);
+      if (process.env.BENCH_TRACE)
+        console.log(item.label, made.map((e) => e.graphql ?? `${e.method} ${e.path}`).join(", "));
+      requestsPerCommand[item.label] = made.length;
+      trips[item.label] = roundTrips(made);
+      points[item.label] = secondaryPoints(made);
       withFollowUps[item.label] = requestsAfter(fx, mark).length;
     }
     return {
       requestsPerCommand,
+      roundTrips: trips,
+      secondaryPoints: points,
+      declareRoundTrips: roundTrips(declared),
+      declarePoints: secondaryPoints(declared),
       requestsPerCommandWithFollowUps: withFollowUps,
       declareRequests,
       declareRequestsColdConfig,

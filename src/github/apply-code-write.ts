@@ -163,12 +163,18 @@ async function createPull(
     body: write.body,
   });
   if (write.reviewers.length > 0 || write.teamReviewers.length > 0) {
-    try {
-      await octokit.rest.pulls.requestReviewers({
+    const request = () =>
+      octokit.rest.pulls.requestReviewers({
         ...where,
         pull_number: data.number,
         reviewers: write.reviewers,
         team_reviewers: write.teamReviewers,
+      });
+    try {
+      // Asking again is harmless (the pull request is not re-planned), so GitHub's hiccup gets a second try.
+      await request().catch((error: unknown) => {
+        if (!classifyFailure(error).retry) throw error;
+        return request();
       });
     } catch (error) {
       notes.push(`reviews could not be requested: ${explain(error)}`);

@@ -14,6 +14,8 @@ import type {
 export interface RawActor {
   __typename?: string;
   login?: string;
+  /** A user's node id, where the read asks for it (comment authors). */
+  id?: string;
 }
 
 export interface RawPull {

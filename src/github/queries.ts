@@ -12,6 +12,7 @@
  * Action items' documents are in `queries-action-items.ts`, the sweep's in `queries-sweep.ts`.
  */
 import { CODE_FIELDS, PULL_FIELDS } from "./code-queries.js";
+import { earlyPagesSelection } from "./early-pages.js";
 
 export * from "./code-queries.js";
 
@@ -22,7 +23,7 @@ export const TIMELINE_PAGE_FIELDS = /* GraphQL */ `
     __typename
     ... on IssueComment {
       id databaseId url body createdAt lastEditedAt
-      author { __typename login }
+      author { __typename login ... on User { id } }
       authorAssociation
       reactionGroups { content viewerHasReacted }
     }
@@ -51,7 +52,7 @@ export const TIMELINE_ITEM_TYPES =
 /** The issue as the projection needs it. */
 export const ISSUE_FIELDS = /* GraphQL */ `
   id number title body url state stateReason createdAt closedAt
-  author { __typename login }
+  author { __typename login ... on User { id } }
   authorAssociation
   assignees(first: 20) { nodes { id login } }
   labels(first: 50) { nodes { id name } }
@@ -59,6 +60,17 @@ export const ISSUE_FIELDS = /* GraphQL */ `
     totalCount
     ${TIMELINE_PAGE_FIELDS}
   }
+`;
+
+/** The issue with the next pages of its timeline at once (early-pages.ts): one read for a long incident. */
+const WHOLE_ISSUE_FIELDS = /* GraphQL */ `
+  ${ISSUE_FIELDS}
+  ${earlyPagesSelection(TIMELINE_ITEM_TYPES, "...TimelineFields")}
+`;
+
+/** The fields of one history page as a fragment, so the early pages do not repeat them. */
+export const TIMELINE_FRAGMENT = /* GraphQL */ `
+  fragment TimelineFields on IssueTimelineItemsConnection { ${TIMELINE_PAGE_FIELDS} }
 `;
 
 /**
@@ -112,9 +124,10 @@ export const INCIDENT_HISTORY_QUERY = /* GraphQL */ `
   query IncidentHistory($owner: String!, $repo: String!, $number: Int!, ${HISTORY_VARIABLES}) {
     repository(owner: $owner, name: $repo) {
       ${REPOSITORY_FIELDS}
-      issue(number: $number) { ${ISSUE_FIELDS} }
+      issue(number: $number) { ${WHOLE_ISSUE_FIELDS} }
     }
   }
+  ${TIMELINE_FRAGMENT}
 `;
 
 /**
@@ -195,9 +208,9 @@ export function historyPagesQuery(count: number): string {
  * Comment mutations select it only when `$verify` (the plan's last such write), so
  * a plan of several writes reads the history, with its later pages, once.
  */
-const VERIFY_SELECTION = /* GraphQL */ `
+export const VERIFY_SELECTION = /* GraphQL */ `
   repository { ${REPOSITORY_FIELDS} }
-  ${ISSUE_FIELDS}
+  ${WHOLE_ISSUE_FIELDS}
 `;
 
 export const ADD_COMMENT_MUTATION = /* GraphQL */ `
@@ -206,6 +219,7 @@ export const ADD_COMMENT_MUTATION = /* GraphQL */ `
       commentEdge { node { id databaseId issue @include(if: $verify) { ${VERIFY_SELECTION} } } }
     }
   }
+  ${TIMELINE_FRAGMENT}
 `;
 
 export const UPDATE_COMMENT_MUTATION = /* GraphQL */ `
@@ -214,6 +228,7 @@ export const UPDATE_COMMENT_MUTATION = /* GraphQL */ `
       issueComment { id issue @include(if: $verify) { ${VERIFY_SELECTION} } }
     }
   }
+  ${TIMELINE_FRAGMENT}
 `;
 
 export const UPDATE_ISSUE_MUTATION = /* GraphQL */ `
@@ -222,6 +237,7 @@ export const UPDATE_ISSUE_MUTATION = /* GraphQL */ `
       issue { ${VERIFY_SELECTION} }
     }
   }
+  ${TIMELINE_FRAGMENT}
 `;
 
 export const CLOSE_ISSUE_MUTATION = /* GraphQL */ `
@@ -230,6 +246,7 @@ export const CLOSE_ISSUE_MUTATION = /* GraphQL */ `
       issue { ${VERIFY_SELECTION} }
     }
   }
+  ${TIMELINE_FRAGMENT}
 `;
 
 export const REOPEN_ISSUE_MUTATION = /* GraphQL */ `
@@ -238,6 +255,7 @@ export const REOPEN_ISSUE_MUTATION = /* GraphQL */ `
       issue { ${VERIFY_SELECTION} }
     }
   }
+  ${TIMELINE_FRAGMENT}
 `;
 
 export const ADD_REACTION_MUTATION = /* GraphQL */ `

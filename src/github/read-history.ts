@@ -12,6 +12,7 @@ import { actor, codeFacts, pullFact, type RawActor, type RawPull } from "./code-
  * one more per 100 comments and events beyond the first hundred), normalised for
  * the pure projection.
  */
+import { joinEarlyPages } from "./early-pages.js";
 import type { HistoryVariables } from "./history-variables.js";
 import { INCIDENT_HISTORY_QUERY } from "./queries.js";
 import type { RawIssue, RawItem, RawRepository } from "./raw-history.js";
@@ -120,8 +121,9 @@ export async function normaliseHistory(
   /** The items after the first page when the caller read them already (`laterItemsOfMany`). */
   later?: Array<RawItem | null>,
 ): Promise<IssueHistory> {
-  const all = items(issue.timelineItems.nodes);
-  all.push(...items(later ?? (await laterItems(octokit, issue.id, issue.timelineItems))));
+  const joined = joinEarlyPages(issue);
+  const all = items(joined.timelineItems.nodes);
+  all.push(...items(later ?? (await laterItems(octokit, issue.id, joined.timelineItems))));
   return {
     repo: {
       id: repository.id,
@@ -154,7 +156,21 @@ export async function normaliseHistory(
     },
     items: all,
     code: codeFacts(repository, "hotfixRef" in repository),
+    accountIds: accountIds(issue, joined.timelineItems.nodes, later),
   };
+}
+
+function accountIds(
+  issue: RawIssue,
+  ...pages: Array<Array<RawItem | null> | undefined>
+): Record<string, string> {
+  const ids: Record<string, string> = {};
+  if (issue.author?.id && issue.author.login) ids[issue.author.login.toLowerCase()] = issue.author.id;
+  for (const node of issue.assignees.nodes) if (node.id) ids[node.login.toLowerCase()] = node.id;
+  for (const page of pages)
+    for (const node of page ?? [])
+      if (node?.author?.id && node.author.login) ids[node.author.login.toLowerCase()] = node.author.id;
+  return ids;
 }
 
 export async function readHistory(

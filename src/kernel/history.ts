@@ -177,6 +177,11 @@ export interface IssueHistory {
   issue: IssueFacts;
   items: HistoryItem[];
   code: CodeFacts;
+  /**
+   * Node ids of the people the read met (assignees, comment authors), by lower-case
+   * login: a batched write assigns them without asking for their ids first.
+   */
+  accountIds?: Readonly<Record<string, string>>;
 }
 
 export function isComment(item: HistoryItem): item is HistoryComment {

@@ -3,7 +3,7 @@ import type { Config } from "../config/schema.js";
 import type { TriggeringEvent } from "../features/incident/answered-elsewhere.js";
 import { decideIncident } from "../features/incident/decide-incident.js";
 import type { OutwardInput } from "../features/outward/decide-outward.js";
-import { applyPlan } from "../github/apply-plan.js";
+import { applyPlanBatched } from "../github/apply-batched.js";
 import type { Octokit, Target } from "../github/client.js";
 import { movePrivately } from "../github/move-issue.js";
 import type { PublishFiles } from "../github/publish-files.js";
@@ -135,7 +135,9 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
     // Declared just now: the history the writes return also shows the code of the new id.
     if (state.id && !variables.withCode)
       variables = historyVariables(config, now, { withRecent: input.withRecent ?? false, id: state.id });
-    const result = await applyPlan(octokit, target, plan, variables, { retried: input.retried ?? false });
+    const result = await applyPlanBatched(octokit, target, plan, variables, history, {
+      retried: input.retried ?? false,
+    });
     if (input.checkLabels) input.onLabelsChecked?.();
     log.info({ incident: state.id, round, writes: result.applied }, "applied plan");
     // Reactions alone change nothing the projection reads: no verify read needed.

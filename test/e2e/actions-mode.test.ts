@@ -157,8 +157,8 @@ describe("GitHub Actions mode (src/actions-entry.ts)", () => {
         .filter((label) => label.name !== "incident")
         .map(() => "issues/create-label"),
       "issues/update",
-      "AddComment",
-      "AddComment",
+      // The declaration and the timeline, one document.
+      "IncidentWrites",
     ]);
 
     // The app's own comments are written with the job's token, so they start no job;

@@ -100,12 +100,11 @@ describe("chat notifications (simulator + chat receiver)", () => {
     h.clock.set(new Date("2026-02-03T14:30:00Z"));
     await h.comment("carol", number, "/update Rolling back");
     const update = h.sim.appRequests().slice(before);
-    // read, 👀, the update message, the timeline (with the ledger): as without chat.
+    // One read, one write, as without chat.
     expect(update.map((entry) => entry.graphql ?? `${entry.method} ${entry.path}`)).toEqual([
       "IncidentHistory",
-      "AddReaction",
-      "AddComment",
-      "UpdateComment",
+      // The reaction, the update and the timeline (with the ledger) in one document.
+      "IncidentWrites",
     ]);
     expect(headlines(h.chatReceiver.received("ops")).at(-1)).toBe(
       "📣 INC-20260203-001: Status update posted",

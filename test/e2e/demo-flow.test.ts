@@ -63,7 +63,8 @@ describe("the demo", () => {
       "AddReaction",
       "POST /repos/acme/search-service/issues",
       "AddComment",
-      "UpdateComment",
+      // The next round: the timeline, as a batch of one.
+      "IncidentWrites",
     ]);
     // Numbered after the review's pull request (#6): the first item is #7.
     expect(names(requestsForOpened(7))).toEqual(["ActionItem", "AddProjectItem", "SetProjectFields"]);
@@ -85,7 +86,7 @@ describe("the demo", () => {
       "POST /repos/acme/search-service/issues",
       "AddComment",
       "POST /repos/acme/search-service/issues/6/comments",
-      "UpdateComment",
+      "IncidentWrites",
     ]);
     expect(names(requestsForOpened(8))).toEqual(["ActionItem", "AddProjectItem", "SetProjectFields"]);
     expect(items.map((item) => [item.issue.number, item.issue.title])).toEqual([
@@ -102,7 +103,7 @@ describe("the demo", () => {
       "PATCH /repos/acme/search-service/issues/7",
       "SetProjectFields",
       "IncidentHistory",
-      "UpdateComment",
+      "IncidentWrites",
     ]);
   });
 

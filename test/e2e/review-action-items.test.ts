@@ -87,7 +87,7 @@ describe("the merged review's action items", () => {
       "POST /issues",
       "AddComment",
       `POST /issues/${review}/comments`,
-      "UpdateComment",
+      "IncidentWrites",
     ]);
     const { data: items } = await sim
       .as("bob")

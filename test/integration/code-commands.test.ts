@@ -161,7 +161,8 @@ describe("/resolve of a SEV-2", () => {
     await command(builder, "/resolve fixed", "2026-02-03T15:10:00Z", "bob");
     expect(github.requests).toEqual([
       "IncidentHistory",
-      "PATCH /issues/1",
+      "UpdateIssue",
+      "CloseIssue",
       "AddReaction",
       "AddComment",
       "POST /git/refs",

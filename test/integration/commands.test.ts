@@ -111,17 +111,17 @@ describe("commands through probot.receive", () => {
     ["/lead @dave", ["IncidentHistory", "AddReaction", "UpdateComment"], /Tech lead: @dave/],
     [
       "/severity SEV-1 all users",
-      ["IncidentHistory", "PATCH /issues/1", "AddReaction", "UpdateComment"],
+      ["IncidentHistory", "UpdateIssue", "AddReaction", "UpdateComment"],
       /SEV-2 → \*\*SEV-1\*\*: “all users”/,
     ],
     [
       "/status identified bad deploy",
-      ["IncidentHistory", "PATCH /issues/1", "AddReaction", "UpdateComment"],
+      ["IncidentHistory", "UpdateIssue", "AddReaction", "UpdateComment"],
       /→ \*\*identified\*\*/,
     ],
     [
       "/mitigated",
-      ["IncidentHistory", "PATCH /issues/1", "AddReaction", "UpdateComment"],
+      ["IncidentHistory", "UpdateIssue", "AddReaction", "UpdateComment"],
       /→ \*\*monitoring\*\*, mitigated/,
     ],
     ["/started at 14:10", ["IncidentHistory", "AddReaction", "UpdateComment"], /Impact started/],
@@ -175,7 +175,8 @@ describe("commands through probot.receive", () => {
     // event runs again from a fresh read, and only the last run says the review could not be opened.
     expect(resolved).toEqual([
       "IncidentHistory",
-      "PATCH /issues/1",
+      "UpdateIssue",
+      "CloseIssue",
       "AddReaction",
       "AddComment",
       "POST /git/refs",
@@ -192,7 +193,8 @@ describe("commands through probot.receive", () => {
     expect(ctx.builder.history.issue.state).toBe("CLOSED");
     expect(await command(ctx, "/reopen it came back", "15:20")).toEqual([
       "IncidentHistory",
-      "PATCH /issues/1",
+      "UpdateIssue",
+      "ReopenIssue",
       "AddReaction",
       "UpdateComment",
     ]);

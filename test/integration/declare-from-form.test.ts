@@ -25,7 +25,7 @@ function formPayload() {
 describe("declaring from the issue form (probot.receive + nock)", () => {
   isolateNock();
 
-  it("assigns the id, labels the issue and posts the declaration and the timeline, in 6 requests", async () => {
+  it("assigns the id, labels the issue and posts the declaration and the timeline: one read, one write", async () => {
     const probot = testProbot();
     probot.load(createApp({ clock: () => now, botLogin: async () => BOT }));
     const builder = new HistoryBuilder({ body: FORM_BODY, author: "Codertocat" }).label(
@@ -40,6 +40,7 @@ describe("declaring from the issue form (probot.receive + nock)", () => {
       ...label,
     }));
     const operations: string[] = [];
+    let mutations: string[] = [];
     let patched: Record<string, unknown> = {};
 
     const scope = nock(API)
@@ -49,27 +50,28 @@ describe("declaring from the issue form (probot.receive + nock)", () => {
       .reply(404, { message: "Not Found" })
       .get(/\/repos\/Codertocat\/\.github\/contents\/\.github(%2F|\/)incident\.yml/)
       .reply(404, { message: "Not Found" })
-      .patch("/repos/Codertocat/Hello-World/issues/1", (body) => {
-        patched = body;
-        return true;
-      })
-      .reply(200, {})
       .post("/graphql")
-      .times(3)
+      .times(2)
       .reply(200, (_uri, body) => {
-        const { query, variables } = body as { query: string; variables: Record<string, unknown> };
+        const { query, variables } = body as {
+          query: string;
+          variables: Record<string, Record<string, unknown>>;
+        };
         const operation = /(query|mutation) (\w+)/.exec(query)?.[2] ?? "?";
         operations.push(operation);
         if (operation === "IncidentHistory") return { data: rawHistoryResponse(builder.history) };
-        builder.history.issue.title = String(patched.title ?? builder.history.issue.title);
-        builder.history.issue.labels = (patched.labels as string[]) ?? builder.history.issue.labels;
-        builder.history.issue.assignees = (patched.assignees as string[]) ?? builder.history.issue.assignees;
-        builder.comment(String(variables.body), "2026-02-03T14:23:06Z", bot);
+        mutations = [...query.matchAll(/\b(w\d+): (\w+)\(/g)].map((m) => m[2] ?? "");
+        patched = variables.i0 ?? {};
+        builder.history.issue.title = String(patched.title);
+        builder.history.issue.labels = (patched.labelIds as string[]).map((id) => id.replace(/^LA_/, ""));
+        builder.comment(String(variables.i1?.body), "2026-02-03T14:23:06Z", bot);
+        builder.comment(String(variables.i2?.body), "2026-02-03T14:23:06Z", bot);
+        const issue = rawHistoryResponse(builder.history).issueWithRepository;
         return {
           data: {
-            addComment: {
-              commentEdge: { node: { issue: rawHistoryResponse(builder.history).issueWithRepository } },
-            },
+            w0: { issue: { id: "I_1" } },
+            w1: { commentEdge: { node: { id: "IC_1" } } },
+            w2: { commentEdge: { node: { id: "IC_2", issue } } },
           },
         };
       });
@@ -77,10 +79,12 @@ describe("declaring from the issue form (probot.receive + nock)", () => {
     await probot.receive({ id: "d-1", name: "issues", payload: formPayload() } as unknown as ReceiveEvent);
 
     expect(scope.isDone()).toBe(true);
-    expect(operations).toEqual(["IncidentHistory", "AddComment", "AddComment"]);
+    expect(operations).toEqual(["IncidentHistory", "IncidentWrites"]);
+    expect(mutations).toEqual(["updateIssue", "addComment", "addComment"]);
     expect(patched).toEqual({
+      id: expect.any(String),
       title: "[INC-20260203-001] Search returns no results",
-      labels: ["incident", "SEV-2", "status: investigating"],
+      labelIds: ["LA_incident", "LA_SEV-2", "LA_status: investigating"],
     });
     const [declaration, timeline] = builder.history.items.filter((item) => item.type === "comment").slice(-2);
     expect(declaration && "body" in declaration ? declaration.body : "").toContain(

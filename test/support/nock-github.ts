@@ -35,6 +35,7 @@ export function respondingGitHub(respond: Respond): {
     (uri: string, body: nock.Body): [number, unknown, Record<string, string>?] => {
       const parsed = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
       const query = typeof parsed.query === "string" ? parsed.query : null;
+      if (query && BATCH.test(query)) return answerBatch(query, parsed, requests, bodies, respond);
       const name = query
         ? (/(query|mutation) (\w+)/.exec(query)?.[2] ?? "?")
         : `${method} ${decodeURIComponent(uri.split("?")[0] ?? "")}`;
@@ -64,6 +65,66 @@ export function respondingGitHub(respond: Respond): {
   return { requests, bodies };
 }
 
+const BATCH = /^\s*mutation IncidentWrites\b/;
+
+/** Each mutation of a batch under the name it had as a document of its own. */
+const LEGACY: Record<string, string> = {
+  addReaction: "AddReaction",
+  addComment: "AddComment",
+  updateIssueComment: "UpdateComment",
+  deleteIssueComment: "DeleteComment",
+  updateIssue: "UpdateIssue",
+  closeIssue: "CloseIssue",
+  reopenIssue: "ReopenIssue",
+  addAssigneesToAssignable: "AddAssignees",
+};
+
+/**
+ * The executor's batched document (`IncidentWrites`: aliased mutations `w0`, `w1`, …)
+ * answered as GitHub runs it: each mutation in order, recorded and answered by
+ * `respond` under the name it had as a document of its own (`AddReaction`,
+ * `UpdateComment`, …; the input's fields as its variables, `verify` when its payload
+ * selects the history), one that fails is null with an error naming its alias.
+ */
+function answerBatch(
+  query: string,
+  parsed: Record<string, unknown>,
+  requests: string[],
+  bodies: Array<Record<string, unknown>>,
+  respond: Respond,
+): [number, unknown] {
+  const variables = (parsed.variables as Record<string, unknown>) ?? {};
+  const data: Record<string, unknown> = {};
+  const errors: Array<{ type: string; message: string; path: string[] }> = [];
+  const fields = [...query.matchAll(/\b(w\d+): (\w+)\(input: \$(i\d+)\)/g)];
+  for (const [k, m] of fields.entries()) {
+    const [, alias = "", field = "", input = ""] = m;
+    // Its selection: up to the next alias; the verify read selects the timeline.
+    const selection = query.slice(m.index, fields[k + 1]?.index ?? query.length);
+    const name = LEGACY[field] ?? field;
+    const body = {
+      ...(variables[input] as Record<string, unknown>),
+      verify: selection.includes("timelineItems"),
+    };
+    requests.push(name);
+    bodies.push(body);
+    const answer = respond({ name, body, method: "POST", uri: "/graphql" });
+    const answered = answer?.body as
+      | { data?: Record<string, unknown>; errors?: Array<{ type?: string; message?: string }> }
+      | undefined;
+    if (!answer || (answer.status ?? 200) >= 300)
+      return [answer?.status ?? 500, answer?.body ?? { message: `unexpected ${name}` }];
+    if (answered?.errors?.length) {
+      data[alias] = null;
+      for (const error of answered.errors)
+        errors.push({ type: error.type ?? "UNPROCESSABLE", message: error.message ?? "", path: [alias] });
+      continue;
+    }
+    data[alias] = Object.values(answered?.data ?? {})[0] ?? null;
+  }
+  return [200, errors.length ? { data, errors } : { data }];
+}
+
 export const TOKEN = {
   status: 201,
   body: { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: {} },
@@ -77,6 +138,15 @@ export class Failure {
   ) {}
 }
 export const failure = (status: number, message?: string) => new Failure(status, message);
+
+/** A GraphQL mutation GitHub fails (`{ "UpdateComment": () => graphqlFailure("SERVICE_UNAVAILABLE") }`). */
+export class GraphqlFailure {
+  constructor(
+    readonly type: string,
+    readonly message = "GitHub could not do it",
+  ) {}
+}
+export const graphqlFailure = (type: string, message?: string) => new GraphqlFailure(type, message);
 
 export type Answer = (body: Record<string, unknown>) => unknown;
 
@@ -106,8 +176,11 @@ export function historyGitHub(builder: HistoryBuilder, at: string, answers: Reco
     if (method === "GET" && CONFIG_FILE.test(uri)) return { status: 404, body: { message: "Not Found" } };
     if (method === "POST" && uri === "/graphql") {
       record(name, body);
-      const answer = answers[name];
-      if (answer) return { body: { data: answer(body) } };
+      // An answer may fail the operation, or return undefined to leave it to the test history.
+      const answered = answers[name]?.(body);
+      if (answered instanceof GraphqlFailure)
+        return { body: { data: null, errors: [{ type: answered.type, message: answered.message }] } };
+      if (answered !== undefined) return { body: { data: answered } };
       return {
         body: historyAnswer(builder, name, body, at) ?? {
           errors: [{ message: `test: no answer for ${name}` }],
@@ -165,6 +238,20 @@ export function historyAnswer(
     case "AddReaction":
       comment(variables.subjectId)?.appReactions.push(variables.content as "EYES");
       return { data: { addReaction: { reaction: { content: variables.content } } } };
+    case "UpdateIssue": {
+      const names = new Map(builder.history.repo.labels.map((label) => [label.id, label.name]));
+      const ids = Array.isArray(variables.labelIds) ? (variables.labelIds as string[]) : null;
+      const labels = ids?.map((id) => names.get(id) ?? id.replace(/^LA_/, ""));
+      patchIssue(builder, { title: variables.title, ...(labels ? { labels } : {}) }, at);
+      if (typeof variables.body === "string") builder.history.issue.body = variables.body;
+      return { data: { updateIssue: { issue: issue() } } };
+    }
+    case "CloseIssue":
+      patchIssue(builder, { state: "closed" }, at);
+      return { data: { closeIssue: { issue: issue() } } };
+    case "ReopenIssue":
+      patchIssue(builder, { state: "open" }, at);
+      return { data: { reopenIssue: { issue: issue() } } };
     default:
       return null;
   }

@@ -12,6 +12,7 @@ export { mulberry32 } from "./faults/prng.js";
 export type { FaultableRequest, RequestFaultKind, RequestFaultOptions } from "./faults/request-faults.js";
 export { githubSchema } from "./graphql/github-schema.js";
 export type { RequestLogEntry } from "./http/sim-server.js";
+export { BENCH_LATENCY, type LatencyModel } from "./latency/latency-model.js";
 export { Simulator, startSimulator } from "./simulator.js";
 export type { GitData } from "./store/code-model.js";
 export { blobSha } from "./store/git-objects.js";

@@ -30,4 +30,8 @@ export const APP_PERMISSIONS: Record<string, "read" | "write"> = {
   organization_projects: "write",
 };
 
-export const APP_EVENTS = ["deployment_status", "issues", "issue_comment", "label", "pull_request"];
+/** The events the app subscribes to (its `app.yml`); GitHub sends it only these, and the installation events every app gets. */
+export const APP_EVENTS = ["deployment_status", "issues", "issue_comment", "pull_request"];
+
+/** Sent to every app whatever it subscribed to. */
+export const ALWAYS_SENT = ["installation", "installation_repositories"];

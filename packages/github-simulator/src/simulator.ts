@@ -4,7 +4,8 @@ import { type DeliveryFaultOptions, DeliveryFaults } from "./faults/delivery-fau
 import { type RequestFaultOptions, RequestFaults } from "./faults/request-faults.js";
 import { type RequestLogEntry, SimServer } from "./http/sim-server.js";
 import { TokenRegistry, userToken } from "./http/tokens.js";
-import type { SimContext } from "./sim-context.js";
+import { Latency, type LatencyModel } from "./latency/latency-model.js";
+import { ALWAYS_SENT, APP_EVENTS, type SimContext } from "./sim-context.js";
 import type { GitCommit } from "./store/code-model.js";
 import { branchRef, defaultHead, treeFiles, writeCommit, writeFilesTree } from "./store/git-objects.js";
 import { createIssue } from "./store/issue-writes.js";
@@ -67,7 +68,10 @@ export class Simulator {
     });
     store.onChange((change) => {
       const message = webhookFor(this.ctx, change);
-      if (message) this.queue.enqueue(message.event, message.action, message.payload);
+      // Like GitHub: only the events the app subscribed to (a `label` event is not among them).
+      const subscribed =
+        message && (APP_EVENTS.includes(message.event) || ALWAYS_SENT.includes(message.event));
+      if (message && subscribed) this.queue.enqueue(message.event, message.action, message.payload);
     });
     this.server = new SimServer(this.ctx, this.queue);
   }
@@ -104,6 +108,11 @@ export class Simulator {
   injectDeliveryFaults(options: DeliveryFaultOptions): DeliveryFaults {
     this.queue.faults = new DeliveryFaults(options);
     return this.queue.faults;
+  }
+
+  /** From now on, answers take as long as `model` says (null: at once, the default). */
+  setLatency(model: LatencyModel | null): void {
+    this.server.latency = model ? new Latency(model) : null;
   }
 
   clearFaults(): void {

@@ -50,7 +50,6 @@ describe("delivery queue", () => {
     expect(receiver.received.map(eventOf)).toEqual([
       "installation.created",
       "issues.opened",
-      "label.created",
       "issues.labeled",
       "issues.opened",
       "issue_comment.created",

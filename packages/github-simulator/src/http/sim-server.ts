@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { isoSeconds } from "../clock.js";
 import { graphqlOperationName } from "../faults/graphql-operation-name.js";
 import type { RequestFaultKind, RequestFaults } from "../faults/request-faults.js";
 import { handleGraphql } from "../graphql/graphql-api.js";
+import type { Latency } from "../latency/latency-model.js";
 import { handleRest } from "../rest/rest-api.js";
 import type { SimContext } from "../sim-context.js";
 import type { DeliveryQueue } from "../webhooks/delivery-queue.js";
@@ -45,26 +47,49 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function send(res: ServerResponse, reply: Reply): void {
+/** The answer's body as sent, so the latency model can weigh it before it goes. */
+function serialise(reply: Reply): string | null {
+  if (reply.status === 204 || reply.status === 304) return null;
+  if (reply.body === undefined && reply.text === undefined) return null;
+  return reply.text ?? JSON.stringify(reply.body);
+}
+
+/**
+ * What GitHub adds to a REST answer: `location` on a create (the new resource's API
+ * URL), and on a successful GET an `etag` (and `last-modified` when the resource has
+ * an `updated_at`) so a client can ask again with `If-None-Match` and get a 304.
+ */
+function withCacheHeaders(method: string, req: IncomingMessage, reply: Reply, payload: string | null): Reply {
+  const body = reply.body as { url?: unknown; updated_at?: unknown } | undefined;
+  if (reply.status === 201 && typeof body?.url === "string" && !reply.headers?.location) {
+    return { ...reply, headers: { ...reply.headers, location: body.url } };
+  }
+  if (method !== "GET" || reply.status !== 200 || payload === null) return reply;
+  const etag = `W/"${createHash("sha256").update(payload).digest("hex").slice(0, 32)}"`;
+  const headers: Record<string, string> = { ...reply.headers, etag };
+  if (typeof body?.updated_at === "string")
+    headers["last-modified"] = new Date(body.updated_at).toUTCString();
+  if (req.headers["if-none-match"] === etag) return { status: 304, headers };
+  return { ...reply, headers };
+}
+
+function send(res: ServerResponse, reply: Reply, payload: string | null, used: number): void {
   const headers: Record<string, string> = {
     "x-github-request-id": `SIM:${Math.random().toString(16).slice(2, 10).toUpperCase()}`,
     "x-github-media-type": "github.v3; format=json",
     "x-ratelimit-limit": "5000",
-    "x-ratelimit-remaining": "4999",
+    "x-ratelimit-remaining": String(5000 - used),
+    "x-ratelimit-used": String(used),
     "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 3600),
     "x-ratelimit-resource": "core",
     ...reply.headers,
   };
-  if (reply.status === 204 || (reply.body === undefined && reply.text === undefined)) {
+  if (payload === null) {
     res.writeHead(reply.status, headers).end();
     return;
   }
-  if (reply.text !== undefined) {
-    res.writeHead(reply.status, { "content-type": "text/plain; charset=utf-8", ...headers }).end(reply.text);
-    return;
-  }
-  res.writeHead(reply.status, { "content-type": "application/json; charset=utf-8", ...headers });
-  res.end(JSON.stringify(reply.body));
+  const type = reply.text !== undefined ? "text/plain; charset=utf-8" : "application/json; charset=utf-8";
+  res.writeHead(reply.status, { "content-type": type, ...headers }).end(payload);
 }
 
 /** The HTTP face of the simulator: authenticates, logs, and hands REST and GraphQL requests on. */
@@ -72,6 +97,13 @@ export class SimServer {
   readonly log: RequestLogEntry[] = [];
   /** Injected API faults; null answers every request normally. */
   faults: RequestFaults | null = null;
+  /** GitHub's answer times (see `latency/`); null answers at once. */
+  latency: Latency | null = null;
+  /**
+   * `x-ratelimit-used`: requests answered in the current "hour", counted for everyone
+   * alike and wrapped at 1,000, so the quota never runs out here (the `primary-limit` fault spends it).
+   */
+  private used = 0;
   private readonly server: Server;
 
   constructor(
@@ -134,8 +166,19 @@ export class SimServer {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       reply = { status: 500, body: { message: `simulator: ${message}` } };
     }
+    let payload = serialise(reply);
+    if (!GRAPHQL_PATHS.has(url.pathname)) {
+      reply = withCacheHeaders(method, req, reply, payload);
+      if (reply.status === 304) payload = null;
+    }
     entry.status = reply.status;
-    send(res, reply);
+    this.used = (this.used % 1000) + 1;
+    const wait = this.latency?.delayFor(
+      { ...entry, graphql: GRAPHQL_PATHS.has(url.pathname) },
+      payload === null ? 0 : Buffer.byteLength(payload),
+    );
+    if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+    send(res, reply, payload, this.used);
   }
 
   private route(

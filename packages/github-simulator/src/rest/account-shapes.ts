@@ -3,7 +3,8 @@ import type { Account, Installation } from "../store/model.js";
 
 /** `simple-user`, as embedded in issues, comments and webhooks. */
 export function userShape(ctx: SimContext, account: Account): Record<string, unknown> {
-  const api = `${ctx.apiUrl}/users/${account.login}`;
+  // GitHub percent-encodes a bot's login in its URLs (`incident-bot%5Bbot%5D`).
+  const api = `${ctx.apiUrl}/users/${encodeURIComponent(account.login)}`;
   const html =
     account.type === "Bot"
       ? `${ctx.htmlUrl}/apps/${account.login.replace(/\[bot\]$/, "")}`

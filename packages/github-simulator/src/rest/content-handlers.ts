@@ -96,7 +96,14 @@ export const contentHandlers: Record<string, RestHandler> = {
       return { status: 200, body: listing };
     }
     if (RAW_MEDIA.test(String(req.headers.accept ?? ""))) {
-      return { status: 200, text, headers: { "content-type": "text/plain; charset=utf-8" } };
+      return {
+        status: 200,
+        text,
+        headers: {
+          "content-type": "application/vnd.github.v3.raw; charset=utf-8",
+          "x-github-media-type": "github.v3; param=raw",
+        },
+      };
     }
     return { status: 200, body: contentFile(req, repo, ref, path, text) };
   },

@@ -86,7 +86,8 @@ export class RouteTable {
   match(method: string, path: string): RouteMatch | null {
     const stripped = path.startsWith("/api/v3/") ? path.slice("/api/v3".length) : path;
     const segments = stripped.split("/").filter(Boolean);
-    const found = this.walk(this.root, segments, 0, [], method.toUpperCase());
+    // `contents/` (an empty multi-segment parameter) is the repository's root, as on GitHub.
+    const found = this.walk(this.root, segments, 0, [], method.toUpperCase(), stripped.endsWith("/"));
     if (!found) return null;
     const params: Record<string, string> = {};
     found.leaf.names.forEach((name, i) => {
@@ -101,26 +102,36 @@ export class RouteTable {
     index: number,
     values: string[],
     method: string,
+    emptyTail = false,
   ): { leaf: Leaf; values: string[] } | null {
     if (index === segments.length) {
       const leaf = node.leaves.get(method);
-      return leaf ? { leaf, values } : null;
+      if (leaf) return { leaf, values };
+      const tail = emptyTail ? node.multi?.leaves.get(method) : undefined;
+      return tail ? { leaf: tail, values: [...values, ""] } : null;
     }
     const raw = segments[index] ?? "";
     const segment = safeDecode(raw);
     const fixed = node.fixed.get(segment);
     if (fixed) {
-      const found = this.walk(fixed, segments, index + 1, values, method);
+      const found = this.walk(fixed, segments, index + 1, values, method, emptyTail);
       if (found) return found;
     }
     for (const pattern of node.patterns) {
       const m = pattern.regex.exec(segment);
       if (!m) continue;
-      const found = this.walk(pattern.node, segments, index + 1, [...values, ...m.slice(1)], method);
+      const found = this.walk(
+        pattern.node,
+        segments,
+        index + 1,
+        [...values, ...m.slice(1)],
+        method,
+        emptyTail,
+      );
       if (found) return found;
     }
     if (node.param) {
-      const found = this.walk(node.param, segments, index + 1, [...values, segment], method);
+      const found = this.walk(node.param, segments, index + 1, [...values, segment], method, emptyTail);
       if (found) return found;
     }
     if (node.multi) {
@@ -128,7 +139,7 @@ export class RouteTable {
       // combined status of `main`, while `contents/a/b.yml` spans to the end.
       for (let end = index + 1; end <= segments.length; end++) {
         const value = segments.slice(index, end).map(safeDecode).join("/");
-        const found = this.walk(node.multi, segments, end, [...values, value], method);
+        const found = this.walk(node.multi, segments, end, [...values, value], method, emptyTail);
         if (found) return found;
       }
     }

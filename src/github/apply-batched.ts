@@ -1,0 +1,193 @@
+import type { IssueHistory } from "../kernel/history.js";
+import { describeWrite, type Plan, type Write } from "../kernel/plan.js";
+import type { WithIssue } from "./apply-answered.js";
+import { type ApplyResult, applyPlan } from "./apply-plan.js";
+import { batchDocument, batchVariables } from "./batch-document.js";
+import { type BatchStep, batchSteps } from "./batch-steps.js";
+import type { Octokit, Target } from "./client.js";
+import { type HistoryVariables, normaliseHistory } from "./read-history.js";
+import { classifyFailure } from "./request-failure.js";
+
+/**
+ * An incident's plan in the fewest requests (§2.6): each run of writes GraphQL can
+ * make goes as one document of aliased mutations (`batch-document.ts`); a run of
+ * writes it cannot (kinds not known here, code writes, issues created for action
+ * items, Projects, labels the repository lacks, new assignees) goes through the REST
+ * executor, `applyPlan`, unchanged. A plan that creates issues or project items is
+ * applied by `applyPlan` whole: its later writes need what those writes answered.
+ * A failed mutation is handled as a failed write there: GitHub still ran the others;
+ * one worth retrying fails the run (the pipeline reads again and decides again, so
+ * what took effect is not repeated); a refusal is thrown after the rest of the plan.
+ */
+const OFF_INCIDENT = new Set<string>(["react", "delete-comment", "comment-on"]);
+const NEEDS_ANSWERS = new Set<string>(["create-issue", "add-project-item", "set-project-fields"]);
+
+type Run = { batch: BatchStep[] } | { rest: Write[] };
+
+export async function applyPlanBatched(
+  octokit: Octokit,
+  target: Target,
+  plan: Plan,
+  variables: HistoryVariables,
+  /** The history the plan was decided from: label ids, who is assigned. */
+  history: IssueHistory,
+  options: { retried?: boolean } = {},
+): Promise<ApplyResult> {
+  if (plan.some((write) => NEEDS_ANSWERS.has(write.kind)))
+    return applyPlan(octokit, target, plan, variables, options);
+  const result: ApplyResult = { history: null, unverified: false, applied: [], created: [] };
+  let refused: unknown = null;
+  const runs = splitRuns(plan, target, history);
+  for (const [index, run] of runs.entries()) {
+    const laterVerifies = runs.slice(index + 1).some((later) => changesIncident(later));
+    try {
+      if ("rest" in run) {
+        const sub = await applyPlan(octokit, target, run.rest, variables, options);
+        result.applied.push(...sub.applied);
+        if (sub.history) result.history = sub.history;
+        result.unverified = sub.history ? sub.unverified : result.unverified || sub.unverified;
+        continue;
+      }
+      const done = await sendBatch(octokit, run.batch, laterVerifies ? null : variables);
+      result.applied.push(...done.applied);
+      if (done.issue) {
+        result.history = await normaliseHistory(octokit, done.issue.repository, done.issue);
+        result.unverified = false;
+      } else if (run.batch.some((step) => !OFF_INCIDENT.has(step.write.kind))) {
+        result.unverified = true;
+      }
+      if (done.refused) {
+        refused ??= done.refused;
+        result.unverified = true;
+      }
+    } catch (error) {
+      if (classifyFailure(error).retry) throw error;
+      refused ??= error;
+      result.unverified = true;
+    }
+  }
+  if (refused) throw refused;
+  return result;
+}
+
+function changesIncident(run: Run): boolean {
+  const writes = "rest" in run ? run.rest : run.batch.map((step) => step.write);
+  return writes.some((write) => !OFF_INCIDENT.has(write.kind));
+}
+
+/** Consecutive writes that batch, and those that do not, in plan order. */
+function splitRuns(plan: Plan, target: Target, history: IssueHistory): Run[] {
+  const runs: Run[] = [];
+  for (const write of plan) {
+    const steps = batchSteps(write, target, history);
+    const last = runs.at(-1);
+    if (steps && last && "batch" in last) last.batch.push(...steps);
+    else if (steps) runs.push({ batch: [...steps] });
+    else if (last && "rest" in last) last.rest.push(write);
+    else runs.push({ rest: [write] });
+  }
+  return runs.filter((run) => ("batch" in run ? run.batch.length > 0 : true));
+}
+
+interface BatchAnswer {
+  applied: string[];
+  /** The incident as the verifying alias returned it. */
+  issue: WithIssue | null;
+  /** A mutation GitHub refused for good (the others ran). */
+  refused: unknown;
+}
+
+type Payload = Record<string, unknown> | null;
+
+async function sendBatch(
+  octokit: Octokit,
+  steps: BatchStep[],
+  /** Null: a later write verifies. */
+  variables: HistoryVariables | null,
+): Promise<BatchAnswer> {
+  const verifyAt = variables ? lastIndex(steps, (step) => step.returns !== null) : null;
+  const document = batchDocument(steps, verifyAt);
+  let data: Record<string, Payload>;
+  let failures: Map<number, { type?: string; message?: string }>;
+  try {
+    data = await octokit.graphql<Record<string, Payload>>(document, {
+      ...batchVariables(steps),
+      ...(verifyAt === null ? {} : variables),
+    });
+    failures = new Map();
+  } catch (error) {
+    const partial = error as { name?: string; data?: Record<string, Payload>; errors?: GraphqlError[] };
+    if (partial.name !== "GraphqlResponseError" || !partial.data) throw error;
+    data = partial.data;
+    failures = failedAliases(partial.errors ?? []);
+    // A duplicate comment another handler removed first is gone either way.
+    for (const [index, failure] of failures)
+      if (steps[index]?.write.kind === "delete-comment" && failure.type === "NOT_FOUND")
+        failures.delete(index);
+    // An error of the document itself (no alias), or one worth retrying: the run fails
+    // and the pipeline reads again; what took effect is then seen and not repeated.
+    if (failures.has(-1)) throw error;
+    if (failures.size > 0 && classifyFailure({ name: partial.name, errors: [...failures.values()] }).retry)
+      throw error;
+  }
+  const applied: string[] = [];
+  let lastWrite: Write | null = null;
+  steps.forEach((step, index) => {
+    if (failures.has(index) || step.write === lastWrite) return;
+    lastWrite = step.write;
+    applied.push(describeWrite(step.write));
+  });
+  const issue =
+    verifyAt === null || failures.has(verifyAt)
+      ? null
+      : issueOf(steps[verifyAt], data[`w${verifyAt}`] ?? null);
+  const refused = failures.size > 0 ? new BatchRefusal(steps, failures) : null;
+  return { applied, issue, refused };
+}
+
+interface GraphqlError {
+  type?: string;
+  message?: string;
+  path?: Array<string | number>;
+}
+
+function failedAliases(errors: GraphqlError[]): Map<number, GraphqlError> {
+  const failed = new Map<number, GraphqlError>();
+  for (const error of errors) {
+    const alias = String(error.path?.[0] ?? "");
+    const match = /^w(\d+)$/.exec(alias);
+    failed.set(match ? Number(match[1]) : -1, error);
+  }
+  return failed;
+}
+
+function issueOf(step: BatchStep | undefined, payload: Payload): WithIssue | null {
+  if (!step || !payload) return null;
+  const found =
+    step.returns === "comment-edge"
+      ? (payload.commentEdge as { node?: { issue?: WithIssue } } | undefined)?.node?.issue
+      : step.returns === "issue-comment"
+        ? (payload.issueComment as { issue?: WithIssue } | undefined)?.issue
+        : step.returns === "assignable"
+          ? (payload.assignable as WithIssue | undefined)
+          : (payload.issue as WithIssue | undefined);
+  return found?.repository ? found : null;
+}
+
+function lastIndex<T>(items: readonly T[], keep: (item: T) => boolean): number | null {
+  for (let index = items.length - 1; index >= 0; index--) if (keep(items[index] as T)) return index;
+  return null;
+}
+
+/** Mutations of a batch GitHub refused for good, with its reasons (the rest of the batch took effect). */
+export class BatchRefusal extends Error {
+  override readonly name = "GraphqlResponseError";
+  readonly errors: GraphqlError[];
+  constructor(steps: readonly BatchStep[], failures: ReadonlyMap<number, GraphqlError>) {
+    const what = [...failures].map(
+      ([index, error]) => `${steps[index]?.legacy ?? "?"}: ${error.message ?? error.type}`,
+    );
+    super(`GitHub refused ${what.join("; ")}`);
+    this.errors = [...failures.values()];
+  }
+}

@@ -1,0 +1,44 @@
+import type { BatchStep } from "./batch-steps.js";
+import { HISTORY_VARIABLES, TIMELINE_FRAGMENT, VERIFY_SELECTION } from "./queries.js";
+
+/**
+ * One GraphQL document for a run of a plan's writes: aliased mutations `w0`, `w1`, …
+ * in plan order (GitHub runs a document's top-level mutations one after another, and
+ * one that fails returns null with an error naming its alias while the others still
+ * run). `verifyAt` is the alias whose payload also selects the incident's history:
+ * the verify read rides on the last write that can return it.
+ */
+export const BATCH_OPERATION = "IncidentWrites";
+
+export function batchDocument(steps: readonly BatchStep[], wanted: number | null): string {
+  // Only a mutation whose payload reaches the issue can carry the verify read.
+  const verifyAt = wanted !== null && steps[wanted]?.returns ? wanted : null;
+  const verify = (index: number) => (index === verifyAt ? ` issue { ${VERIFY_SELECTION} }` : "");
+  const fields = steps.map((step, index) => {
+    const selection = (() => {
+      switch (step.returns) {
+        case "comment-edge":
+          return `commentEdge { node { id${verify(index)} } }`;
+        case "issue-comment":
+          return `issueComment { id${verify(index)} }`;
+        case "issue":
+          return index === verifyAt ? `issue { ${VERIFY_SELECTION} }` : "issue { id }";
+        case "assignable":
+          return index === verifyAt
+            ? `assignable { ... on Issue { ${VERIFY_SELECTION} } }`
+            : "assignable { ... on Issue { id } }";
+        default:
+          return "clientMutationId";
+      }
+    })();
+    return `w${index}: ${step.field}(input: $i${index}) { ${selection} }`;
+  });
+  const inputs = steps.map((step, index) => `$i${index}: ${step.inputType}!`);
+  const declared = verifyAt === null ? inputs.join(", ") : `${inputs.join(", ")}, ${HISTORY_VARIABLES}`;
+  const fragment = verifyAt === null ? "" : TIMELINE_FRAGMENT;
+  return `mutation ${BATCH_OPERATION}(${declared}) {\n  ${fields.join("\n  ")}\n}\n${fragment}`;
+}
+
+export function batchVariables(steps: readonly BatchStep[]): Record<string, unknown> {
+  return Object.fromEntries(steps.map((step, index) => [`i${index}`, step.input]));
+}

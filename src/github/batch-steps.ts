@@ -1,0 +1,134 @@
+import type { IssueHistory } from "../kernel/history.js";
+import type { Write } from "../kernel/plan.js";
+import type { Target } from "./client.js";
+
+/**
+ * A write as aliased mutations of one GraphQL document (§2.6): the mutation field,
+ * its input type and input, and what its payload can select. `update-issue` may take
+ * up to three (`updateIssue`, `addAssigneesToAssignable`, then `closeIssue` or `reopenIssue`). Null: this write cannot go
+ * in a batch (the kind is not known here, or GitHub's GraphQL lacks what it needs:
+ * a label the repository does not have yet, a person not yet assigned, whose node
+ * id the read did not return), and the REST executor applies it.
+ */
+export interface BatchStep {
+  write: Write;
+  field: string;
+  inputType: string;
+  input: Record<string, unknown>;
+  /** What the payload returns the incident through, so the verify read can ride on it. */
+  returns: "comment-edge" | "issue-comment" | "issue" | "assignable" | null;
+  /** The name the same mutation had as a document of its own (logs and test doubles). */
+  legacy: string;
+}
+
+export function batchSteps(write: Write, target: Target, history: IssueHistory): BatchStep[] | null {
+  const step = (
+    field: string,
+    inputType: string,
+    input: Record<string, unknown>,
+    returns: BatchStep["returns"],
+    legacy: string,
+  ): BatchStep => ({ write, field, inputType, input, returns, legacy });
+  switch (write.kind) {
+    case "react":
+      return [
+        step(
+          "addReaction",
+          "AddReactionInput",
+          { subjectId: write.subjectId, content: write.content },
+          null,
+          "AddReaction",
+        ),
+      ];
+    case "add-comment":
+      return [
+        step(
+          "addComment",
+          "AddCommentInput",
+          { subjectId: target.issueId, body: write.body },
+          "comment-edge",
+          "AddComment",
+        ),
+      ];
+    case "comment-on":
+      return [
+        step(
+          "addComment",
+          "AddCommentInput",
+          { subjectId: write.subjectId, body: write.body },
+          null,
+          write.purpose === "reminder" ? "AddReminder" : "AddNotice",
+        ),
+      ];
+    case "update-comment":
+      return [
+        step(
+          "updateIssueComment",
+          "UpdateIssueCommentInput",
+          { id: write.commentId, body: write.body },
+          "issue-comment",
+          "UpdateComment",
+        ),
+      ];
+    case "delete-comment":
+      return [
+        step("deleteIssueComment", "DeleteIssueCommentInput", { id: write.commentId }, null, "DeleteComment"),
+      ];
+    case "update-issue":
+      return issueSteps(write, target, history, step);
+    default:
+      return null;
+  }
+}
+
+type Step = (
+  field: string,
+  inputType: string,
+  input: Record<string, unknown>,
+  returns: BatchStep["returns"],
+  legacy: string,
+) => BatchStep;
+
+function issueSteps(
+  write: Extract<Write, { kind: "update-issue" }>,
+  target: Target,
+  history: IssueHistory,
+  step: Step,
+): BatchStep[] | null {
+  const assigned = new Set(history.issue.assignees.map((login) => login.toLowerCase()));
+  const added = (write.assignees ?? []).filter((login) => !assigned.has(login.toLowerCase()));
+  // A new assignee needs a node id: the read has those of people who commented on the incident.
+  const assigneeIds = added.map((login) => history.accountIds?.[login.toLowerCase()]);
+  if (assigneeIds.some((id) => id === undefined)) return null;
+  const input: Record<string, unknown> = { id: target.issueId };
+  if (write.title !== undefined) input.title = write.title;
+  if (write.body !== undefined) input.body = write.body;
+  if (write.labels) {
+    const ids = new Map(history.repo.labels.map((label) => [label.name.toLowerCase(), label.id]));
+    const labelIds = write.labels.map((name) => ids.get(name.toLowerCase()));
+    if (labelIds.some((id) => id === undefined)) return null;
+    input.labelIds = labelIds;
+  }
+  const steps: BatchStep[] = [];
+  if (Object.keys(input).length > 1)
+    steps.push(step("updateIssue", "UpdateIssueInput", input, "issue", "UpdateIssue"));
+  if (assigneeIds.length > 0)
+    steps.push(
+      step(
+        "addAssigneesToAssignable",
+        "AddAssigneesToAssignableInput",
+        { assignableId: target.issueId, assigneeIds },
+        "assignable",
+        "AddAssignees",
+      ),
+    );
+  if (write.state === "closed") {
+    const stateReason = write.stateReason === "not_planned" ? "NOT_PLANNED" : "COMPLETED";
+    steps.push(
+      step("closeIssue", "CloseIssueInput", { issueId: target.issueId, stateReason }, "issue", "CloseIssue"),
+    );
+  } else if (write.state === "open") {
+    steps.push(step("reopenIssue", "ReopenIssueInput", { issueId: target.issueId }, "issue", "ReopenIssue"));
+  }
+  return steps;
+}
