@@ -2,6 +2,7 @@ import type { Simulator } from "@incident-app/github-simulator";
 import type { IssueHistory } from "../../src/kernel/history.js";
 import { trustedMarkers } from "../../src/kernel/markers.js";
 import { malformedTableRows } from "../../test/support/markdown-tables.js";
+import { checkChecklist } from "./check-checklist.js";
 import { checkFollowUp } from "./check-follow-up.js";
 
 /** What the demo left behind: the incident, its action items, the sweeps, the files the app committed. */
@@ -58,6 +59,7 @@ export function checkDemo(outcome: DemoOutcome): string[] {
   problems.push(...checkCodeResponse(history, sim, files, markers("declaration")[0]?.body ?? "", timeline));
   problems.push(...checkFollowUp(outcome, timeline));
   problems.push(...checkTables(outcome));
+  problems.push(...checkChecklist(history, sim.botLogin, timeline, files.get(PIR_FILE) ?? ""));
   const failed = sim.deliveries.filter((delivery) => delivery.status !== 200);
   expect(failed.length === 0, `${failed.length} webhook deliveries were not answered 200`);
   return problems;

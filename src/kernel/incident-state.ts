@@ -1,6 +1,7 @@
 import type { Command, CommandError, RoleName } from "../commands/types.js";
 import type { Priority } from "../commands/vocabulary.js";
 import type { PublicState } from "../config/outward-schema.js";
+import type { ChecklistState } from "./checklist.js";
 import type { HistoryComment, PullFact } from "./history.js";
 import type { IncidentForm } from "./projection/incident-form.js";
 
@@ -37,7 +38,8 @@ export type EntryKind =
   | "deployment"
   | "action"
   | "false-positive"
-  | "drill";
+  | "drill"
+  | "checklist";
 
 /** One row of the timeline table. `text` is the app's wording; `quote` is what a person typed. */
 export interface TimelineEntry {
@@ -192,4 +194,6 @@ export interface IncidentState {
   falsePositive: { at: Date; by: string; reason: string | null } | null;
   /** `/drill` or the drill label: nothing leaves GitHub (no pages, chat or status page). */
   drill: { at: Date; by: string } | null;
+  /** The phase checklist, once the incident room has read its comment (absent before). */
+  checklist?: ChecklistState | null;
 }

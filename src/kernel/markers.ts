@@ -11,6 +11,8 @@ import type { Actor, HistoryComment } from "./history.js";
 export type MarkerKind =
   | "timeline"
   | "declaration"
+  /** The phase checklist: the tick state it wrote (`w`) and who ticked what (`ticks`). */
+  | "checklist"
   | "reply"
   | "config-error"
   | "triage"

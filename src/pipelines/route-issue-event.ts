@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { isChecklistEdit } from "./checklist-edit-event.js";
 
 /**
  * Which issue events can change an incident, decided from the payload alone so the
@@ -27,6 +28,8 @@ export function shouldReconcile(context: Context<"issues" | "issue_comment">, bo
   if (context.name === "issue_comment") {
     const comment = (payload as Context<"issue_comment">["payload"]).comment;
     if (payload.action === "edited") {
+      // A person ticking the app's checklist: recorded on the timeline.
+      if (isChecklistEdit(context, botLogin)) return true;
       const before = (payload as { changes?: { body?: { from?: string } } }).changes?.body?.from;
       return mentionsCommand(comment.body) || mentionsCommand(before);
     }

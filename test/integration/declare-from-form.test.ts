@@ -25,7 +25,7 @@ function formPayload() {
 describe("declaring from the issue form (probot.receive + nock)", () => {
   isolateNock();
 
-  it("assigns the id, labels the issue and posts the declaration and the timeline, in 6 requests", async () => {
+  it("assigns the id, labels the issue and posts the declaration, the checklist and the timeline, in 7 requests", async () => {
     const probot = testProbot();
     probot.load(createApp({ clock: () => now, botLogin: async () => BOT }));
     const builder = new HistoryBuilder({ body: FORM_BODY, author: "Codertocat" }).label(
@@ -55,7 +55,7 @@ describe("declaring from the issue form (probot.receive + nock)", () => {
       })
       .reply(200, {})
       .post("/graphql")
-      .times(3)
+      .times(4)
       .reply(200, (_uri, body) => {
         const { query, variables } = body as { query: string; variables: Record<string, unknown> };
         const operation = /(query|mutation) (\w+)/.exec(query)?.[2] ?? "?";
@@ -77,12 +77,17 @@ describe("declaring from the issue form (probot.receive + nock)", () => {
     await probot.receive({ id: "d-1", name: "issues", payload: formPayload() } as unknown as ReceiveEvent);
 
     expect(scope.isDone()).toBe(true);
-    expect(operations).toEqual(["IncidentHistory", "AddComment", "AddComment"]);
+    expect(operations).toEqual(["IncidentHistory", "AddComment", "AddComment", "AddComment"]);
     expect(patched).toEqual({
       title: "[INC-20260203-001] Search returns no results",
       labels: ["incident", "SEV-2", "status: investigating"],
     });
-    const [declaration, timeline] = builder.history.items.filter((item) => item.type === "comment").slice(-2);
+    const [declaration, checklist, timeline] = builder.history.items
+      .filter((item) => item.type === "comment")
+      .slice(-3);
+    expect(checklist && "body" in checklist ? checklist.body : "").toContain(
+      "## ✅ Checklist · INC-20260203-001 · 0/",
+    );
     expect(declaration && "body" in declaration ? declaration.body : "").toContain(
       "Incident declared: INC-20260203-001",
     );

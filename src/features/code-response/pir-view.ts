@@ -1,3 +1,4 @@
+import { PHASE_TITLES } from "../../config/checklist-schema.js";
 import { formatDeadline } from "../../config/deadline-field.js";
 import { formatDuration } from "../../config/duration.js";
 import type { Config } from "../../config/schema.js";
@@ -9,6 +10,7 @@ import { calendarDay, dateTime, timeOnDay, zoneLabel } from "../../render/format
 import { inline, mention } from "../../render/markdown.js";
 import type { Templates } from "../../render/renderer.js";
 import { ROLE_LABELS, timelineRows } from "../../render/timeline-table.js";
+import { checklistSummary } from "./code-words.js";
 import { stampSections } from "./pir-sections.js";
 
 /**
@@ -162,8 +164,20 @@ export function renderPir(input: PirInput): string {
       priority: item.priority ?? "",
       status: inline(item.status, 40),
     })),
+    checklist: checklistView(state),
     pirDue: pirDue(state, config, c.pirDue, stamp),
     reviewers: input.reviewers.length ? input.reviewers.map(mention).join(", ") : "—",
   };
   return stampSections(input.templates.render("pir", view), id, history.issue.number);
+}
+
+/** The checklist's tally, and the items nobody ticked: the review asks why. */
+function checklistView(state: IncidentState) {
+  const items = state.checklist?.items ?? [];
+  if (items.length === 0) return null;
+  const unticked = items.filter((item) => !item.ticked);
+  return {
+    summary: checklistSummary(items.length - unticked.length, items.length),
+    unticked: unticked.map((item) => ({ phase: PHASE_TITLES[item.phase], text: inline(item.text, 300) })),
+  };
 }

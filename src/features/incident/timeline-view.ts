@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { formatDuration } from "../../config/duration.js";
 import type { Config } from "../../config/schema.js";
+import { checklistCounts } from "../../kernel/checklist.js";
 import { type Clocks, clocks, type TargetState } from "../../kernel/clocks.js";
 import type { IncidentState } from "../../kernel/incident-state.js";
 import { marker } from "../../kernel/markers.js";
@@ -9,6 +10,7 @@ import { mentionList } from "../../render/markdown.js";
 import type { Templates } from "../../render/renderer.js";
 import { ROLE_LABELS, timelineRows } from "../../render/timeline-table.js";
 import { actionItemSummary } from "../action-items/action-items-line.js";
+import { checklistWords } from "../checklists/checklist-words.js";
 
 /** GitHub rejects comment bodies over 65,536 characters; stay well clear. */
 export const BODY_LIMIT = 65_536;
@@ -111,6 +113,13 @@ function reviewLine(state: IncidentState, reference: Date, zone: string) {
   };
 }
 
+/** "Checklist 5/9" (not linked: the link would change the timeline once the comment exists). */
+function checklistLine(state: IncidentState): string | null {
+  if (!state.checklist || state.checklist.items.length === 0) return null;
+  const { done, total } = checklistCounts(state.checklist);
+  return checklistWords.progress(done, total);
+}
+
 /**
  * The timeline comment's body and the hash that decides whether it needs writing.
  * Old notes fold into one row when the table would pass GitHub's size limit.
@@ -138,6 +147,7 @@ export function renderTimeline(input: TimelineViewInput): { body: string; hash: 
       : null,
     pirDue: c.pirDue ? timeOnDay(c.pirDue, reference, zone) : null,
     review: reviewLine(state, reference, zone),
+    checklist: checklistLine(state),
   };
   const actionItems = actionItemSummary(state);
   const template = input.templates.version("timeline");
@@ -145,6 +155,8 @@ export function renderTimeline(input: TimelineViewInput): { body: string; hash: 
     // A new or changed override re-renders the comment even when nothing else changed.
     ...(template === "built-in" ? {} : { template }),
     ...base,
+    // Absent, not null, without a checklist: timelines written before it keep their hash.
+    checklist: base.checklist ?? undefined,
     ...(actionItems ? { actionItems } : {}),
     clocks: base.clocks.map(({ target: _visible, ...rest }) => rest),
     rows,
