@@ -56,6 +56,10 @@ export function checkDemo(outcome: DemoOutcome): string[] {
     "timeline lacks carol's SEV-2",
   );
   expect(timeline.includes("47m to resolve"), "timeline does not show 47m to resolve");
+  expect(
+    timeline.includes("| IC engaged | 14:25 | 2m to engage an IC | ✅ met (target 30m) |"),
+    "the timeline does not show the IC clock met (bob's /ack at 14:25 made him IC)",
+  );
   problems.push(...checkCodeResponse(history, sim, files, markers("declaration")[0]?.body ?? "", timeline));
   problems.push(...checkFollowUp(outcome, timeline));
   problems.push(...checkTables(outcome));

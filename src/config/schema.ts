@@ -82,6 +82,7 @@ export const SeveritySchema = z
     ack: duration.nullable().prefault(null).describe("Target from detection to acknowledgement."),
     mitigate: duration.nullable().prefault(null).describe("Target from acknowledgement to mitigation."),
     resolve: duration.nullable().prefault(null).describe("Target from detection to resolution."),
+    icWithin: duration.nullable().prefault(null).describe("Target from detection to an incident commander."),
     updateEvery: duration
       .nullable()
       .prefault(null)

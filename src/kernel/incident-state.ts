@@ -73,6 +73,8 @@ export interface IncidentTimes {
   detected: Date | null;
   declared: Date | null;
   acknowledged: Date | null;
+  /** When someone first became incident commander (`/ic`, or `/ack` with no IC yet). */
+  icEngaged: Date | null;
   mitigated: Date | null;
   resolved: Date | null;
 }

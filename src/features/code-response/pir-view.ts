@@ -135,6 +135,7 @@ export function renderPir(input: PirInput): string {
     clocks: [
       clockRow("Detect", c.detected, c.durations.detect, null),
       clockRow("Acknowledge", t.acknowledged, c.durations.acknowledge, c.targets.acknowledge),
+      clockRow("Engage an IC", t.icEngaged, c.durations.ic, c.targets.ic),
       clockRow("Mitigate", t.mitigated, c.durations.mitigate, c.targets.mitigate),
       clockRow("Resolve", t.resolved, c.durations.resolve, c.targets.resolve),
     ],

@@ -71,6 +71,19 @@ function clockRows(state: IncidentState, c: Clocks, zone: string, reference: Dat
   const ack = targetText(c.targets.acknowledge);
   const mitigate = targetText(c.targets.mitigate);
   const resolve = targetText(c.targets.resolve);
+  const ic = targetText(c.targets.ic);
+  // The IC clock (seed plans 000, 003): shown where the severity sets a target, or once there is an IC.
+  const icRow =
+    c.targets.ic.kind !== "none" || t.icEngaged
+      ? [
+          {
+            label: "IC engaged",
+            time: at(t.icEngaged),
+            duration: c.durations.ic === null ? "" : `${formatDuration(c.durations.ic)} to engage an IC`,
+            target: ic,
+          },
+        ]
+      : [];
   const rows = [
     { label: "Impact started", time: at(t.started), duration: "", target: same("") },
     {
@@ -87,6 +100,7 @@ function clockRows(state: IncidentState, c: Clocks, zone: string, reference: Dat
         c.durations.acknowledge === null ? "" : `${formatDuration(c.durations.acknowledge)} to acknowledge`,
       target: ack,
     },
+    ...icRow,
     {
       label: "Mitigated",
       time: at(t.mitigated),

@@ -49,6 +49,17 @@ function openIncidentRules(now: Date, incident: SweepIncident, config: Config): 
     });
   }
 
+  // Seed plans 000 and 003: SEV-1 needs an incident commander within 15 minutes, SEV-2 within 30.
+  if (c.targets.ic.kind === "overdue" && !roles.ic?.length) {
+    actions.push({
+      kind: "ic-overdue",
+      incident: incident.number,
+      key: "ic",
+      mentions: unique([onCall.primary, onCall.secondary]),
+      target: c.targets.ic.target,
+    });
+  }
+
   const elapsed = now.getTime() - declared.getTime();
   const lastUpdate = state.updates.at(-1)?.at ?? declared;
   config.escalation.forEach((level, index) => {

@@ -97,6 +97,13 @@ export function sweepMessage(action: SweepTask, snapshot: SweepSnapshot, config:
         context,
         `nobody has acknowledged it within its ${formatDuration(action.target)} target. \`/ack\` takes it (and makes you incident commander if there is none).`,
       );
+    case "ic-overdue":
+      return view(
+        "🧭",
+        `No incident commander: ${id}`,
+        context,
+        `${state?.severity ?? "this severity"} needs an incident commander within ${formatDuration(action.target)}, and nobody has taken the role. Take it with \`/ic @you\` (or name someone: \`/ic @alice\`).`,
+      );
     case "escalation":
       return view(
         "🔺",

@@ -13,6 +13,8 @@ export type SweepTask =
       dueAt: Date;
     }
   | { kind: "ack-overdue"; incident: number; key: string; mentions: string[]; target: number }
+  /** Nobody took the incident commander role within the severity's `icWithin`. */
+  | { kind: "ic-overdue"; incident: number; key: string; mentions: string[]; target: number }
   | {
       kind: "escalation";
       incident: number;
@@ -61,6 +63,8 @@ export function describeSweepTask(action: SweepTask): string {
       return `#${action.incident} update overdue since ${action.dueAt.toISOString()}${who}`;
     case "ack-overdue":
       return `#${action.incident} not acknowledged within its target${who}`;
+    case "ic-overdue":
+      return `#${action.incident} no incident commander within its target${who}`;
     case "escalation":
       return `#${action.incident} escalation level ${action.level} (${action.when})${who}`;
     case "auto-severity":

@@ -103,6 +103,41 @@ describe("acknowledgement target", () => {
   });
 });
 
+describe("incident commander target (seed plans 000, 003: SEV-1 15m, SEV-2 30m)", () => {
+  const config = configOf();
+  const ic =
+    (ms: number): Build =>
+    (b) => {
+      b.comment("/ic @carol", iso(ms), user("bob"));
+    };
+  const raise: Build = (b) => b.label("SEV-1", iso(S), user("bob"));
+  it.each([
+    ["SEV-2, exactly at 30m", () => {}, 30 * M, []],
+    ["SEV-2, past 30m with no IC", () => {}, 30 * M + S, ["ic"]],
+    ["SEV-1, past 15m with no IC", raise, 15 * M + S, ["ic"]],
+    ["an IC named at 20m", ic(20 * M), 40 * M, []],
+    ["/ack makes the acknowledger IC", ack(25 * M), 40 * M, []],
+    ["already nudged: once", (b: HistoryBuilder) => sent(b, "ic", 31 * M), 2 * H, []],
+    ["SEV-3 has no IC target", (b: HistoryBuilder) => b.label("SEV-3", iso(S), user("bob")), 5 * H, []],
+  ] as Array<[string, Build, number, string[]]>)("%s", (_name, build, ms, expected) => {
+    const found = keys(due(at(ms), snapshotOf([incidentOf(config, build)]), config)).filter(
+      (k) => k === "ic",
+    );
+    expect(found).toEqual(expected);
+  });
+
+  it("tells the on-call who to name, once", () => {
+    const [action] = due(at(31 * M), snapshotOf([incidentOf(config, ack(M))]), config).filter(
+      (a) => a.kind === "ic-overdue",
+    );
+    expect(action).toBeUndefined();
+    const nudge = due(at(31 * M), snapshotOf([incidentOf(config)]), config).find(
+      (a) => a.kind === "ic-overdue",
+    );
+    expect(nudge).toMatchObject({ mentions: ["ann", "sam"], target: 30 * M });
+  });
+});
+
 describe("update cadence (SEV-2: every 30m)", () => {
   const config = configOf();
   const nudges = (build: Build, ms: number) =>
