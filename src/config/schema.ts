@@ -2,6 +2,7 @@ import { z } from "zod";
 import { calendarSchema } from "./calendar-schema.js";
 import { checkConfigConsistency } from "./check-consistency.js";
 import { checklistsSchema } from "./checklist-schema.js";
+import { commsPromptsSchema } from "./comms-schema.js";
 import { deadline } from "./deadline-field.js";
 import { DEFAULT_SEVERITIES, DEFAULT_STATUSES } from "./defaults.js";
 import { duration } from "./duration-field.js";
@@ -283,6 +284,7 @@ export const ConfigSchema = z
     calendar: calendarSchema,
     recurrence: recurrenceSchema,
     checklists: checklistsSchema,
+    commsPrompts: commsPromptsSchema,
     timeZone: timeZone.default("UTC").describe("IANA time zone for times people type without one."),
     ...OutwardSchemas,
   })

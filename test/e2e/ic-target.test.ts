@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { actionItemsWorld, say } from "../support/action-items-world.js";
 import { type Harness, startHarness } from "../support/harness.js";
 
-/** Seed plans 000 and 003: SEV-2 needs an incident commander within 30 minutes; the sweep nudges once. */
+/**
+ * Seed plans 000 and 003: SEV-2 needs an incident commander within 30 minutes; the sweep
+ * nudges once. Seed plans 000 and 001: 30 minutes unresolved, prepare public communication.
+ */
 let harness: Harness | null = null;
 afterEach(async () => {
   await harness?.close();
@@ -39,6 +42,11 @@ describe("the incident commander target (simulator)", () => {
     expect(await icRow()).toContain("❌ breached");
     await world.sweep("2026-02-03T15:10:00Z");
     expect(await nudges()).toHaveLength(1);
+    // Past 30m unresolved the comms prompt came too, once, with the customer-facing draft ready.
+    const prompts = (await comments()).filter((body) => body.includes("External communication"));
+    expect(prompts).toHaveLength(1);
+    expect(prompts[0]).toContain("30 minutes without resolution: prepare public communication");
+    expect(prompts[0]).toContain("We're currently experiencing issues with");
 
     harness.clock.set(new Date("2026-02-03T15:12:00Z"));
     await say(harness.sim, "bob", world.incident, "/ic @carol");
