@@ -36,5 +36,20 @@ export function checkChecklist(
     pir.includes("- [ ] **Verification:** Run smoke tests on the affected functionality"),
     "the review does not list the unticked smoke tests",
   );
+  // The seeded past incidents (npm run demo) hold a recurrence: the review names it.
+  expect(
+    !/Recurrence/.test(declarationOf(history, botLogin)) ||
+      /\n## Related Incidents\n[\s\S]*acme\/platform#\d+/.test(pir),
+    "the review does not list the recurrence named on declaration",
+  );
   return problems;
+}
+
+function declarationOf(history: IssueHistory, botLogin: string): string {
+  const found = history.items.find(
+    (item) =>
+      item.type === "comment" &&
+      trustedMarkers(item, botLogin).some((marker) => marker.kind === "declaration"),
+  );
+  return found?.type === "comment" ? found.body : "";
 }

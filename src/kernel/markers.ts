@@ -24,6 +24,8 @@ export type MarkerKind =
   | "pir-section"
   /** In the app's comment linking a pull request to an incident. */
   | "link"
+  /** Around the recurrence note in the declaration message (the review copies it). */
+  | "recurrence"
   /** Around the suspects in the declaration message. */
   | "suspects"
   // Action items (§8): the item's own body, the incident's note that it was created, board problems.

@@ -25,6 +25,8 @@ export interface PirInput {
   title: string;
   /** The suspects section of the declaration message, if it had one. */
   suspects: string | null;
+  /** The recurrence note of the declaration message: earlier incidents on the same service. */
+  recurrences?: string | null;
   reviewers: string[];
   now: Date;
   templates: Templates;
@@ -140,6 +142,7 @@ export function renderPir(input: PirInput): string {
       clockRow("Resolve", t.resolved, c.durations.resolve, c.targets.resolve),
     ],
     suspects: input.suspects,
+    recurrences: input.recurrences ?? null,
     pulls: state.linked.map(({ pull, role, reverts }) => ({
       link: `[#${pull.number}](${pull.url}) ${inline(pull.title, 100)}`,
       role: reverts ? `revert of [#${reverts}](${history.repo.url}/pull/${reverts})` : ROLE_WORDS[role],
