@@ -2,6 +2,7 @@ import type { Simulator } from "@incident-app/github-simulator";
 import type { IssueHistory } from "../../src/kernel/history.js";
 import { trustedMarkers } from "../../src/kernel/markers.js";
 import { malformedTableRows } from "../../test/support/markdown-tables.js";
+import { checkChecklist } from "./check-checklist.js";
 import { checkFollowUp } from "./check-follow-up.js";
 
 /** What the demo left behind: the incident, its action items, the sweeps, the files the app committed. */
@@ -55,9 +56,14 @@ export function checkDemo(outcome: DemoOutcome): string[] {
     "timeline lacks carol's SEV-2",
   );
   expect(timeline.includes("47m to resolve"), "timeline does not show 47m to resolve");
+  expect(
+    timeline.includes("| IC engaged | 14:25 | 2m to engage an IC | ✅ met (target 30m) |"),
+    "the timeline does not show the IC clock met (bob's /ack at 14:25 made him IC)",
+  );
   problems.push(...checkCodeResponse(history, sim, files, markers("declaration")[0]?.body ?? "", timeline));
   problems.push(...checkFollowUp(outcome, timeline));
   problems.push(...checkTables(outcome));
+  problems.push(...checkChecklist(history, sim.botLogin, timeline, files.get(PIR_FILE) ?? ""));
   const failed = sim.deliveries.filter((delivery) => delivery.status !== 200);
   expect(failed.length === 0, `${failed.length} webhook deliveries were not answered 200`);
   return problems;

@@ -26,3 +26,24 @@ export const edit = (who: string, match: string, body: string) => async (sim: Si
 };
 
 export const sweep = (_sim: Simulator, _issue: number, run: RunSweep) => run();
+
+/** Ticks the checklist item holding `text`, as GitHub's UI does: the app's comment, edited by a person. */
+export const tick = (who: string, text: string) => async (sim: Simulator, issue: number) => {
+  const person = sim.as(who);
+  const { data } = await person.rest.issues.listComments({
+    owner: OWNER,
+    repo: REPO,
+    issue_number: issue,
+    per_page: 100,
+  });
+  const checklist = data.find(
+    (c) => c.user?.login === sim.botLogin && c.body?.includes("incident-app:checklist"),
+  );
+  if (!checklist?.body) throw new Error("demo: no checklist comment");
+  const body = checklist.body
+    .split("\n")
+    .map((line) => (line.includes(text) ? line.replace("- [ ]", "- [x]") : line))
+    .join("\n");
+  if (body === checklist.body) throw new Error(`demo: no unticked checklist item “${text}”`);
+  return person.rest.issues.updateComment({ owner: OWNER, repo: REPO, comment_id: checklist.id, body });
+};

@@ -1,7 +1,7 @@
 import { deploy, findPull, mergePull, openPull, updateFile } from "./code-actions.js";
 import { SCORING_FIXED, SCORING_PATH } from "./code-fixtures.js";
 import type { Step } from "./scenario.js";
-import { comment, edit, label, sweep } from "./step-helpers.js";
+import { comment, edit, label, sweep, tick } from "./step-helpers.js";
 import { sayInSlack, slashFromSlack } from "./war-room-demo.js";
 
 /**
@@ -17,6 +17,12 @@ export const STEPS: Step[] = [
     who: "bob",
     what: "acknowledges from Slack (/incident ack in #inc-20260203-001)",
     run: slashFromSlack("bob", "ack", comment("bob", "/ack")),
+  },
+  {
+    at: "14:25",
+    who: "bob",
+    what: "ticks the checklist: not a false positive",
+    run: tick("bob", "Confirm the alert is not a false positive"),
   },
   {
     at: "14:26",
@@ -51,6 +57,12 @@ export const STEPS: Step[] = [
       "dave",
       "Error rate spiked 10 minutes after the deploy.\n\n/status identified Recent deployment introduced a bug in search scoring\n/note at 14:15 Deploy #123 completed",
     ),
+  },
+  {
+    at: "14:30",
+    who: "dave",
+    what: "ticks the checklist: recent deployments reviewed",
+    run: tick("dave", "Review recent deployments"),
   },
   {
     at: "14:31",
@@ -121,6 +133,12 @@ export const STEPS: Step[] = [
     what: "service restored",
     run: comment("dave", "/mitigated Service restored, error rate back under 1%"),
   },
+  {
+    at: "14:41",
+    who: "dave",
+    what: "ticks the checklist: metrics back to baseline",
+    run: tick("dave", "Verify metrics returned to baseline"),
+  },
   { at: "14:41", who: "dave", what: "branches a proper fix", run: comment("dave", "/hotfix") },
   {
     at: "14:44",
@@ -171,6 +189,12 @@ export const STEPS: Step[] = [
     who: "carol",
     what: "second status update",
     run: comment("carol", "/update Service restored at 14:40; monitoring error rates before closing."),
+  },
+  {
+    at: "15:06",
+    who: "carol",
+    what: "ticks the checklist: no new alerts",
+    run: tick("carol", "No new alerts triggered"),
   },
   {
     at: "15:10",

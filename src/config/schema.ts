@@ -3,6 +3,8 @@ import { alertsSchema } from "./alerts-schema.js";
 import { calendarSchema } from "./calendar-schema.js";
 import { checkAlertsPagingConsistency } from "./check-alerts-paging.js";
 import { checkConfigConsistency } from "./check-consistency.js";
+import { checklistsSchema } from "./checklist-schema.js";
+import { commsPromptsSchema } from "./comms-schema.js";
 import { deadline } from "./deadline-field.js";
 import { DEFAULT_SEVERITIES, DEFAULT_STATUSES } from "./defaults.js";
 import { duration } from "./duration-field.js";
@@ -82,6 +84,7 @@ export const SeveritySchema = z
     ack: duration.nullable().prefault(null).describe("Target from detection to acknowledgement."),
     mitigate: duration.nullable().prefault(null).describe("Target from acknowledgement to mitigation."),
     resolve: duration.nullable().prefault(null).describe("Target from detection to resolution."),
+    icWithin: duration.nullable().prefault(null).describe("Target from detection to an incident commander."),
     updateEvery: duration
       .nullable()
       .prefault(null)
@@ -256,6 +259,8 @@ export const ConfigSchema = z
     report: reportSchema,
     calendar: calendarSchema,
     recurrence: recurrenceSchema,
+    checklists: checklistsSchema,
+    commsPrompts: commsPromptsSchema,
     timeZone: timeZone.default("UTC").describe("IANA time zone for times people type without one."),
     ...OutwardSchemas,
     warRoom: WarRoomSchema,

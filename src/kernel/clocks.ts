@@ -24,10 +24,11 @@ export interface Clocks {
   durations: {
     detect: number | null;
     acknowledge: number | null;
+    ic: number | null;
     mitigate: number | null;
     resolve: number | null;
   };
-  targets: { acknowledge: TargetState; mitigate: TargetState; resolve: TargetState };
+  targets: { acknowledge: TargetState; mitigate: TargetState; resolve: TargetState; ic: TargetState };
   nextUpdateDue: Date | null;
   updateOverdue: boolean;
   pirDue: Date | null;
@@ -73,6 +74,7 @@ export function clocks(state: IncidentState, config: Config, now: Date): Clocks 
     durations: {
       detect: between(times.started, detected),
       acknowledge: between(detected, times.acknowledged),
+      ic: between(detected, times.icEngaged),
       mitigate: between(mitigateFrom, times.mitigated),
       resolve: between(detected, times.resolved),
     },
@@ -80,6 +82,7 @@ export function clocks(state: IncidentState, config: Config, now: Date): Clocks 
       acknowledge: target(severity?.ack ?? null, detected, times.acknowledged, resolved, now),
       mitigate: target(severity?.mitigate ?? null, mitigateFrom, times.mitigated, resolved, now),
       resolve: target(severity?.resolve ?? null, detected, times.resolved, resolved, now),
+      ic: target(severity?.icWithin ?? null, detected, times.icEngaged, resolved, now),
     },
     nextUpdateDue,
     updateOverdue: nextUpdateDue !== null && now.getTime() > nextUpdateDue.getTime(),

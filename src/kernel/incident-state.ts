@@ -1,6 +1,7 @@
 import type { Command, CommandError, RoleName } from "../commands/types.js";
 import type { Priority } from "../commands/vocabulary.js";
 import type { PublicState } from "../config/outward-schema.js";
+import type { ChecklistState } from "./checklist.js";
 import type { HistoryComment, PullFact } from "./history.js";
 import type { IncidentForm } from "./projection/incident-form.js";
 
@@ -41,7 +42,8 @@ export type EntryKind =
   | "alert"
   | "false-positive"
   | "drill"
-  | "security";
+  | "security"
+  | "checklist";
 
 /** One row of the timeline table. `text` is the app's wording; `quote` is what a person typed. */
 export interface TimelineEntry {
@@ -94,6 +96,8 @@ export interface IncidentTimes {
   detected: Date | null;
   declared: Date | null;
   acknowledged: Date | null;
+  /** When someone first became incident commander (`/ic`, or `/ack` with no IC yet). */
+  icEngaged: Date | null;
   mitigated: Date | null;
   resolved: Date | null;
 }
@@ -215,4 +219,6 @@ export interface IncidentState {
   falsePositive: { at: Date; by: string; reason: string | null } | null;
   /** `/drill` or the drill label: nothing leaves GitHub (no pages, chat or status page). */
   drill: { at: Date; by: string } | null;
+  /** The phase checklist, once the incident room has read its comment (absent before). */
+  checklist?: ChecklistState | null;
 }

@@ -11,6 +11,8 @@ import type { Actor, HistoryComment } from "./history.js";
 export type MarkerKind =
   | "timeline"
   | "declaration"
+  /** The phase checklist: the tick state it wrote (`w`) and who ticked what (`ticks`). */
+  | "checklist"
   | "reply"
   | "config-error"
   | "triage"
@@ -22,6 +24,8 @@ export type MarkerKind =
   | "pir-section"
   /** In the app's comment linking a pull request to an incident. */
   | "link"
+  /** Around the recurrence note in the declaration message (the review copies it). */
+  | "recurrence"
   /** Around the suspects in the declaration message. */
   | "suspects"
   // Action items (§8): the item's own body, the incident's note that it was created, board problems.

@@ -11,7 +11,7 @@ export interface LabelSpec {
 }
 
 /** Why the app comments; `reminder` is the sweep's, read back by nobody but the sweep. */
-export type CommentPurpose = "timeline" | "declaration" | "reply" | "notice" | "reminder";
+export type CommentPurpose = "timeline" | "declaration" | "reply" | "notice" | "reminder" | "checklist";
 
 /** A value a project field is set to (§8): a date, a single-select option, or nothing. */
 export type ProjectFieldValue =

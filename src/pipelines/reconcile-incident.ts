@@ -8,6 +8,7 @@ import { withRecurrenceElsewhere } from "../github/read-recurrence-elsewhere.js"
 import { claimedId } from "../kernel/app-artifacts.js";
 import { idFromTitle } from "../kernel/incident-id.js";
 import type { AppDeps } from "./app-deps.js";
+import { checklistEditOf } from "./checklist-edit-event.js";
 import { convergeIncident } from "./converge-incident.js";
 import { labelsChecked, markLabelsChecked } from "./ensure-labels.js";
 import { readMetricsSummary } from "./read-metrics.js";
@@ -109,6 +110,7 @@ async function reconcileOnce(
     event: {
       commentId:
         "comment" in context.payload ? (context.payload as { comment: { id: number } }).comment.id : null,
+      ...checklistEvent(context.payload, botLogin),
     },
     // Getters: the log names the incident once its id is known.
     log: {
@@ -132,4 +134,9 @@ async function reconcileOnce(
       context.octokit.log = log.child({ name: "github" });
     },
   });
+}
+
+function checklistEvent(payload: unknown, botLogin: string) {
+  const checklistEdit = checklistEditOf(payload, botLogin);
+  return checklistEdit ? { checklistEdit } : {};
 }

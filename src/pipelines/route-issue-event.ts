@@ -1,6 +1,7 @@
 import type { Context } from "probot";
 import { ConfigSchema } from "../config/schema.js";
 import { type RouteLabels, routeLabels } from "../features/incident/route-labels.js";
+import { isChecklistEdit } from "./checklist-edit-event.js";
 
 /**
  * Which issue events can change an incident, decided from the payload and the label
@@ -58,6 +59,8 @@ export function shouldReconcile(
   if (context.name === "issue_comment") {
     const comment = (payload as Context<"issue_comment">["payload"]).comment;
     if (payload.action === "edited") {
+      // A person ticking the app's checklist: recorded on the timeline.
+      if (isChecklistEdit(context, botLogin)) return true;
       const before = (payload as { changes?: { body?: { from?: string } } }).changes?.body?.from;
       return mentionsCommand(comment.body) || mentionsCommand(before);
     }

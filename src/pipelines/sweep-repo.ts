@@ -15,6 +15,7 @@ import { historyVariables } from "../github/read-history.js";
 import { readSweep } from "../github/read-sweep.js";
 import { deadlineUpperBound } from "../kernel/business-days.js";
 import { idFromTitle } from "../kernel/incident-id.js";
+import { withCommsDraft } from "./comms-prompt-draft.js";
 import { convergeIncident, type OutsideDeps, type PipelineLog } from "./converge-incident.js";
 import type { IssueLock } from "./issue-lock.js";
 import { type Refreshed, refreshIncidents, staleIncidents } from "./refresh-incidents.js";
@@ -125,7 +126,7 @@ export async function sweepRepo(input: SweepRepoInput): Promise<SweepRepoResult>
       { kind: "comment-on", subjectId: on.id, number: on.number, purpose: "reminder", body },
     ]);
   for (const action of result.actions) {
-    const body = sweepMessage(action, snapshot, config, now);
+    const body = withCommsDraft(action, sweepMessage(action, snapshot, config, now), snapshot, config, now);
     if (action.kind === "item-reminder") {
       const item = snapshot.actionItems.find((i) => i.number === action.item);
       if (item) await postReminder(item, body);

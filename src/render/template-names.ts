@@ -16,6 +16,7 @@ export const TEMPLATE_NAMES = [
   "report",
   "pir",
   "action-item-created",
+  "checklist",
 ] as const;
 
 /**

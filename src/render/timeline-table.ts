@@ -18,7 +18,8 @@ function entryRow(entry: TimelineEntry, reference: Date, zone: string) {
   return {
     time: timeOnDay(entry.at, reference, zone),
     event: `${entry.text}${quote}${backdated}${link}`,
-    by: `${entry.by ? mention(entry.by) : "app"}${entry.slackChannel !== undefined ? ` (in Slack${entry.slackChannel ? ` #${inline(entry.slackChannel)}` : ""})` : ""}`,
+    // A tick seen only in the checklist comment: whoever made it, it was not the app.
+    by: `${entry.by ? mention(entry.by) : entry.kind === "checklist" ? "—" : "app"}${entry.slackChannel !== undefined ? ` (in Slack${entry.slackChannel ? ` #${inline(entry.slackChannel)}` : ""})` : ""}`,
   };
 }
 

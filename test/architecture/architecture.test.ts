@@ -16,6 +16,7 @@ const FEATURES = [
   "features/report",
   "features/alerts",
   "features/war-room",
+  "features/checklists",
 ];
 const ALLOWED: Record<string, string[]> = {
   kernel: ["config", "commands"],
@@ -23,7 +24,13 @@ const ALLOWED: Record<string, string[]> = {
   config: ["render"],
   render: ["config", "kernel"],
   // The incident room composes the others: its decision adds their writes to one plan.
-  "features/incident": [...PURE, "features/code-response", "features/action-items", "features/outward"],
+  "features/incident": [
+    ...PURE,
+    "features/code-response",
+    "features/action-items",
+    "features/outward",
+    "features/checklists",
+  ],
   ...Object.fromEntries(FEATURES.filter((room) => room !== "features/incident").map((room) => [room, PURE])),
   // The walls read into and write from the pure types; they never decide.
   github: [...PURE, ...FEATURES],

@@ -140,10 +140,11 @@ describe("GitHub Actions mode (src/actions-entry.ts)", () => {
     expect(comments.map((comment) => comment.user?.login)).toEqual([
       "github-actions[bot]",
       "github-actions[bot]",
+      "github-actions[bot]",
     ]);
     // `opened` (no label yet) costs nothing. `labeled`: the config (repo, then the org's
     // `.github`), one read, the labels the repo lacks (no installation event in this
-    // mode, so the first incident creates them), the issue, the declaration, the timeline.
+    // mode, so the first incident creates them), the issue, the declaration, the checklist, the timeline.
     const requests = sim
       .appRequests()
       .slice(before)

@@ -33,7 +33,8 @@ describe("redelivered, missed and simultaneous webhooks", () => {
       );
     expect(writes).toEqual([]);
     console.log(`redelivered ${deliveries.length} webhooks: 0 writes, transcript unchanged`);
-  });
+    // The demo's whole incident, then every webhook again: over 30 s on a loaded 2-core machine.
+  }, 120_000);
 
   it("heals a missed webhook with the next event", async () => {
     const incident = await startIncident();

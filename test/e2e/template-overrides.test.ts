@@ -57,14 +57,15 @@ describe("template overrides (.github/incident-templates/)", () => {
     await sim.settle();
 
     const declared = await comments(number);
-    expect(declared).toHaveLength(3);
+    expect(declared).toHaveLength(4);
     expect(declared[0]).toContain("🔥 **ACME incident INC-20260203-001** (SEV-2)");
     expect(declared[0]).toContain("<!-- incident-app:declaration");
-    expect(declared[1]).toContain("## 🕒 Timeline · INC-20260203-001");
-    expect(declared[2]).toContain(
+    expect(declared[1]).toContain("## ✅ Checklist · INC-20260203-001");
+    expect(declared[2]).toContain("## 🕒 Timeline · INC-20260203-001");
+    expect(declared[3]).toContain(
       "`.github/incident-templates/postmortem.md.hbs` is not a template the app renders",
     );
-    expect(declared[2]).not.toContain("README.md");
+    expect(declared[3]).not.toContain("README.md");
 
     clock.advance(5 * 60_000);
     await sim.as("bob").rest.issues.createComment({

@@ -25,7 +25,7 @@ function formPayload() {
 describe("declaring from the issue form (probot.receive + nock)", () => {
   isolateNock();
 
-  it("assigns the id, labels the issue and posts the declaration and the timeline: one read, one write", async () => {
+  it("assigns the id, labels the issue and posts the declaration, the checklist and the timeline: one read, one write", async () => {
     const probot = testProbot();
     probot.load(createApp({ clock: () => now, botLogin: async () => BOT }));
     const builder = new HistoryBuilder({ body: FORM_BODY, author: "Codertocat" }).label(
@@ -66,12 +66,14 @@ describe("declaring from the issue form (probot.receive + nock)", () => {
         builder.history.issue.labels = (patched.labelIds as string[]).map((id) => id.replace(/^LA_/, ""));
         builder.comment(String(variables.i1?.body), "2026-02-03T14:23:06Z", bot);
         builder.comment(String(variables.i2?.body), "2026-02-03T14:23:06Z", bot);
+        builder.comment(String(variables.i3?.body), "2026-02-03T14:23:06Z", bot);
         const issue = rawHistoryResponse(builder.history).issueWithRepository;
         return {
           data: {
             w0: { issue: { id: "I_1" } },
             w1: { commentEdge: { node: { id: "IC_1" } } },
-            w2: { commentEdge: { node: { id: "IC_2", issue } } },
+            w2: { commentEdge: { node: { id: "IC_2" } } },
+            w3: { commentEdge: { node: { id: "IC_3", issue } } },
           },
         };
       });
@@ -80,13 +82,18 @@ describe("declaring from the issue form (probot.receive + nock)", () => {
 
     expect(scope.isDone()).toBe(true);
     expect(operations).toEqual(["IncidentHistory", "IncidentWrites"]);
-    expect(mutations).toEqual(["updateIssue", "addComment", "addComment"]);
+    expect(mutations).toEqual(["updateIssue", "addComment", "addComment", "addComment"]);
     expect(patched).toEqual({
       id: expect.any(String),
       title: "[INC-20260203-001] Search returns no results",
       labelIds: ["LA_incident", "LA_SEV-2", "LA_status: investigating"],
     });
-    const [declaration, timeline] = builder.history.items.filter((item) => item.type === "comment").slice(-2);
+    const [declaration, checklist, timeline] = builder.history.items
+      .filter((item) => item.type === "comment")
+      .slice(-3);
+    expect(checklist && "body" in checklist ? checklist.body : "").toContain(
+      "## ✅ Checklist · INC-20260203-001 · 0/",
+    );
     expect(declaration && "body" in declaration ? declaration.body : "").toContain(
       "Incident declared: INC-20260203-001",
     );

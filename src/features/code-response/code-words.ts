@@ -144,3 +144,10 @@ export const codeWords = {
   noDeployment: (environment: string) =>
     `No successful deployment to \`${environment}\` found, so there is nothing to branch from. Use \`/hotfix\` (the default branch) or \`/hotfix from <branch, tag or sha>\`.`,
 };
+
+/** The review's checklist section: how much was ticked, before the list of what was not. */
+export function checklistSummary(done: number, total: number): string {
+  return done === total
+    ? `All ${total} checklist items were ticked during the incident.`
+    : `${done} of ${total} checklist items were ticked during the incident. Left unticked (say why, or file an action item):`;
+}

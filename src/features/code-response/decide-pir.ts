@@ -3,6 +3,7 @@ import { trustedMarkers } from "../../kernel/markers.js";
 import { opensPirOnResolve, pirBranch, pirPath } from "../../kernel/names.js";
 import { CREATED_PULL } from "../../kernel/plan.js";
 import { vocabulary } from "../../kernel/projection/state-changes.js";
+import { recurrenceFrom } from "../../kernel/recurrence-section.js";
 import { exposedSecurityIncident } from "../../kernel/security-exposure.js";
 import { dateTime, zoneLabel } from "../../render/format-time.js";
 import {
@@ -52,6 +53,7 @@ export function decidePir(ctx: CodeContext, title: string): void {
       id,
       title,
       suspects: suspectsOf(ctx),
+      recurrences: recurrenceFrom(declarationOf(ctx)),
       reviewers: reviewersOf(ctx),
       now: ctx.now,
       templates: ctx.templates,
@@ -166,9 +168,13 @@ function dueText(ctx: CodeContext): string | null {
 }
 
 function suspectsOf(ctx: CodeContext): string | null {
+  return suspectsFrom(declarationOf(ctx));
+}
+
+function declarationOf(ctx: CodeContext): string | null {
   const declaration = ctx.history.items.find(
     (item) =>
       item.type === "comment" && trustedMarkers(item, ctx.botLogin).some((m) => m.kind === "declaration"),
   );
-  return suspectsFrom(declaration?.type === "comment" ? declaration.body : null);
+  return declaration?.type === "comment" ? declaration.body : null;
 }

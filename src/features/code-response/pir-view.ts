@@ -1,3 +1,4 @@
+import { PHASE_TITLES } from "../../config/checklist-schema.js";
 import { formatDeadline } from "../../config/deadline-field.js";
 import { formatDuration } from "../../config/duration.js";
 import type { Config } from "../../config/schema.js";
@@ -10,6 +11,7 @@ import { calendarDay, dateTime, timeOnDay, zoneLabel } from "../../render/format
 import { inline, mention } from "../../render/markdown.js";
 import type { Templates } from "../../render/renderer.js";
 import { ROLE_LABELS, timelineRows } from "../../render/timeline-table.js";
+import { checklistSummary } from "./code-words.js";
 import { stampSections } from "./pir-sections.js";
 
 /**
@@ -24,6 +26,8 @@ export interface PirInput {
   title: string;
   /** The suspects section of the declaration message, if it had one. */
   suspects: string | null;
+  /** The recurrence note of the declaration message: earlier incidents on the same service. */
+  recurrences?: string | null;
   reviewers: string[];
   now: Date;
   templates: Templates;
@@ -142,10 +146,12 @@ export function renderPir(input: PirInput): string {
     clocks: [
       clockRow("Detect", c.detected, c.durations.detect, null),
       clockRow("Acknowledge", t.acknowledged, c.durations.acknowledge, c.targets.acknowledge),
+      clockRow("Engage an IC", t.icEngaged, c.durations.ic, c.targets.ic),
       clockRow("Mitigate", t.mitigated, c.durations.mitigate, c.targets.mitigate),
       clockRow("Resolve", t.resolved, c.durations.resolve, c.targets.resolve),
     ],
     suspects: input.suspects,
+    recurrences: input.recurrences ?? null,
     pulls: state.linked.map(({ pull, role, reverts }) => ({
       link: `[#${pull.number}](${pull.url}) ${inline(pull.title, 100)}`,
       role: reverts ? `revert of [#${reverts}](${history.repo.url}/pull/${reverts})` : ROLE_WORDS[role],
@@ -171,8 +177,20 @@ export function renderPir(input: PirInput): string {
       priority: item.priority ?? "",
       status: inline(item.status, 40),
     })),
+    checklist: checklistView(state),
     pirDue: pirDue(state, config, c.pirDue, stamp),
     reviewers: input.reviewers.length ? input.reviewers.map(mention).join(", ") : "—",
   };
   return stampSections(input.templates.render("pir", view), id, history.issue.number);
+}
+
+/** The checklist's tally, and the items nobody ticked: the review asks why. */
+function checklistView(state: IncidentState) {
+  const items = state.checklist?.items ?? [];
+  if (items.length === 0) return null;
+  const unticked = items.filter((item) => !item.ticked);
+  return {
+    summary: checklistSummary(items.length - unticked.length, items.length),
+    unticked: unticked.map((item) => ({ phase: PHASE_TITLES[item.phase], text: inline(item.text, 300) })),
+  };
 }

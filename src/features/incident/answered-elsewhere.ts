@@ -1,3 +1,4 @@
+import type { ChecklistEdit } from "../../kernel/checklist.js";
 import type { HistoryComment } from "../../kernel/history.js";
 
 /**
@@ -12,6 +13,8 @@ export const OWN_DELIVERY_GRACE_MS = 15_000;
 /** The event being handled: the comment it is about, if any. */
 export interface TriggeringEvent {
   commentId: number | null;
+  /** A person's edit of the app's checklist comment: who ticked what, exactly. */
+  checklistEdit?: ChecklistEdit;
 }
 
 export function leftToOwnDelivery(

@@ -9,6 +9,7 @@ import { fitComment } from "../../render/fit-comment.js";
 import { type Templates, templatesWith } from "../../render/renderer.js";
 import { NO_TEMPLATE_OVERRIDES } from "../../render/template-overrides.js";
 import { planActionItems } from "../action-items/plan-action-items.js";
+import { decideChecklist } from "../checklists/decide-checklist.js";
 import { decideFreezeChecks } from "../code-response/decide-freeze.js";
 import { decideHotfix } from "../code-response/decide-hotfix.js";
 import { decidePir } from "../code-response/decide-pir.js";
@@ -133,6 +134,19 @@ function decideWith(input: DecideInput, templates: Templates): Decision {
     });
     notices = outward.notices;
     publication = outward.publication;
+    const checklist = decideChecklist({
+      history,
+      botLogin,
+      config,
+      id,
+      severity: state.severity,
+      reference: declaredAt,
+      edit: input.event?.checklistEdit ?? null,
+      templates,
+    });
+    plan.push(...checklist.writes);
+    state.checklist = checklist.checklist;
+    state.entries = [...state.entries, ...checklist.entries].sort((a, b) => a.at.getTime() - b.at.getTime());
     // Code response goes before the timeline, so the timeline's write is the last and verifies.
     const code = { state, history, config, botLogin, now, id, artifacts, plan, templates };
     decideFreezeChecks(code);

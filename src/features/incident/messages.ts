@@ -5,6 +5,7 @@ import { whoMay } from "../../kernel/association-names.js";
 import { clocks } from "../../kernel/clocks.js";
 import type { IncidentState, StatusUpdate } from "../../kernel/incident-state.js";
 import { severityConfig } from "../../kernel/projection/state-changes.js";
+import { wrapRecurrence } from "../../kernel/recurrence-section.js";
 import { replyMessage } from "../../render/command-reply.js";
 import { dateTime, timeOnDay, zoneLabel } from "../../render/format-time.js";
 import { block, inline, mention, mentionList, tableCell } from "../../render/markdown.js";
@@ -50,7 +51,9 @@ export function renderRecurrences(recurrences: readonly Recurrence[] | null): st
           .join(", "),
       ),
     );
-  return [incidentWords.recurrenceIntro(recurrences.length, withOpen.length), ...lines].join("\n");
+  return wrapRecurrence(
+    [incidentWords.recurrenceIntro(recurrences.length, withOpen.length), ...lines].join("\n"),
+  );
 }
 
 function stamp(at: Date | null, config: Config): string {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { formatDuration } from "../../config/duration.js";
 import type { Config } from "../../config/schema.js";
+import { checklistCounts } from "../../kernel/checklist.js";
 import { type Clocks, clocks, type TargetState } from "../../kernel/clocks.js";
 import type { IncidentState } from "../../kernel/incident-state.js";
 import { marker } from "../../kernel/markers.js";
@@ -9,6 +10,7 @@ import { mentionList } from "../../render/markdown.js";
 import type { Templates } from "../../render/renderer.js";
 import { ROLE_LABELS, timelineRows } from "../../render/timeline-table.js";
 import { actionItemSummary } from "../action-items/action-items-line.js";
+import { checklistWords } from "../checklists/checklist-words.js";
 
 /** GitHub rejects comment bodies over 65,536 characters; stay well clear. */
 export const BODY_LIMIT = 65_536;
@@ -69,6 +71,19 @@ function clockRows(state: IncidentState, c: Clocks, zone: string, reference: Dat
   const ack = targetText(c.targets.acknowledge);
   const mitigate = targetText(c.targets.mitigate);
   const resolve = targetText(c.targets.resolve);
+  const ic = targetText(c.targets.ic);
+  // The IC clock (seed plans 000, 003): shown where the severity sets a target, or once there is an IC.
+  const icRow =
+    c.targets.ic.kind !== "none" || t.icEngaged
+      ? [
+          {
+            label: "IC engaged",
+            time: at(t.icEngaged),
+            duration: c.durations.ic === null ? "" : `${formatDuration(c.durations.ic)} to engage an IC`,
+            target: ic,
+          },
+        ]
+      : [];
   const rows = [
     { label: "Impact started", time: at(t.started), duration: "", target: same("") },
     {
@@ -85,6 +100,7 @@ function clockRows(state: IncidentState, c: Clocks, zone: string, reference: Dat
         c.durations.acknowledge === null ? "" : `${formatDuration(c.durations.acknowledge)} to acknowledge`,
       target: ack,
     },
+    ...icRow,
     {
       label: "Mitigated",
       time: at(t.mitigated),
@@ -109,6 +125,13 @@ function reviewLine(state: IncidentState, reference: Date, zone: string) {
     link: `[#${review.number}](${review.url})`,
     merged: review.mergedAt ? timeOnDay(review.mergedAt, reference, zone) : null,
   };
+}
+
+/** "Checklist 5/9" (not linked: the link would change the timeline once the comment exists). */
+function checklistLine(state: IncidentState): string | null {
+  if (!state.checklist || state.checklist.items.length === 0) return null;
+  const { done, total } = checklistCounts(state.checklist);
+  return checklistWords.progress(done, total);
 }
 
 /**
@@ -138,6 +161,7 @@ export function renderTimeline(input: TimelineViewInput): { body: string; hash: 
       : null,
     pirDue: c.pirDue ? timeOnDay(c.pirDue, reference, zone) : null,
     review: reviewLine(state, reference, zone),
+    checklist: checklistLine(state),
   };
   const actionItems = actionItemSummary(state);
   const template = input.templates.version("timeline");
@@ -145,6 +169,8 @@ export function renderTimeline(input: TimelineViewInput): { body: string; hash: 
     // A new or changed override re-renders the comment even when nothing else changed.
     ...(template === "built-in" ? {} : { template }),
     ...base,
+    // Absent, not null, without a checklist: timelines written before it keep their hash.
+    checklist: base.checklist ?? undefined,
     ...(actionItems ? { actionItems } : {}),
     clocks: base.clocks.map(({ target: _visible, ...rest }) => rest),
     rows,

@@ -50,7 +50,19 @@ function openIncidentRules(now: Date, incident: SweepIncident, config: Config): 
     });
   }
 
+  // Seed plans 000 and 003: SEV-1 needs an incident commander within 15 minutes, SEV-2 within 30.
+  if (c.targets.ic.kind === "overdue" && !roles.ic?.length) {
+    actions.push({
+      kind: "ic-overdue",
+      incident: incident.number,
+      key: "ic",
+      mentions: unique([onCall.primary, onCall.secondary]),
+      target: c.targets.ic.target,
+    });
+  }
+
   const elapsed = now.getTime() - declared.getTime();
+  actions.push(...commsPrompts(incident, effective.severity, elapsed, config, onCall.primary));
   const lastUpdate = state.updates.at(-1)?.at ?? declared;
   config.escalation.forEach((level, index) => {
     const holds =
@@ -110,6 +122,38 @@ function openIncidentRules(now: Date, incident: SweepIncident, config: Config): 
   }
 
   return actions;
+}
+
+/** Seed plans 000, 001: when to talk to customers; once per rule, and not after a public update. */
+function commsPrompts(
+  incident: SweepIncident,
+  severity: string | null,
+  elapsed: number,
+  config: Config,
+  primary: string | null,
+): SweepTask[] {
+  const { state } = incident;
+  if (state.publicUpdates.length > 0 || !severity) return [];
+  const names = new Set(
+    [severity, ...(severityConfig(config, severity)?.aliases ?? [])].map((name) => name.toLowerCase()),
+  );
+  const people = unique([
+    ...(state.roles.comms ?? []),
+    ...(state.roles.comms?.length ? [] : (state.roles.ic ?? [])),
+  ]);
+  return config.commsPrompts.flatMap((rule, index): SweepTask[] =>
+    rule.severities.some((name) => names.has(name.toLowerCase())) && elapsed >= (rule.after ?? 0)
+      ? [
+          {
+            kind: "comms-prompt",
+            incident: incident.number,
+            key: `comms:${index + 1}`,
+            mentions: people.length ? people : unique([primary]),
+            reason: rule.reason,
+          },
+        ]
+      : [],
+  );
 }
 
 function autoSeverity(now: Date, incident: SweepIncident, declared: Date, config: Config): SweepTask | null {

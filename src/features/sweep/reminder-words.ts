@@ -104,6 +104,20 @@ export function sweepMessage(action: SweepTask, snapshot: SweepSnapshot, config:
         context,
         `nobody has acknowledged it within its ${formatDuration(action.target)} target. \`/ack\` takes it (and makes you incident commander if there is none).`,
       );
+    case "comms-prompt":
+      return view(
+        "🗣️",
+        `External communication: ${id}`,
+        context,
+        `${inline(action.reason, 300)}. A customer-facing update drafted from the incident follows: edit it and publish it where your customers read${config.statusPage.enabled ? " (or post it to the status page with `/status public …`)" : ""}.`,
+      );
+    case "ic-overdue":
+      return view(
+        "🧭",
+        `No incident commander: ${id}`,
+        context,
+        `${state?.severity ?? "this severity"} needs an incident commander within ${formatDuration(action.target)}, and nobody has taken the role. Take it with \`/ic @you\` (or name someone: \`/ic @alice\`).`,
+      );
     case "escalation":
       return view(
         "🔺",

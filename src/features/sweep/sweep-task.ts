@@ -13,6 +13,10 @@ export type SweepTask =
       dueAt: Date;
     }
   | { kind: "ack-overdue"; incident: number; key: string; mentions: string[]; target: number }
+  /** A rule of `commsPrompts` holds: the comms role is asked to talk to customers, with a draft. */
+  | { kind: "comms-prompt"; incident: number; key: string; mentions: string[]; reason: string }
+  /** Nobody took the incident commander role within the severity's `icWithin`. */
+  | { kind: "ic-overdue"; incident: number; key: string; mentions: string[]; target: number }
   | {
       kind: "escalation";
       incident: number;
@@ -63,6 +67,10 @@ export function describeSweepTask(action: SweepTask): string {
       return `#${action.incident} update overdue since ${action.dueAt.toISOString()}${who}`;
     case "ack-overdue":
       return `#${action.incident} not acknowledged within its target${who}`;
+    case "comms-prompt":
+      return `#${action.incident} external communication: ${action.reason}${who}`;
+    case "ic-overdue":
+      return `#${action.incident} no incident commander within its target${who}`;
     case "escalation":
       return `#${action.incident} escalation level ${action.level} (${action.when})${who}`;
     case "page-after":

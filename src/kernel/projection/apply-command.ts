@@ -56,6 +56,7 @@ export function applyCommand(
       addEntry(state, "ack", at, by, timelineWords.acknowledged, { ...source, quote: command.text });
       if (!state.roles.ic?.length) {
         state.roles.ic = [by];
+        state.times.icEngaged ??= at;
         addEntry(state, "role", at, by, timelineWords.role(ROLE_TITLES.ic, by), source);
       }
       return null;
@@ -72,6 +73,7 @@ export function applyCommand(
       const current = state.roles[command.role] ?? [];
       if (current.includes(handle)) return null;
       state.roles[command.role] = command.role === "sme" ? [...current, handle] : [handle];
+      if (command.role === "ic") state.times.icEngaged ??= at;
       addEntry(state, "role", at, by, timelineWords.role(ROLE_TITLES[command.role], handle), source);
       return null;
     }

@@ -68,6 +68,7 @@ export function project(history: IssueHistory, ctx: ProjectionContext): Incident
       detected: null,
       declared: null,
       acknowledged: null,
+      icEngaged: null,
       mitigated: null,
       resolved: null,
     },

@@ -71,6 +71,7 @@ describe("parseConfigText: valid files", () => {
         ack: 5_400_000,
         mitigate: null,
         resolve: null,
+        icWithin: null,
         updateEvery: null,
         pirDue: null,
         monitoringWindow: null,

@@ -80,6 +80,8 @@ describe("clocks (SEV-2: ack 15m, mitigate 30m after ack, resolve 4h, updates ev
     expect(late.durations).toEqual({
       detect: 0,
       acknowledge: 120_000,
+      // /ack made bob incident commander at the same moment.
+      ic: 120_000,
       mitigate: 900_000,
       resolve: 2_820_000,
     });

@@ -9,19 +9,25 @@ const base = { config, botLogin: BOT, formTemplate: readFormTemplate(), checkLab
 const now = new Date("2026-02-03T14:23:05Z");
 
 describe("decideIncident", () => {
-  it("plans a declaration: title, labels, on-call, declaration and timeline", () => {
+  it("plans a declaration: title, labels, on-call, declaration, checklist and timeline", () => {
     const history = new HistoryBuilder({ body: FORM_BODY }).label("incident", "2026-02-03T14:23:00Z").history;
     const { plan, state } = decideIncident({ ...base, history, now });
     expect(state.id).toBe("INC-20260203-001");
-    expect(plan.map((write) => write.kind)).toEqual(["update-issue", "add-comment", "add-comment"]);
+    expect(plan.map((write) => write.kind)).toEqual([
+      "update-issue",
+      "add-comment",
+      "add-comment",
+      "add-comment",
+    ]);
     expect(plan[0]).toEqual({
       kind: "update-issue",
       title: "[INC-20260203-001] Search returns no results",
       labels: ["incident", "SEV-2", "status: investigating"],
       assignees: ["oncall-ann"],
     });
-    const [, declaration, timeline] = plan;
+    const [, declaration, checklist, timeline] = plan;
     expect(declaration).toMatchObject({ purpose: "declaration" });
+    expect(checklist).toMatchObject({ purpose: "checklist" });
     expect(timeline).toMatchObject({ purpose: "timeline" });
     if (declaration?.kind !== "add-comment" || timeline?.kind !== "add-comment") throw new Error("comments");
     expect(declaration.body).toContain("Incident declared: INC-20260203-001");

@@ -25,7 +25,7 @@ describe("the timeline comment", () => {
       .label("incident", "2026-02-03T14:23:00Z")
       .comment("/ack\n/lead @dave", "2026-02-03T14:25:00Z", user("bob"), { databaseId: 9 });
     expect(render(builder).body).toMatchInlineSnapshot(`
-      "<!-- incident-app:timeline hash=9b4192e90b5d -->
+      "<!-- incident-app:timeline hash=c8ccb5cefd25 -->
       ## 🕒 Timeline · incident
 
       **SEV-2** · status **investigating** · IC @bob · Tech lead @dave · Comms — · Scribe — · SME —
@@ -36,6 +36,7 @@ describe("the timeline comment", () => {
       | Detected | 14:23 | 0m to detect |  |
       | Declared | 14:23 |  |  |
       | Acknowledged | 14:25 | 2m to acknowledge | ✅ met (target 15m) |
+      | IC engaged | 14:25 | 2m to engage an IC | ✅ met (target 30m) |
       | Mitigated | — |  | ⏳ running, 25m left (target 30m) |
       | Resolved | — |  | ⏳ running, 3h 53m left (target 4h) |
 

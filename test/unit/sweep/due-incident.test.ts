@@ -103,6 +103,80 @@ describe("acknowledgement target", () => {
   });
 });
 
+describe("incident commander target (seed plans 000, 003: SEV-1 15m, SEV-2 30m)", () => {
+  const config = configOf();
+  const ic =
+    (ms: number): Build =>
+    (b) => {
+      b.comment("/ic @carol", iso(ms), user("bob"));
+    };
+  const raise: Build = (b) => b.label("SEV-1", iso(S), user("bob"));
+  it.each([
+    ["SEV-2, exactly at 30m", () => {}, 30 * M, []],
+    ["SEV-2, past 30m with no IC", () => {}, 30 * M + S, ["ic"]],
+    ["SEV-1, past 15m with no IC", raise, 15 * M + S, ["ic"]],
+    ["an IC named at 20m", ic(20 * M), 40 * M, []],
+    ["/ack makes the acknowledger IC", ack(25 * M), 40 * M, []],
+    ["already nudged: once", (b: HistoryBuilder) => sent(b, "ic", 31 * M), 2 * H, []],
+    ["SEV-3 has no IC target", (b: HistoryBuilder) => b.label("SEV-3", iso(S), user("bob")), 5 * H, []],
+  ] as Array<[string, Build, number, string[]]>)("%s", (_name, build, ms, expected) => {
+    const found = keys(due(at(ms), snapshotOf([incidentOf(config, build)]), config)).filter(
+      (k) => k === "ic",
+    );
+    expect(found).toEqual(expected);
+  });
+
+  it("tells the on-call who to name, once", () => {
+    const [action] = due(at(31 * M), snapshotOf([incidentOf(config, ack(M))]), config).filter(
+      (a) => a.kind === "ic-overdue",
+    );
+    expect(action).toBeUndefined();
+    const nudge = due(at(31 * M), snapshotOf([incidentOf(config)]), config).find(
+      (a) => a.kind === "ic-overdue",
+    );
+    expect(nudge).toMatchObject({ mentions: ["ann", "sam"], target: 30 * M });
+  });
+});
+
+describe("external communication prompts (seed plans 000, 001)", () => {
+  const config = configOf();
+  const comms = (build: Build, ms: number) =>
+    due(at(ms), snapshotOf([incidentOf(config, build)]), config).filter((a) => a.kind === "comms-prompt");
+  const raise: Build = (b) => b.label("SEV-1", iso(S), user("bob"));
+  it.each([
+    ["SEV-2 at 29m: none", ack(M), 29 * M, []],
+    ["SEV-2 at 30m: prepare public communication", ack(M), 30 * M, ["comms:2"]],
+    ["SEV-2 at 2h: both", ack(M), 2 * H, ["comms:2", "comms:3"]],
+    ["SEV-1 at once", both(ack(M), raise), 2 * M, ["comms:1"]],
+    ["SEV-3: none", (b: HistoryBuilder) => b.label("SEV-3", iso(S), user("bob")), 3 * H, []],
+    [
+      "already prompted: once per rule",
+      both(ack(M), (b: HistoryBuilder) => sent(b, "comms:2", 31 * M)),
+      H,
+      [],
+    ],
+    [
+      "a public update was posted: none",
+      both(ack(M), (b: HistoryBuilder) =>
+        b.comment("/status public investigating Searching is slow.", iso(5 * M), user("carol")),
+      ),
+      3 * H,
+      [],
+    ],
+  ] as Array<[string, Build, number, string[]]>)("%s", (_name, build, ms, expected) => {
+    expect(keys(comms(build, ms))).toEqual(expected);
+  });
+
+  it("asks the comms role, else the IC", () => {
+    const withComms = comms(
+      both(ack(M), (b) => b.comment("/comms @carol", iso(2 * M), user("bob"))),
+      30 * M,
+    );
+    expect(withComms[0]).toMatchObject({ mentions: ["carol"] });
+    expect(comms(ack(M), 30 * M)[0]).toMatchObject({ mentions: ["bob"] });
+  });
+});
+
 describe("update cadence (SEV-2: every 30m)", () => {
   const config = configOf();
   const nudges = (build: Build, ms: number) =>
@@ -184,7 +258,13 @@ describe("automatic severity escalation (seed plan 003)", () => {
 
   it("lets the other rules see the new severity at once (SEV-1 asks for updates every 15m)", () => {
     const actions = due(at(2 * H), snapshotOf([incidentOf(config, ack(M))]), config);
-    expect(keys(actions)).toEqual(["auto:SEV-2:1770128580", "update:2026-02-03T14:23Z:7"]);
+    // Now SEV-1: its comms rules hold too (always; 30m unresolved).
+    expect(keys(actions)).toEqual([
+      "auto:SEV-2:1770128580",
+      "comms:1",
+      "comms:2",
+      "update:2026-02-03T14:23Z:7",
+    ]);
   });
 });
 
