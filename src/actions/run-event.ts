@@ -5,6 +5,7 @@ import { asOctokit } from "../github/client.js";
 import { withGraphqlJson } from "../github/graphql-json.js";
 import { publishFiles } from "../github/publish-files.js";
 import { defaultChatDeps } from "../outside/chat/chat-deps.js";
+import { warRoomDepsFromEnv } from "../outside/slack/slack-deps.js";
 import { runSweep } from "../pipelines/run-sweep.js";
 
 /**
@@ -61,8 +62,9 @@ export async function runActionsEvent(options: ActionsRunOptions): Promise<Actio
   });
 
   const botLogin = `${slug}[bot]`;
+  const warRoom = warRoomDepsFromEnv(() => env);
   await probot.load(
-    createApp({ clock: options.clock ?? (() => new Date()), botLogin: async () => botLogin }),
+    createApp({ clock: options.clock ?? (() => new Date()), botLogin: async () => botLogin, warRoom }),
   );
 
   if (SWEEP_EVENTS.has(event)) {
@@ -76,10 +78,12 @@ export async function runActionsEvent(options: ActionsRunOptions): Promise<Actio
       dryRun: false,
       botLogin,
       log: probot.log.child({ sweep: repos.join(",") }),
-      // Escalations the sweep adds reach the chat targets like the webhooks' notices.
-      outside: { chat, publishFiles, log: probot.log },
+      // Escalations the sweep adds reach the chat targets like the webhooks' notices, and
+      // the incident's Slack channel when a bot token is set.
+      outside: { chat, publishFiles, log: probot.log, ...(env.SLACK_BOT_TOKEN ? { warRoom } : {}) },
     });
     await chat.background.idle();
+    await warRoom.background.idle();
     probot.log.info({ event, repos, actions: report.actions.length }, "sweep done");
     return { kind: "swept", event, repos, actions: report.actions.length };
   }

@@ -28,7 +28,7 @@ export interface SweepQueueSettings {
   clock?: () => Date;
   /** The webhook handlers' turns per issue. */
   lock?: IssueLock;
-  /** Chat, paging and the status page, shared with the webhook handlers. */
+  /** Chat, paging, the status page and the war room, shared with the webhook handlers. */
   outside?: OutsideDeps;
   onRun?: (summary: { repos: number; actions: number; failed: number }) => void;
 }

@@ -93,8 +93,17 @@ async function followIncident(
     await slack.channels.archive(channel.id);
     ({ channel } = await slack.channels.ensureChannel({ incidentId: incident.id, name, isPrivate }));
   }
-  // Archived after resolution: the channel is history now.
-  if (channel.isArchived) return;
+  // Archived after resolution: the channel is history now, unless the incident was
+  // reopened; then it comes back (or, where Slack refuses the bot, another one opens).
+  let reopenedFrom: string | null = null;
+  if (channel.isArchived) {
+    if (isResolved(state, config)) return;
+    if (await slack.channels.unarchive(channel.id)) channel = { ...channel, isArchived: false };
+    else {
+      reopenedFrom = channel.id;
+      ({ channel } = await slack.channels.openChannel({ incidentId: incident.id, name, isPrivate }));
+    }
+  }
   const commanderSlackId = incident.commander ? slackIdFor(people, incident.commander) : null;
   await slack.channels.setTopic(channel, channelTopic(incident, commanderSlackId));
   // Only mapped people are invited; in a security incident only those who took part
@@ -107,6 +116,11 @@ async function followIncident(
     const text = declarationText(incident, commanderSlackId, config.warRoom.commandPrefix);
     const ts = await slack.messages.post(channel.id, text, mirrorMetadata(incident.id, DECLARATION_KEY));
     await slack.messages.pin(channel.id, ts);
+  }
+  const reopenedKey = reopenedFrom ? `reopened-from:${reopenedFrom}` : null;
+  if (reopenedFrom && reopenedKey && !keyed.some((message) => message.key === reopenedKey)) {
+    const text = warRoomWords.reopenedElsewhere(reopenedFrom);
+    await slack.messages.post(channel.id, text, mirrorMetadata(incident.id, reopenedKey));
   }
   if (config.warRoom.mirrorTimeline) {
     const mirrored = keyed.filter((message) => message.key.startsWith("entry:"));

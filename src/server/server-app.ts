@@ -34,7 +34,7 @@ export function serverApp(
     const startedAt = clock().getTime();
 
     // One set of turns per issue for webhooks and the sweep (through Redis with REDIS_URL),
-    // and one chat delivery, so the sweep's notices and pages go out too.
+    // and one chat delivery and war room, so the sweep's notices, pages and channel posts go out too.
     const lock = defaultIssueLock(probot, queueConfig.redisUrl ?? undefined);
     const warRoom = warRoomDepsFromEnv(() => env);
     const chat = defaultChatDeps();
@@ -58,7 +58,9 @@ export function serverApp(
       probot.log.info("sweep timer: off (SWEEP_INTERVAL=off)");
       return;
     }
-    const outside = { chat, publishFiles, log: probot.log.child({ name: "sweep" }) };
+    // The sweep's escalations and refreshed clocks reach the incident's Slack channel when
+    // they happen, not with the next webhook.
+    const outside = { chat, publishFiles, warRoom, log: probot.log.child({ name: "sweep" }) };
     queue = await startSweepQueue(probot, {
       ...queueConfig,
       intervalMs: sweep.intervalMs,

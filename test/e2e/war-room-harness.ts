@@ -37,6 +37,8 @@ warRoom:
 
 export interface WarRoomHarness extends Harness {
   slack: SlackSimulator;
+  /** The app's war room deps, for a sweep run beside the webhooks. */
+  warRoom: WarRoomDeps;
   /** The app's signing secret (made up now), for requests the simulator does not send. */
   signingSecret: string;
   /** What Slack's Retry-After and back-off asked the app to wait (ms). */
@@ -117,6 +119,7 @@ export async function startWarRoomHarness(
   return {
     ...harness,
     slack,
+    warRoom,
     signingSecret,
     slackSleeps,
     async declare(declareOptions = {}) {

@@ -83,7 +83,7 @@ describe("war room in Slack (GitHub simulator + Slack simulator)", () => {
     expect(h.botMessages(id).slice(1)).toEqual([
       "*14:23 UTC* Declared *SEV-2*, status *investigating* (from the form) · @alice",
       "*14:24 UTC* Acknowledged · @bob",
-      "*14:24 UTC* Incident commander: @bob · @bob",
+      "*14:24 UTC* Incident commander: @bob",
       "*14:26 UTC* Status update posted: “Rolling back the 14:10 deploy” · @carol",
       "*14:40 UTC* Post-incident review PR #2 opened: “Post-incident review: INC-20260203-001 Search returns no results”",
       "*14:40 UTC* Resolved: “rolled back” · @bob",

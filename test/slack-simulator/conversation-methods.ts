@@ -100,6 +100,17 @@ const archive: MethodHandler = (context) => {
   return ok();
 };
 
+/**
+ * Slack documents that bot tokens cannot unarchive yet ("use a user token"); they are
+ * answered `not_in_channel`. The simulator's tokens are all bot tokens.
+ */
+const unarchive: MethodHandler = (context) => {
+  const channel = visibleChannel(context);
+  if (isResult(channel)) return channel;
+  if (!channel.isArchived) return fail("not_archived");
+  return fail("not_in_channel");
+};
+
 const info: MethodHandler = (context) => {
   const channel = visibleChannel(context);
   return isResult(channel) ? channel : ok({ channel: channelObject(channel) });
@@ -139,6 +150,7 @@ export const conversationMethods: Record<string, MethodHandler> = {
   "conversations.invite": invite,
   "conversations.rename": rename,
   "conversations.archive": archive,
+  "conversations.unarchive": unarchive,
   "conversations.info": info,
   "conversations.list": list,
   "conversations.members": members,

@@ -15,6 +15,7 @@ const METHOD_SCOPES: Record<string, ScopeRule | null> = {
   "conversations.invite": { public: "channels:manage", private: "groups:write" },
   "conversations.rename": { public: "channels:manage", private: "groups:write" },
   "conversations.archive": { public: "channels:manage", private: "groups:write" },
+  "conversations.unarchive": { public: "channels:manage", private: "groups:write" },
   "conversations.info": { public: "channels:read", private: "groups:read" },
   "conversations.list": "channels:read",
   "conversations.members": { public: "channels:read", private: "groups:read" },

@@ -62,6 +62,15 @@ describe("Slack simulator through @slack/web-api", () => {
     });
     const members = await slack.conversations.members({ channel: id });
     expect(members.members).toEqual(["U0SIMBOT1", "U0BOB0001"]);
+    // Slack documents that bot tokens cannot unarchive; they get `not_in_channel`.
+    const back = await slack.conversations.unarchive({ channel: id }).catch(platformError);
+    expect(back).toMatchObject({ error: "not_in_channel" });
+  });
+
+  it("answers not_archived when unarchiving a live channel", async () => {
+    const { channel } = await slack.conversations.create({ name: "inc-live" });
+    const live = await slack.conversations.unarchive({ channel: channel?.id as string }).catch(platformError);
+    expect(live).toMatchObject({ error: "not_archived" });
   });
 
   it("pages conversations.list with cursors", async () => {

@@ -38,9 +38,18 @@ export function readMirrorKey(metadata: unknown, incidentId: string): string | n
 export function mirrorText(entry: MirrorEntry, issueUrl: string): string {
   const time = entry.at.toISOString().slice(11, 16);
   const text = markdownToMrkdwn(entry.text);
-  const line = warRoomWords.mirrorLine({ time, text, by: entry.by ? `@${entry.by}` : "" });
+  const line = warRoomWords.mirrorLine({ time, text, by: namesActor(entry) ? "" : `@${entry.by}` });
   if (line.length <= MIRROR_TEXT_LIMIT) return line;
   return `${line.slice(0, MIRROR_TEXT_LIMIT - issueUrl.length - 4)}… ${issueUrl}`;
+}
+
+/**
+ * Whether the line already ends by naming who did it ("Incident commander: @bob", set by
+ * bob): GitHub's table shows the actor in its own column, a Slack line would repeat them.
+ */
+function namesActor(entry: MirrorEntry): boolean {
+  if (!entry.by) return true;
+  return entry.text.trimEnd().toLowerCase().endsWith(`@${entry.by.toLowerCase()}`);
 }
 
 /**

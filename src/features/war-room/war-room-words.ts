@@ -31,6 +31,9 @@ export const warRoomWords = {
     ":lock: This is now a security incident: it continues in a private channel with the people working on it. This channel is archived.",
   movedPrivateTopic: "Archived: the incident continues in a private channel.",
 
+  reopenedElsewhere: (earlierChannelId: string) =>
+    `:leftwards_arrow_with_hook: Reopened. Slack does not let the app unarchive the earlier channel, so the incident continues here; the earlier one, archived: <#${earlierChannelId}>`,
+
   resolvedArchived: (link: string) => `:white_check_mark: Resolved. The post-incident review: ${link}`,
   resolvedNoReview: (link: string) => `:white_check_mark: Resolved. The incident stays on GitHub: ${link}`,
 

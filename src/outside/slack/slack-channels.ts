@@ -96,6 +96,16 @@ export function createSlackChannels(web: WebClient, policy: RetryPolicy = defaul
   ): Promise<{ channel: SlackChannel; created: boolean }> {
     const existing = await findIncidentChannel(input.incidentId, input.name);
     if (existing) return { channel: existing, created: false };
+    return openChannel(input);
+  }
+
+  /**
+   * A new channel for the incident, next to an archived one when it cannot be
+   * unarchived (the archived name stays taken, so this one is `-2`, `-3`…).
+   */
+  async function openChannel(
+    input: EnsureChannelInput,
+  ): Promise<{ channel: SlackChannel; created: boolean }> {
     for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
       const name = withCollisionSuffix(input.name, attempt);
       try {
@@ -109,7 +119,7 @@ export function createSlackChannels(web: WebClient, policy: RetryPolicy = defaul
         if (platformCode(error) !== "name_taken") throw error;
         // Another replica may have just made it (topic not yet set): use that one.
         const raced = await findIncidentChannel(input.incidentId, input.name);
-        if (raced) return { channel: raced, created: false };
+        if (raced && !raced.isArchived) return { channel: raced, created: false };
       }
     }
     throw new Error(`No free Slack channel name for ${input.incidentId} after ${MAX_NAME_ATTEMPTS} tries`);
@@ -181,10 +191,32 @@ export function createSlackChannels(web: WebClient, policy: RetryPolicy = defaul
     }
   }
 
+  /**
+   * Brings an archived channel back. Slack documents that bot tokens cannot do this yet
+   * (they are answered `not_in_channel`): false then, and the caller opens another channel.
+   */
+  async function unarchive(channelId: string): Promise<boolean> {
+    try {
+      await callSlack(
+        "conversations.unarchive",
+        () => web.conversations.unarchive({ channel: channelId }),
+        policy,
+      );
+      return true;
+    } catch (error) {
+      const code = platformCode(error);
+      if (code === "not_archived") return true;
+      if (code === "not_in_channel") return false;
+      throw error;
+    }
+  }
+
   return {
     botUserId: me,
     findIncidentChannel,
     ensureChannel,
+    openChannel,
+    unarchive,
     channelInfo,
     setTopic,
     invite,

@@ -127,4 +127,20 @@ describe("mirroring the timeline", () => {
     ]);
     expect(writes[1]?.text).toBe("*14:23 UTC* ~this entry was removed from the timeline on GitHub~");
   });
+
+  it("names the actor once: not again after a line that ends with them", () => {
+    const at = new Date("2026-02-03T14:24:00Z");
+    const roles: MirrorEntry[] = [
+      { key: "r-1", at, text: "Incident commander: @bob", by: "bob" },
+      { key: "r-2", at, text: "Scribe: @Carol", by: "carol" },
+      { key: "r-3", at, text: "Communications lead: @bob", by: "alice" },
+      { key: "r-4", at, text: "Incident commander: @jimbob", by: "bob" },
+    ];
+    expect(planMirror(issue, roles, []).map((write) => write.text)).toEqual([
+      "*14:24 UTC* Incident commander: @bob",
+      "*14:24 UTC* Scribe: @Carol",
+      "*14:24 UTC* Communications lead: @bob · @alice",
+      "*14:24 UTC* Incident commander: @jimbob · @bob",
+    ]);
+  });
 });
