@@ -58,11 +58,11 @@ describe("war room in Slack (GitHub simulator + Slack simulator)", () => {
       "GET /repos/acme/search/installation",
       "GET /repos/acme/search/collaborators/bob",
       "POST /repos/acme/search/issues/1/comments",
-      // The app's own pipeline on that comment's webhook, as for any command.
+      // The app's own pipeline on that comment's webhook, as for any command: bob never
+      // commented himself, so his assignment goes by REST; the rest is one document.
       "IncidentHistory",
       "PATCH /repos/acme/search/issues/1",
-      "AddReaction",
-      "UpdateComment",
+      "IncidentWrites",
     ]);
     expect(h.slack.state.responseUrlPosts.map((post) => (post.body as { text: string }).text)).toEqual([
       ":eyes: Sent to the incident: `/ack`",
