@@ -124,6 +124,20 @@ export const alertsSchema = z
       .describe(
         "An alert firing again this soon after its incident was resolved reopens it instead of declaring anew.",
       ),
+    storm: z
+      .object({
+        newIncidentsPerMinute: z
+          .number()
+          .int()
+          .min(1)
+          .max(25)
+          .default(10)
+          .describe(
+            "New alert fingerprints that may open an incident of their own per repository and minute (each costs about 3 of GitHub's 80 content-creating requests a minute); beyond it they are grouped into one alert storm incident.",
+          ),
+      })
+      .prefault({})
+      .describe("Alert storms: many new fingerprints at once open one incident, not one each."),
     resolvedMarksMitigated: z
       .boolean()
       .default(false)

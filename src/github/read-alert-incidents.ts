@@ -5,7 +5,8 @@ import { actor, type RawActor } from "./code-facts.js";
 /**
  * The one read that finds the incident an alert belongs to (§14): the repository's
  * open incidents and triage issues, and those closed within the flapping window, with
- * their bodies, where the fingerprint marker is. GitHub stays the only database.
+ * their bodies, where the fingerprint marker is, and when each was opened (the alert
+ * incidents of the last minute, for the storm budget). GitHub stays the only database.
  */
 export const ALERT_INCIDENTS_QUERY = /* GraphQL */ `
   query AlertIncidents(
@@ -16,10 +17,10 @@ export const ALERT_INCIDENTS_QUERY = /* GraphQL */ `
       id
       open: issues(first: 100, after: $after, labels: $labels, states: [OPEN]) {
         pageInfo { hasNextPage endCursor }
-        nodes { id number state closedAt body author { __typename login } }
+        nodes { id number state createdAt closedAt body author { __typename login } }
       }
       closed: issues(first: 50, labels: [$incidentLabel], states: [CLOSED], filterBy: { since: $closedSince }) @include(if: $withClosed) {
-        nodes { id number state closedAt body author { __typename login } }
+        nodes { id number state createdAt closedAt body author { __typename login } }
       }
     }
   }
@@ -29,6 +30,7 @@ interface RawIssue {
   id: string;
   number: number;
   state: "OPEN" | "CLOSED";
+  createdAt: string;
   closedAt: string | null;
   body: string;
   author: RawActor | null;
@@ -44,6 +46,8 @@ interface AlertIncidentsData {
 export interface AlertCandidate extends MarkedIssue {
   id: string;
   state: "open" | "closed";
+  /** When it was opened: counts the alert incidents of the last minute (storms). */
+  createdAt: string;
   closedAt: string | null;
 }
 
@@ -85,6 +89,7 @@ export async function readAlertIncidents(
       body: raw.body,
       authoredByApp: author?.kind === "Bot" && author.login === options.botLogin,
       state: raw.state === "OPEN" ? "open" : "closed",
+      createdAt: raw.createdAt,
       closedAt: raw.closedAt,
     });
   }

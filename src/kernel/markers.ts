@@ -49,6 +49,10 @@ export type MarkerKind =
   | "alert-issue"
   | "alert-record"
   | "alert-reopened"
+  // An alert storm (§14): the incident new fingerprints beyond the budget are grouped
+  // into, and its one record of the grouped fingerprints and their firings.
+  | "alert-storm"
+  | "alert-storm-record"
   // Paging (§14): what the paging service was told, and what came back from it.
   | "page"
   | "page-back";

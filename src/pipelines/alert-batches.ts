@@ -26,4 +26,9 @@ export class AlertBatches<T, R> {
     this.waiting.set(key, batch);
     return batch.result;
   }
+
+  /** Work that must not run alongside other work of the same key (across replicas too). */
+  exclusive<V>(key: string, work: () => Promise<V>): Promise<V> {
+    return this.lock.run(key, work);
+  }
 }

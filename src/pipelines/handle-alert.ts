@@ -8,6 +8,12 @@ import {
   readAlertRecord,
 } from "../features/alerts/alert-issue.js";
 import { findIssueForAlert } from "../features/alerts/alert-marker.js";
+import {
+  decideNewFingerprint,
+  isGrouped,
+  openedInLastMinute,
+  openStorm,
+} from "../features/alerts/alert-storm.js";
 import { type AlertDecision, decideAlert, type KnownIncident } from "../features/alerts/decide-alert.js";
 import type { AlertRoute } from "../features/alerts/route-alert.js";
 import { createIssue } from "../github/apply-issue-writes.js";
@@ -18,6 +24,7 @@ import { readAlertIncidents } from "../github/read-alert-incidents.js";
 import { historyVariables, readHistory } from "../github/read-history.js";
 import type { IssueHistory } from "../kernel/history.js";
 import { trustedMarkers } from "../kernel/markers.js";
+import { countOnStormIncident, openStormIncident, stormRecordOf } from "./alert-storm-writes.js";
 import { convergeIncident, type OutsideDeps, type PipelineLog } from "./converge-incident.js";
 import { labelsChecked, markLabelsChecked } from "./ensure-labels.js";
 
@@ -43,10 +50,17 @@ export interface AlertPipelineInput {
   outside?: OutsideDeps;
   /** Dedupe settings come from the config that routed the alert. */
   dedupe: { flappingWindowMs: number; resolvedMarksMitigated: boolean };
+  /** New fingerprints that may open an incident of their own per repository and minute. */
+  newIncidentsPerMinute: number;
+  /**
+   * Runs a firing no open incident holds one repository at a time, so the count of
+   * incidents opened in the last minute is read fresh by each (a storm's budget holds).
+   */
+  exclusive?: <V>(key: string, work: () => Promise<V>) => Promise<V>;
 }
 
 export type AlertOutcome =
-  | { kind: "declared" | "triage"; repository: string; number: number }
+  | { kind: "declared" | "triage" | "storm"; repository: string; number: number }
   | { kind: "counted" | "resolved" | "reopened"; repository: string; number: number; firings: number }
   | { kind: "ignored"; reason: string }
   | { kind: "invalid-config"; repository: string; file: string };
@@ -72,6 +86,10 @@ export async function handleAlert(job: AlertJob, input: AlertPipelineInput): Pro
     },
   );
   const found = findIssueForAlert(candidates, { source: alert.source, fingerprint: alert.fingerprint });
+  if (alert.status === "firing" && found?.state !== "open" && input.exclusive) {
+    const { exclusive: _held, ...rest } = input;
+    return input.exclusive(`alert-new:${route.repository}`, () => handleAlert(job, rest));
+  }
   const variables = historyVariables(config, now, { withRecent: false, id: null });
   const history = found ? await readHistory(octokit, { owner, repo, number: found.number }, variables) : null;
   const record = history ? recordOf(history, alert, botLogin) : null;
@@ -108,7 +126,38 @@ export async function handleAlert(job: AlertJob, input: AlertPipelineInput): Pro
       log: input.log,
       ...(input.outside ? { outside: input.outside } : {}),
     });
+  if (decision.kind === "declare") {
+    const grouped = await groupIfStorm();
+    if (grouped) return grouped;
+  }
   return act(decision);
+
+  /** Beyond the minute's budget, or already grouped: the storm incident's record counts it. */
+  async function groupIfStorm(): Promise<AlertOutcome | null> {
+    const storm = openStorm(candidates);
+    const stormHistory = storm
+      ? await readHistory(octokit, { owner, repo, number: storm.number }, variables)
+      : null;
+    const stormRecord = stormHistory ? stormRecordOf(stormHistory, botLogin) : null;
+    const already = stormRecord !== null && isGrouped(stormRecord.record, alert);
+    const chosen = already
+      ? { kind: "join-storm" as const }
+      : decideNewFingerprint(openedInLastMinute(candidates, now), input.newIncidentsPerMinute, storm);
+    if (chosen.kind === "declare-own") return null;
+    input.log.info(
+      { fingerprint: alert.fingerprint, repository: route.repository, storm: chosen.kind },
+      "alert storm",
+    );
+    const write = { octokit, owner, repo, config, alert, firings: job.firings, now, converge };
+    if (chosen.kind === "open-storm") {
+      const number = await openStormIncident(write, route, input.newIncidentsPerMinute);
+      return { kind: "storm", repository: route.repository, number };
+    }
+    if (!storm || !stormHistory) return { kind: "ignored", reason: "storm incident not readable" };
+    const on = { number: storm.number, history: stormHistory, record: stormRecord };
+    const firings = await countOnStormIncident(write, on, variables);
+    return { kind: "counted", repository: route.repository, number: storm.number, firings };
+  }
 
   async function act(chosen: AlertDecision): Promise<AlertOutcome> {
     switch (chosen.kind) {

@@ -126,6 +126,8 @@ async function handleBatch(batch: AlertJob[], config: Config, deps: AlertDeps): 
       now: deps.clock(),
       log: deps.log,
       dedupe: dedupeSettings(config.alerts),
+      newIncidentsPerMinute: config.alerts.storm.newIncidentsPerMinute,
+      exclusive: (key, work) => deps.batches.exclusive(key, work),
       ...(deps.outside ? { outside: deps.outside } : {}),
     },
   );

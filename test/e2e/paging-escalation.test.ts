@@ -138,6 +138,29 @@ describe("pages that escalate (simulator + PagerDuty receiver + the sweep)", () 
     ]);
   });
 
+  it("a drill label added after the page: nothing new is paged, the page already sent is still resolved", async () => {
+    pd = await startPagerDutyReceiver();
+    h = await startAlertsHarness(config(pd.url), { env: { PD_KEY, PD_SECRET } });
+    h.clock.set(new Date("2026-02-03T14:24:00Z"));
+    const answer = await h.alertmanager(fixture("alertmanager.firing"));
+    const number = answer.body.alerts[0]?.number ?? 0;
+    expect(pd.events.map((e) => e.event_action)).toEqual(["trigger"]);
+    h.clock.set(new Date("2026-02-03T14:25:00Z"));
+    await h.sim
+      .as("bob")
+      .rest.issues.addLabels({ owner: "acme", repo: "search", issue_number: number, labels: ["drill"] });
+    await h.settle();
+    // Unacknowledged past 5 minutes: the secondary would be paged, but not in a drill.
+    h.clock.set(new Date("2026-02-03T14:35:00Z"));
+    await sweep();
+    expect(pd.events.map((e) => e.event_action)).toEqual(["trigger"]);
+    await comment(number, "/resolve it was a rehearsal after all");
+    expect(pd.events.map((e) => [e.event_action, e.dedup_key])).toEqual([
+      ["trigger", "INC-20260203-001"],
+      ["resolve", "INC-20260203-001"],
+    ]);
+  });
+
   it("the server's sweep queue gives its escalations the paging service and chat", async () => {
     pd = await startPagerDutyReceiver();
     h = await startAlertsHarness(config(pd.url), { env: { PD_KEY, PD_SECRET } });

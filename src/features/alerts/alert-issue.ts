@@ -24,10 +24,37 @@ export function alertIssue(
   route: Extract<AlertRoute, { kind: "declare" | "triage" }>,
   config: Config,
 ): AlertIssue {
+  return issueFor(alert, route, config, {
+    title: alert.title,
+    impact: alert.summary || alert.title || alertWords.noSummary,
+    marker: renderAlertMarker({ source: alert.source, fingerprint: alert.fingerprint }),
+  });
+}
+
+/** The storm incident (§14), opened by the first alert beyond the budget: it holds no fingerprint of its own. */
+export function stormIssue(
+  alert: Alert,
+  route: Extract<AlertRoute, { kind: "declare" | "triage" }>,
+  config: Config,
+  budget: number,
+): AlertIssue {
+  return issueFor(alert, route, config, {
+    title: alertWords.stormTitle(route.repository),
+    impact: alertWords.stormSummary(budget),
+    marker: marker("alert-storm", {}),
+  });
+}
+
+function issueFor(
+  alert: Alert,
+  route: Extract<AlertRoute, { kind: "declare" | "triage" }>,
+  config: Config,
+  own: { title: string; impact: string; marker: string },
+): AlertIssue {
   const links = alert.links.map((link) => `- [${link.text}](${link.href})`).join("\n");
   const sections: Array<[string, string]> = [
     ["Severity", route.severity],
-    ["What is broken / user impact", alert.summary || alert.title || alertWords.noSummary],
+    ["What is broken / user impact", own.impact],
     ["Affected services", alert.labels.service ?? "_No response_"],
     ["When it started", alert.startsAt.replace(/\.000Z$/, "Z")],
     ["How it was detected", alertWords.detection(alert.source, alert.fingerprint)],
@@ -36,7 +63,7 @@ export function alertIssue(
   const mode = route.kind === "declare" ? "declare" : "triage";
   const body = [
     ...sections.flatMap(([heading, text]) => [`### ${heading}`, "", text, ""]),
-    renderAlertMarker({ source: alert.source, fingerprint: alert.fingerprint }),
+    own.marker,
     marker("alert-issue", {
       mode,
       severity: route.severity,
@@ -45,7 +72,7 @@ export function alertIssue(
     "",
   ].join("\n");
   const labels = mode === "declare" ? [config.labels.incident, route.severity] : [config.labels.triage];
-  const title = alert.title.length > TITLE_LIMIT ? `${alert.title.slice(0, TITLE_LIMIT - 1)}…` : alert.title;
+  const title = own.title.length > TITLE_LIMIT ? `${own.title.slice(0, TITLE_LIMIT - 1)}…` : own.title;
   return { title, body, labels };
 }
 

@@ -11,6 +11,15 @@ export const alertWords = {
   recordResolved: (at: string) => `✅ It resolved at ${at}.`,
   reopened: (title: string, after: string) =>
     `🔁 Alert **${title}** fired again ${after} after this incident was resolved: reopened.`,
+  stormTitle: (repository: string) => `Alert storm in ${repository}`,
+  stormSummary: (budget: number) =>
+    `More than ${budget} new alerts fired within a minute: the ones beyond that are grouped in this incident instead of opening one each. The app's alert storm record below lists them.`,
+  stormRecord: (count: number, firings: number, last: string) =>
+    `🌩️ Alert storm: ${count === 1 ? "1 alert" : `${count} alerts`} grouped here, ${firings === 1 ? "1 firing" : `${firings} firings`} in all; last at ${last}.`,
+  stormListed: (title: string, fingerprint: string, firings: number) =>
+    `- **${title.replace(/[*_`[\]<>]/g, "")}** (\`${fingerprint.replace(/`/g, "")}\`): ${firings === 1 ? "fired once" : `fired ${firings} times`}`,
+  stormUnlisted: (count: number) =>
+    `- … and ${count} more (counted, not listed: the comment has a size limit).`,
   truncated: (count: number) =>
     `${count} more ${count === 1 ? "alert was" : "alerts were"} left out of the notification (max_alerts).`,
 };

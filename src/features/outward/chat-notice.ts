@@ -24,6 +24,8 @@ export interface ChatNotice {
   by: string | null;
   /** Done in the paging service (an acknowledgement there): the page is not told again. */
   fromPaging: boolean;
+  /** For the paging service only (closing a page sent before a drill began): chat does not hear it. */
+  pageOnly?: true;
   /** A page of its own (escalation level, notify turned page, `/page`). */
   page?: PageOrder;
   /** Keys of every page of its own the incident has had, acknowledged and resolved with it. */

@@ -51,8 +51,10 @@ export function decideOutward(
     : EMPTY_LEDGER;
   const { due, ledger } = dueNotices(state.entries, recorded, latestAppWrite(history, ctx.botLogin));
   const noticeContext = { state, config, id: ctx.id, title: ctx.title, issueUrl: history.issue.url };
-  // A drill claims its notices (so none is sent if the label comes off later) and sends none.
-  const notices = state.drill ? [] : due.map((entry) => chatNotice(entry, noticeContext));
+  // A drill claims its notices (so none is sent if the label comes off later) and sends none,
+  // but a page that went out before the drill began is still acknowledged and resolved.
+  const all = due.map((entry) => chatNotice(entry, noticeContext));
+  const notices = state.drill ? closingPages(state, all) : all;
 
   const current = publicHash(publicIncident(state, config, ctx.id));
   const published = input.published !== undefined ? input.published : recorded.published;
@@ -87,6 +89,22 @@ export function decideOutward(
     );
   }
   return { ledger: ledgerFields(next), notices, publication };
+}
+
+/** During a drill: only the acknowledgement and resolution of a page sent before it began, for the paging service alone. */
+function closingPages(state: IncidentState, notices: readonly ChatNotice[]): ChatNotice[] {
+  const drill = state.drill;
+  const declared = state.times.declared;
+  if (!drill || !declared || declared >= drill.at) return [];
+  return notices
+    .filter((notice) => notice.event === "acknowledged" || notice.event === "resolved")
+    .map((notice) => ({ ...notice, pageOnly: true, pageKeys: pagedBefore(state, drill.at) }));
+}
+
+/** Keys of the pages of its own sent before the drill began: later ones were never sent. */
+function pagedBefore(state: IncidentState, drillAt: Date): string[] {
+  const keys = state.entries.flatMap((entry) => (entry.page && entry.at < drillAt ? [entry.page.key] : []));
+  return [...new Set(keys)];
 }
 
 /** When the app last wrote on the issue: bounds a ledger that was never written. */

@@ -15,6 +15,7 @@ export function routeNotices(notices: readonly ChatNotice[], config: Config): Ta
       (notice) =>
         // A public channel never hears of a security incident, not even that there is one.
         !(target.public && notice.incident.security) &&
+        !notice.pageOnly &&
         (!target.events || target.events.includes(notice.event)) &&
         (!target.severities || notice.severities.some((severity) => target.severities?.includes(severity))),
     );
