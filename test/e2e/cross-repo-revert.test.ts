@@ -110,7 +110,8 @@ describe("/revert in a service's repository", () => {
     expect(requests.length).toBeLessThanOrEqual(localCost + 1);
     expect(requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`)).toEqual([
       "IncidentHistory",
-      "AddReaction",
+      // The 👀 reaction, as a batched document.
+      "IncidentWrites",
       "RevertTarget",
       "RevertPullRequest",
       "AddComment",
@@ -153,12 +154,13 @@ describe("/hotfix in a service's repository", () => {
     const names = requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`);
     expect(names.slice(0, 5)).toEqual([
       "IncidentHistory",
-      "AddReaction",
+      // The 👀 reaction, as a batched document.
+      "IncidentWrites",
       "ResolveRef",
       "POST git/create-ref",
       "AddComment",
     ]);
-    expect(names.slice(5).every((name) => name === "UpdateComment")).toBe(true);
+    expect(names.slice(5).every((name) => name === "IncidentWrites")).toBe(true);
     expect(requests.length).toBeLessThanOrEqual(6);
   });
 
