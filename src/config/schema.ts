@@ -57,7 +57,8 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-const association = z.enum([
+/** GitHub's author associations: also what a relayed command may carry. */
+export const association = z.enum([
   "OWNER",
   "MEMBER",
   "COLLABORATOR",

@@ -1,3 +1,4 @@
+import { association } from "../../config/schema.js";
 import type { Association, HistoryComment } from "../history.js";
 import { trustedMarkers } from "../markers.js";
 
@@ -7,17 +8,6 @@ import { trustedMarkers } from "../markers.js";
  * association the app checked on the repository when it relayed it. Trusted only in
  * the app's own comments: the projection then reads the comment as theirs.
  */
-
-const ASSOCIATIONS: readonly Association[] = [
-  "OWNER",
-  "MEMBER",
-  "COLLABORATOR",
-  "CONTRIBUTOR",
-  "FIRST_TIME_CONTRIBUTOR",
-  "FIRST_TIMER",
-  "MANNEQUIN",
-  "NONE",
-];
 
 export interface RelayedComment {
   comment: HistoryComment;
@@ -29,10 +19,10 @@ export function relayedComment(comment: HistoryComment, botLogin: string): Relay
   const found = trustedMarkers(comment, botLogin).find((marker) => marker.kind === "from-slack");
   const login = found?.fields.login;
   if (!found || !login) return null;
-  const assoc = found.fields.assoc as Association | undefined;
-  const association = assoc && ASSOCIATIONS.includes(assoc) ? assoc : "NONE";
+  const checked = association.safeParse(found.fields.assoc);
+  const assoc: Association = checked.success ? checked.data : "NONE";
   return {
-    comment: { ...comment, author: { login, kind: "User" }, association },
+    comment: { ...comment, author: { login, kind: "User" }, association: assoc },
     channel: found.fields.name ?? found.fields.channel ?? "",
   };
 }
