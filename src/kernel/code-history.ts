@@ -117,3 +117,15 @@ export function emptyCodeFacts(): CodeFacts {
     suspects: null,
   };
 }
+
+/** `owner/name` of a pull request, from its URL (`https://github.com/owner/name/pull/4`). */
+export function pullRepository(pull: Pick<PullFact, "url">): string | null {
+  return /\/([^/]+\/[^/]+)\/pull\/\d+$/.exec(pull.url)?.[1] ?? null;
+}
+
+/** How the incident names a pull request: `#4` in its own repository, `owner/name#4` in another. */
+export function pullRef(pull: Pick<PullFact, "url" | "number">, home: string): string {
+  const repository = pullRepository(pull);
+  const foreign = repository !== null && repository.toLowerCase() !== home.toLowerCase();
+  return foreign ? `${repository}#${pull.number}` : `#${pull.number}`;
+}

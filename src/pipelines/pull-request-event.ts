@@ -32,6 +32,7 @@ export async function onPullRequest(context: PullContext, deps: AppDeps): Promis
       author: pr.user?.login ?? null,
     },
     botLogin,
+    payload.repository.full_name,
   );
   const freezes =
     FREEZE_ACTIONS.has(payload.action) &&
@@ -60,4 +61,19 @@ export async function onPullRequest(context: PullContext, deps: AppDeps): Promis
   // New commits change the freeze check only; opening, editing, merging and closing change timelines.
   if (payload.action === "synchronize") return;
   for (const incident of decision.incidents) await reconcileIncident(context, deps, incident);
+  // Incidents kept in another repository (organisation mode): their timelines show this pull request.
+  for (const { repository, number, id } of links.elsewhere) {
+    const [owner = "", name = ""] = repository.split("/");
+    // A repository the installation cannot reach is a mention, not a failure of this event.
+    await reconcileIncident(context, deps, {
+      number,
+      title: id ? `[${id}]` : "",
+      repository: { owner, repo: name },
+    }).catch((error: unknown) =>
+      context.log.warn(
+        { pr: pr.number, incident: `${repository}#${number}`, err: error },
+        "incident elsewhere not reconciled",
+      ),
+    );
+  }
 }

@@ -32,6 +32,8 @@ const FALLBACK_CONFIG: Config = ConfigSchema.parse({});
 export interface IncidentRef {
   number: number;
   title: string;
+  /** Where the incident lives when not in the event's repository (a code repository's pull request). */
+  repository?: { owner: string; repo: string };
 }
 
 export async function reconcileIncident(
@@ -39,7 +41,7 @@ export async function reconcileIncident(
   deps: AppDeps,
   incident: IncidentRef,
 ): Promise<void> {
-  const { owner, repo } = context.repo();
+  const { owner, repo } = incident.repository ?? context.repo();
   await deps.lock.run(`${owner}/${repo}#${incident.number}`, () =>
     withRetries(
       (_attempt, final) => reconcileOnce(context, deps, incident, owner, repo, !final),
@@ -62,7 +64,9 @@ async function reconcileOnce(
   const now = deps.clock();
   let log = context.log;
 
-  const loaded = await loadRepoConfig(context, undefined, now);
+  // The incident's repository's config counts, wherever the event happened.
+  const where = { octokit: context.octokit, repo: () => ({ owner, repo }) };
+  const loaded = await loadRepoConfig(where, undefined, now);
   const config = loaded.ok ? loaded.config : FALLBACK_CONFIG;
   const id = idFromTitle(incident.title);
   const withRecent = id === null;
@@ -75,7 +79,7 @@ async function reconcileOnce(
     return;
   }
   // The read tells whether the config file changed since it was cached.
-  const fresh = await loadRepoConfig(context, history.repo.configOid, now);
+  const fresh = await loadRepoConfig(where, history.repo.configOid, now);
   if (!fresh.ok) {
     await reportConfigError(octokit, history, fresh.error, deps);
     return;

@@ -1,10 +1,9 @@
-import type { Context } from "probot";
 import { type ConfigError, formatConfigError } from "../config/config-error.js";
 import type { ConfigResult } from "../config/config-result.js";
 import { ConfigSchema } from "../config/schema.js";
 import { applyPlan } from "../github/apply-plan.js";
 import type { Octokit } from "../github/client.js";
-import { loadConfig } from "../github/load-config.js";
+import { type ConfigContext, loadConfig } from "../github/load-config.js";
 import { historyVariables } from "../github/read-history.js";
 import { appArtifacts } from "../kernel/app-artifacts.js";
 import type { IssueHistory } from "../kernel/history.js";
@@ -19,7 +18,7 @@ import type { AppDeps } from "./app-deps.js";
  * config is used as it is.
  */
 export function loadRepoConfig(
-  context: Context,
+  context: ConfigContext,
   oid: string | null | undefined,
   now: Date,
 ): Promise<ConfigResult> {

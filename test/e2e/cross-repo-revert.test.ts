@@ -58,6 +58,11 @@ async function say(body: string): Promise<{ reply: string; requests: RequestLogE
   return { reply: data.at(-1)?.body ?? "", requests };
 }
 
+async function timeline(): Promise<string> {
+  const { data } = await alice.rest.issues.listComments({ ...incidents, issue_number: incident, per_page: 100 });
+  return data.find((comment) => comment.body?.includes("Timeline"))?.body ?? "";
+}
+
 beforeAll(async () => {
   harness = await startHarness({ start: "2026-02-03T13:00:00Z" });
   const { sim } = harness;
@@ -98,8 +103,7 @@ describe("/revert in a service's repository", () => {
     localCost = requests.length;
   });
 
-  // The timeline does not list pull requests of other repositories yet (the reply does), so
-  // this costs one request less than the baseline, whose timeline shows the revert.
+  // The revert's cross-reference puts it on the timeline, as in the baseline: one read extra.
   it("opens the revert in the service's repository, linking the incident, for no more than one read extra", async () => {
     at("14:31");
     const { reply, requests } = await say("/revert acme/search-service#1");
@@ -115,7 +119,30 @@ describe("/revert in a service's repository", () => {
       "RevertTarget",
       "RevertPullRequest",
       "AddComment",
+      // The timeline, now showing the revert opened in acme/search-service.
+      "IncidentWrites",
     ]);
+    expect(await timeline()).toContain("Revert PR acme/search-service#3 (reverts acme/search-service#1) opened");
+  });
+
+  it("shows the revert merged in the service's repository on the incident's timeline", async () => {
+    at("14:34");
+    const before = harness.sim.appRequests().length;
+    await alice.rest.pulls.merge({ ...code, pull_number: 3 });
+    await harness.sim.settle();
+    const requests = harness.sim.appRequests().slice(before);
+    expect(await timeline()).toContain(
+      "Revert PR acme/search-service#3 (reverts acme/search-service#1) merged",
+    );
+    // acme/search-service's config (its first event: read, then cached), the pull request's own
+    // read there, then the incident's read and one write in acme/incidents.
+    const names = requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`);
+    expect(names.filter((name) => name !== "GET repos/get-content")).toEqual([
+      "PullRequestContext",
+      "IncidentHistory",
+      "IncidentWrites",
+    ]);
+    expect(names.length).toBeLessThanOrEqual(5);
   });
 
   it("takes the pull request's URL too", async () => {

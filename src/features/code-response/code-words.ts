@@ -44,7 +44,11 @@ export function revertPullBody(
 ): string {
   // In another repository, `#7` would name the wrong issue: `owner/name#7` links the incident.
   const ref = incidentRepository ? `${incidentRepository}#${incident.number}` : `#${incident.number}`;
-  return `${marker("revert", { issue: incident.number, pr, source: `${source.commentId}:${source.line}` })}
+  // Elsewhere the marker names the incident's repository and id: the revert's events reach it there.
+  const where: Record<string, string> = incidentRepository
+    ? { repo: incidentRepository, id: incident.id }
+    : {};
+  return `${marker("revert", { issue: incident.number, pr, source: `${source.commentId}:${source.line}`, ...where })}
 Reverts #${pr} for incident ${incidentLink(incident)} (${ref}), as asked [on the incident](${source.url}).
 
 Merge it to roll back. It is exempt from the incident's merge freeze.

@@ -4,6 +4,7 @@ import { formatDuration } from "../../config/duration.js";
 import type { Config } from "../../config/schema.js";
 import { actionItemSummaries } from "../../kernel/action-item-summary.js";
 import { clocks, type TargetState } from "../../kernel/clocks.js";
+import { pullRef } from "../../kernel/code-history.js";
 import type { IssueHistory } from "../../kernel/history.js";
 import type { IncidentState, PullRole } from "../../kernel/incident-state.js";
 import { exposedSecurityIncident } from "../../kernel/security-exposure.js";
@@ -153,8 +154,11 @@ export function renderPir(input: PirInput): string {
     suspects: input.suspects,
     recurrences: input.recurrences ?? null,
     pulls: state.linked.map(({ pull, role, reverts }) => ({
-      link: `[#${pull.number}](${pull.url}) ${inline(pull.title, 100)}`,
-      role: reverts ? `revert of [#${reverts}](${history.repo.url}/pull/${reverts})` : ROLE_WORDS[role],
+      link: `[${pullRef(pull, history.repo.nameWithOwner)}](${pull.url}) ${inline(pull.title, 100)}`,
+      // The reverted pull request lives beside its revert, in whichever repository.
+      role: reverts
+        ? `revert of [${pullRef({ ...pull, number: reverts }, history.repo.nameWithOwner)}](${pull.url.replace(/\d+$/, String(reverts))})`
+        : ROLE_WORDS[role],
       opened: at(pull.createdAt),
       closed: pull.mergedAt
         ? `merged ${at(pull.mergedAt)}`

@@ -1,4 +1,5 @@
 import type { Config } from "../../config/schema.js";
+import { pullRef } from "../code-history.js";
 import type { IssueHistory, PullFact } from "../history.js";
 import type { IncidentState, LinkedPull, PullRole } from "../incident-state.js";
 import { isApp, readMarkers, trustedMarkers } from "../markers.js";
@@ -11,6 +12,8 @@ import { timelineWords } from "./timeline-words.js";
  * mention it, come from its hotfix branch, or are the app's revert and review pull
  * requests), and the timeline rows of their opening, merging and closing, of the
  * hotfix branch and of deployments to the watched environment during the incident.
+ * Pull requests of other repositories (organisation mode) are told apart by URL and
+ * named `owner/name#4`.
  */
 export function projectCode(
   state: IncidentState,
@@ -20,18 +23,23 @@ export function projectCode(
 ): void {
   if (!state.declaration) return;
   const id = state.id;
-  const found = new Map<number, LinkedPull>();
+  const found = new Map<string, LinkedPull>();
   const add = (pull: PullFact, from: "mention" | "hotfix" | "review") => {
-    const known = found.get(pull.number);
+    const known = found.get(pull.url);
     const linked = classify(pull, from, history.issue.number, id, botLogin);
-    if (!known || rank(linked.role) > rank(known.role)) found.set(pull.number, linked);
+    if (!known || rank(linked.role) > rank(known.role)) found.set(pull.url, linked);
   };
   for (const item of history.items)
     if (item.type === "cross-referenced" && item.pull) add(item.pull, "mention");
   for (const pull of history.code.hotfixPulls) add(pull, "hotfix");
   for (const pull of history.code.pirPulls) add(pull, "review");
-  state.linked = [...found.values()].sort((a, b) => a.pull.number - b.pull.number);
-  for (const linked of state.linked) pullEntries(state, linked, botLogin);
+  // The incident's own repository first, then the others by name; by number within each.
+  const home = history.repo.nameWithOwner;
+  const where = (pull: PullFact) => pullRef(pull, home).replace(/#\d+$/, "");
+  state.linked = [...found.values()].sort(
+    (a, b) => where(a.pull).localeCompare(where(b.pull)) || a.pull.number - b.pull.number,
+  );
+  for (const linked of state.linked) pullEntries(state, linked, botLogin, home);
   hotfixEntry(state, history, id, botLogin);
   deploymentEntries(state, history, config);
 }
@@ -68,23 +76,26 @@ function classify(
   return { pull, role: "linked", reverts: null, source: null };
 }
 
-function describe(linked: LinkedPull): string {
-  const { number } = linked.pull;
+function describe(linked: LinkedPull, home: string): string {
+  const ref = pullRef(linked.pull, home);
   switch (linked.role) {
     case "hotfix":
-      return timelineWords.pull.hotfix(number);
-    case "revert":
-      return timelineWords.pull.revert(number, linked.reverts);
+      return timelineWords.pull.hotfix(ref);
+    case "revert": {
+      // The reverted pull request lives beside its revert.
+      const reverts = linked.reverts === null ? null : ref.replace(/#\d+$/, `#${linked.reverts}`);
+      return timelineWords.pull.revert(ref, reverts);
+    }
     case "review":
-      return timelineWords.pull.review(number);
+      return timelineWords.pull.review(ref);
     case "linked":
-      return timelineWords.pull.linked(number);
+      return timelineWords.pull.linked(ref);
   }
 }
 
-function pullEntries(state: IncidentState, linked: LinkedPull, botLogin: string): void {
+function pullEntries(state: IncidentState, linked: LinkedPull, botLogin: string, home: string): void {
   const { pull } = linked;
-  const name = describe(linked);
+  const name = describe(linked, home);
   const source = { url: pull.url };
   // The app's own pull requests read as the app's ("app"), like its other timeline rows.
   const author = isApp(pull.author, botLogin) ? null : (pull.author?.login ?? null);

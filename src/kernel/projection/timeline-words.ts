@@ -64,12 +64,13 @@ export const timelineWords = {
     liftedByHand: "turned off by hand",
     severityDoesNot: (severity: string | null) => `${severity} does not freeze merges`,
   },
+  /** `ref`: `#4`, or `owner/name#4` for a pull request in another repository. */
   pull: {
-    hotfix: (number: number) => `Hotfix PR #${number}`,
-    revert: (number: number, reverts: number | null) =>
-      reverts ? `Revert PR #${number} (reverts #${reverts})` : `Revert PR #${number}`,
-    review: (number: number) => `Post-incident review PR #${number}`,
-    linked: (number: number) => `PR #${number}`,
+    hotfix: (ref: string) => `Hotfix PR ${ref}`,
+    revert: (ref: string, reverts: string | null) =>
+      reverts ? `Revert PR ${ref} (reverts ${reverts})` : `Revert PR ${ref}`,
+    review: (ref: string) => `Post-incident review PR ${ref}`,
+    linked: (ref: string) => `PR ${ref}`,
     opened: (name: string) => `${name} opened`,
     merged: (name: string) => `${name} merged`,
     closed: (name: string) => `${name} closed without merging`,

@@ -55,18 +55,19 @@ export function eventView(sim: SimContext, repo: Repo, issue: Issue, event: Time
     case "RenamedTitleEvent":
       return { ...base, previousTitle: event.previousTitle, currentTitle: event.currentTitle, subject };
     case "CrossReferencedEvent": {
-      const source = sim.store.findIssue(repo, event.source);
+      const from = event.sourceRepoId === undefined ? repo : sim.store.repoById(event.sourceRepoId);
+      const source = sim.store.findIssue(from, event.source);
       const path = `/${repo.owner}/${repo.name}/issues/${issue.number}#ref-${event.id}`;
       return {
         ...base,
         referencedAt: event.createdAt,
-        isCrossRepository: false,
+        isCrossRepository: from.id !== repo.id,
         willCloseTarget: event.willCloseTarget,
         url: `${sim.htmlUrl}${path}`,
         resourcePath: path,
         target: subject,
         source: () =>
-          source?.pull ? pullView(sim, repo, source) : source ? issueView(sim, repo, source) : null,
+          source?.pull ? pullView(sim, from, source) : source ? issueView(sim, from, source) : null,
       };
     }
     case "TransferredEvent":

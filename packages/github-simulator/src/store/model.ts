@@ -88,7 +88,13 @@ export type TimelineItem =
   | (EventBase & { kind: "AssignedEvent" | "UnassignedEvent"; assignee: string })
   | (EventBase & { kind: "RenamedTitleEvent"; previousTitle: string; currentTitle: string })
   /** Another issue or pull request mentioned this one (`#12`); `source` is its number. */
-  | (EventBase & { kind: "CrossReferencedEvent"; source: number; willCloseTarget: boolean })
+  | (EventBase & {
+      kind: "CrossReferencedEvent";
+      source: number;
+      /** The mentioning issue's repository, when it is not the mentioned one's. */
+      sourceRepoId?: number;
+      willCloseTarget: boolean;
+    })
   /** The issue moved here from another repository (`transferIssue`). */
   | (EventBase & { kind: "TransferredEvent"; fromRepoId: number });
 
