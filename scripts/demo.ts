@@ -9,6 +9,7 @@ import { checkDemo } from "./demo/check-demo.js";
 import { committedFiles } from "./demo/committed-files.js";
 import { writeReport } from "./demo/demo-report.js";
 import { followUpSummary } from "./demo/follow-up-summary.js";
+import { playOrganisationDemo } from "./demo/organisation-demo.js";
 import { checkOutward, DEMO_TARGETS, startDemoReceiver, writeOutward } from "./demo/outward-output.js";
 import { readActionItems } from "./demo/read-action-items.js";
 import { renderReviewComments, reviewComments } from "./demo/review-comments.js";
@@ -99,6 +100,23 @@ async function main() {
     await writeFile(join(OUT, "alert-incident.md"), alerted.transcript);
     await writePages(OUT, pagerDuty);
     problems.push(...alerted.problems);
+    console.log("\n  The third incident: organisation mode (acme/incidents, code in acme/search-service)");
+    const organisation = await playOrganisationDemo(harness, demo.installation, (line) =>
+      console.log(`  ${line}`),
+    );
+    await mkdir(join(OUT, "organisation"), { recursive: true });
+    await writeFile(join(OUT, "organisation", "incident.md"), organisation.transcript);
+    await writeFile(join(OUT, "organisation", "security-incident.md"), organisation.security);
+    await writeFile(join(OUT, "organisation", "review.md"), organisation.review);
+    await writeFile(
+      join(OUT, "organisation", "requests.md"),
+      `# GitHub requests per step (organisation mode)\n\n| step | requests |\n|---|---|\n${Object.entries(
+        organisation.requests,
+      )
+        .map(([step, count]) => `| ${step.replace(/\|/g, "\\|")} | ${count} |`)
+        .join("\n")}\n`,
+    );
+    problems.push(...organisation.problems);
     console.log(`\n${history.issue.title}`);
     console.log(`labels: ${history.issue.labels.join(", ")} · ${history.issue.state.toLowerCase()}`);
     console.log(`${sim.deliveries.length} webhooks delivered, ${requests.length} API requests by the app`);
@@ -123,7 +141,7 @@ async function main() {
         .join(", ")}`,
     );
     console.log(
-      `wrote ${OUT}/transcript.md, alert-incident.md, pages/, action-items/, review-pull-comments.md, board.json, requests.jsonl, state.json, files/, chat/, status/, slack/, report/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `wrote ${OUT}/transcript.md, alert-incident.md, pages/, organisation/, action-items/, review-pull-comments.md, board.json, requests.jsonl, state.json, files/, chat/, status/, slack/, report/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     if (problems.length) {
       console.error(`\nDemo checks failed:\n${problems.map((p) => `  - ${p}`).join("\n")}`);

@@ -6,6 +6,8 @@ import { seedPastIncidents } from "./seed-past.js";
 
 export interface DemoResult {
   issue: number;
+  /** The app's installation on acme (the organisation demo adds repositories to it). */
+  installation: number;
   /** What each sweep posted, by simulated time. */
   sweeps: Array<{ at: string; plan: string[] }>;
 }
@@ -33,7 +35,7 @@ export async function playDemo(
   seedDemoRepo(sim, options.config);
   const installation = await sim.installApp(OWNER, [REPO]);
   const octokit = asOctokit(await harness.probot.auth(installation));
-  const result: DemoResult = { issue: 0, sweeps: [] };
+  const result: DemoResult = { issue: 0, installation, sweeps: [] };
   // Webhooks the sweep's writes cause wait until it is done, so every request is told apart:
   // the sweep's own (no delivery) and each webhook's.
   const sweep = async () => {

@@ -167,6 +167,28 @@ export class Simulator {
     return installation.id;
   }
 
+  /** The owner adds `repos` to an installation and GitHub sends `installation_repositories.added`. */
+  async addToInstallation(installationId: number, repos: string[]): Promise<void> {
+    const { store } = this.ctx;
+    const installation = store.installationById(installationId);
+    if (!installation) throw new Error(`simulator: no installation ${installationId}`);
+    const added = repos.map((name) => {
+      const repo = store.findRepo(installation.account, name);
+      if (!repo) throw new Error(`simulator: no repo ${installation.account}/${name}`);
+      return repo;
+    });
+    installation.repoIds.push(...added.map((repo) => repo.id).filter((id) => !installation.repoIds.includes(id)));
+    const org = store.state.orgs[installation.account.toLowerCase()];
+    const sender = org ? (org.owners[0] ?? org.members[0] ?? installation.account) : installation.account;
+    store.emit({
+      type: "installation_repositories.added",
+      installation,
+      added,
+      actor: store.requireAccount(sender).login,
+    });
+    await this.settle();
+  }
+
   /**
    * An Octokit acting as `login` (created as a User if unknown). Failed requests are
    * not logged to the console (they reject; tests assert on them).

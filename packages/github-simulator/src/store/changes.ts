@@ -63,6 +63,12 @@ export type Change =
     }
   | { type: "installation.created"; installation: Installation; actor: string }
   | {
+      type: "installation_repositories.added";
+      installation: Installation;
+      added: Repo[];
+      actor: string;
+    }
+  | {
       type: "pull_request.opened" | "pull_request.closed" | "pull_request.reopened";
       repo: Repo;
       issue: Issue;

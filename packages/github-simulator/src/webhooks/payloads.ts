@@ -45,6 +45,13 @@ function pullRequestFields(ctx: SimContext, change: PullChange): Record<string, 
 /** The webhook GitHub would send the app for `change`, built from the state right after it. */
 export function webhookFor(ctx: SimContext, change: Change): WebhookMessage | null {
   const [event, action] = change.type.split(".") as [string, string];
+  const listed = (repo: Repo) => ({
+    id: repo.id,
+    node_id: repo.nodeId,
+    name: repo.name,
+    full_name: `${repo.owner}/${repo.name}`,
+    private: repo.private,
+  });
   if (change.type === "installation.created") {
     const { installation } = change;
     return {
@@ -53,16 +60,22 @@ export function webhookFor(ctx: SimContext, change: Change): WebhookMessage | nu
       payload: {
         action,
         installation: installationShape(ctx, installation),
-        repositories: installation.repoIds.map((id) => {
-          const repo = ctx.store.repoById(id);
-          return {
-            id: repo.id,
-            node_id: repo.nodeId,
-            name: repo.name,
-            full_name: `${repo.owner}/${repo.name}`,
-            private: repo.private,
-          };
-        }),
+        repositories: installation.repoIds.map((id) => listed(ctx.store.repoById(id))),
+        requester: null,
+        sender: userShape(ctx, ctx.store.requireAccount(change.actor)),
+      },
+    };
+  }
+  if (change.type === "installation_repositories.added") {
+    return {
+      event,
+      action,
+      payload: {
+        action,
+        installation: installationShape(ctx, change.installation),
+        repository_selection: "selected",
+        repositories_added: change.added.map(listed),
+        repositories_removed: [],
         requester: null,
         sender: userShape(ctx, ctx.store.requireAccount(change.actor)),
       },

@@ -1,0 +1,280 @@
+import type { Simulator } from "@incident-app/github-simulator";
+import type { Harness } from "../../test/support/harness.js";
+import { readAsPerson, renderTranscript } from "../../test/support/transcript.js";
+import { OWNER, REPO } from "./code-actions.js";
+import { demoTime } from "./run-demo.js";
+import { FORM, PEOPLE } from "./scenario.js";
+
+/**
+ * The demo's third incident, in organisation mode (§13): acme adds its private
+ * incidents repository, `acme/api` and a private security repository to the app's
+ * installation. The incident is declared in `acme/incidents`; the change that broke
+ * search is in `acme/search-service`, where the revert and the hotfix branch are made
+ * from commands typed on the incident. A security incident filed in the public
+ * `acme/search-service` moves to `acme/security-incidents` before the app writes a word.
+ */
+export const INCIDENTS_REPO = "incidents";
+export const API_REPO = "api";
+export const SECURITY_REPO = "security-incidents";
+const DAY = "02-17";
+
+const INCIDENTS_CONFIG = `# acme/incidents: every service's incidents, whichever repository its code is in.
+onCall:
+  primary: [${PEOPLE.alice}]
+  secondary: [${PEOPLE.dave}]
+services:
+  search:
+    repository: ${OWNER}/${REPO}
+    paths: ["src/search/**"]
+  api:
+    repository: ${OWNER}/${API_REPO}
+security:
+  repository: ${OWNER}/${SECURITY_REPO}
+`;
+
+/** The form, filled in for this day's incidents. */
+const form = (severity: string, impact: string, started: string) =>
+  FORM.body
+    .replace("SEV-2", severity)
+    .replace(/### What is broken \/ user impact\n\n[^\n]*/, `### What is broken / user impact\n\n${impact}`)
+    .replace("2026-02-03 14:23", started);
+const SECURITY_FORM = form("SEV-1", "Search logs hold users' session tokens.", "2026-02-17 10:30").replace(
+  "- [ ] This is a security",
+  "- [x] This is a security",
+);
+
+export interface OrganisationDemoResult {
+  issue: number;
+  transcript: string;
+  /** The review file the app committed in acme/incidents. */
+  review: string;
+  security: string;
+  /** The app's requests to GitHub for each step, for the closing numbers. */
+  requests: Record<string, number>;
+  problems: string[];
+}
+
+const code = { owner: OWNER, repo: REPO };
+
+/** Opens a pull request changing `path` in `where` (merged unless told not to); its number. */
+async function change(sim: Simulator, who: string, where: typeof code, branch: string, path: string) {
+  const person = sim.as(who);
+  const { data: main } = await person.rest.git.getRef({ ...where, ref: "heads/main" });
+  await person.rest.git.createRef({ ...where, ref: `refs/heads/${branch}`, sha: main.object.sha });
+  await person.rest.repos.createOrUpdateFileContents({
+    ...where,
+    path,
+    branch,
+    message: branch,
+    content: Buffer.from(`// ${branch}\n`).toString("base64"),
+  });
+  const { data } = await person.rest.pulls.create({ ...where, head: branch, base: "main", title: branch });
+  return data.number;
+}
+
+async function deploy(sim: Simulator, who: string, description: string) {
+  const person = sim.as(who);
+  const { data } = await person.rest.repos.createDeployment({
+    ...code,
+    ref: "main",
+    environment: "production",
+    description,
+    auto_merge: false,
+    required_contexts: [],
+  });
+  const id = (data as { id: number }).id;
+  await person.rest.repos.createDeploymentStatus({
+    ...code,
+    deployment_id: id,
+    state: "success",
+    description,
+  });
+}
+
+export async function playOrganisationDemo(
+  harness: Harness,
+  installation: number,
+  log: (line: string) => void,
+): Promise<OrganisationDemoResult> {
+  const { sim, clock } = harness;
+  const requests: Record<string, number> = {};
+  const step = async (time: string, who: string, what: string, run: () => Promise<unknown>) => {
+    clock.set(demoTime(`${DAY} ${time}`));
+    log(`${DAY} ${time} ${who} ${what}`);
+    const before = sim.appRequests().length;
+    await run();
+    await harness.settle();
+    requests[`${time} ${what}`] = sim.appRequests().length - before;
+  };
+  const incidents = { owner: OWNER, repo: INCIDENTS_REPO };
+  const say =
+    (who: string, body: string, where = incidents, number = issue) =>
+    () =>
+      sim.as(who).rest.issues.createComment({ ...where, issue_number: number, body });
+
+  sim.createRepo({
+    owner: OWNER,
+    name: INCIDENTS_REPO,
+    private: true,
+    files: { ".github/incident.yml": INCIDENTS_CONFIG },
+  });
+  sim.createRepo({ owner: OWNER, name: API_REPO, files: { "README.md": "# api\n" } });
+  sim.createRepo({
+    owner: OWNER,
+    name: SECURITY_REPO,
+    private: true,
+    files: { ".github/incident.yml": `onCall:\n  primary: [${PEOPLE.bob}]\n` },
+  });
+  let issue = 0;
+  let broken = 0;
+  await step("09:30", "admin", "adds acme/incidents, acme/api and acme/security-incidents to the app", () =>
+    sim.addToInstallation(installation, [INCIDENTS_REPO, API_REPO, SECURITY_REPO]),
+  );
+  await step("09:31", "admin", "names the private security repository in acme/search-service's config", () =>
+    addSecurityRepository(sim),
+  );
+  await step("09:40", "dave", "merges a facet cache in acme/search-service", async () => {
+    broken = await change(sim, PEOPLE.dave, code, "facet-cache", "src/search/facets.ts");
+    await sim.as(PEOPLE.bob).rest.pulls.merge({ ...code, pull_number: broken, merge_method: "squash" });
+  });
+  await step("09:45", "dave", "deploys acme/search-service (deploy #130)", () =>
+    deploy(sim, PEOPLE.dave, "Deploy #130"),
+  );
+  await step("09:50", "frank", "opens an unrelated pull request in acme/api", () =>
+    change(sim, "frank", { owner: OWNER, repo: API_REPO }, "client-bump", "src/client.ts"),
+  );
+  await step("10:02", "alice", "files the incident form in acme/incidents (SEV-2)", async () => {
+    issue = sim.fileIssueForm(
+      PEOPLE.alice,
+      { owner: OWNER, name: INCIDENTS_REPO },
+      {
+        title: "Search facets empty after the facet cache deploy",
+        body: form(
+          "SEV-2",
+          "Search results show no facets: people cannot filter by service or area.",
+          "2026-02-17 09:55",
+        ),
+        labels: ["incident"],
+      },
+    );
+  });
+  await step("10:03", "bob", "/ack", say(PEOPLE.bob, "/ack"));
+  await step("10:04", "bob", "/freeze on", say(PEOPLE.bob, "/freeze on"));
+  await step("10:06", "dave", `/revert ${OWNER}/${REPO}#${broken}`, () =>
+    say(
+      PEOPLE.dave,
+      `/status identified The facet cache returns empty facets\n/revert ${OWNER}/${REPO}#${broken}`,
+    )(),
+  );
+  await step("10:08", "dave", "merges the revert in acme/search-service", async () => {
+    const { data } = await sim.as(PEOPLE.dave).rest.pulls.list({ ...code, state: "open", per_page: 100 });
+    const revert = data.find((pull) => pull.head.ref.startsWith(`revert-${broken}-`));
+    if (!revert) throw new Error("demo: the revert pull request was not opened in acme/search-service");
+    await sim
+      .as(PEOPLE.dave)
+      .rest.pulls.merge({ ...code, pull_number: revert.number, merge_method: "squash" });
+  });
+  await step("10:10", "dave", "deploys the revert (deploy #131)", () =>
+    deploy(sim, PEOPLE.dave, "Deploy #131"),
+  );
+  await step("10:12", "dave", `/hotfix ${OWNER}/${REPO}`, say(PEOPLE.dave, `/hotfix ${OWNER}/${REPO}`));
+  await step("10:15", "dave", "/mitigated", say(PEOPLE.dave, "/mitigated Facets are back since deploy #131"));
+  await step(
+    "10:25",
+    "bob",
+    "/resolve",
+    say(PEOPLE.bob, "/resolve Reverted the facet cache; the fix goes through the hotfix branch"),
+  );
+  let filed = 0;
+  await step("10:40", "erin", "files a security incident in the public acme/search-service", async () => {
+    filed = sim.fileIssueForm(
+      PEOPLE.erin,
+      { owner: OWNER, name: REPO },
+      { title: "Session tokens in search logs", body: SECURITY_FORM, labels: ["incident"] },
+    );
+  });
+  const transcript = renderTranscript(await readAsPerson(sim.as(PEOPLE.alice), OWNER, INCIDENTS_REPO, issue));
+  const { data: moved } = await sim.as(PEOPLE.alice).rest.issues.get({ ...code, issue_number: filed });
+  const security = moved.html_url.includes(`/${SECURITY_REPO}/`)
+    ? renderTranscript(await readAsPerson(sim.as(PEOPLE.alice), OWNER, SECURITY_REPO, moved.number))
+    : "";
+  const review = await reviewFile(sim);
+  const problems = await checkOrganisationDemo(sim, { transcript, security, review, broken, filed });
+  return { issue, transcript, review, security, requests, problems };
+}
+
+/** acme puts its private security repository in acme/search-service's config, as a commit. */
+async function addSecurityRepository(sim: Simulator) {
+  const admin = sim.as(PEOPLE.bob);
+  const path = ".github/incident.yml";
+  const { data } = await admin.rest.repos.getContent({ ...code, path });
+  const file = data as { content: string; sha: string };
+  const text = Buffer.from(file.content, "base64").toString("utf8");
+  await admin.rest.repos.createOrUpdateFileContents({
+    ...code,
+    path,
+    sha: file.sha,
+    message: "Security incidents move to the private acme/security-incidents",
+    content: Buffer.from(`${text}security:\n  repository: ${OWNER}/${SECURITY_REPO}\n`).toString("base64"),
+  });
+}
+
+/** The post-incident review as the app committed it on its branch in acme/incidents. */
+async function reviewFile(sim: Simulator): Promise<string> {
+  const { data } = await sim
+    .as(PEOPLE.alice)
+    .rest.repos.getContent({
+      owner: OWNER,
+      repo: INCIDENTS_REPO,
+      path: "docs/incidents/INC-20260217-001.md",
+      ref: "pir/inc-20260217-001",
+    })
+    .catch(() => ({ data: null }));
+  const file = data as { content?: string } | null;
+  return file?.content ? Buffer.from(file.content, "base64").toString("utf8") : "";
+}
+
+async function checkOrganisationDemo(
+  sim: Simulator,
+  seen: { transcript: string; security: string; review: string; broken: number; filed: number },
+): Promise<string[]> {
+  const problems: string[] = [];
+  const expect = (ok: boolean, what: string) => {
+    if (!ok) problems.push(`organisation demo: ${what}`);
+  };
+  const { transcript } = seen;
+  const service = `${OWNER}/${REPO}`;
+  expect(/^# \[INC-20260217-001\] /m.test(transcript), "the incident in acme/incidents has no id");
+  expect(
+    new RegExp(`Opened ${service}#\\d+ to revert ${service}#${seen.broken}`).test(transcript),
+    "the revert reply does not name the pull request in acme/search-service",
+  );
+  expect(
+    new RegExp(`Revert PR ${service}#\\d+ \\(reverts ${service}#${seen.broken}\\) merged`).test(transcript),
+    "the timeline does not show the revert merged in acme/search-service",
+  );
+  expect(
+    transcript.includes(`Created the hotfix branch \`${service}:hotfix/inc-20260217-001\``),
+    "the hotfix branch was not created in acme/search-service",
+  );
+  expect(
+    seen.review.includes(`[${service}#${seen.broken}](https://github.com/${service}/pull/${seen.broken})`),
+    "the review does not link the reverted pull request in acme/search-service",
+  );
+  const { data: branch } = await sim
+    .as(PEOPLE.alice)
+    .rest.git.getRef({ ...code, ref: "heads/hotfix/inc-20260217-001" })
+    .catch(() => ({ data: null }));
+  expect(branch !== null, "acme/search-service has no hotfix/inc-20260217-001 branch");
+  // The security incident: gone from the public repository, declared in the private one.
+  const { data: open } = await sim.as(PEOPLE.alice).rest.issues.listForRepo({ ...code, state: "all" });
+  expect(
+    !open.some((i) => i.title.includes("Session tokens")),
+    "the security incident is still listed in the public acme/search-service",
+  );
+  expect(
+    seen.security.includes("Moved here from the public repository"),
+    "the security incident did not move",
+  );
+  return problems;
+}

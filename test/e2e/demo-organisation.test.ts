@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type OrganisationDemoResult, playOrganisationDemo } from "../../scripts/demo/organisation-demo.js";
+import { OWNER, REPO, seedDemoRepo } from "../../scripts/demo/scenario.js";
+import { type Harness, startHarness } from "../support/harness.js";
+
+/**
+ * The demo's organisation-mode incident (§13) on its own: declared in the private
+ * acme/incidents, reverted and branched in acme/search-service, and a security incident
+ * filed in the public acme/search-service moved to acme/security-incidents.
+ */
+let harness: Harness;
+let demo: OrganisationDemoResult;
+
+beforeAll(async () => {
+  harness = await startHarness({ start: "2026-02-17T09:00:00Z" });
+  seedDemoRepo(harness.sim);
+  const installation = await harness.sim.installApp(OWNER, [REPO]);
+  demo = await playOrganisationDemo(harness, installation, () => {});
+}, 180_000);
+afterAll(() => harness.close());
+
+describe("the organisation-mode demo", () => {
+  it("passes its own checks", () => {
+    expect(demo.problems).toEqual([]);
+  });
+
+  it("puts the code repository's pull requests on the incident's timeline", () => {
+    expect(demo.transcript).toMatch(
+      /\| 10:08 \| Revert PR acme\/search-service#\d+ \(reverts acme\/search-service#\d+\) merged \[↗\]\(https:\/\/github\.com\/acme\/search-service\/pull\/\d+\) \| @dave \|/,
+    );
+  });
+
+  it("costs what one repository costs, per command", () => {
+    const cost = (prefix: string) =>
+      Object.entries(demo.requests).find(([step]) => step.startsWith(prefix))?.[1];
+    expect(cost("10:03")).toBe(2); // /ack: one read, one batched write
+    expect(cost("10:02")).toBe(3); // declaring
+    // The revert merged in acme/search-service: its read there, the incident's read and one write.
+    expect(cost("10:08")).toBe(3);
+  });
+
+  it("leaves nothing of the security incident in the public repository", async () => {
+    const { data } = await harness.sim
+      .as("alice")
+      .rest.issues.listForRepo({ owner: OWNER, repo: REPO, state: "all" });
+    expect(data.map((issue) => issue.title)).not.toContainEqual(expect.stringContaining("Session tokens"));
+    expect(demo.security).toContain("Moved here from the public repository `acme/search-service`");
+  });
+});
