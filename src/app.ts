@@ -61,7 +61,7 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
       publishFiles: overrides.publishFiles ?? publishFiles,
       retry: overrides.retry ?? PRODUCTION_RETRY_POLICY,
       lock: overrides.lock ?? defaultIssueLock(app),
-      contentBudget: overrides.contentBudget ?? defaultContentBudget(),
+      contentBudget: overrides.contentBudget ?? defaultContentBudget(app),
       warRoom: overrides.warRoom ?? warRoomDepsFromEnv(),
       env: overrides.env ?? (() => process.env),
     };

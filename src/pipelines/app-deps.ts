@@ -43,9 +43,14 @@ export function defaultIssueLock(app: Probot, redisUrl = process.env.REDIS_URL):
 }
 
 /** With REDIS_URL every replica spends one budget per account; one process counts in memory. */
-export function defaultContentBudget(redisUrl = process.env.REDIS_URL): ContentBudget {
+export function defaultContentBudget(app: Probot, redisUrl = process.env.REDIS_URL): ContentBudget {
   if (!redisUrl) return localContentBudget();
-  return sharedContentBudget(new Redis(redisUrl, { maxRetriesPerRequest: 2 }));
+  return sharedContentBudget(new Redis(redisUrl, { maxRetriesPerRequest: 2 }), (error) =>
+    app.log.warn(
+      { err: error },
+      "alerts' content budget: Redis does not answer; counting in this process meanwhile",
+    ),
+  );
 }
 
 export function readFormTemplate(): string {

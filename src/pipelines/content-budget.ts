@@ -71,7 +71,32 @@ redis.call("PEXPIRE", KEYS[1], ${2 * HOUR_MS})
 return 1
 `;
 
-export function sharedContentBudget(redis: Redis): ContentBudget {
+/**
+ * Redis shared by the replicas. When Redis does not answer, the replica counts in its own
+ * process meanwhile (it alone stays within the limits; the replicas together may not) and
+ * says so, rather than failing the alerts.
+ */
+export function sharedContentBudget(
+  redis: Redis,
+  onUnreachable: (error: unknown) => void = () => {},
+): ContentBudget {
+  const shared = redisContentBudget(redis);
+  const local = localContentBudget();
+  return {
+    reserve: (account, cost, limits, now) =>
+      shared.reserve(account, cost, limits, now).catch((error) => {
+        onUnreachable(error);
+        return local.reserve(account, cost, limits, now);
+      }),
+    settle: (account, id, reservedCost, actual, now) =>
+      shared.settle(account, id, reservedCost, actual, now).catch((error) => {
+        onUnreachable(error);
+        return local.settle(account, id, reservedCost, actual, now);
+      }),
+  };
+}
+
+function redisContentBudget(redis: Redis): ContentBudget {
   const key = (account: string) => `incident-app:alert-content:${account.toLowerCase()}`;
   return {
     async reserve(account, cost, limits, now) {

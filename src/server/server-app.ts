@@ -38,7 +38,7 @@ export function serverApp(
     const lock = defaultIssueLock(probot, queueConfig.redisUrl ?? undefined);
     const warRoom = warRoomDepsFromEnv(() => env);
     const chat = defaultChatDeps();
-    const contentBudget = defaultContentBudget(queueConfig.redisUrl ?? undefined);
+    const contentBudget = defaultContentBudget(probot, queueConfig.redisUrl ?? undefined);
     await createApp({ clock, lock, warRoom, chat, contentBudget })(probot, {
       addHandler,
       cwd: process.cwd(),

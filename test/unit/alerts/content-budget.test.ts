@@ -1,3 +1,4 @@
+import type { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
 import {
   admits,
@@ -8,7 +9,7 @@ import {
 } from "../../../src/features/alerts/content-budget.js";
 import { contentCreated } from "../../../src/github/content-meter.js";
 import { contentAccount } from "../../../src/pipelines/alert-content.js";
-import { localContentBudget } from "../../../src/pipelines/content-budget.js";
+import { localContentBudget, sharedContentBudget } from "../../../src/pipelines/content-budget.js";
 
 const LIMITS = { perMinute: 50, perHour: 400 };
 const T0 = Date.parse("2026-02-03T14:00:00Z");
@@ -81,5 +82,18 @@ describe("the content meter's count of one request", () => {
     expect(contentCreated({ method: "POST", url: "/repos/acme/search/issues/12/comments" })).toBe(1);
     expect(contentCreated({ method: "PATCH", url: "/repos/acme/search/issues/12" })).toBe(0);
     expect(contentCreated({ method: "POST", url: "/repos/acme/search/issues/12/labels" })).toBe(0);
+  });
+});
+
+describe("the shared budget when Redis does not answer", () => {
+  it("counts in the process meanwhile and says so, rather than failing the alerts", async () => {
+    const down = () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:6379"));
+    const redis = { eval: down, zrange: down, zrem: down, zadd: down, pexpire: down } as unknown as Redis;
+    const told: unknown[] = [];
+    const budget = sharedContentBudget(redis, (error) => told.push(error));
+    const first = await budget.reserve("acme", 44, LIMITS, T0);
+    expect(first.reserved).toBe(true);
+    expect(await budget.reserve("acme", 7, LIMITS, T0)).toEqual({ reserved: false, retryAfterSeconds: 60 });
+    expect(told).toHaveLength(2);
   });
 });
