@@ -6,7 +6,12 @@ import { PRODUCTION_RETRY_POLICY } from "./github/retry-policy.js";
 import { defaultChatDeps } from "./outside/chat/chat-deps.js";
 import { warRoomDepsFromEnv } from "./outside/slack/slack-deps.js";
 import { onAlertDispatch } from "./pipelines/alert-dispatch.js";
-import { type AppDeps, defaultIssueLock, readFormTemplate } from "./pipelines/app-deps.js";
+import {
+  type AppDeps,
+  defaultContentBudget,
+  defaultIssueLock,
+  readFormTemplate,
+} from "./pipelines/app-deps.js";
 import { onDeploymentStatus } from "./pipelines/deployment-status-event.js";
 import { createLabelsOnInstall } from "./pipelines/ensure-labels.js";
 import { withEventLog } from "./pipelines/event-log.js";
@@ -56,6 +61,7 @@ export function createApp(overrides: Partial<AppDeps> = {}): ApplicationFunction
       publishFiles: overrides.publishFiles ?? publishFiles,
       retry: overrides.retry ?? PRODUCTION_RETRY_POLICY,
       lock: overrides.lock ?? defaultIssueLock(app),
+      contentBudget: overrides.contentBudget ?? defaultContentBudget(app),
       warRoom: overrides.warRoom ?? warRoomDepsFromEnv(),
       env: overrides.env ?? (() => process.env),
     };

@@ -133,7 +133,25 @@ export const alertsSchema = z
           .max(25)
           .default(10)
           .describe(
-            "New alert fingerprints that may open an incident of their own per repository and minute (each costs about 3 of GitHub's 80 content-creating requests a minute); beyond it they are grouped into one alert storm incident.",
+            "New alert fingerprints that may open an incident of their own per repository and minute (each costs about 4 of GitHub's 80 content-creating requests a minute); beyond it they are grouped into one alert storm incident.",
+          ),
+        contentPerMinute: z
+          .number()
+          .int()
+          .min(10)
+          .max(80)
+          .default(50)
+          .describe(
+            "Content-creating requests (issues, comments) alerts may make per account in any 60 seconds, of GitHub's 80; shared by the replicas through Redis with REDIS_URL. Beyond it alerts are grouped into the storm incident or counted in place.",
+          ),
+        contentPerHour: z
+          .number()
+          .int()
+          .min(10)
+          .max(500)
+          .default(400)
+          .describe(
+            "Content-creating requests alerts may make per account in any hour, of GitHub's 500; the rest is left to people's commands and the sweep.",
           ),
       })
       .prefault({})

@@ -4,8 +4,6 @@ import {
   alertIssue,
   alertRecordBody,
   alertReopenedBody,
-  isRecordOf,
-  readAlertRecord,
 } from "../features/alerts/alert-issue.js";
 import { findIssueForAlert } from "../features/alerts/alert-marker.js";
 import {
@@ -14,6 +12,7 @@ import {
   openedInLastMinute,
   openStorm,
 } from "../features/alerts/alert-storm.js";
+import { CONTENT_COST } from "../features/alerts/content-budget.js";
 import { type AlertDecision, decideAlert, type KnownIncident } from "../features/alerts/decide-alert.js";
 import type { AlertRoute } from "../features/alerts/route-alert.js";
 import { createIssue } from "../github/apply-issue-writes.js";
@@ -23,7 +22,8 @@ import { loadConfig } from "../github/load-config.js";
 import { readAlertIncidents } from "../github/read-alert-incidents.js";
 import { historyVariables, readHistory } from "../github/read-history.js";
 import type { IssueHistory } from "../kernel/history.js";
-import { trustedMarkers } from "../kernel/markers.js";
+import { type AlertContent, UNLIMITED_CONTENT } from "./alert-content.js";
+import { recordOf, writeRecord } from "./alert-record-writes.js";
 import { countOnStormIncident, openStormIncident, stormRecordOf } from "./alert-storm-writes.js";
 import { convergeIncident, type OutsideDeps, type PipelineLog } from "./converge-incident.js";
 import { labelsChecked, markLabelsChecked } from "./ensure-labels.js";
@@ -57,17 +57,22 @@ export interface AlertPipelineInput {
    * incidents opened in the last minute is read fresh by each (a storm's budget holds).
    */
   exclusive?: <V>(key: string, work: () => Promise<V>) => Promise<V>;
+  /** The account's content budget (GitHub's content-creating limits); unlimited when absent. */
+  content?: AlertContent;
 }
 
 export type AlertOutcome =
   | { kind: "declared" | "triage" | "storm"; repository: string; number: number }
   | { kind: "counted" | "resolved" | "reopened"; repository: string; number: number; firings: number }
   | { kind: "ignored"; reason: string }
+  /** No room in the content budget even for the storm incident: the sender should send it again. */
+  | { kind: "deferred"; repository: string; retryAfterSeconds: number }
   | { kind: "invalid-config"; repository: string; file: string };
 
 export async function handleAlert(job: AlertJob, input: AlertPipelineInput): Promise<AlertOutcome> {
   const { alert, route } = job;
   const { octokit, now, botLogin } = input;
+  const content = input.content ?? UNLIMITED_CONTENT;
   const [owner, repo] = route.repository.split("/") as [string, string];
   const loaded = await loadConfig(
     { octokit, repo: () => ({ owner, repo }) },
@@ -127,33 +132,54 @@ export async function handleAlert(job: AlertJob, input: AlertPipelineInput): Pro
       ...(input.outside ? { outside: input.outside } : {}),
     });
   if (decision.kind === "declare") {
-    const grouped = await groupIfStorm();
+    const grouped = await groupIfStorm(false);
     if (grouped) return grouped;
   }
+  // A reopening beyond the content budget is grouped with the storm instead.
+  if (decision.kind === "reopen" && !(await content.afford(CONTENT_COST.reopen, "own")))
+    return (await groupIfStorm(true)) as AlertOutcome;
   return act(decision);
 
-  /** Beyond the minute's budget, or already grouped: the storm incident's record counts it. */
-  async function groupIfStorm(): Promise<AlertOutcome | null> {
+  /**
+   * Beyond the minute's budget of incidents or the account's content budget, or already
+   * grouped: the storm incident's record counts it. `folded`: it may not have its own.
+   */
+  async function groupIfStorm(folded: boolean): Promise<AlertOutcome | null> {
     const storm = openStorm(candidates);
     const stormHistory = storm
       ? await readHistory(octokit, { owner, repo, number: storm.number }, variables)
       : null;
     const stormRecord = stormHistory ? stormRecordOf(stormHistory, botLogin) : null;
     const already = stormRecord !== null && isGrouped(stormRecord.record, alert);
-    const chosen = already
+    let chosen = already
       ? { kind: "join-storm" as const }
-      : decideNewFingerprint(openedInLastMinute(candidates, now), input.newIncidentsPerMinute, storm);
-    if (chosen.kind === "declare-own") return null;
+      : decideNewFingerprint(
+          folded ? Number.POSITIVE_INFINITY : openedInLastMinute(candidates, now),
+          input.newIncidentsPerMinute,
+          storm,
+        );
+    if (chosen.kind === "declare-own") {
+      const cost = job.firings > 1 ? CONTENT_COST.declareWithRecord : CONTENT_COST.declare;
+      if (await content.afford(cost, "own")) return null;
+      chosen = storm ? { kind: "join-storm" } : { kind: "open-storm" };
+    }
     input.log.info(
       { fingerprint: alert.fingerprint, repository: route.repository, storm: chosen.kind },
       "alert storm",
     );
     const write = { octokit, owner, repo, config, alert, firings: job.firings, now, converge };
+    const deferred = (): AlertOutcome => ({
+      kind: "deferred",
+      repository: route.repository,
+      retryAfterSeconds: content.retryAfterSeconds(),
+    });
     if (chosen.kind === "open-storm") {
+      if (!(await content.afford(CONTENT_COST.openStorm, "storm"))) return deferred();
       const number = await openStormIncident(write, route, input.newIncidentsPerMinute);
       return { kind: "storm", repository: route.repository, number };
     }
     if (!storm || !stormHistory) return { kind: "ignored", reason: "storm incident not readable" };
+    if (!stormRecord && !(await content.afford(CONTENT_COST.stormRecord, "storm"))) return deferred();
     const on = { number: storm.number, history: stormHistory, record: stormRecord };
     const firings = await countOnStormIncident(write, on, variables);
     return { kind: "counted", repository: route.repository, number: storm.number, firings };
@@ -214,12 +240,9 @@ export async function handleAlert(job: AlertJob, input: AlertPipelineInput): Pro
                 resolved: chosen.endsAt,
                 mitigate: chosen.markMitigated,
               };
-        const body = alertRecordBody(alert, next, config);
-        const write = record
-          ? ({ kind: "update-comment", purpose: "notice", commentId: record.commentId, body } as const)
-          : ({ kind: "add-comment", purpose: "notice", body } as const);
-        const applied = await applyPlan(octokit, target, [write], variables);
-        await converge(target, applied.history ?? history, false);
+        const recordWrite = { octokit, target, history, alert, config, variables, content };
+        const applied = await writeRecord(recordWrite, record, next);
+        await converge(target, applied ?? history, false);
         const kind = chosen.kind === "add-to-existing" ? "counted" : "resolved";
         return { kind, repository: route.repository, number: target.number, firings: next.firings };
       }
@@ -238,20 +261,4 @@ export async function handleAlert(job: AlertJob, input: AlertPipelineInput): Pro
       }
     }
   }
-}
-
-/** The app's record comment for this alert on the incident, if there is one. */
-function recordOf(
-  history: IssueHistory,
-  alert: Alert,
-  botLogin: string,
-): { commentId: string; record: AlertRecord } | null {
-  for (const item of history.items) {
-    if (item.type !== "comment") continue;
-    const found = trustedMarkers(item, botLogin).find(
-      (marker) => marker.kind === "alert-record" && isRecordOf(marker.fields, alert),
-    );
-    if (found) return { commentId: item.id, record: readAlertRecord(found.fields) };
-  }
-  return null;
 }

@@ -6,9 +6,12 @@ import { parseAlertPayload } from "../features/alerts/parse-alert-payload.js";
 import { describeProblems } from "../features/alerts/payload-problem.js";
 import { routeAlert } from "../features/alerts/route-alert.js";
 import type { Octokit } from "../github/client.js";
+import { meterContent } from "../github/content-meter.js";
 import { loadConfig } from "../github/load-config.js";
 import { grafanaSignedContent, verifyBearer, verifyHexHmac } from "../outside/verify-signature.js";
 import { AlertBatches } from "./alert-batches.js";
+import { contentAccount } from "./alert-content.js";
+import type { ContentBudget } from "./content-budget.js";
 import type { OutsideDeps, PipelineLog } from "./converge-incident.js";
 import { type AlertJob, type AlertOutcome, handleAlert } from "./handle-alert.js";
 import type { IssueLock } from "./issue-lock.js";
@@ -44,6 +47,8 @@ export interface AlertDeps {
   log: PipelineLog;
   outside?: OutsideDeps;
   batches: AlertBatches<AlertJob, AlertOutcome>;
+  /** GitHub's content-creating limits, spent per account (in Redis across replicas). */
+  contentBudget: ContentBudget;
 }
 
 export function alertBatches(lock: IssueLock): AlertBatches<AlertJob, AlertOutcome> {
@@ -107,6 +112,13 @@ export async function receiveAlerts(request: AlertRequest, deps: AlertDeps): Pro
   const results = await Promise.all(jobs);
   const body: Record<string, unknown> = { alerts: results };
   if (parsed.truncatedAlerts > 0) body.note = alertWords.truncated(parsed.truncatedAlerts);
+  const waits = results.flatMap((result) => (result.kind === "deferred" ? [result.retryAfterSeconds] : []));
+  // Not handled yet, not dropped: the sender keeps it and sends it again (Alertmanager retries a 5xx).
+  if (waits.length)
+    return {
+      status: 503,
+      body: { ...body, error: alertWords.deferred(waits.length), retryAfter: Math.max(...waits) },
+    };
   if (refused.length) return { status: 422, body: { ...body, error: "alerts no route matches", refused } };
   return { status: 200, body };
 }
@@ -117,20 +129,31 @@ async function handleBatch(batch: AlertJob[], config: Config, deps: AlertDeps): 
   const firings = batch.filter((job) => job.alert.status === "firing").length;
   const [owner, repo] = last.route.repository.split("/") as [string, string];
   const octokit = await deps.octokit(owner, repo);
-  return handleAlert(
-    { ...last, firings: Math.max(1, firings) },
-    {
-      octokit,
-      botLogin: await deps.botLogin(),
-      formTemplate: deps.formTemplate,
-      now: deps.clock(),
-      log: deps.log,
-      dedupe: dedupeSettings(config.alerts),
-      newIncidentsPerMinute: config.alerts.storm.newIncidentsPerMinute,
-      exclusive: (key, work) => deps.batches.exclusive(key, work),
-      ...(deps.outside ? { outside: deps.outside } : {}),
-    },
-  );
+  const { storm } = config.alerts;
+  const limits = { perMinute: storm.contentPerMinute, perHour: storm.contentPerHour };
+  // GitHub counts content per account (an installation): every repository of it shares one budget.
+  const content = contentAccount(deps.contentBudget, owner, limits, deps.clock);
+  const meter = meterContent(octokit);
+  try {
+    return await handleAlert(
+      { ...last, firings: Math.max(1, firings) },
+      {
+        octokit,
+        botLogin: await deps.botLogin(),
+        formTemplate: deps.formTemplate,
+        now: deps.clock(),
+        log: deps.log,
+        dedupe: dedupeSettings(config.alerts),
+        newIncidentsPerMinute: storm.newIncidentsPerMinute,
+        exclusive: (key, work) => deps.batches.exclusive(key, work),
+        content,
+        ...(deps.outside ? { outside: deps.outside } : {}),
+      },
+    );
+  } finally {
+    meter.stop();
+    await content.settle(meter.count());
+  }
 }
 
 function dedupeSettings(alerts: AlertsConfig) {

@@ -27,5 +27,6 @@ export function alertDeps(app: Probot, deps: AppDeps): AlertDeps {
     },
     outside: { chat: deps.chat, publishFiles: deps.publishFiles, log },
     batches,
+    contentBudget: deps.contentBudget,
   };
 }

@@ -50,7 +50,13 @@ export function alertEndpoint(
 }
 
 export function answer(res: ServerResponse, reply: AlertAnswer): void {
-  res.writeHead(reply.status, { "content-type": "application/json", "cache-control": "no-store" });
+  const retryAfter = reply.body.retryAfter;
+  res.writeHead(reply.status, {
+    "content-type": "application/json",
+    "cache-control": "no-store",
+    // A deferred alert (the content budget spent): when to send it again.
+    ...(typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {}),
+  });
   res.end(JSON.stringify(reply.body));
 }
 

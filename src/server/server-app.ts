@@ -5,7 +5,7 @@ import { NO_QUEUE, type SweepQueue } from "../jobs/queue-health.js";
 import { startSweepQueue } from "../jobs/start-sweep-queue.js";
 import { defaultChatDeps } from "../outside/chat/chat-deps.js";
 import { warRoomDepsFromEnv } from "../outside/slack/slack-deps.js";
-import { defaultIssueLock } from "../pipelines/app-deps.js";
+import { defaultContentBudget, defaultIssueLock } from "../pipelines/app-deps.js";
 import { handleSlackInbound, type SlackInbound } from "../pipelines/slack-inbound.js";
 import { healthHandler, packageVersion } from "./health.js";
 import { queueSettings } from "./queue-settings.js";
@@ -38,7 +38,11 @@ export function serverApp(
     const lock = defaultIssueLock(probot, queueConfig.redisUrl ?? undefined);
     const warRoom = warRoomDepsFromEnv(() => env);
     const chat = defaultChatDeps();
-    await createApp({ clock, lock, warRoom, chat })(probot, { addHandler, cwd: process.cwd() });
+    const contentBudget = defaultContentBudget(probot, queueConfig.redisUrl ?? undefined);
+    await createApp({ clock, lock, warRoom, chat, contentBudget })(probot, {
+      addHandler,
+      cwd: process.cwd(),
+    });
     // The war room's Slack side (§15): slash commands and channel messages.
     const handle = (inbound: SlackInbound) =>
       handleSlackInbound(inbound, { probot, warRoom, log: probot.log });

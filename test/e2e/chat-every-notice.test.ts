@@ -69,3 +69,34 @@ describe("chat hears every notice, once (simulator + chat receiver)", () => {
     expect(JSON.stringify(sent[4])).toContain("mitigated");
   });
 });
+
+describe("chat hears the merged review (simulator + chat receiver)", () => {
+  let h: OutwardHarness;
+  afterEach(async () => h?.close());
+
+  it("the PIR pull request merged: one notice, once", async () => {
+    h = await startOutwardHarness(CONFIG);
+    h.clock.set(new Date("2026-02-03T14:23:00Z"));
+    const number = await h.declare();
+    h.clock.set(new Date("2026-02-03T14:30:00Z"));
+    await h.comment("bob", number, "/ack");
+    h.clock.set(new Date("2026-02-03T15:10:00Z"));
+    await h.comment("bob", number, "/resolve rolled back");
+    const { data: pulls } = await h.sim
+      .as("bob")
+      .rest.pulls.list({ owner: "acme", repo: "search", head: "acme:pir/inc-20260203-001" });
+    const review = pulls[0]?.number ?? 0;
+    expect(review).toBeGreaterThan(0);
+    h.clock.set(new Date("2026-02-04T10:30:00Z"));
+    await h.sim.as("bob").rest.pulls.merge({ owner: "acme", repo: "search", pull_number: review });
+    await h.settle();
+    // A redelivered merge changes nothing.
+    const merged = h.sim.deliveries.find((d) => d.event === "pull_request" && d.action === "closed");
+    if (merged) await h.sim.redeliver(merged.id);
+    await h.settle();
+
+    const events = (h.chatReceiver.received("ops") as Sent[]).map((body) => body.event);
+    expect(events.filter((event) => event === "incident.pir-merged")).toHaveLength(1);
+    expect(events.at(-1)).toBe("incident.pir-merged");
+  });
+});

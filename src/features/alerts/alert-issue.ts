@@ -1,5 +1,5 @@
 import type { Config } from "../../config/schema.js";
-import { marker } from "../../kernel/markers.js";
+import { marker, readMarkers } from "../../kernel/markers.js";
 import { dateTime, zoneLabel } from "../../render/format-time.js";
 import type { Alert } from "./alert.js";
 import { renderAlertMarker } from "./alert-marker.js";
@@ -112,6 +112,22 @@ export function alertRecordBody(alert: Alert, record: AlertRecord, config: Confi
   ];
   if (record.resolved) lines.push(alertWords.recordResolved(when(record.resolved)));
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The record kept in the alert issue's own body instead of a comment, when the content
+ * budget has no room for one (§14): an edit of the app's issue creates no content.
+ * Only the hidden marker; the timeline shows the count as it does a comment's.
+ */
+export function withBodyRecord(body: string, alert: Alert, record: AlertRecord, config: Config): string {
+  const line = alertRecordBody(alert, record, config).split("\n")[0] ?? "";
+  const kept = body.split("\n").filter((text) => !recordLineOf(text, alert));
+  while (kept.length > 0 && kept.at(-1) === "") kept.pop();
+  return `${[...kept, line].join("\n")}\n`;
+}
+
+function recordLineOf(line: string, alert: Alert): boolean {
+  return readMarkers(line).some((found) => found.kind === "alert-record" && isRecordOf(found.fields, alert));
 }
 
 /** The comment that reopens an incident whose alert fired again soon after resolution. */

@@ -20,6 +20,8 @@ export const alertWords = {
     `- **${title.replace(/[*_`[\]<>]/g, "")}** (\`${fingerprint.replace(/`/g, "")}\`): ${firings === 1 ? "fired once" : `fired ${firings} times`}`,
   stormUnlisted: (count: number) =>
     `- … and ${count} more (counted, not listed: the comment has a size limit).`,
+  deferred: (count: number) =>
+    `GitHub's content-creating limit for this account is spent for now, even for the alert storm incident: ${count === 1 ? "1 alert was" : `${count} alerts were`} not handled; send again after retryAfter seconds (the others were handled)`,
   truncated: (count: number) =>
     `${count} more ${count === 1 ? "alert was" : "alerts were"} left out of the notification (max_alerts).`,
 };

@@ -38,21 +38,7 @@ export function applyAlertComment(
   if (!state.declaration) return;
   for (const found of trustedMarkers(comment, ctx.botLogin)) {
     const title = decode(found.fields.title) ?? "alert";
-    if (found.kind === "alert-record") {
-      const firings = Number(found.fields.firings ?? "1");
-      const last = parseTime(found.fields.last);
-      if (firings > 1 && last) {
-        const text = timelineWords.alertRepeats(title, firings, hhmm(last, ctx.config));
-        addEntry(state, "alert", comment.at, "", text, { url: comment.url });
-      }
-      const resolved = parseTime(found.fields.resolved);
-      if (resolved) {
-        addEntry(state, "alert", resolved, "", timelineWords.alertResolved(title), { url: comment.url });
-        // Not `state.open`: that is the issue as it is now, and a closed incident must keep its mitigation.
-        if (found.fields.mitigate === "1" && state.times.mitigated === null && !state.resolution)
-          changeStatus(state, ctx.config.mitigatedStatus, resolved, "", "alert", null, ctx.config);
-      }
-    }
+    if (found.kind === "alert-record") applyRecord(state, found.fields, comment, ctx);
     if (found.kind === "alert-reopened" && state.resolution) {
       const words = timelineWords.alertReopened(title, found.fields.after?.replace(/_/g, " ") ?? "soon");
       reopen(state, comment.at, "", "alert", words, ctx.config, { url: comment.url, commentId: null });
@@ -82,4 +68,45 @@ function hhmm(at: Date, config: Config): string {
     minute: "2-digit",
     hourCycle: "h23",
   }).format(at);
+}
+
+/**
+ * A record kept in the alert issue's body (the content budget had no room for a
+ * comment, §14): read like a comment's, placed at its last firing. Applied after the
+ * items, so a mitigation it records follows what people did.
+ */
+export function applyAlertBodyRecords(
+  state: IncidentState,
+  history: IssueHistory,
+  ctx: ProjectionContext,
+): void {
+  const { issue } = history;
+  if (!state.declaration || !isApp(issue.author, ctx.botLogin)) return;
+  for (const found of readMarkers(issue.body)) {
+    if (found.kind !== "alert-record") continue;
+    const at = parseTime(found.fields.last) ?? issue.createdAt;
+    applyRecord(state, found.fields, { at, url: issue.url }, ctx);
+  }
+}
+
+function applyRecord(
+  state: IncidentState,
+  fields: Readonly<Record<string, string>>,
+  where: { at: Date; url: string },
+  ctx: ProjectionContext,
+): void {
+  const title = decode(fields.title) ?? "alert";
+  const firings = Number(fields.firings ?? "1");
+  const last = parseTime(fields.last);
+  if (firings > 1 && last) {
+    const text = timelineWords.alertRepeats(title, firings, hhmm(last, ctx.config));
+    addEntry(state, "alert", where.at, "", text, { url: where.url });
+  }
+  const resolved = parseTime(fields.resolved);
+  if (resolved) {
+    addEntry(state, "alert", resolved, "", timelineWords.alertResolved(title), { url: where.url });
+    // Not `state.open`: that is the issue as it is now, and a closed incident must keep its mitigation.
+    if (fields.mitigate === "1" && state.times.mitigated === null && !state.resolution)
+      changeStatus(state, ctx.config.mitigatedStatus, resolved, "", "alert", null, ctx.config);
+  }
 }

@@ -56,7 +56,11 @@ export function applyPage(
   // the service in its key, so its acknowledgement and resolution reach the same service.
   const whom = to.startsWith("service:") ? `service-${to.slice(8)}` : to;
   const page = { key: `page-${source.commentId ?? at.getTime()}-${whom}`, to: [to], urgent: true };
-  addEntry(state, "escalated", at, by, timelineWords.paged(`${who}${role}`), {
+  // In a drill the page is recorded (its reply says so) but never sent (decide-outward).
+  const text = state.drill
+    ? timelineWords.pageInDrill(`${who}${role}`)
+    : timelineWords.paged(`${who}${role}`);
+  addEntry(state, "escalated", at, by, text, {
     ...source,
     quote: command.message,
     page,

@@ -6,7 +6,7 @@ import type { Actor, HistoryComment, HistoryEvent, IssueHistory } from "../histo
 import type { IncidentState, Via } from "../incident-state.js";
 import { isApp } from "../markers.js";
 import { addActionItemEntries, linkedActionItems } from "./action-item-links.js";
-import { applyAlertComment, applyAlertIssue } from "./alert-records.js";
+import { applyAlertBodyRecords, applyAlertComment, applyAlertIssue } from "./alert-records.js";
 import { applyAppRecords } from "./app-records.js";
 import { applyCommand } from "./apply-command.js";
 import { parseFormTime } from "./form-time.js";
@@ -96,6 +96,7 @@ export function project(history: IssueHistory, ctx: ProjectionContext): Incident
     const source = item.type === "comment" ? { url: item.url, commentId: item.databaseId } : undefined;
     syncFreeze(state, config, item.at, by?.login ?? null, source);
   }
+  applyAlertBodyRecords(state, history, ctx);
   projectCode(state, history, config, botLogin);
 
   state.actionItems = linkedActionItems(history, botLogin);

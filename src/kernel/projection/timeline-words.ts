@@ -54,6 +54,7 @@ export const timelineWords = {
   pagedAfter: (after: string, who: string) =>
     `Paged${who ? ` ${who}` : ""}: unacknowledged${after ? ` ${after}` : ""} after declaration (\`pageAfter\`)`,
   paged: (who: string) => `Paged ${who}`,
+  pageInDrill: (who: string) => `Page for ${who} not sent: a drill`,
   escalatedAutomatically: (level: string | undefined, who: string) =>
     `Escalated automatically${level ? ` (level ${level})` : ""}${who ? ` to ${who}` : ""}`,
   freeze: (active: boolean, why: string) => `Merge freeze ${active ? "**on**" : "**lifted**"} (${why})`,
