@@ -1,0 +1,147 @@
+import type { RequestLogEntry } from "@incident-app/github-simulator";
+import type { Octokit } from "@octokit/rest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, startHarness } from "../support/harness.js";
+
+/**
+ * Organisation mode across repositories (§13): incidents in `acme/incidents`, code in
+ * `acme/search-service` and `acme/api`. Suspects are read from the affected services'
+ * repositories, a freezing incident freezes their pull requests, ids are unique across
+ * the repositories, and an incident declared in a code repository moves to the
+ * incidents repository with its timeline.
+ */
+const CONFIG = `organisation:
+  repository: acme/incidents
+services:
+  search:
+    repository: acme/search-service
+    paths: ["src/search/**"]
+  api:
+    repository: acme/api
+`;
+const MOVING = `${CONFIG.replace("repository: acme/incidents", "repository: acme/incidents\n  moveIncidents: true")}`;
+const incidents = { owner: "acme", repo: "incidents" };
+const search = { owner: "acme", repo: "search-service" };
+const api = { owner: "acme", repo: "api" };
+type Where = typeof search;
+
+let harness: Harness;
+let alice: Octokit;
+
+const at = (hhmm: string) => harness.clock.set(new Date(`2026-02-03T${hhmm}:00Z`));
+
+function form(severity: string, services: string, started = "2026-02-03 14:23"): string {
+  return [
+    "### Severity",
+    severity,
+    "### What is broken / user impact",
+    "Search returns nothing.",
+    "### Affected services",
+    services,
+    "### When it started",
+    started,
+    "### How it was detected",
+    "Automated alert",
+    "### Links",
+    "_No response_",
+  ].join("\n\n");
+}
+
+async function branchWith(where: Where, name: string, path: string, text: string): Promise<void> {
+  const { data: main } = await alice.rest.git.getRef({ ...where, ref: "heads/main" });
+  await alice.rest.git.createRef({ ...where, ref: `refs/heads/${name}`, sha: main.object.sha });
+  await alice.rest.repos.createOrUpdateFileContents({
+    ...where,
+    path,
+    branch: name,
+    message: path,
+    content: Buffer.from(text).toString("base64"),
+  });
+}
+
+async function pull(where: Where, name: string, path: string, merge: boolean): Promise<number> {
+  await branchWith(where, name, path, `${name}\n`);
+  const { data } = await alice.rest.pulls.create({ ...where, head: name, base: "main", title: name });
+  if (merge) await alice.rest.pulls.merge({ ...where, pull_number: data.number });
+  await harness.sim.settle();
+  return data.number;
+}
+
+/** What the app asked of GitHub while `act` ran and everything settled. */
+async function requestsOf(act: () => unknown): Promise<RequestLogEntry[]> {
+  const before = harness.sim.appRequests().length;
+  await act();
+  await harness.sim.settle();
+  return harness.sim.appRequests().slice(before);
+}
+
+const names = (requests: RequestLogEntry[]) =>
+  requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`);
+
+async function declare(where: Where, title: string, body: string): Promise<number> {
+  const number = harness.sim.fileIssueForm(
+    "alice",
+    { owner: where.owner, name: where.repo },
+    { title, body, labels: ["incident"] },
+  );
+  return number;
+}
+
+async function comments(where: Where, number: number): Promise<string[]> {
+  const { data } = await alice.rest.issues.listComments({ ...where, issue_number: number, per_page: 100 });
+  return data.map((comment) => comment.body ?? "");
+}
+
+async function freezeCheck(where: Where, ref: string) {
+  const { data } = await alice.rest.checks.listForRef({ ...where, ref, check_name: "incident-freeze" });
+  const [latest] = data.check_runs.sort((a, b) => b.id - a.id);
+  return latest ? { conclusion: latest.conclusion, title: latest.output.title } : null;
+}
+
+beforeAll(async () => {
+  harness = await startHarness({ start: "2026-02-03T13:00:00Z" });
+  const { sim } = harness;
+  sim.createOrg("acme", ["alice", "bob", "carol"]);
+  const config = { ".github/incident.yml": CONFIG };
+  sim.createRepo({ owner: "acme", name: "incidents", private: true, files: config });
+  sim.createRepo({
+    owner: "acme",
+    name: "search-service",
+    files: { ...config, ".github/CODEOWNERS": "src/search/ @bob\ndocs/ @carol\n", "src/search/a.ts": "1\n" },
+  });
+  sim.createRepo({ owner: "acme", name: "api", files: { ...config, "a.txt": "a\n" } });
+  sim.createRepo({ owner: "acme", name: "web", files: { ".github/incident.yml": MOVING, "w.txt": "w\n" } });
+  await sim.installApp("acme", ["incidents", "search-service", "api", "web"]);
+  alice = sim.as("alice");
+}, 120_000);
+afterAll(() => harness.close());
+
+describe("suspects across repositories", () => {
+  it("lists the affected service's merges with its paths and code owners, read in one batched document", async () => {
+    at("13:30");
+    await pull(search, "tune-scoring", "src/search/score.ts", true); // search-service #1: a suspect
+    await pull(search, "docs-typo", "docs/readme.md", true); // #2: outside the service's paths
+    await pull(api, "api-change", "b.txt", true); // api #1: api is not affected
+    at("14:30");
+    let number = 0;
+    const requests = await requestsOf(async () => {
+      number = await declare(incidents, "Search down", form("SEV-2", "search"));
+    });
+    const [declaration] = await comments(incidents, number);
+    expect(declaration).toContain("acme/search-service#1");
+    expect(declaration).toContain("code owners: `bob`");
+    expect(declaration).toContain("`/revert acme/search-service#PR`");
+    expect(declaration).not.toContain("acme/search-service#2");
+    expect(declaration).not.toContain("acme/api#1");
+    // The other repositories cost one read for ids and suspects together, and one more
+    // after the claim to verify the id across them.
+    expect(names(requests).filter((name) => name === "IncidentElsewhere")).toHaveLength(2);
+    expect(names(requests)).toEqual([
+      "GET repos/get-content", // the config, first seen
+      "IncidentHistory",
+      "IncidentElsewhere", // acme/search-service (ids, suspects) and acme/api (ids)
+      "IncidentWrites",
+      "IncidentElsewhere", // the id verified across both
+    ]);
+  });
+});
