@@ -145,3 +145,71 @@ describe("suspects across repositories", () => {
     ]);
   });
 });
+
+describe("the merge freeze across repositories", () => {
+  let incident = 0;
+  const open: Record<string, { where: Where; ref: string }> = {};
+
+  it("fails the affected repositories' pull requests, exempt ones passing, and writes only what changes", async () => {
+    at("14:40");
+    for (const [key, where, branch] of [
+      ["search feature", search, "feature-a"],
+      ["search hotfix", search, "hotfix/inc-20260203-009"],
+      ["search revert", search, "revert-1-tune-scoring"],
+      ["api feature", api, "feature-b"],
+    ] as const) {
+      await pull(where, branch, `src/search/${branch.replaceAll("/", "-")}.ts`, false);
+      open[key] = { where, ref: branch };
+    }
+    // Before any freeze every pull request carries a passing check, so it can be required.
+    expect(await freezeCheck(search, "feature-a")).toEqual({
+      conclusion: "success",
+      title: "No merge freeze",
+    });
+
+    at("14:45");
+    const requests = await requestsOf(async () => {
+      incident = await declare(incidents, "Search and API down", form("SEV-1", "search, api"));
+    });
+    const failing = { conclusion: "failure", title: "Merges frozen by INC-20260203-002" };
+    expect(await freezeCheck(search, "feature-a")).toEqual(failing);
+    expect(await freezeCheck(api, "feature-b")).toEqual(failing);
+    expect((await freezeCheck(search, "hotfix/inc-20260203-009"))?.conclusion).toBe("success");
+    expect((await freezeCheck(search, "revert-1-tune-scoring"))?.conclusion).toBe("success");
+    // Two checks change (the feature pull requests); the exempt ones already say so.
+    const checkWrites = names(requests).filter((name) => name.startsWith("PATCH checks/"));
+    expect(checkWrites).toHaveLength(2);
+    expect(names(requests).filter((name) => name === "IncidentElsewhere")).toHaveLength(2);
+  });
+
+  it("finds the freezing incident in the incidents repository for a pull request opened meanwhile", async () => {
+    at("14:50");
+    const requests = await requestsOf(() => pull(api, "feature-c", "c.txt", false));
+    expect(await freezeCheck(api, "feature-c")).toEqual({
+      conclusion: "failure",
+      title: "Merges frozen by INC-20260203-002",
+    });
+    // The incidents repository's freezing incidents come in the pull request's own read.
+    expect(names(requests)).toEqual(["PullRequestContext", "POST checks/create"]);
+  });
+
+  it("does not freeze a repository no affected service lives in", async () => {
+    expect(await freezeCheck({ owner: "acme", repo: "web" }, "main")).toBeNull();
+  });
+
+  it("lifts the freeze everywhere on resolve", async () => {
+    at("15:30");
+    await requestsOf(() =>
+      alice.rest.issues.createComment({ ...incidents, issue_number: incident, body: "/resolve fixed" }),
+    );
+    for (const ref of ["feature-a"]) expect((await freezeCheck(search, ref))?.conclusion).toBe("success");
+    for (const ref of ["feature-b", "feature-c"]) {
+      expect(await freezeCheck(api, ref)).toEqual({ conclusion: "success", title: "No merge freeze" });
+    }
+    // A later event has nothing left to lift: no read of the other repositories.
+    const later = await requestsOf(() =>
+      alice.rest.issues.createComment({ ...incidents, issue_number: incident, body: "/note all green" }),
+    );
+    expect(names(later)).not.toContain("IncidentElsewhere");
+  });
+});
