@@ -213,3 +213,47 @@ describe("the merge freeze across repositories", () => {
     expect(names(later)).not.toContain("IncidentElsewhere");
   });
 });
+
+describe("ids unique across the organisation", () => {
+  const title = async (where: Where, number: number) =>
+    (await alice.rest.issues.get({ ...where, issue_number: number })).data.title;
+
+  it("continues the day's sequence across the incidents and services' repositories", async () => {
+    at("16:00");
+    const a = await declare(search, "Ranking off", form("SEV-3", "search", "2026-02-03 15:50"));
+    await harness.sim.settle();
+    const b = await declare(api, "Slow API", form("SEV-3", "api", "2026-02-03 15:55"));
+    await harness.sim.settle();
+    expect(await title(search, a)).toBe("[INC-20260203-003] Ranking off");
+    expect(await title(api, b)).toBe("[INC-20260203-004] Slow API");
+  });
+
+  it("gives two declarations racing in two repositories distinct ids", async () => {
+    at("16:30");
+    // Both deliveries at once, each request answered after the same delay: both read the
+    // day's incidents before either claims, so both claim INC-20260203-005.
+    harness.sim.deliveryMode = "concurrent";
+    harness.sim.setLatency({ perRequestMs: 100, perGraphqlKbMs: 0, freeKb: 1024, jitterMs: 0, seed: 1 });
+    let a = 0;
+    let b = 0;
+    const requests = await requestsOf(async () => {
+      a = await declare(search, "Index stale", form("SEV-3", "search", "2026-02-03 16:20"));
+      b = await declare(api, "Errors up", form("SEV-3", "api", "2026-02-03 16:20"));
+    });
+    harness.sim.setLatency(null);
+    harness.sim.deliveryMode = "serial";
+    await harness.sim.settle();
+    const ids = [await title(search, a), await title(api, b)].map((t) => t.slice(1, 17));
+    expect(new Set(ids).size).toBe(2);
+    // The race happened: both claimed INC-20260203-005, both verified after both claims and
+    // saw the clash, so both moved, in the order both agree on (same second: by repository).
+    expect(ids).toEqual(["INC-20260203-007", "INC-20260203-006"]);
+    const count = (name: string) => names(requests).filter((n) => n === name).length;
+    // Each: the history, the other repositories, the claim, its check across them, the
+    // move, its check: six requests, three of them the batched read of the other repositories.
+    expect([count("IncidentHistory"), count("IncidentWrites"), count("IncidentElsewhere")]).toEqual([
+      2, 4, 6,
+    ]);
+    expect(requests).toHaveLength(12);
+  });
+});
