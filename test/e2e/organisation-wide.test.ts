@@ -257,3 +257,63 @@ describe("ids unique across the organisation", () => {
     expect(requests).toHaveLength(12);
   });
 });
+
+describe("moving an incident to the incidents repository", () => {
+  const web = { owner: "acme", repo: "web" };
+
+  it("moves a declared incident with its timeline and leaves a closed pointer behind", async () => {
+    at("17:00");
+    let number = 0;
+    const requests = await requestsOf(async () => {
+      number = await declare(web, "Web checkout broken", form("SEV-3", "", "2026-02-03 16:55"));
+    });
+    // GitHub redirects the old address; the simulator answers it with the moved issue.
+    const { data: moved } = await alice.rest.issues.get({ ...web, issue_number: number });
+    expect(moved.repository_url).toMatch(/\/repos\/acme\/incidents$/);
+    expect(moved.title).toMatch(/^\[INC-20260203-008\] Web checkout broken$/);
+    expect(moved.state).toBe("open");
+    const bodies = await comments(incidents, moved.number);
+    expect(bodies.some((body) => body.includes("incident-app:timeline"))).toBe(true);
+    expect(bodies.some((body) => body.includes("incident-app:declaration"))).toBe(true);
+    // The pointer: a closed issue where the incident was, linking its new address.
+    const { data: left } = await alice.rest.issues.listForRepo({ ...web, state: "closed" });
+    expect(left.map((issue) => issue.title)).toEqual(["[INC-20260203-008] moved to acme/incidents"]);
+    expect(left[0]?.body).toContain(`acme/incidents#${moved.number}`);
+    expect(names(requests)).toEqual([
+      "GET repos/get-content",
+      "IncidentHistory",
+      "IncidentElsewhere", // the day's ids in acme/incidents, acme/search-service, acme/api
+      "IncidentWrites", // declared: id, labels, declaration and timeline comments
+      "IncidentElsewhere", // the id verified across them
+      "MoveTarget",
+      "TransferIssue",
+      "POST issues/create", // the pointer, created open by GitHub…
+      "PATCH issues/update", // …and closed
+      "IncidentHistory", // its `issues.opened` in acme/incidents: nothing left to do
+    ]);
+  });
+
+  it("keeps its timeline working in its new home", async () => {
+    at("17:05");
+    const { data: found } = await alice.rest.issues.listForRepo({
+      ...incidents,
+      labels: "incident",
+      per_page: 100,
+    });
+    const moved = found.find((issue) => issue.title.includes("Web checkout broken"));
+    expect(moved).toBeDefined();
+    const number = moved?.number ?? 0;
+    await requestsOf(() =>
+      alice.rest.issues.createComment({
+        ...incidents,
+        issue_number: number,
+        body: "/note rolled back the CDN",
+      }),
+    );
+    const timeline = (await comments(incidents, number)).find((body) =>
+      body.includes("incident-app:timeline"),
+    );
+    expect(timeline).toContain("rolled back the CDN");
+    expect(timeline).toContain("Declared");
+  });
+});
