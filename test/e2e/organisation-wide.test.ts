@@ -18,6 +18,8 @@ services:
     paths: ["src/search/**"]
   api:
     repository: acme/api
+  ghost:
+    repository: acme/not-installed
 `;
 const MOVING = `${CONFIG.replace("repository: acme/incidents", "repository: acme/incidents\n  moveIncidents: true")}`;
 const incidents = { owner: "acme", repo: "incidents" };
@@ -110,6 +112,8 @@ beforeAll(async () => {
     files: { ...config, ".github/CODEOWNERS": "src/search/ @bob\ndocs/ @carol\n", "src/search/a.ts": "1\n" },
   });
   sim.createRepo({ owner: "acme", name: "api", files: { ...config, "a.txt": "a\n" } });
+  // Private and without the app: every batched read names it, and GitHub answers the others.
+  sim.createRepo({ owner: "acme", name: "not-installed", private: true, files: { "a.txt": "a\n" } });
   sim.createRepo({ owner: "acme", name: "web", files: { ".github/incident.yml": MOVING, "w.txt": "w\n" } });
   await sim.installApp("acme", ["incidents", "search-service", "api", "web"]);
   alice = sim.as("alice");
