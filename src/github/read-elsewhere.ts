@@ -48,6 +48,8 @@ const PARTS = {
       nodes { number title url headRefName baseRefName headRefOid author { __typename login } ${FREEZE_CHECK_FIELDS} }
     }
     freezing: issues(labels: [$freezeLabel], states: [OPEN], first: 20) { nodes { number title url body } }`,
+  freezers: /* GraphQL */ `
+    freezing: issues(labels: [$freezeLabel], states: [OPEN], first: 20) { nodes { number title url body } }`,
 };
 
 /** GitHub refuses a document declaring a variable it does not use: each part declares its own. */
@@ -55,10 +57,15 @@ const PART_VARIABLES = {
   ids: { since: "DateTime!", incidentLabel: "String!" },
   suspects: { environment: "String!" },
   freeze: { freezeLabel: "String!" },
+  freezers: { freezeLabel: "String!" },
 } as const;
 
 function partsUsed(needs: readonly ElsewhereNeed[]) {
-  return (["ids", "suspects", "freeze"] as const).filter((part) => needs.some((need) => need[part]));
+  const parts = (["ids", "suspects", "freeze", "freezers"] as const).filter((part) =>
+    needs.some((need) => need[part]),
+  );
+  // One declaration of `$freezeLabel` for both parts that use it.
+  return parts.includes("freeze") ? parts.filter((part) => part !== "freezers") : parts;
 }
 
 export function elsewhereDocument(needs: readonly ElsewhereNeed[]): string {
@@ -67,7 +74,9 @@ export function elsewhereDocument(needs: readonly ElsewhereNeed[]): string {
   );
   const variables = [...shared, ...needs.map((_, k) => `$o${k}: String!, $n${k}: String!`)].join(", ");
   const fields = needs.map((need, k) => {
-    const parts = (["ids", "suspects", "freeze"] as const).filter((part) => need[part]).map((p) => PARTS[p]);
+    const parts = (["ids", "suspects", "freeze", "freezers"] as const)
+      .filter((part) => need[part])
+      .map((p) => PARTS[p]);
     return `r${k}: repository(owner: $o${k}, name: $n${k}) {
     nameWithOwner url defaultBranchRef { name }
     ${parts.join("\n")}

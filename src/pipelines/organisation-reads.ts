@@ -59,6 +59,13 @@ export async function withElsewhere(org: Organisation, history: IssueHistory): P
     ids: org.declaring ? idRepositories(config, own) : [],
     suspects: org.declaring ? affectedRepositories(config, services, own) : [],
     freeze: inScope,
+    // A code repository's freezing incident names the incidents repository's freezers of it too.
+    freezers:
+      freezing &&
+      config.organisation.repository &&
+      config.organisation.repository.toLowerCase() !== own.toLowerCase()
+        ? [config.organisation.repository]
+        : [],
   });
   if (needs.length === 0) return history;
   const elsewhere = await readElsewhere(org.octokit, needs, elsewhereVariables(org.variables));

@@ -1,12 +1,14 @@
 import type { Config } from "../../config/schema.js";
-import type { FreezingIssue, IssueHistory } from "../../kernel/history.js";
+import type { IssueHistory } from "../../kernel/history.js";
 import { idFromTitle } from "../../kernel/incident-id.js";
 import type { IncidentState } from "../../kernel/incident-state.js";
 import type { Write } from "../../kernel/plan.js";
-import { parseIncidentForm } from "../../kernel/projection/incident-form.js";
 import { checkWrite } from "./decide-freeze.js";
 import type { Freezer } from "./freeze-check.js";
+import { freezersOf, incidentsRepositoryFreezers } from "./freezers.js";
 import { freezesRepository } from "./org-scope.js";
+
+export { freezersOf } from "./freezers.js";
 
 /**
  * The merge freeze across repositories (§13). An incident freezing merges puts a failing
@@ -22,21 +24,6 @@ export type CheckWrite = Extract<Write, { kind: "set-check" }>;
 export interface RepositoryChecks {
   repo: string;
   writes: CheckWrite[];
-}
-
-/** Freezing incidents of `home` that freeze `repo`, by the services their forms name. */
-export function freezersOf(
-  config: Config,
-  home: string,
-  issues: readonly FreezingIssue[],
-  formTemplate: string,
-  repo: string,
-): Freezer[] {
-  return issues
-    .filter((issue) =>
-      freezesRepository(config, home, parseIncidentForm(issue.body ?? "", formTemplate).services, repo),
-    )
-    .map((issue) => ({ name: idFromTitle(issue.title) ?? `${home}#${issue.number}`, url: issue.url }));
 }
 
 export function decideFreezeElsewhere(input: {
@@ -60,6 +47,7 @@ export function decideFreezeElsewhere(input: {
         ? [self]
         : []),
       ...freezersOf(config, own, others, formTemplate, repo.nameWithOwner),
+      ...incidentsRepositoryFreezers(history, config, formTemplate, repo.nameWithOwner),
       ...(repo.freezing ?? []).map((issue) => ({
         name: idFromTitle(issue.title) ?? `#${issue.number}`,
         url: issue.url,

@@ -71,12 +71,15 @@ export interface ElsewhereNeed {
   ids: boolean;
   suspects: boolean;
   freeze: boolean;
+  /** Only its freezing incidents: the incidents repository, seen from a freezing incident of a code repository. */
+  freezers?: boolean;
 }
 
 export function elsewhereNeeds(parts: {
   ids: readonly string[];
   suspects: readonly string[];
   freeze: readonly string[];
+  freezers?: readonly string[];
 }): ElsewhereNeed[] {
   const needs = new Map<string, ElsewhereNeed>();
   const need = (repo: string) => {
@@ -88,6 +91,7 @@ export function elsewhereNeeds(parts: {
   for (const repo of parts.ids) need(repo).ids = true;
   for (const repo of parts.suspects) need(repo).suspects = true;
   for (const repo of parts.freeze) need(repo).freeze = true;
+  for (const repo of parts.freezers ?? []) if (!need(repo).freeze) need(repo).freezers = true;
   return [...needs.values()];
 }
 

@@ -150,7 +150,10 @@ function decideWith(input: DecideInput, templates: Templates): Decision {
     state.checklist = checklist.checklist;
     state.entries = [...state.entries, ...checklist.entries].sort((a, b) => a.at.getTime() - b.at.getTime());
     // Code response goes before the timeline, so the timeline's write is the last and verifies.
-    const code = { state, history, config, botLogin, now, id, artifacts, plan, templates };
+    const code = {
+      ...{ state, history, config, botLogin, now, id, artifacts, plan, templates },
+      formTemplate: input.formTemplate,
+    };
     decideFreezeChecks(code);
     decideHotfix(code);
     decideRevert(code);
