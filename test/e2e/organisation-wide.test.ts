@@ -126,6 +126,21 @@ describe("suspects across repositories", () => {
     await pull(search, "tune-scoring", "src/search/score.ts", true); // search-service #1: a suspect
     await pull(search, "docs-typo", "docs/readme.md", true); // #2: outside the service's paths
     await pull(api, "api-change", "b.txt", true); // api #1: api is not affected
+    at("13:40");
+    const { data: deployment } = await alice.rest.repos.createDeployment({
+      ...search,
+      ref: "main",
+      environment: "production",
+      auto_merge: false,
+      required_contexts: [],
+    });
+    if (!("id" in deployment)) throw new Error("no deployment");
+    await alice.rest.repos.createDeploymentStatus({
+      ...search,
+      deployment_id: deployment.id,
+      state: "success",
+    });
+    await harness.sim.settle();
     at("14:30");
     let number = 0;
     const requests = await requestsOf(async () => {
@@ -134,6 +149,9 @@ describe("suspects across repositories", () => {
     const [declaration] = await comments(incidents, number);
     expect(declaration).toContain("acme/search-service#1");
     expect(declaration).toContain("code owners: `bob`");
+    expect(declaration).toMatch(
+      /Deployment in acme\/search-service to production of `[0-9a-f]{7}` · 13:40 \(success\)/,
+    );
     expect(declaration).toContain("`/revert acme/search-service#PR`");
     expect(declaration).not.toContain("acme/search-service#2");
     expect(declaration).not.toContain("acme/api#1");
