@@ -11,6 +11,7 @@ import { duration } from "./duration-field.js";
 import { actionItemsSchema, projectSchema, remindersSchema } from "./follow-up-schema.js";
 import { LOGIN_PATTERN, login } from "./login-field.js";
 import { onCallSchema } from "./on-call-schema.js";
+import { organisationSchema } from "./organisation-schema.js";
 import { checkOutwardConsistency, OutwardSchemas } from "./outward-schema.js";
 import { pagingSchema } from "./paging-schema.js";
 import { recurrenceSchema } from "./recurrence-schema.js";
@@ -245,6 +246,7 @@ export const ConfigSchema = z
       .prefault({})
       .describe("The post-incident review pull request."),
     services: servicesSchema,
+    organisation: organisationSchema,
     runbooks: z
       .array(
         z.strictObject({

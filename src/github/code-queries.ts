@@ -48,7 +48,7 @@ export const CODE_FIELDS = /* GraphQL */ `
   openPulls: pullRequests(states: [OPEN], first: 50, orderBy: { field: CREATED_AT, direction: DESC }) {
     nodes { number title url headRefName baseRefName headRefOid author { __typename login } ${FREEZE_CHECK_FIELDS} }
   }
-  freezing: issues(labels: [$freezeLabel], states: [OPEN], first: 20) { nodes { number title url } }
+  freezing: issues(labels: [$freezeLabel], states: [OPEN], first: 20) { nodes { number title url body } }
   hotfixRef: ref(qualifiedName: $hotfixRef) @include(if: $withCode) { name target { oid } }
   pirRef: ref(qualifiedName: $pirRef) @include(if: $withCode) { name target { oid ... on Commit { message } } }
   hotfixPulls: pullRequests(headRefName: $hotfixBranch, first: 20) @include(if: $withCode) { nodes { ${PULL_FIELDS} } }
@@ -90,9 +90,17 @@ export const REVERT_PULL_REQUEST_MUTATION = /* GraphQL */ `
 /**
  * What a pull request event needs: the incidents it may belong to, the incidents
  * freezing merges, and the pull request's freeze check and the app's comments on it.
+ * In organisation mode (`withIncidents`) the same document reads the incidents
+ * repository's freezing incidents with their bodies (their services say which
+ * repositories they freeze): a second repository, not a search, so it is read-after-write
+ * consistent and costs no request of its own.
  */
 export const PULL_REQUEST_CONTEXT_QUERY = /* GraphQL */ `
-  query PullRequestContext($owner: String!, $repo: String!, $number: Int!, $incidentLabel: String!, $freezeLabel: String!, $configExpression: String!) {
+  query PullRequestContext($owner: String!, $repo: String!, $number: Int!, $incidentLabel: String!, $freezeLabel: String!, $configExpression: String!, $withIncidents: Boolean!, $incidentsOwner: String!, $incidentsName: String!) {
+    incidentsRepo: repository(owner: $incidentsOwner, name: $incidentsName) @include(if: $withIncidents) {
+      nameWithOwner
+      freezing: issues(labels: [$freezeLabel], states: [OPEN], first: 20) { nodes { number title url body } }
+    }
     repository(owner: $owner, name: $repo) {
       defaultBranchRef { name }
       configFile: object(expression: $configExpression) { __typename ... on Blob { oid } }

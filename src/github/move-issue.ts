@@ -28,7 +28,21 @@ interface TargetRepo {
 
 export type MoveResult = { moved: { number: number; url: string } } | { refused: string };
 
-export async function movePrivately(octokit: Octokit, issueId: string, to: string): Promise<MoveResult> {
+export function movePrivately(octokit: Octokit, issueId: string, to: string): Promise<MoveResult> {
+  return moveIssue(octokit, issueId, to, true);
+}
+
+/** Moves an incident to the incidents repository (`organisation.moveIncidents`): private or not. */
+export function moveToIncidents(octokit: Octokit, issueId: string, to: string): Promise<MoveResult> {
+  return moveIssue(octokit, issueId, to, false);
+}
+
+async function moveIssue(
+  octokit: Octokit,
+  issueId: string,
+  to: string,
+  privately: boolean,
+): Promise<MoveResult> {
   const [owner, name] = to.split("/") as [string, string];
   let target: TargetRepo["repository"];
   try {
@@ -39,7 +53,7 @@ export async function movePrivately(octokit: Octokit, issueId: string, to: strin
   }
   if (!target)
     return { refused: `the app cannot see \`${to}\`: it does not exist, or the app is not installed on it` };
-  if (!target.isPrivate)
+  if (privately && !target.isPrivate)
     return { refused: `\`${to}\` is public, and a security incident must not move there` };
   if (target.isArchived) return { refused: `\`${to}\` is archived` };
   try {
@@ -58,4 +72,27 @@ export async function movePrivately(octokit: Octokit, issueId: string, to: strin
 function notFound(error: unknown): boolean {
   const errors = (error as { errors?: Array<{ type?: string }> }).errors ?? [];
   return errors.some((item) => item.type === "NOT_FOUND");
+}
+
+/**
+ * The pointer left where the incident was: a closed issue in the code repository. The
+ * moved issue keeps its own comments, so there is nothing left here to comment on; GitHub
+ * redirects the old address, and this issue serves people who browse or search the code
+ * repository's issues. Closed at once, so nobody triages it. Two requests (GitHub creates
+ * issues open).
+ */
+export async function leavePointer(
+  octokit: Octokit,
+  where: { owner: string; repo: string },
+  title: string,
+  body: string,
+): Promise<number> {
+  const { data } = await octokit.rest.issues.create({ ...where, title, body });
+  await octokit.rest.issues.update({
+    ...where,
+    issue_number: data.number,
+    state: "closed",
+    state_reason: "completed",
+  });
+  return data.number;
 }

@@ -1,11 +1,13 @@
 import { CONFIG_EXPRESSION } from "../config/config-file-name.js";
 import type { Config } from "../config/schema.js";
 import type { PullRequestFacts } from "../features/code-response/decide-pull-request.js";
+import type { FreezingIssue } from "../kernel/history.js";
 import type { GraphqlClient } from "./client.js";
 import { actor, freezeChecks, type RawActor, type RawOpenPull } from "./code-facts.js";
 import { PULL_REQUEST_CONTEXT_QUERY } from "./queries.js";
 
 interface RawContext {
+  incidentsRepo?: { nameWithOwner: string; freezing: { nodes: FreezingIssue[] } } | null;
   repository: {
     defaultBranchRef: { name: string } | null;
     configFile: { oid?: string } | null;
@@ -31,18 +33,39 @@ export async function readPullRequest(
   config: Config,
 ): Promise<{
   configOid: string | null;
+  /** Organisation mode: the incidents repository's freezing incidents (null: not read, or not visible). */
+  incidentsFreezing: { home: string; issues: FreezingIssue[] } | null;
   facts: Omit<PullRequestFacts, "repoUrl" | "defaultBranch"> & { defaultBranch: string | null };
 }> {
-  const data = await octokit.graphql<RawContext>(PULL_REQUEST_CONTEXT_QUERY, {
-    ...where,
-    incidentLabel: config.labels.incident,
-    freezeLabel: config.labels.freeze,
-    configExpression: CONFIG_EXPRESSION,
-  });
+  const incidents = config.organisation.repository;
+  const withIncidents =
+    incidents !== undefined && incidents.toLowerCase() !== `${where.owner}/${where.repo}`.toLowerCase();
+  const [incidentsOwner, incidentsName] = (withIncidents ? incidents : "-/-").split("/") as [string, string];
+  let data: RawContext;
+  try {
+    data = await octokit.graphql<RawContext>(PULL_REQUEST_CONTEXT_QUERY, {
+      ...where,
+      incidentLabel: config.labels.incident,
+      freezeLabel: config.labels.freeze,
+      configExpression: CONFIG_EXPRESSION,
+      withIncidents,
+      incidentsOwner,
+      incidentsName,
+    });
+  } catch (error) {
+    // The incidents repository not visible to the app: the rest of the answer stands.
+    const e = error as { name?: string; data?: RawContext; errors?: Array<{ path?: string[] }> };
+    const onlyIncidents = (e.errors ?? []).every((item) => item.path?.[0] === "incidentsRepo");
+    if (e.name !== "GraphqlResponseError" || !e.data?.repository || !onlyIncidents) throw error;
+    data = e.data;
+  }
   const raw = data.repository;
   const pull = raw.pullRequest;
   return {
     configOid: raw.configFile?.oid ?? null,
+    incidentsFreezing: data.incidentsRepo
+      ? { home: data.incidentsRepo.nameWithOwner, issues: data.incidentsRepo.freezing.nodes }
+      : null,
     facts: {
       defaultBranch: raw.defaultBranchRef?.name ?? null,
       freezing: raw.freezing.nodes,

@@ -61,6 +61,32 @@ export interface OpenPullFact {
   freezeChecks: FreezeCheckFact[];
 }
 
+/** An open incident of the repository carrying the freeze label; its body tells its services. */
+export interface FreezingIssue {
+  number: number;
+  title: string;
+  url: string;
+  body?: string;
+}
+
+/**
+ * Another repository as an incident sees it (organisation mode, §13), read in one batched
+ * document with the other repositories: its incidents of the day (ids), recent changes and
+ * code owners (suspects), open pull requests with their freeze checks and its own freezing
+ * incidents (the freeze). A part not asked for is null.
+ */
+export interface RepositoryElsewhere {
+  nameWithOwner: string;
+  url: string;
+  defaultBranch: string | null;
+  /** False when the app cannot read it (not installed, or gone). */
+  visible: boolean;
+  recentIncidents: Array<{ number: number; title: string; createdAt: string }> | null;
+  suspects: { merged: PullFact[]; codeowners: string | null; deployments: DeploymentFact[] } | null;
+  openPulls: OpenPullFact[] | null;
+  freezing: FreezingIssue[] | null;
+}
+
 /**
  * A merged review pull request: the review file as it was merged (at the merge commit)
  * and the pull request's latest comments, where the app lists the items it made of the
@@ -91,7 +117,7 @@ export interface CodeFacts {
   defaultBranchOid: string | null;
   deployments: DeploymentFact[];
   openPulls: OpenPullFact[];
-  freezing: Array<{ number: number; title: string; url: string }>;
+  freezing: FreezingIssue[];
   /** Null when the read did not look (the incident had no id yet). */
   branches: { hotfix: BranchFact | null; pir: BranchFact | null } | null;
   hotfixPulls: PullFact[];

@@ -1,5 +1,5 @@
 import type { Actor } from "./actor.js";
-import type { CodeFacts, PullFact } from "./code-history.js";
+import type { CodeFacts, PullFact, RepositoryElsewhere } from "./code-history.js";
 
 export type {
   BranchFact,
@@ -7,10 +7,12 @@ export type {
   DeploymentFact,
   DeploymentStatusFact,
   FreezeCheckFact,
+  FreezingIssue,
   MergedReviewFact,
   OpenPullFact,
   PullFact,
   PullState,
+  RepositoryElsewhere,
 } from "./code-history.js";
 export { emptyCodeFacts } from "./code-history.js";
 
@@ -114,6 +116,10 @@ export interface RepoLabel {
 export interface RecentIncident {
   number: number;
   title: string;
+  /** When the issue was created (GitHub's ISO text): who came first in a clash. */
+  createdAt?: string;
+  /** `owner/name`; absent: the incident's own repository. */
+  repo?: string;
 }
 
 /** An earlier incident of the repository, read when declaring to find recurrences. */
@@ -182,6 +188,8 @@ export interface IssueHistory {
    * login: a batched write assigns them without asking for their ids first.
    */
   accountIds?: Readonly<Record<string, string>>;
+  /** Other repositories read for this event (organisation mode, §13); absent when none were. */
+  elsewhere?: RepositoryElsewhere[];
 }
 
 export function isComment(item: HistoryItem): item is HistoryComment {

@@ -50,32 +50,60 @@ export function startOfUtcDay(at: Date): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
 }
 
-function sequencesOn(day: string, incidents: readonly RecentIncident[], except: number): number[] {
+function sequencesOn(day: string, incidents: readonly RecentIncident[], self: Self): number[] {
   return incidents.flatMap((incident) => {
-    if (incident.number === except) return [];
+    if (isSelf(incident, self)) return [];
     const id = idFromTitle(incident.title);
     const parsed = id ? parseId(id) : null;
     return parsed && parsed.day === day ? [parsed.sequence] : [];
   });
 }
 
+/**
+ * The incident deciding: its number, and (organisation mode) its repository and creation
+ * time. Incidents read from other repositories carry `repo`; the own repository's do not.
+ */
+export interface Self {
+  number: number;
+  repo?: string;
+  createdAt?: string;
+}
+
+const isSelf = (incident: RecentIncident, self: Self) =>
+  incident.number === self.number && (incident.repo ?? null) === null;
+
 /** The next free id of the day, for a new declaration. */
-export function nextId(declaredAt: Date, incidents: readonly RecentIncident[], self: number): string {
+export function nextId(declaredAt: Date, incidents: readonly RecentIncident[], self: number | Self): string {
+  const me = typeof self === "number" ? { number: self } : self;
   const day = dayKey(declaredAt);
-  return formatId(day, Math.max(0, ...sequencesOn(day, incidents, self)) + 1);
+  return formatId(day, Math.max(0, ...sequencesOn(day, incidents, me)) + 1);
+}
+
+/** Who claimed first: the earlier issue, then repository and number, so both sides agree. */
+function order(a: Self, b: Self): number {
+  const at = (a.createdAt ?? "").localeCompare(b.createdAt ?? "");
+  if (at !== 0) return at;
+  const repo = (a.repo ?? "").localeCompare(b.repo ?? "");
+  return repo !== 0 ? repo : a.number - b.number;
 }
 
 /**
- * After claiming `id`, another incident may have claimed the same one at the same
- * moment. The one who sees the clash moves; when both see it, both move to distinct
- * ids ordered by issue number. Returns the id to keep (unchanged when no clash).
+ * After claiming `id`, another incident (in this repository or another of the
+ * organisation) may have claimed the same one at the same moment. Whoever sees the clash
+ * moves: of two racing claims the later writer always sees the earlier one (its check
+ * reads after both writes), while the earlier writer may have checked before the other
+ * claim existed, so "the later issue moves" could leave both keeping the id. When both
+ * see it, both move, to distinct ids past the highest of the day, in the order of the
+ * clashing issues (creation time, then repository and number), which both sides agree
+ * on. Returns the id to keep (unchanged when no clash).
  */
-export function resolveClash(id: string, self: number, incidents: readonly RecentIncident[]): string {
+export function resolveClash(id: string, self: number | Self, incidents: readonly RecentIncident[]): string {
+  const me: Self = typeof self === "number" ? { number: self } : self;
   const parsed = parseId(id);
   if (!parsed) return id;
-  const rivals = incidents.filter((other) => other.number !== self && idFromTitle(other.title) === id);
+  const rivals = incidents.filter((other) => !isSelf(other, me) && idFromTitle(other.title) === id);
   if (rivals.length === 0) return id;
-  const group = [self, ...rivals.map((rival) => rival.number)].sort((a, b) => a - b);
-  const highest = Math.max(parsed.sequence, ...sequencesOn(parsed.day, incidents, self));
-  return formatId(parsed.day, highest + 1 + group.indexOf(self));
+  const group = [me, ...rivals.map((rival) => ({ ...rival, repo: rival.repo ?? me.repo }))].sort(order);
+  const highest = Math.max(parsed.sequence, ...sequencesOn(parsed.day, incidents, me));
+  return formatId(parsed.day, highest + 1 + group.indexOf(me));
 }

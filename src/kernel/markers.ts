@@ -55,7 +55,9 @@ export type MarkerKind =
   | "alert-storm-record"
   // Paging (§14): what the paging service was told, and what came back from it.
   | "page"
-  | "page-back";
+  | "page-back"
+  /** On the closed pointer issue left where a moved incident was (`organisation.moveIncidents`). */
+  | "moved";
 
 export interface Marker {
   kind: MarkerKind;

@@ -2,14 +2,16 @@ import type { Logger } from "probot";
 import type { Config } from "../config/schema.js";
 import type { TriggeringEvent } from "../features/incident/answered-elsewhere.js";
 import { decideIncident } from "../features/incident/decide-incident.js";
+import { incidentWords } from "../features/incident/incident-words.js";
 import type { OutwardInput } from "../features/outward/decide-outward.js";
 import { applyPlanBatched } from "../github/apply-batched.js";
 import type { Octokit, Target } from "../github/client.js";
-import { movePrivately } from "../github/move-issue.js";
+import { leavePointer, movePrivately, moveToIncidents } from "../github/move-issue.js";
 import type { PublishFiles } from "../github/publish-files.js";
 import { type HistoryVariables, historyVariables, readHistory } from "../github/read-history.js";
 import type { IssueHistory } from "../kernel/history.js";
 import type { IncidentState } from "../kernel/incident-state.js";
+import { marker } from "../kernel/markers.js";
 import type { ChatDeps } from "../outside/chat/chat-deps.js";
 import type { WarRoomDeps } from "../outside/slack/slack-deps.js";
 import type { TemplateOverrides } from "../render/template-overrides.js";
@@ -65,6 +67,8 @@ export interface ConvergeInput {
   retried?: boolean;
   /** Called after the first write, or when nothing needed writing: the repo's labels were checked. */
   onLabelsChecked?: () => void;
+  /** Completes the history a write returned (organisation mode: the other repositories' ids, read again). */
+  refresh?: (before: IssueHistory, after: IssueHistory) => Promise<IssueHistory>;
 }
 
 export async function convergeIncident(input: ConvergeInput): Promise<void> {
@@ -126,6 +130,12 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
       });
       decision = decideIncident({ ...decideInput, outward });
     }
+    if (decision.relocate && decision.state.id) {
+      const moved = await relocate(input, decision.relocate.to, decision.state.id);
+      if (moved === null) return null;
+      moveFailure = moved;
+      decision = decideIncident({ ...decideInput, moveFailure, outward });
+    }
     const { state, plan, notices } = decision;
     if (plan.length === 0) {
       if (input.checkLabels) input.onLabelsChecked?.();
@@ -147,12 +157,33 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
         ? result.history
         : await readHistory(octokit, { owner, repo, number }, variables);
     if (!next) return null;
-    history = next;
+    history = input.refresh ? await input.refresh(history, next) : next;
     if (notices.length && outside) {
       const chat = { octokit, target, history, variables, notices, config, botLogin };
       sendNotices({ ...chat, chat: outside.chat, log: outside.log });
     }
   }
   log.warn({ rounds: MAX_ROUNDS }, "incident did not converge; the next event will continue");
+  return null;
+}
+
+/**
+ * `organisation.moveIncidents`: the declared incident moves to the incidents repository
+ * (its comments and timeline with it) and a closed pointer issue stays behind. Null when
+ * moved; else why not, in words for the incident.
+ */
+async function relocate(input: ConvergeInput, to: string, id: string): Promise<string | null> {
+  const { octokit, target, history, log } = input;
+  const moved = await moveToIncidents(octokit, history.issue.id, to);
+  if ("refused" in moved) return moved.refused;
+  log.info({ to, url: moved.moved.url }, "moved incident to the incidents repository");
+  const link = `[${to}#${moved.moved.number}](${moved.moved.url})`;
+  const body = `${incidentWords.movedPointer(id, to, link)}\n\n${marker("moved", { to, number: String(moved.moved.number) })}\n`;
+  try {
+    await leavePointer(octokit, target, incidentWords.movedPointerTitle(id, to), body);
+  } catch (error) {
+    // The move itself stands, and GitHub's redirect still leads there.
+    log.warn({ to, error: (error as Error).message }, "pointer issue not left behind");
+  }
   return null;
 }

@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import { freezersOf } from "../features/code-response/decide-freeze-elsewhere.js";
 import { decidePullRequest, type PullRequestFacts } from "../features/code-response/decide-pull-request.js";
 import { hasLinks, pullLinks } from "../features/code-response/pull-links.js";
 import { applyRepoPlan } from "../github/apply-plan.js";
@@ -49,8 +50,20 @@ export async function onPullRequest(context: PullContext, deps: AppDeps): Promis
   // The read tells whether the config file changed since it was cached.
   const fresh = await loadRepoConfig(context, read.configOid, now);
   if (!fresh.ok) return;
+  const home = read.incidentsFreezing;
   const facts: PullRequestFacts = {
     ...read.facts,
+    ...(home
+      ? {
+          freezingElsewhere: freezersOf(
+            fresh.config,
+            home.home,
+            home.issues,
+            deps.formTemplate,
+            `${owner}/${repo}`,
+          ),
+        }
+      : {}),
     repoUrl: payload.repository.html_url,
     defaultBranch: read.facts.defaultBranch ?? payload.repository.default_branch,
   };

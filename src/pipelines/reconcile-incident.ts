@@ -11,6 +11,7 @@ import type { AppDeps } from "./app-deps.js";
 import { checklistEditOf } from "./checklist-edit-event.js";
 import { convergeIncident } from "./converge-incident.js";
 import { labelsChecked, markLabelsChecked } from "./ensure-labels.js";
+import { refreshIdsElsewhere, withElsewhere } from "./organisation-reads.js";
 import { readMetricsSummary } from "./read-metrics.js";
 import { loadRepoConfig, reportConfigError } from "./repo-config.js";
 import { loadRepoTemplates } from "./repo-templates.js";
@@ -97,6 +98,17 @@ async function reconcileOnce(
   // Declaring with `recurrence.repos`: earlier incidents kept elsewhere count too.
   if (withRecent)
     history = await withRecurrenceElsewhere(octokit, history, fresh.config.recurrence.repos, variables);
+  // Organisation mode: ids, suspects and the freeze in the other repositories, one batched read.
+  const org = {
+    octokit,
+    config: fresh.config,
+    botLogin,
+    formTemplate: deps.formTemplate,
+    variables,
+    declaring: withRecent,
+    log: context.log,
+  };
+  history = await withElsewhere(org, history);
   // Only a `/metrics` waiting for its answer costs the extra (paged) read of all incidents.
   const known = { config: fresh.config, botLogin, formTemplate: deps.formTemplate, now };
   const metricsSummary = awaitsMetrics({ ...known, history, checkLabels: false })
@@ -111,6 +123,7 @@ async function reconcileOnce(
     withRecent,
     checkLabels: !labelsChecked(`${owner}/${repo}`),
     onLabelsChecked: () => markLabelsChecked(`${owner}/${repo}`),
+    refresh: (before, after) => refreshIdsElsewhere(org, before, after),
     event: {
       commentId:
         "comment" in context.payload ? (context.payload as { comment: { id: number } }).comment.id : null,

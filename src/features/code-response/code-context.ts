@@ -21,6 +21,8 @@ export interface CodeContext {
   plan: Write[];
   /** The templates this decision renders with (the repo's overrides over the built-in ones). */
   templates: Templates;
+  /** The issue form, to read other incidents' bodies with (which repositories they freeze). */
+  formTemplate?: string;
 }
 
 export interface PendingCommand<Kind extends Command["kind"]> {

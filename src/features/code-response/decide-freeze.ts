@@ -5,6 +5,7 @@ import type { CheckSpec, Write } from "../../kernel/plan.js";
 import { type CodeContext, defaultBranch, failure } from "./code-context.js";
 import { codeWords } from "./code-words.js";
 import { type Freezer, freezeCheckSpec } from "./freeze-check.js";
+import { incidentsRepositoryFreezers } from "./freezers.js";
 
 /**
  * The merge freeze on pull requests (§7): while any open incident freezes merges,
@@ -19,7 +20,11 @@ export function decideFreezeChecks(ctx: CodeContext): void {
   const others = history.code.freezing
     .filter((issue) => issue.number !== history.issue.number)
     .map((issue) => ({ name: idFromTitle(issue.title) ?? `#${issue.number}`, url: issue.url }));
-  const frozenBy = [...(ctx.state.freeze.active ? [self] : []), ...others];
+  const own = history.repo.nameWithOwner;
+  const elsewhere = ctx.formTemplate
+    ? incidentsRepositoryFreezers(history, ctx.config, ctx.formTemplate, own)
+    : [];
+  const frozenBy = [...(ctx.state.freeze.active ? [self] : []), ...others, ...elsewhere];
   const slug = ctx.botLogin.replace(/\[bot\]$/, "");
   for (const pull of history.code.openPulls) {
     if (pull.baseRefName !== defaultBranch(ctx)) continue;

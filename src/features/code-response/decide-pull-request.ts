@@ -4,6 +4,7 @@ import { isApp, readMarkers } from "../../kernel/markers.js";
 import type { Write } from "../../kernel/plan.js";
 import { linkComment } from "./code-words.js";
 import { checkWrite } from "./decide-freeze.js";
+import type { Freezer } from "./freeze-check.js";
 import type { PullLinks } from "./pull-links.js";
 
 /**
@@ -15,6 +16,8 @@ export interface PullRequestFacts {
   repoUrl: string;
   defaultBranch: string;
   freezing: Array<{ number: number; title: string; url: string }>;
+  /** Organisation mode: incidents of the incidents repository that freeze this one. */
+  freezingElsewhere?: Freezer[];
   incidents: Array<{ number: number; title: string; url: string; state: string }>;
   pull: {
     number: number;
@@ -73,10 +76,10 @@ export function decidePullRequest(
       });
     }
     if (pull.state === "OPEN" && pull.baseRefName === facts.defaultBranch) {
-      const frozenBy = facts.freezing.map((i) => ({
-        name: idFromTitle(i.title) ?? `#${i.number}`,
-        url: i.url,
-      }));
+      const frozenBy = [
+        ...facts.freezing.map((i) => ({ name: idFromTitle(i.title) ?? `#${i.number}`, url: i.url })),
+        ...(facts.freezingElsewhere ?? []),
+      ];
       const write = checkWrite(
         pull,
         frozenBy,

@@ -25,11 +25,11 @@ export function renderSuspects(suspects: Suspects | null, config: Config): strin
     "",
     ...suspects.pulls.map(
       (pull) =>
-        `- PR [#${pull.number}](${pull.url}) ${inline(pull.title, 120)} · merged ${at(pull.mergedAt)}${pull.author ? ` by \`${pull.author}\`` : ""}${pull.owners.length ? ` · code owners: ${pull.owners.map((o) => `\`${o}\``).join(", ")}` : ""}`,
+        `- PR [${pull.repo ?? ""}#${pull.number}](${pull.url}) ${inline(pull.title, 120)} · merged ${at(pull.mergedAt)}${pull.author ? ` by \`${pull.author}\`` : ""}${pull.owners.length ? ` · code owners: ${pull.owners.map((o) => `\`${o}\``).join(", ")}` : ""}`,
     ),
     ...suspects.deployments.map(
       (deployment) =>
-        `- Deployment to ${inline(deployment.environment, 40)} of \`${deployment.sha.slice(0, 7)}\` · ${at(deployment.at)}${deployment.state ? ` (${deployment.state.toLowerCase()})` : ""}${deployment.creator ? ` by \`${deployment.creator}\`` : ""}`,
+        `- Deployment${deployment.repo ? ` in ${deployment.repo}` : ""} to ${inline(deployment.environment, 40)} of \`${deployment.sha.slice(0, 7)}\` · ${at(deployment.at)}${deployment.state ? ` (${deployment.state.toLowerCase()})` : ""}${deployment.creator ? ` by \`${deployment.creator}\`` : ""}`,
     ),
   ];
   if (suspects.responders.length) {
@@ -38,10 +38,17 @@ export function renderSuspects(suspects: Suspects | null, config: Config): strin
       `Suggested responders (code owners of the changed paths): ${suspects.responders.map(mention).join(", ")}.`,
     );
   }
-  lines.push(
-    `Roll back with \`/revert #PR\`, or branch a fix with \`/hotfix\` (\`/hotfix from deployed\` starts from what runs now).`,
-    SUSPECTS_END,
-  );
+  const elsewhere = suspects.pulls.find((pull) => pull.repo)?.repo;
+  if (elsewhere)
+    lines.push(
+      `Roll back with \`/revert ${elsewhere}#PR\`, or branch a fix with \`/hotfix ${elsewhere}\`.`,
+      SUSPECTS_END,
+    );
+  else
+    lines.push(
+      `Roll back with \`/revert #PR\`, or branch a fix with \`/hotfix\` (\`/hotfix from deployed\` starts from what runs now).`,
+      SUSPECTS_END,
+    );
   return lines.join("\n");
 }
 

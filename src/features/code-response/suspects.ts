@@ -1,16 +1,20 @@
 import type { Config } from "../../config/schema.js";
-import type { IssueHistory } from "../../kernel/history.js";
+import type { DeploymentFact, IssueHistory, PullFact } from "../../kernel/history.js";
 import type { IncidentState } from "../../kernel/incident-state.js";
 import { matchesPath } from "../../kernel/path-glob.js";
 import { ownersOf, parseCodeowners } from "./codeowners.js";
+import { ownRepositoryAffected, servicesIn } from "./org-scope.js";
 
 /**
  * Suspects (§7): pull requests merged into the default branch and deployments made
  * in the window before impact started, with their code owners as suggested
  * responders. When the affected services map to paths, only pull requests touching
- * them count, and only those paths' owners.
+ * them count, and only those paths' owners. In organisation mode (§13) each affected
+ * service's repository is searched with that service's paths.
  */
 export interface SuspectPull {
+  /** `owner/name` when not the incident's own repository. */
+  repo: string | null;
   number: number;
   title: string;
   url: string;
@@ -20,6 +24,7 @@ export interface SuspectPull {
 }
 
 export interface SuspectDeployment {
+  repo: string | null;
   sha: string;
   environment: string;
   at: Date;
@@ -42,41 +47,89 @@ export function servicePaths(config: Config, services: readonly string[]): strin
   return services.flatMap((service) => config.services[service]?.paths ?? []);
 }
 
-export function selectSuspects(state: IncidentState, history: IssueHistory, config: Config): Suspects | null {
+/** One repository's changes as read: the incident's own, or another one's. */
+interface RepositoryChanges {
+  repo: string | null;
+  defaultBranch: string | null;
+  merged: PullFact[];
+  codeowners: string | null;
+  deployments: DeploymentFact[];
+  paths: string[];
+}
+
+function changesRead(
+  state: IncidentState,
+  history: IssueHistory,
+  config: Config,
+): RepositoryChanges[] | null {
+  const own = history.repo.nameWithOwner;
+  const services = state.form.services;
   const read = history.code.suspects;
+  if (!read) return null;
+  const changes: RepositoryChanges[] = [];
+  if (ownRepositoryAffected(config, services, own))
+    changes.push({
+      repo: null,
+      defaultBranch: history.repo.defaultBranch,
+      merged: read.merged,
+      codeowners: read.codeowners,
+      deployments: history.code.deployments,
+      paths: servicePaths(config, servicesIn(config, services, own, own)),
+    });
+  for (const other of history.elsewhere ?? []) {
+    if (!other.suspects) continue;
+    changes.push({
+      repo: other.nameWithOwner,
+      defaultBranch: other.defaultBranch,
+      ...other.suspects,
+      paths: servicePaths(config, servicesIn(config, services, other.nameWithOwner, own)),
+    });
+  }
+  return changes;
+}
+
+export function selectSuspects(state: IncidentState, history: IssueHistory, config: Config): Suspects | null {
   const until = state.times.started ?? state.times.declared;
-  if (!read || !until) return null;
+  const changes = changesRead(state, history, config);
+  if (!changes || !until) return null;
   const from = new Date(until.getTime() - config.recentChanges.window);
   const inWindow = (at: Date | null): at is Date => at !== null && at >= from && at <= until;
-  const paths = servicePaths(config, state.form.services);
-  const relevant = (path: string) =>
-    paths.length === 0 || paths.some((pattern) => matchesPath(pattern, path));
-  const rules = read.codeowners ? parseCodeowners(read.codeowners) : [];
-  const pulls = read.merged
-    .filter((pull) => pull.baseRefName === history.repo.defaultBranch && inWindow(pull.mergedAt))
-    .filter((pull) => paths.length === 0 || pull.files.some(relevant))
-    .map((pull) => ({
-      number: pull.number,
-      title: pull.title,
-      url: pull.url,
-      mergedAt: pull.mergedAt as Date,
-      author: pull.author?.login ?? null,
-      owners: unique(pull.files.filter(relevant).flatMap((path) => ownersOf(rules, path))),
-    }))
-    .sort((a, b) => b.mergedAt.getTime() - a.mergedAt.getTime());
-  const deployments = history.code.deployments
-    .filter(
-      (deployment) =>
-        deployment.environment === config.deployments.environment && inWindow(deployment.createdAt),
-    )
-    .map((deployment) => ({
-      sha: deployment.sha,
-      environment: deployment.environment,
-      at: deployment.statuses.at(-1)?.at ?? deployment.createdAt,
-      creator: deployment.creator,
-      state: deployment.statuses.at(-1)?.state ?? null,
-    }))
-    .sort((a, b) => b.at.getTime() - a.at.getTime());
+  const pulls: SuspectPull[] = [];
+  const deployments: SuspectDeployment[] = [];
+  for (const repo of changes) {
+    const { paths } = repo;
+    const relevant = (path: string) =>
+      paths.length === 0 || paths.some((pattern) => matchesPath(pattern, path));
+    const rules = repo.codeowners ? parseCodeowners(repo.codeowners) : [];
+    for (const pull of repo.merged) {
+      if (pull.baseRefName !== repo.defaultBranch || !inWindow(pull.mergedAt)) continue;
+      if (paths.length > 0 && !pull.files.some(relevant)) continue;
+      pulls.push({
+        repo: repo.repo,
+        number: pull.number,
+        title: pull.title,
+        url: pull.url,
+        mergedAt: pull.mergedAt,
+        author: pull.author?.login ?? null,
+        owners: unique(pull.files.filter(relevant).flatMap((path) => ownersOf(rules, path))),
+      });
+    }
+    for (const deployment of repo.deployments) {
+      if (deployment.environment !== config.deployments.environment || !inWindow(deployment.createdAt))
+        continue;
+      deployments.push({
+        repo: repo.repo,
+        sha: deployment.sha,
+        environment: deployment.environment,
+        at: deployment.statuses.at(-1)?.at ?? deployment.createdAt,
+        creator: deployment.creator,
+        state: deployment.statuses.at(-1)?.state ?? null,
+      });
+    }
+  }
+  pulls.sort((a, b) => b.mergedAt.getTime() - a.mergedAt.getTime());
+  deployments.sort((a, b) => b.at.getTime() - a.at.getTime());
+  const paths = unique(changes.flatMap((repo) => repo.paths));
   return { from, until, pulls, deployments, responders: unique(pulls.flatMap((pull) => pull.owners)), paths };
 }
 

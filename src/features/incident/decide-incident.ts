@@ -23,6 +23,7 @@ import type { DecideInput, Decision, MessageFn, ReplyFn } from "./decide-input.j
 import { chooseId, issueChanges } from "./issue-changes.js";
 import { labelSpecs } from "./label-specs.js";
 import { declarationMessage, triageMessage } from "./messages.js";
+import { organisationMove, organisationMoveFailed } from "./organisation-move.js";
 import { planTimeline } from "./plan-timeline.js";
 import { findRecurrences } from "./recurrence.js";
 import { securityMove, securityReplies } from "./security-move.js";
@@ -93,6 +94,7 @@ function decideWith(input: DecideInput, templates: Templates): Decision {
 
   answerCommands(state, plan, reply, message, input, templates);
   securityReplies(state, history, config, botLogin, moveFailure, reply);
+  organisationMoveFailed(state, config, history, moveFailure, reply);
   // Two handlers racing (replicas, concurrent deliveries) can both post a reply: keep the oldest.
   for (const [, [, ...extra]] of artifacts.replyComments)
     for (const duplicate of extra)
@@ -148,7 +150,10 @@ function decideWith(input: DecideInput, templates: Templates): Decision {
     state.checklist = checklist.checklist;
     state.entries = [...state.entries, ...checklist.entries].sort((a, b) => a.at.getTime() - b.at.getTime());
     // Code response goes before the timeline, so the timeline's write is the last and verifies.
-    const code = { state, history, config, botLogin, now, id, artifacts, plan, templates };
+    const code = {
+      ...{ state, history, config, botLogin, now, id, artifacts, plan, templates },
+      formTemplate: input.formTemplate,
+    };
     decideFreezeChecks(code);
     decideHotfix(code);
     decideRevert(code);
@@ -166,7 +171,9 @@ function decideWith(input: DecideInput, templates: Templates): Decision {
     // Notices are claimed by the timeline's write; without that write this round, they wait for the next.
     if (!planTimeline(state, artifacts, plan, timeline)) notices = [];
   }
-  return { state, plan: plan.map(withinLimit), notices, publication };
+  // Declared and written, nothing left to do here: the incident may move to the incidents repository.
+  const relocate = plan.length === 0 ? organisationMove(state, history, config, moveFailure) : null;
+  return { state, plan: plan.map(withinLimit), notices, publication, ...(relocate ? { relocate } : {}) };
 }
 
 /** The incident as it was at `asOf`: history up to then, code rows up to then. */

@@ -38,6 +38,8 @@ export interface Decision {
   publication: { hash: string | null } | null;
   /** Move the issue to this private repository before anything else (a security incident in a public one). */
   move?: { to: string };
+  /** Once declared and written, move the incident to the incidents repository (`organisation.moveIncidents`). */
+  relocate?: { to: string };
 }
 
 /** Posts a reply under `key` once: `body` gets the hidden marker that claims the key. */

@@ -50,6 +50,13 @@ export const incidentWords = {
   /** Said in the private repository once a security incident arrived from a public one. */
   securityMovedHere: (from: string, at: string, since: string, people: number, app: number) =>
     `🔒 **Moved here from the public repository \`${from}\`** at ${at}, because this is a security incident. Treat as disclosed what was public there until then: the title and description (since ${since})${people ? `, ${people} comment${people === 1 ? "" : "s"} by people` : ""}${app ? `, ${app} comment${app === 1 ? "" : "s"} by the app` : ""}. The old address now leads here, for people who can see this repository only.`,
+  /** `organisation.moveIncidents`: the transfer to the incidents repository failed; said once per reason. */
+  moveFailed: (repo: string, to: string, reason: string) =>
+    `📦 **Could not move this incident to \`${to}\`:** ${reason}. It stays in \`${repo}\` and works here as usual. Install the app on \`${to}\` with Issues: write, or fix \`organisation.repository\`; the next event tries again.`,
+  /** The pointer left in the code repository once an incident moved away (a closed issue). */
+  movedPointerTitle: (id: string, to: string) => `[${id}] moved to ${to}`,
+  movedPointer: (id: string, to: string, link: string) =>
+    `📦 Incident ${id} moved to ${link} in \`${to}\`, where this organisation keeps its incidents (\`organisation.moveIncidents\`). Its comments, timeline and links moved with it, and its old address here leads there. Follow it there; this issue only points the way.`,
   /** Seed plan 003: monitor for a while after mitigation before resolving. */
   resolvedTooSoon: (watched: number, window: number) =>
     `Resolved ${formatDuration(watched)} after mitigation; the plan asks to monitor for ${formatDuration(window)} before resolving. Keep an eye on it, and \`/reopen\` if it comes back.`,

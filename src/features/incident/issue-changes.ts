@@ -6,12 +6,25 @@ import { onCallAt } from "../../kernel/on-call.js";
 import type { Write } from "../../kernel/plan.js";
 import { vocabulary } from "../../kernel/projection/state-changes.js";
 
-/** The incident's id: the one it claimed, else the next free one on its day (clashes resolved by number). */
+/**
+ * The incident's id: the one it claimed, else the next free one on its day. In
+ * organisation mode the day's incidents of the other repositories count too (read in
+ * `history.elsewhere`), so ids are unique across them; a clash moves the later issue.
+ */
 export function chooseId(state: IncidentState, history: IssueHistory): string {
-  const recent = history.repo.recentIncidents;
+  const own = history.repo.recentIncidents;
+  const others = (history.elsewhere ?? []).flatMap((repo) =>
+    (repo.recentIncidents ?? []).map((incident) => ({ ...incident, repo: repo.nameWithOwner })),
+  );
+  const recent = own ? [...own, ...others] : null;
   const declaredAt = state.declaration?.at ?? history.issue.createdAt;
-  if (!state.id) return nextId(declaredAt, recent ?? [], history.issue.number);
-  return recent ? resolveClash(state.id, history.issue.number, recent) : state.id;
+  const self = {
+    number: history.issue.number,
+    repo: history.repo.nameWithOwner,
+    createdAt: history.issue.createdAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
+  };
+  if (!state.id) return nextId(declaredAt, recent ?? [], self);
+  return recent ? resolveClash(state.id, self, recent) : state.id;
 }
 
 /** Title, labels, assignees and open/closed as the state says they should be. */

@@ -44,10 +44,34 @@ describe("incident ids", () => {
     ];
     const ten = resolveClash("INC-20260203-001", 10, both);
     const eleven = resolveClash("INC-20260203-001", 11, both);
-    expect(ten).not.toBe("INC-20260203-001");
-    expect(eleven).not.toBe("INC-20260203-001");
-    expect(ten).not.toBe(eleven);
+    expect(ten).toBe("INC-20260203-002");
+    expect(eleven).toBe("INC-20260203-003");
     expect(resolveClash("INC-20260203-002", 10, both)).toBe("INC-20260203-002");
+  });
+
+  it("orders a clash across repositories by creation time, then repository and number", () => {
+    const at = "2026-02-03T14:00:00Z";
+    const seenFromApi = [
+      { number: 9, title: "[INC-20260203-001] api down", createdAt: at },
+      { number: 4, title: "[INC-20260203-001] search down", createdAt: at, repo: "acme/search" },
+    ];
+    const seenFromSearch = [
+      { number: 4, title: "[INC-20260203-001] search down", createdAt: at },
+      { number: 9, title: "[INC-20260203-001] api down", createdAt: at, repo: "acme/api" },
+    ];
+    // Same number space no more: issue 9 of acme/api and issue 4 of acme/search are told apart
+    // by repository when created in the same second, so both sides agree on the order.
+    const api = resolveClash("INC-20260203-001", { number: 9, repo: "acme/api", createdAt: at }, seenFromApi);
+    const search = resolveClash(
+      "INC-20260203-001",
+      { number: 4, repo: "acme/search", createdAt: at },
+      seenFromSearch,
+    );
+    expect([api, search]).toEqual(["INC-20260203-002", "INC-20260203-003"]);
+    // Only one side saw the clash (the other checked first): it alone moves.
+    expect(resolveClash("INC-20260203-001", { number: 4, repo: "acme/search", createdAt: at }, [])).toBe(
+      "INC-20260203-001",
+    );
   });
 
   it("prefixes titles once", () => {

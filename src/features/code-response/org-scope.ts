@@ -1,0 +1,101 @@
+import type { Config } from "../../config/schema.js";
+import { serviceRepositories } from "./service-repositories.js";
+
+/**
+ * Which repositories an incident reaches in organisation mode (§13): pure answers from
+ * the config and the incident's affected services, shared by the incident's read (what
+ * to read elsewhere), its decisions (suspects, freeze checks) and pull request events
+ * in code repositories (which incidents freeze them).
+ */
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Where a service's code lives: its `repository`, else the incident's own. */
+export function serviceHome(config: Config, service: string, own: string): string {
+  return config.services[service]?.repository ?? own;
+}
+
+/** The affected services' repositories other than `own`, as the config writes them. */
+export function affectedRepositories(config: Config, services: readonly string[], own: string): string[] {
+  const homes = services.filter((s) => config.services[s]).map((s) => serviceHome(config, s, own));
+  return unique(homes.filter((home) => !same(home, own)));
+}
+
+/** Whether suspects are read in `own` too: an affected service lives there, or none is known. */
+export function ownRepositoryAffected(config: Config, services: readonly string[], own: string): boolean {
+  const known = services.filter((s) => config.services[s]);
+  return known.length === 0 || known.some((s) => same(serviceHome(config, s, own), own));
+}
+
+/** The affected services living in `repo`, for their paths. */
+export function servicesIn(config: Config, services: readonly string[], repo: string, own: string): string[] {
+  return services.filter((s) => config.services[s] && same(serviceHome(config, s, own), repo));
+}
+
+/**
+ * Repositories whose incidents share the day's id sequence with `own`: the incidents
+ * repository and every service's repository (incidents may be declared in any of them).
+ */
+export function idRepositories(config: Config, own: string): string[] {
+  const all = [config.organisation.repository, ...serviceRepositories(config)].flatMap((r) => (r ? [r] : []));
+  return unique(all.filter((repo) => !same(repo, own)));
+}
+
+/** Whether an open freezing incident of `home` with these services freezes `repo`. */
+export function freezesRepository(
+  config: Config,
+  home: string,
+  services: readonly string[],
+  repo: string,
+): boolean {
+  if (same(home, repo) || config.organisation.freeze === "all") return true;
+  return affectedRepositories(config, services, home).some((other) => same(other, repo));
+}
+
+/**
+ * Code repositories other than `own` a freezing incident writes checks in: the affected
+ * services' repositories, or (`freeze: all`) every repository of the installation.
+ */
+export function frozenRepositories(
+  config: Config,
+  services: readonly string[],
+  own: string,
+  installationRepos: readonly string[],
+): string[] {
+  if (config.organisation.freeze === "all") return unique(installationRepos.filter((r) => !same(r, own)));
+  return affectedRepositories(config, services, own);
+}
+
+/** What to read in another repository for this event. */
+export interface ElsewhereNeed {
+  repo: string;
+  ids: boolean;
+  suspects: boolean;
+  freeze: boolean;
+  /** Only its freezing incidents: the incidents repository, seen from a freezing incident of a code repository. */
+  freezers?: boolean;
+}
+
+export function elsewhereNeeds(parts: {
+  ids: readonly string[];
+  suspects: readonly string[];
+  freeze: readonly string[];
+  freezers?: readonly string[];
+}): ElsewhereNeed[] {
+  const needs = new Map<string, ElsewhereNeed>();
+  const need = (repo: string) => {
+    const key = repo.toLowerCase();
+    const found = needs.get(key) ?? { repo, ids: false, suspects: false, freeze: false };
+    needs.set(key, found);
+    return found;
+  };
+  for (const repo of parts.ids) need(repo).ids = true;
+  for (const repo of parts.suspects) need(repo).suspects = true;
+  for (const repo of parts.freeze) need(repo).freeze = true;
+  for (const repo of parts.freezers ?? []) if (!need(repo).freeze) need(repo).freezers = true;
+  return [...needs.values()];
+}
+
+function unique(items: string[]): string[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(item.toLowerCase()) && seen.add(item.toLowerCase()));
+}

@@ -1,0 +1,183 @@
+import type { ElsewhereNeed } from "../features/code-response/org-scope.js";
+import type { RepositoryElsewhere } from "../kernel/history.js";
+import type { GraphqlClient } from "./client.js";
+import {
+  codeFacts,
+  freezeChecks,
+  pullFact,
+  type RawCodeFields,
+  type RawOpenPull,
+  type RawPull,
+} from "./code-facts.js";
+import { FREEZE_CHECK_FIELDS, PULL_FIELDS } from "./code-queries.js";
+
+/**
+ * Organisation mode (§13): the other repositories an incident event needs, read in one
+ * GraphQL document with an aliased `repository` field per repository, so reading two
+ * repositories or ten costs one request (1 point). What each one brings follows its
+ * need: the day's incidents (ids), recent merges, deployments and CODEOWNERS
+ * (suspects), open pull requests with their freeze checks and its freezing incidents
+ * (the freeze). A repository the app cannot see comes back as not visible; the others
+ * are used as read.
+ */
+const DEPLOYMENTS = /* GraphQL */ `
+  deployments(environments: [$environment], last: 20) {
+    nodes {
+      databaseId commitOid createdAt environment description
+      ref { name }
+      creator { __typename login }
+      statuses(last: 10) { nodes { state createdAt description creator { __typename login } } }
+    }
+  }`;
+
+const PARTS = {
+  ids: /* GraphQL */ `
+    recentIncidents: issues(first: 100, labels: [$incidentLabel], filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: DESC }) {
+      nodes { number title createdAt }
+    }`,
+  suspects: /* GraphQL */ `
+    ${DEPLOYMENTS}
+    mergedPulls: pullRequests(states: [MERGED], first: 50, orderBy: { field: UPDATED_AT, direction: DESC }) {
+      nodes { ${PULL_FIELDS} files(first: 100) { nodes { path } } }
+    }
+    codeownersGithub: object(expression: "HEAD:.github/CODEOWNERS") { __typename ... on Blob { text } }
+    codeownersRoot: object(expression: "HEAD:CODEOWNERS") { __typename ... on Blob { text } }
+    codeownersDocs: object(expression: "HEAD:docs/CODEOWNERS") { __typename ... on Blob { text } }`,
+  freeze: /* GraphQL */ `
+    openPulls: pullRequests(states: [OPEN], first: 50, orderBy: { field: CREATED_AT, direction: DESC }) {
+      nodes { number title url headRefName baseRefName headRefOid author { __typename login } ${FREEZE_CHECK_FIELDS} }
+    }
+    freezing: issues(labels: [$freezeLabel], states: [OPEN], first: 20) { nodes { number title url body } }`,
+  freezers: /* GraphQL */ `
+    freezing: issues(labels: [$freezeLabel], states: [OPEN], first: 20) { nodes { number title url body } }`,
+};
+
+/** GitHub refuses a document declaring a variable it does not use: each part declares its own. */
+const PART_VARIABLES = {
+  ids: { since: "DateTime!", incidentLabel: "String!" },
+  suspects: { environment: "String!" },
+  freeze: { freezeLabel: "String!" },
+  freezers: { freezeLabel: "String!" },
+} as const;
+
+function partsUsed(needs: readonly ElsewhereNeed[]) {
+  const parts = (["ids", "suspects", "freeze", "freezers"] as const).filter((part) =>
+    needs.some((need) => need[part]),
+  );
+  // One declaration of `$freezeLabel` for both parts that use it.
+  return parts.includes("freeze") ? parts.filter((part) => part !== "freezers") : parts;
+}
+
+export function elsewhereDocument(needs: readonly ElsewhereNeed[]): string {
+  const shared = partsUsed(needs).flatMap((part) =>
+    Object.entries(PART_VARIABLES[part]).map(([name, type]) => `$${name}: ${type}`),
+  );
+  const variables = [...shared, ...needs.map((_, k) => `$o${k}: String!, $n${k}: String!`)].join(", ");
+  const fields = needs.map((need, k) => {
+    const parts = (["ids", "suspects", "freeze", "freezers"] as const)
+      .filter((part) => need[part])
+      .map((p) => PARTS[p]);
+    return `r${k}: repository(owner: $o${k}, name: $n${k}) {
+    nameWithOwner url defaultBranchRef { name }
+    ${parts.join("\n")}
+  }`;
+  });
+  return /* GraphQL */ `
+query IncidentElsewhere(${variables}) {
+  ${fields.join("\n  ")}
+}`;
+}
+
+type RawElsewhere = RawCodeFields & {
+  nameWithOwner: string;
+  url: string;
+  recentIncidents?: { nodes: Array<{ number: number; title: string; createdAt: string }> };
+  mergedPulls?: { nodes: RawPull[] };
+  openPulls?: { nodes: RawOpenPull[] };
+  freezing?: { nodes: Array<{ number: number; title: string; url: string; body: string }> };
+};
+
+export interface ElsewhereVariables {
+  since: string;
+  incidentLabel: string;
+  environment: string;
+  freezeLabel: string;
+}
+
+export async function readElsewhere(
+  client: GraphqlClient,
+  needs: readonly ElsewhereNeed[],
+  variables: ElsewhereVariables,
+): Promise<RepositoryElsewhere[]> {
+  if (needs.length === 0) return [];
+  const names: Record<string, string> = {};
+  for (const part of partsUsed(needs))
+    for (const name of Object.keys(PART_VARIABLES[part]))
+      names[name] = variables[name as keyof ElsewhereVariables];
+  needs.forEach((need, k) => {
+    const [owner, name] = need.repo.split("/") as [string, string];
+    names[`o${k}`] = owner;
+    names[`n${k}`] = name;
+  });
+  let data: Record<string, RawElsewhere | null>;
+  try {
+    data = await client.graphql(elsewhereDocument(needs), names);
+  } catch (error) {
+    data = partialData(error);
+  }
+  return needs.map((need, k) => repository(need, data[`r${k}`] ?? null));
+}
+
+/** GitHub answers the repositories it could resolve and a NOT_FOUND error for the others. */
+function partialData(error: unknown): Record<string, RawElsewhere | null> {
+  const e = error as {
+    name?: string;
+    data?: Record<string, RawElsewhere | null>;
+    errors?: Array<{ type?: string }>;
+  };
+  const onlyMissing = (e.errors ?? []).every((item) => item.type === "NOT_FOUND");
+  if (e.name !== "GraphqlResponseError" || !e.data || !onlyMissing) throw error;
+  return e.data;
+}
+
+function repository(need: ElsewhereNeed, raw: RawElsewhere | null): RepositoryElsewhere {
+  if (!raw)
+    return {
+      nameWithOwner: need.repo,
+      url: "",
+      defaultBranch: null,
+      visible: false,
+      recentIncidents: null,
+      suspects: null,
+      openPulls: null,
+      freezing: null,
+    };
+  const code = codeFacts(raw, false);
+  return {
+    nameWithOwner: raw.nameWithOwner,
+    url: raw.url,
+    defaultBranch: raw.defaultBranchRef?.name ?? null,
+    visible: true,
+    recentIncidents: raw.recentIncidents?.nodes ?? null,
+    suspects: raw.mergedPulls
+      ? {
+          merged: raw.mergedPulls.nodes.map(pullFact),
+          codeowners: code.suspects?.codeowners ?? null,
+          deployments: code.deployments,
+        }
+      : null,
+    openPulls: raw.openPulls
+      ? raw.openPulls.nodes.map((pull) => ({
+          number: pull.number,
+          title: pull.title,
+          url: pull.url,
+          headRefName: pull.headRefName,
+          baseRefName: pull.baseRefName,
+          headSha: pull.headRefOid,
+          author: null,
+          freezeChecks: freezeChecks(pull),
+        }))
+      : null,
+    freezing: raw.freezing?.nodes ?? null,
+  };
+}

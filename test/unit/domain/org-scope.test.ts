@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { ConfigSchema } from "../../../src/config/schema.js";
+import { freezersOf } from "../../../src/features/code-response/decide-freeze-elsewhere.js";
+import {
+  affectedRepositories,
+  elsewhereNeeds,
+  freezesRepository,
+  frozenRepositories,
+  idRepositories,
+  ownRepositoryAffected,
+} from "../../../src/features/code-response/org-scope.js";
+import { readFormTemplate } from "../../../src/pipelines/app-deps.js";
+
+const FORM_TEMPLATE = readFormTemplate();
+
+const config = (freeze: "affected" | "all" = "affected") =>
+  ConfigSchema.parse({
+    organisation: { repository: "acme/incidents", freeze },
+    services: {
+      search: { repository: "acme/search-service", paths: ["src/**"] },
+      api: { repository: "acme/api" },
+      docs: {},
+    },
+  });
+const own = "acme/incidents";
+
+describe("which repositories an incident reaches (organisation mode)", () => {
+  it("names the affected services' repositories, its own left out", () => {
+    expect(affectedRepositories(config(), ["search", "docs", "unknown"], own)).toEqual([
+      "acme/search-service",
+    ]);
+    expect(affectedRepositories(config(), ["search"], "acme/search-service")).toEqual([]);
+    expect(ownRepositoryAffected(config(), ["search"], own)).toBe(false);
+    expect(ownRepositoryAffected(config(), ["docs"], own)).toBe(true);
+    expect(ownRepositoryAffected(config(), [], own)).toBe(true);
+  });
+
+  it("shares the id sequence with the incidents and every service's repository", () => {
+    expect(idRepositories(config(), "acme/api")).toEqual(["acme/incidents", "acme/search-service"]);
+    expect(idRepositories(ConfigSchema.parse({}), own)).toEqual([]);
+  });
+
+  it("freezes the affected services' repositories, or all with `freeze: all`", () => {
+    expect(freezesRepository(config(), own, ["search"], "acme/search-service")).toBe(true);
+    expect(freezesRepository(config(), own, ["search"], "acme/api")).toBe(false);
+    expect(freezesRepository(config("all"), own, ["search"], "acme/api")).toBe(true);
+    expect(freezesRepository(config(), "acme/api", [], "acme/api")).toBe(true);
+    const installation = ["acme/incidents", "acme/api", "acme/web"];
+    expect(frozenRepositories(config(), ["api"], own, installation)).toEqual(["acme/api"]);
+    expect(frozenRepositories(config("all"), ["api"], own, installation)).toEqual(["acme/api", "acme/web"]);
+  });
+
+  it("reads each repository once, with every part it is needed for", () => {
+    expect(
+      elsewhereNeeds({ ids: ["acme/api", "acme/web"], suspects: ["ACME/api"], freeze: ["acme/web"] }),
+    ).toEqual([
+      { repo: "acme/api", ids: true, suspects: true, freeze: false },
+      { repo: "acme/web", ids: true, suspects: false, freeze: true },
+    ]);
+  });
+
+  it("knows which freezing incidents of the incidents repository freeze a code repository", () => {
+    const body = (services: string) => `### Severity\n\nSEV-1\n\n### Affected services\n\n${services}\n`;
+    const issues = [
+      { number: 1, title: "[INC-20260203-001] a", url: "u1", body: body("search") },
+      { number: 2, title: "b", url: "u2", body: body("api") },
+    ];
+    expect(freezersOf(config(), own, issues, FORM_TEMPLATE, "acme/api")).toEqual([
+      { name: "acme/incidents#2", url: "u2" },
+    ]);
+    expect(freezersOf(config("all"), own, issues, FORM_TEMPLATE, "acme/web")).toHaveLength(2);
+  });
+});
