@@ -59,7 +59,11 @@ async function say(body: string): Promise<{ reply: string; requests: RequestLogE
 }
 
 async function timeline(): Promise<string> {
-  const { data } = await alice.rest.issues.listComments({ ...incidents, issue_number: incident, per_page: 100 });
+  const { data } = await alice.rest.issues.listComments({
+    ...incidents,
+    issue_number: incident,
+    per_page: 100,
+  });
   return data.find((comment) => comment.body?.includes("Timeline"))?.body ?? "";
 }
 
@@ -122,7 +126,9 @@ describe("/revert in a service's repository", () => {
       // The timeline, now showing the revert opened in acme/search-service.
       "IncidentWrites",
     ]);
-    expect(await timeline()).toContain("Revert PR acme/search-service#3 (reverts acme/search-service#1) opened");
+    expect(await timeline()).toContain(
+      "Revert PR acme/search-service#3 (reverts acme/search-service#1) opened",
+    );
   });
 
   it("shows the revert merged in the service's repository on the incident's timeline", async () => {

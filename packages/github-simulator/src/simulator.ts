@@ -177,7 +177,9 @@ export class Simulator {
       if (!repo) throw new Error(`simulator: no repo ${installation.account}/${name}`);
       return repo;
     });
-    installation.repoIds.push(...added.map((repo) => repo.id).filter((id) => !installation.repoIds.includes(id)));
+    installation.repoIds.push(
+      ...added.map((repo) => repo.id).filter((id) => !installation.repoIds.includes(id)),
+    );
     const org = store.state.orgs[installation.account.toLowerCase()];
     const sender = org ? (org.owners[0] ?? org.members[0] ?? installation.account) : installation.account;
     store.emit({
