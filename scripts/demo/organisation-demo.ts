@@ -140,7 +140,10 @@ export async function playOrganisationDemo(
   await step("09:45", "dave", "deploys acme/search-service (deploy #130)", () =>
     deploy(sim, PEOPLE.dave, "Deploy #130"),
   );
-  await step("09:50", "frank", "opens an unrelated pull request in acme/api", () =>
+  await step("09:50", "erin", "opens a pull request in acme/search-service", () =>
+    change(sim, PEOPLE.erin, code, "facet-labels", "src/search/labels.ts"),
+  );
+  await step("09:51", "frank", "opens an unrelated pull request in acme/api", () =>
     change(sim, "frank", { owner: OWNER, repo: API_REPO }, "client-bump", "src/client.ts"),
   );
   await step("10:02", "alice", "files the incident form in acme/incidents (SEV-2)", async () => {
@@ -160,6 +163,11 @@ export async function playOrganisationDemo(
   });
   await step("10:03", "bob", "/ack", say(PEOPLE.bob, "/ack"));
   await step("10:04", "bob", "/freeze on", say(PEOPLE.bob, "/freeze on"));
+  const frozen = await freezeCheck(sim, code, "facet-labels");
+  const apiDuringFreeze = await freezeCheck(sim, { owner: OWNER, repo: API_REPO }, "client-bump");
+  log(
+    `        incident-freeze on erin's pull request in acme/search-service: ${frozen}; frank's in acme/api: ${apiDuringFreeze}`,
+  );
   await step("10:06", "dave", `/revert ${OWNER}/${REPO}#${broken}`, () =>
     say(
       PEOPLE.dave,
@@ -185,6 +193,8 @@ export async function playOrganisationDemo(
     "/resolve",
     say(PEOPLE.bob, "/resolve Reverted the facet cache; the fix goes through the hotfix branch"),
   );
+  const lifted = await freezeCheck(sim, code, "facet-labels");
+  log(`        incident-freeze on erin's pull request after /resolve: ${lifted}`);
   let filed = 0;
   await step("10:40", "erin", "files a security incident in the public acme/search-service", async () => {
     filed = sim.fileIssueForm(
@@ -200,7 +210,25 @@ export async function playOrganisationDemo(
     : "";
   const review = await reviewFile(sim);
   const problems = await checkOrganisationDemo(sim, { transcript, security, review, broken, filed });
+  if (frozen !== "failure")
+    problems.push(`organisation demo: erin's pull request in acme/search-service was not frozen (${frozen})`);
+  if (apiDuringFreeze === "failure")
+    problems.push(
+      "organisation demo: frank's pull request in acme/api was frozen, though api is not affected",
+    );
+  if (lifted !== "success")
+    problems.push(
+      `organisation demo: the freeze on erin's pull request was not lifted on /resolve (${lifted})`,
+    );
   return { issue, transcript, review, security, requests, problems };
+}
+
+/** The conclusion of the app's `incident-freeze` check on a branch's head, or "none". */
+async function freezeCheck(sim: Simulator, where: typeof code, ref: string): Promise<string> {
+  const { data } = await sim
+    .as(PEOPLE.alice)
+    .rest.checks.listForRef({ ...where, ref, check_name: "incident-freeze" });
+  return data.check_runs[0]?.conclusion ?? "none";
 }
 
 /** acme puts its private security repository in acme/search-service's config, as a commit. */

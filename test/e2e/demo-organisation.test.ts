@@ -30,13 +30,17 @@ describe("the organisation-mode demo", () => {
     );
   });
 
-  it("costs what one repository costs, per command", () => {
+  it("costs what each step should, requests counted per step", () => {
     const cost = (prefix: string) =>
       Object.entries(demo.requests).find(([step]) => step.startsWith(prefix))?.[1];
     expect(cost("10:03")).toBe(2); // /ack: one read, one batched write
-    expect(cost("10:02")).toBe(3); // declaring
-    // The revert merged in acme/search-service: its read there, the incident's read and one write.
-    expect(cost("10:08")).toBe(3);
+    // Declaring: config, history, the other repositories' day (ids, suspects), the write, the id's check.
+    expect(cost("10:02")).toBe(5);
+    // While the incident freezes, its events also read the frozen repositories' checks (one
+    // batched document): the merge costs the pull request's read, the incident's read, that read
+    // and one write; `/freeze on` the incident's read, that read, the failing check and one write.
+    expect(cost("10:08")).toBe(4);
+    expect(cost("10:04")).toBe(4);
   });
 
   it("leaves nothing of the security incident in the public repository", async () => {
