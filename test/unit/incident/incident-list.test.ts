@@ -2,8 +2,9 @@ import { validate } from "@octokit/graphql-schema";
 import { describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../../src/config/schema.js";
 import { incidentListText, listIncidents } from "../../../src/features/incident/incident-list.js";
+import type { GraphqlClient } from "../../../src/github/client.js";
 import { OPEN_INCIDENT_LIST_QUERY } from "../../../src/github/queries-incident-list.js";
-import { incidentSearchQuery } from "../../../src/github/read-incident-list.js";
+import { incidentSearchQuery, readIncidentList } from "../../../src/github/read-incident-list.js";
 import { readFormTemplate } from "../../../src/pipelines/app-deps.js";
 import { declaredBuilder } from "../../support/declared-builder.js";
 import { BOT, user } from "../../support/history-builder.js";
@@ -92,5 +93,52 @@ describe("/incidents", () => {
     const list = listIncidents([resolved, plain], ctx, now, { repo: "acme/shop", private: true });
     expect(list.rows).toEqual([]);
     expect(incidentListText(list, { repo: "acme/shop", private: true }, now)).toBe("✅ No open incidents.");
+  });
+
+  it("reads up to 100 incidents in one request, and pages only past 100", async () => {
+    const calls: Array<Record<string, unknown>> = [];
+    const issue = (n: number) => ({
+      __typename: "Issue",
+      id: `I_${n}`,
+      number: n,
+      title: `Incident ${n}`,
+      body: "",
+      url: `https://github.com/acme/shop/issues/${n}`,
+      state: "OPEN",
+      createdAt: "2026-02-03T14:23:00Z",
+      closedAt: null,
+      author: { __typename: "User", login: "alice" },
+      authorAssociation: "MEMBER",
+      assignees: { nodes: [] },
+      labels: { nodes: [] },
+      timelineItems: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] },
+      repository: {
+        id: "R_1",
+        nameWithOwner: "acme/shop",
+        url: "https://github.com/acme/shop",
+        isPrivate: true,
+      },
+    });
+    const client = (total: number): GraphqlClient =>
+      ({
+        graphql: async (_query: string, variables: Record<string, unknown>) => {
+          calls.push(variables);
+          const start = variables.after === null ? 0 : Number(variables.after);
+          const end = Math.min(total, start + 100);
+          return {
+            search: {
+              issueCount: total,
+              pageInfo: { hasNextPage: end < total, endCursor: String(end) },
+              nodes: Array.from({ length: end - start }, (_, k) => issue(start + k + 1)),
+            },
+          };
+        },
+      }) as unknown as GraphqlClient;
+    const scope = { account: "acme", accountType: "Organization" as const, incidentLabel: "incident" };
+    expect(await readIncidentList(client(100), scope)).toHaveLength(100);
+    expect(calls).toEqual([{ search: "is:open is:issue label:incident org:acme", after: null }]);
+    calls.length = 0;
+    expect(await readIncidentList(client(150), scope)).toHaveLength(150);
+    expect(calls.map((c) => c.after)).toEqual([null, "100"]);
   });
 });
