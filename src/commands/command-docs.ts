@@ -72,6 +72,8 @@ const INCIDENT_LIST_SECTION = [
   "- **Public repositories.** A reply in a public repository never lists a security incident, nor an",
   "  incident kept in a private repository; it says how many it left out (`🔒 1 restricted incident",
   "  not shown`). Run `/incidents` in a private repository to see them.",
+  "- **Cost:** 3 requests for up to 100 incidents (measured in `test/e2e/incidents-command.test.ts`):",
+  "  the issue's own history read, the search, and one batched write (👀 and the reply).",
   "- **Nothing open:** `✅ No open incidents.` **Arguments** (`/incidents open`) get 😕 and a reply saying",
   "  `/incidents` takes none.",
   "- GitHub's search index trails writes by a few seconds: an incident declared a moment ago may be",
