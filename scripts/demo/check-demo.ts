@@ -60,6 +60,15 @@ export function checkDemo(outcome: DemoOutcome): string[] {
     timeline.includes("| IC engaged | 14:25 | 2m to engage an IC | ✅ met (target 30m) |"),
     "the timeline does not show the IC clock met (bob's /ack at 14:25 made him IC)",
   );
+  const list = comments.find(
+    (comment) => comment.author?.login === sim.botLogin && comment.body.includes("| Incident | Severity |"),
+  );
+  expect(
+    !!list &&
+      /open incidents?, most severe first/.test(list.body) &&
+      list.body.includes(`| [INC-20260203-001](${issue.url}) `),
+    "the /incidents reply does not list this incident",
+  );
   problems.push(...checkCodeResponse(history, sim, files, markers("declaration")[0]?.body ?? "", timeline));
   problems.push(...checkFollowUp(outcome, timeline));
   problems.push(...checkTables(outcome));

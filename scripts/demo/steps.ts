@@ -183,6 +183,7 @@ export const STEPS: Step[] = [
   },
   { at: "14:55", who: "alice", what: "asks for help", run: comment("alice", "/help") },
   { at: "14:56", who: "bob", what: "asks for the last 90 days' metrics", run: comment("bob", "/metrics") },
+  { at: "14:57", who: "bob", what: "asks which incidents are open", run: comment("bob", "/incidents") },
   { at: "15:04", who: "sweep", what: "unresolved after 30 minutes, and the update is overdue", run: sweep },
   {
     at: "15:05",

@@ -47,5 +47,35 @@ export function renderCommandDocs(): string {
     "",
     ...markdownTable(["Command", "Example"], examples),
     "",
+    ...INCIDENT_LIST_SECTION,
+    "",
   ].join("\n");
 }
+
+/** What `/incidents` lists and leaves out: more than a table row can say. */
+const INCIDENT_LIST_SECTION = [
+  "## Open incidents: `/incidents`",
+  "",
+  "`/incidents` works in a comment on any issue, incident or not (not on action items, which point",
+  "incident commands to their incident). The app replies once with every open incident it keeps in",
+  "the repositories of its installation's account (in [organisation mode](organisation.md), all of",
+  "them), as a table: the incident (id, title, and its repository when it is another), severity,",
+  "status, age since declaration, incident commander, and the next deadline (the earliest of",
+  "acknowledge, IC engaged, mitigate, resolve and the next update, with the time left or how late it",
+  "is). Most severe first, then oldest first. Names are in code spans: listing pages nobody.",
+  "",
+  "- **One read.** One GraphQL search (`is:open is:issue label:<incident label> org:<account>`, or",
+  "  `user:` for a personal account) returns up to 100 incidents with their histories; more pages only",
+  "  past 100. The label is the one this repository's config names (`labels.incident`), and each",
+  "  incident is read with this repository's config. An incident counts when the app declared it",
+  "  (its id is the app's), it is open, and not resolved.",
+  "- **Public repositories.** A reply in a public repository never lists a security incident, nor an",
+  "  incident kept in a private repository; it says how many it left out (`🔒 1 restricted incident",
+  "  not shown`). Run `/incidents` in a private repository to see them.",
+  "- **Cost:** 3 requests for up to 100 incidents (measured in `test/e2e/incidents-command.test.ts`):",
+  "  the issue's own history read, the search, and one batched write (👀 and the reply).",
+  "- **Nothing open:** `✅ No open incidents.` **Arguments** (`/incidents open`) get 😕 and a reply saying",
+  "  `/incidents` takes none.",
+  "- GitHub's search index trails writes by a few seconds: an incident declared a moment ago may be",
+  "  missing from the list until then.",
+];

@@ -183,6 +183,13 @@ const TABLE = [
     "Reply with incident metrics for the last 90 days (works on any issue).",
     "/metrics",
   ),
+  spec(
+    "incidents",
+    "general",
+    "/incidents",
+    "List every open incident the app can see, most severe first (works on any issue).",
+    "/incidents",
+  ),
 ] as const;
 
 export type CommandName = (typeof TABLE)[number]["name"];

@@ -123,4 +123,5 @@ export const LATER_ARGUMENTS = {
   owner,
   priority,
   metrics: noArguments("metrics", { kind: "metrics" }),
+  incidents: noArguments("incidents", { kind: "incidents" }),
 } satisfies Record<string, ArgParser>;

@@ -61,7 +61,9 @@ export type Command =
   | { kind: "due"; due: Date }
   | { kind: "owner"; handle: Handle }
   | { kind: "priority"; priority: "high" | "medium" | "low" }
-  | { kind: "metrics" };
+  | { kind: "metrics" }
+  /** Every open incident the installation can see, in one reply (any issue). */
+  | { kind: "incidents" };
 
 export type CommandKind = Command["kind"];
 

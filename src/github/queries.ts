@@ -16,6 +16,19 @@ import { earlyPagesSelection } from "./early-pages.js";
 
 export * from "./code-queries.js";
 
+/**
+ * What closed an issue (an action item): the pull request or commit whose closing keyword
+ * (`Fixes #12`) did it, in any repository; null when a person closed it by hand, or where
+ * the app cannot see the closer. The `issues.closed` webhook does not say; this does.
+ */
+const CLOSER_FIELDS = /* GraphQL */ `
+  closer {
+    __typename
+    ... on PullRequest { number url repository { nameWithOwner } }
+    ... on Commit { abbreviatedOid url repository { nameWithOwner } }
+  }
+`;
+
 /** Fields of one history page: comments and the events the projection understands. */
 export const TIMELINE_PAGE_FIELDS = /* GraphQL */ `
   pageInfo { hasNextPage endCursor }
@@ -39,7 +52,10 @@ export const TIMELINE_PAGE_FIELDS = /* GraphQL */ `
       id createdAt actor { __typename login }
       source {
         __typename
-        ... on Issue { number title url issueState: state body closedAt author { __typename login } }
+        ... on Issue {
+          number title url issueState: state body closedAt author { __typename login }
+          lastClosed: timelineItems(last: 1, itemTypes: [CLOSED_EVENT]) { nodes { ... on ClosedEvent { ${CLOSER_FIELDS} } } }
+        }
         ... on PullRequest { ${PULL_FIELDS} }
       }
     }

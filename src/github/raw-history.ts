@@ -24,7 +24,21 @@ export interface RawItem {
 }
 
 /** An Issue's fields (`issueState`: aliased, as the pull request's `state` is another enum) or a pull request's. */
-type RawSource = { __typename: string; issueState?: string } & Partial<RawPull>;
+type RawSource = {
+  __typename: string;
+  issueState?: string;
+  lastClosed?: RawLastClosed | null;
+} & Partial<RawPull>;
+
+/** An issue's last `ClosedEvent` and its closer (`lastClosed: timelineItems(last: 1, …)`). */
+export interface RawLastClosed {
+  nodes: Array<{ closer?: RawCloser | null } | null>;
+}
+
+export type RawCloser =
+  | { __typename: "PullRequest"; number: number; url: string; repository: { nameWithOwner: string } }
+  | { __typename: "Commit"; abbreviatedOid: string; url: string; repository: { nameWithOwner: string } }
+  | { __typename: string };
 
 export interface RawPage {
   totalCount?: number;

@@ -1,5 +1,6 @@
 import {
   type Association,
+  type Closer,
   type HistoryItem,
   type IssueHistory,
   type ReactionContent,
@@ -15,7 +16,7 @@ import { actor, codeFacts, pullFact, type RawActor, type RawPull } from "./code-
 import { joinEarlyPages } from "./early-pages.js";
 import type { HistoryVariables } from "./history-variables.js";
 import { INCIDENT_HISTORY_QUERY } from "./queries.js";
-import type { RawIssue, RawItem, RawRepository } from "./raw-history.js";
+import type { RawIssue, RawItem, RawLastClosed, RawRepository } from "./raw-history.js";
 import { laterItems } from "./read-history-pages.js";
 
 export { type HistoryVariables, historyVariables } from "./history-variables.js";
@@ -96,6 +97,7 @@ function item(raw: RawItem): HistoryItem | null {
               author: actor(raw.source.author),
               body: raw.source.body ?? "",
               closedAt: raw.source.closedAt ? date(raw.source.closedAt) : null,
+              closer: raw.source.issueState === "CLOSED" ? closerOf(raw.source.lastClosed) : null,
               headRef: null,
               mergedAt: null,
             },
@@ -104,6 +106,22 @@ function item(raw: RawItem): HistoryItem | null {
     default:
       return null;
   }
+}
+
+/** The closer of the issue's last `ClosedEvent`: a pull request or a commit, else null. */
+function closerOf(lastClosed: RawLastClosed | null | undefined): Closer | null {
+  const closer = lastClosed?.nodes.at(-1)?.closer;
+  if (!closer || !("url" in closer)) return null;
+  if ("number" in closer)
+    return { kind: "pull", repo: closer.repository.nameWithOwner, number: closer.number, url: closer.url };
+  if ("abbreviatedOid" in closer)
+    return {
+      kind: "commit",
+      repo: closer.repository.nameWithOwner,
+      oid: closer.abbreviatedOid,
+      url: closer.url,
+    };
+  return null;
 }
 
 function items(nodes: Array<RawItem | null>): HistoryItem[] {

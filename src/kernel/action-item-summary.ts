@@ -16,6 +16,7 @@ export function actionItemSummaries(state: IncidentState): ActionItemSummary[] {
       priority: request?.priority ?? null,
       status: item.open ? "open" : "done",
       issue: item.number,
+      closer: item.open ? null : item.closer,
     };
   });
   const keys = new Set(state.actionItems.map((item) => item.key));
@@ -29,6 +30,7 @@ export function actionItemSummaries(state: IncidentState): ActionItemSummary[] {
         priority: request.priority,
         status: "open",
         issue: null,
+        closer: null,
       }),
     );
   return [...tracked, ...pending];

@@ -65,6 +65,11 @@ interface EventBase {
   actor: Actor | null;
 }
 
+/** What closed an issue by a closing keyword (`Fixes #12`): a pull request or a commit, in any repository. */
+export type Closer =
+  | { kind: "pull"; repo: string; number: number; url: string }
+  | { kind: "commit"; repo: string; oid: string; url: string };
+
 /** An issue or pull request whose text mentions this issue (GitHub's cross-reference). */
 export interface ReferencingIssue {
   kind: "Issue" | "PullRequest";
@@ -76,6 +81,8 @@ export interface ReferencingIssue {
   /** Issues only: the body, where the app's markers live. */
   body: string;
   closedAt: Date | null;
+  /** Issues only: the pull request or commit whose closing keyword closed it last (null: by hand, or unseen). */
+  closer: Closer | null;
   /** Pull requests only: the branch it merges from, and when it was merged. */
   headRef: string | null;
   mergedAt: Date | null;
@@ -207,6 +214,7 @@ export function referenceFromPull(pull: PullFact): ReferencingIssue {
     author: pull.author,
     body: pull.body,
     closedAt: pull.closedAt,
+    closer: null,
     headRef: pull.headRefName,
     mergedAt: pull.mergedAt,
   };

@@ -2,7 +2,7 @@ import type { Command, CommandError, RoleName } from "../commands/types.js";
 import type { Priority } from "../commands/vocabulary.js";
 import type { PublicState } from "../config/outward-schema.js";
 import type { ChecklistState } from "./checklist.js";
-import type { HistoryComment, PullFact } from "./history.js";
+import type { Closer, HistoryComment, PullFact } from "./history.js";
 import type { IncidentForm } from "./projection/incident-form.js";
 
 /** How a change reached the incident: a command, a label added by hand, the form, … */
@@ -149,6 +149,8 @@ export interface ActionItemSummary {
   status: string;
   /** The tracking issue, when there is one. */
   issue: number | null;
+  /** The pull request or commit that closed the tracking issue, when one did. */
+  closer: Closer | null;
 }
 
 /**
@@ -185,6 +187,9 @@ export interface LinkedActionItem {
   at: Date;
   /** The app's note on the incident naming it exists (absent when that note's answer was lost). */
   noted: boolean;
+  /** When it was closed, and the pull request or commit that closed it (`Fixes #12`); null when open or unknown. */
+  closedAt: Date | null;
+  closer: Closer | null;
 }
 
 export interface IncidentState {

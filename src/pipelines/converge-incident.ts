@@ -58,6 +58,8 @@ export interface ConvergeInput {
   log: PipelineLog;
   templates?: TemplateOverrides;
   metricsSummary?: string;
+  /** `/incidents`'s list, read before converging when one waits for an answer. */
+  incidentList?: string;
   outside?: OutsideDeps;
   /** Called once the incident's id is known, for logs that name it. */
   onIncidentId?: (id: string) => void;
@@ -104,6 +106,7 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
       history,
       checkLabels: input.checkLabels && round === 1,
       ...(input.metricsSummary ? { metricsSummary: input.metricsSummary } : {}),
+      ...(input.incidentList !== undefined ? { incidentList: input.incidentList } : {}),
       ...(input.templates ? { templates: input.templates } : {}),
       ...(input.event ? { event: input.event } : {}),
       ...(moveFailure !== undefined ? { moveFailure } : {}),

@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import type { Config } from "../config/schema.js";
 import { ConfigSchema } from "../config/schema.js";
-import { awaitsMetrics } from "../features/incident/decide-incident.js";
+import { awaitsIncidentList, awaitsMetrics } from "../features/incident/decide-incident.js";
 import { asOctokit } from "../github/client.js";
 import { historyVariables, readHistory } from "../github/read-history.js";
 import { withRecurrenceElsewhere } from "../github/read-recurrence-elsewhere.js";
@@ -12,6 +12,7 @@ import { checklistEditOf } from "./checklist-edit-event.js";
 import { convergeIncident } from "./converge-incident.js";
 import { labelsChecked, markLabelsChecked } from "./ensure-labels.js";
 import { refreshIdsElsewhere, withElsewhere } from "./organisation-reads.js";
+import { accountOf, readIncidentListReply } from "./read-incident-list.js";
 import { readMetricsSummary } from "./read-metrics.js";
 import { loadRepoConfig, reportConfigError } from "./repo-config.js";
 import { loadRepoTemplates } from "./repo-templates.js";
@@ -114,6 +115,16 @@ async function reconcileOnce(
   const metricsSummary = awaitsMetrics({ ...known, history, checkLabels: false })
     ? await readMetricsSummary(octokit, history.repo.nameWithOwner, known, now)
     : undefined;
+  // Likewise `/incidents`: one search across the installation's repositories.
+  const incidentList = awaitsIncidentList({ ...known, history, checkLabels: false })
+    ? await readIncidentListReply(
+        octokit,
+        { ...accountOf(context.payload, owner), incidentLabel: fresh.config.labels.incident },
+        known,
+        now,
+        { repo: history.repo.nameWithOwner, private: history.repo.private },
+      )
+    : undefined;
   await convergeIncident({
     ...known,
     octokit,
@@ -138,6 +149,7 @@ async function reconcileOnce(
     templates,
     retried,
     ...(metricsSummary ? { metricsSummary } : {}),
+    ...(incidentList !== undefined ? { incidentList } : {}),
     outside: {
       chat: deps.chat,
       publishFiles: deps.publishFiles,

@@ -90,6 +90,7 @@ describe("events on an action item", () => {
       author: bot,
       body: ITEM_BODY,
       closedAt: null,
+      closer: null,
       headRef: null,
       mergedAt: null,
     };

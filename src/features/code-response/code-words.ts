@@ -155,3 +155,8 @@ export function checklistSummary(done: number, total: number): string {
     ? `All ${total} checklist items were ticked during the incident.`
     : `${done} of ${total} checklist items were ticked during the incident. Left unticked (say why, or file an action item):`;
 }
+
+/** The review's action-items table: the Status cell of an item a pull request or commit closed. */
+export const pirWords = {
+  closedBy: (closer: string) => `done, closed by ${closer}`,
+};

@@ -5,6 +5,7 @@ import type { Config } from "../../config/schema.js";
 import { actionItemSummaries } from "../../kernel/action-item-summary.js";
 import { clocks, type TargetState } from "../../kernel/clocks.js";
 import { pullRef } from "../../kernel/code-history.js";
+import { closerReference } from "../../kernel/closer-reference.js";
 import type { IssueHistory } from "../../kernel/history.js";
 import type { IncidentState, PullRole } from "../../kernel/incident-state.js";
 import { exposedSecurityIncident } from "../../kernel/security-exposure.js";
@@ -12,7 +13,7 @@ import { calendarDay, dateTime, timeOnDay, zoneLabel } from "../../render/format
 import { inline, mention } from "../../render/markdown.js";
 import type { Templates } from "../../render/renderer.js";
 import { ROLE_LABELS, timelineRows } from "../../render/timeline-table.js";
-import { checklistSummary } from "./code-words.js";
+import { checklistSummary, pirWords } from "./code-words.js";
 import { stampSections } from "./pir-sections.js";
 
 /**
@@ -179,7 +180,9 @@ export function renderPir(input: PirInput): string {
       owner: item.owner ? mention(item.owner) : "",
       due: item.due ? item.due.toISOString().slice(0, 10) : "",
       priority: item.priority ?? "",
-      status: inline(item.status, 40),
+      status: item.closer
+        ? pirWords.closedBy(closerReference(item.closer, history.repo.nameWithOwner))
+        : inline(item.status, 40),
     })),
     checklist: checklistView(state),
     pirDue: pirDue(state, config, c.pirDue, stamp),

@@ -32,19 +32,28 @@ export function contentReplyKey(ack: Extract<Acknowledgement, { kind: "accepted"
   return `${ack.comment.databaseId}:${ack.line}:${short(JSON.stringify(ack.command))}`;
 }
 
-const METRICS_TEXT = /\/metrics/i;
+/** Commands whose answer needs a read of other issues, which the caller makes only when one waits. */
+type ReadingCommand = "metrics" | "incidents";
+const COMMAND_TEXT: Record<ReadingCommand, RegExp> = { metrics: /\/metrics/i, incidents: /\/incidents/i };
 
 /** True when a `/metrics` has no answer yet, so the caller reads the numbers for it. */
 export function awaitsMetrics(input: DecideInput): boolean {
+  return awaitsAnswer(input, "metrics");
+}
+
+/** True when an `/incidents` has no answer yet, so the caller reads the open incidents for it. */
+export function awaitsIncidentList(input: DecideInput): boolean {
+  return awaitsAnswer(input, "incidents");
+}
+
+function awaitsAnswer(input: DecideInput, kind: ReadingCommand): boolean {
   // Most incidents never see the command: no need to project them to find out.
-  if (!input.history.items.some((item) => item.type === "comment" && METRICS_TEXT.test(item.body)))
+  if (!input.history.items.some((item) => item.type === "comment" && COMMAND_TEXT[kind].test(item.body)))
     return false;
   const artifacts = appArtifacts(input.history, input.botLogin);
   return project(input.history, input).acknowledgements.some(
     (ack) =>
-      ack.kind === "accepted" &&
-      ack.command.kind === "metrics" &&
-      !artifacts.replies.has(contentReplyKey(ack)),
+      ack.kind === "accepted" && ack.command.kind === kind && !artifacts.replies.has(contentReplyKey(ack)),
   );
 }
 
@@ -94,6 +103,11 @@ export function contentReply(
     case "metrics":
       if (input.metricsSummary) reply(key, (m) => `${m}\n${input.metricsSummary}`);
       return;
+    case "incidents": {
+      const list = input.incidentList;
+      if (list !== undefined) reply(key, (m) => `${m}\n${list}`);
+      return;
+    }
     case "comms-draft":
       reply(key, (m) => commsDraftMessage(message(m, comment.at)));
       return;

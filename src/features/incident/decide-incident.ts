@@ -30,7 +30,7 @@ import { securityMove, securityReplies } from "./security-move.js";
 import { templateProblemsReply } from "./template-problems.js";
 import { renderTimeline } from "./timeline-view.js";
 
-export { awaitsMetrics, contentReplyKey } from "./command-replies.js";
+export { awaitsIncidentList, awaitsMetrics, contentReplyKey } from "./command-replies.js";
 export type { DecideInput, Decision } from "./decide-input.js";
 
 /**

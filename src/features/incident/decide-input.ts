@@ -19,6 +19,8 @@ export interface DecideInput extends ProjectionContext {
   checkLabels: boolean;
   /** The last 90 days in numbers, read by the caller only when a `/metrics` waits for an answer. */
   metricsSummary?: string;
+  /** The open incidents as `/incidents` lists them, read by the caller only when one waits for an answer. */
+  incidentList?: string;
   /** What this event already did outside GitHub's issue (the status page). */
   outward?: OutwardInput;
   /** The repo's template overrides (`.github/incident-templates/`); none by default. */

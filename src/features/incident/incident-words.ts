@@ -65,3 +65,23 @@ export const incidentWords = {
 function who(login: string | null): string {
   return login ? `\`@${login}\`` : "nobody";
 }
+
+/** `/incidents`: the list of open incidents, and what it leaves out. */
+export const incidentListWords = {
+  none: "✅ No open incidents.",
+  intro: (count: number) =>
+    `🚨 ${count === 1 ? "1 open incident" : `${count} open incidents`}, most severe first, then oldest first:`,
+  restricted: (count: number) =>
+    `🔒 ${count === 1 ? "1 restricted incident" : `${count} restricted incidents`} not shown: this repository is public, and security incidents and incidents kept in private repositories are listed only in private ones. Run \`/incidents\` in a private repository to see ${count === 1 ? "it" : "them"}.`,
+  drill: "_(drill)_",
+  noIc: "_none_",
+  dueIn: (what: string, left: string) => `${what} in ${left}`,
+  overdueBy: (what: string, over: string) => `⚠️ ${what} overdue by ${over}`,
+  deadline: {
+    acknowledge: "acknowledge",
+    ic: "IC engaged",
+    mitigate: "mitigate",
+    resolve: "resolve",
+    update: "next update",
+  },
+};

@@ -1,4 +1,5 @@
 import { parseActionItemBody } from "../action-item-body.js";
+import { closerReference } from "../closer-reference.js";
 import type { IssueHistory } from "../history.js";
 import type { IncidentState, LinkedActionItem } from "../incident-state.js";
 import { isApp, trustedMarkers } from "../markers.js";
@@ -30,6 +31,8 @@ export function linkedActionItems(history: IssueHistory, botLogin: string): Link
         due: parsed.fields.due,
         at: earlier?.at ?? item.at,
         noted: earlier?.noted ?? false,
+        closedAt: source.state === "CLOSED" ? source.closedAt : null,
+        closer: source.state === "CLOSED" ? source.closer : null,
       });
       continue;
     }
@@ -52,6 +55,8 @@ export function linkedActionItems(history: IssueHistory, botLogin: string): Link
         due: null,
         at: item.at,
         noted: true,
+        closedAt: null,
+        closer: null,
       });
     }
   }
@@ -59,7 +64,7 @@ export function linkedActionItems(history: IssueHistory, botLogin: string): Link
 }
 
 /** One timeline row per action item, with its state; the title falls back to the command's text. */
-export function addActionItemEntries(state: IncidentState): void {
+export function addActionItemEntries(state: IncidentState, repo: string): void {
   for (const item of state.actionItems) {
     const request = state.actionRequests.find((r) => r.key === item.key);
     if (!item.title && request) item.title = request.text;
@@ -76,5 +81,14 @@ export function addActionItemEntries(state: IncidentState): void {
       timelineWords.actionItem(item.number, item.url, item.open, details),
       { quote: item.title || null },
     );
+    // GitHub's `issues.closed` does not name the pull request; the read's ClosedEvent does.
+    if (!item.open && item.closer && item.closedAt)
+      addEntry(
+        state,
+        "action",
+        item.closedAt,
+        null,
+        timelineWords.actionItemClosedBy(item.number, item.url, closerReference(item.closer, repo)),
+      );
   }
 }

@@ -37,7 +37,14 @@ export function applyCommand(
   const source = { url: comment.url, commentId: comment.databaseId };
   if (NOT_YET.has(command.kind))
     return `\`/${command.kind}\` is not available in this version of the app yet.`;
-  if (command.kind === "help" || command.kind === "metrics" || command.kind === "oncall") return null;
+  // Answered with content, changing nothing: they work on any issue.
+  if (
+    command.kind === "help" ||
+    command.kind === "metrics" ||
+    command.kind === "oncall" ||
+    command.kind === "incidents"
+  )
+    return null;
   if (command.kind === "declare") {
     // No id here: it may be claimed in the same round, and the reply must not change with it.
     if (state.declaration) return "This issue is already an incident.";

@@ -101,7 +101,7 @@ export function project(history: IssueHistory, ctx: ProjectionContext): Incident
 
   state.actionItems = linkedActionItems(history, botLogin);
   state.actionRequests.push(...reviewRequests(mergedReviews(state, history, config)));
-  addActionItemEntries(state);
+  addActionItemEntries(state, history.repo.nameWithOwner);
   state.entries.sort((a, b) => a.at.getTime() - b.at.getTime());
   // A security label removed by mistake stops counting; the severity it raised stays.
   state.security =

@@ -85,6 +85,8 @@ export const timelineWords = {
   deployment: (environment: string, outcome: string, sha: string) =>
     `Deployment to ${environment} ${outcome} (\`${sha.slice(0, 7)}\`)`,
   deploymentOutcome: { SUCCESS: "succeeded", FAILURE: "failed", ERROR: "errored" } as Record<string, string>,
+  actionItemClosedBy: (number: number, url: string, closer: string) =>
+    `✅ Action item [#${number}](${url}) closed by ${closer}`,
   actionItem: (number: number, url: string, open: boolean, details: string) =>
     `Action item [#${number}](${url}) · ${open ? "**open**" : "**✅ done**"}${details ? ` · ${details}` : ""}`,
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../../src/config/schema.js";
 import { decideIncident } from "../../../src/features/incident/decide-incident.js";
 import { parseActionItemBody } from "../../../src/kernel/action-item-body.js";
+import type { ReferencingIssue } from "../../../src/kernel/history.js";
 import type { Write } from "../../../src/kernel/plan.js";
 import { readFormTemplate } from "../../../src/pipelines/app-deps.js";
 import { declaredBuilder } from "../../support/declared-builder.js";
@@ -22,6 +23,7 @@ function crossReference(
   number: number,
   body: string,
   state: "OPEN" | "CLOSED" = "OPEN",
+  closed: { at: string; closer: ReferencingIssue["closer"] } | null = null,
 ) {
   builder.history.items.push({
     type: "cross-referenced",
@@ -36,7 +38,8 @@ function crossReference(
       state,
       author: bot,
       body,
-      closedAt: null,
+      closedAt: closed ? new Date(closed.at) : null,
+      closer: closed?.closer ?? null,
       headRef: null,
       mergedAt: null,
     },
@@ -139,6 +142,46 @@ describe("/action on an incident", () => {
       "Action item [#9](https://github.com/acme/shop/issues/9) · **✅ done** · owner @dave, due 2026-02-06",
     );
     expect(body).toContain("✅ The action item is done.");
+  });
+
+  it("names the pull request that closed an item on the timeline, in another repository as owner/repo#N", () => {
+    const builder = declared();
+    const body = "<!-- incident-app:action-item incident=1 key=c71-1 -->\n- **Owner:** @dave";
+    crossReference(builder, 9, body, "CLOSED", {
+      at: "2026-02-04T09:30:00Z",
+      closer: { kind: "pull", repo: "acme/api", number: 40, url: "https://github.com/acme/api/pull/40" },
+    });
+    crossReference(builder, 10, body.replace("c71-1", "c71-2"), "CLOSED", {
+      at: "2026-02-04T09:40:00Z",
+      closer: {
+        kind: "commit",
+        repo: "acme/shop",
+        oid: "3f2a9c1d",
+        url: "https://github.com/acme/shop/commit/3f2a9c1d",
+      },
+    });
+    crossReference(builder, 11, body.replace("c71-1", "c71-3"), "CLOSED", {
+      at: "2026-02-04T09:50:00Z",
+      closer: null,
+    });
+    const { plan } = decideIncident({
+      ...base,
+      history: builder.history,
+      now: new Date("2026-02-04T10:00:00Z"),
+    });
+    const timeline = plan.find((w) => w.kind === "update-comment" && w.purpose === "timeline");
+    const text = timeline?.kind === "update-comment" ? timeline.body : "";
+    expect(text).toContain(
+      "✅ Action item [#9](https://github.com/acme/shop/issues/9) closed by [acme/api#40](https://github.com/acme/api/pull/40)",
+    );
+    expect(text).toContain(
+      "✅ Action item [#10](https://github.com/acme/shop/issues/10) closed by [`3f2a9c1`](https://github.com/acme/shop/commit/3f2a9c1d)",
+    );
+    // Closed by hand: the item's row says done, no row names a closer.
+    expect(text).not.toContain("Action item [#11](https://github.com/acme/shop/issues/11) closed by");
+    expect(text).toMatch(
+      /Action item \[#11\]\(https:\/\/github\.com\/acme\/shop\/issues\/11\) · \*\*✅ done\*\*/,
+    );
   });
 
   it("trusts only the app's items: a person's issue with a copied marker is not one", () => {

@@ -17,6 +17,7 @@ function crossReference(builder: HistoryBuilder, source: { headRef: string; merg
       author: user("bob"),
       body: "",
       closedAt: null,
+      closer: null,
       headRef: source.headRef,
       mergedAt: source.mergedAt ? new Date(source.mergedAt) : null,
     },

@@ -73,6 +73,8 @@ describe("code and action-item commands", () => {
     ["/priority Medium", { kind: "priority", priority: "medium" }],
     ["/priority p3", { kind: "priority", priority: "low" }],
     ["/metrics", { kind: "metrics" }],
+    ["/incidents", { kind: "incidents" }],
+    ["/INCIDENTS", { kind: "incidents" }],
   ])("%s", (line, expected) => {
     expect(commandOf(line)).toEqual(expected);
   });
@@ -113,6 +115,7 @@ describe("code and action-item command errors", () => {
     ["/freeze off now", { kind: "bad-argument", command: "freeze", argument: "extra text", got: "now" }],
     ["/pir please", { kind: "bad-argument", command: "pir", argument: "extra text", got: "please" }],
     ["/metrics weekly", { kind: "bad-argument", command: "metrics", argument: "extra text", got: "weekly" }],
+    ["/incidents open", { kind: "bad-argument", command: "incidents", argument: "extra text", got: "open" }],
     ["/action", { kind: "missing-argument", command: "action", argument: "text" }],
     ["/action @alice due:tomorrow", { kind: "missing-argument", command: "action", argument: "text" }],
     [

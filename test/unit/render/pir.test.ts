@@ -59,6 +59,8 @@ function incident() {
       due: "2026-02-05",
       at,
       noted: true,
+      closedAt: null,
+      closer: null,
     },
   ];
   return { history: builder.history, state };
@@ -133,6 +135,29 @@ describe("the post-incident review file", () => {
     expect(render(empty)).toContain(
       "| Action | Owner | Due | Priority | Status |\n|---|---|---|---|---|\n\n",
     );
+  });
+
+  it("names the pull request that closed an action item in its Status cell", () => {
+    const closed = incident();
+    const [item] = closed.state.actionItems;
+    if (!item) throw new Error("the fixture has an action item");
+    Object.assign(item, {
+      open: false,
+      closedAt: new Date("2026-02-04T10:00:00Z"),
+      closer: { kind: "pull", repo: "acme/api", number: 40, url: "https://github.com/acme/api/pull/40" },
+    });
+    expect(render(closed)).toContain(
+      "| Add edge case tests \\| scoring (#12) | @dave | 2026-02-05 | high | done, closed by [acme/api#40](https://github.com/acme/api/pull/40) |\n",
+    );
+    item.closer = {
+      kind: "pull",
+      repo: "acme/shop",
+      number: 41,
+      url: "https://github.com/acme/shop/pull/41",
+    };
+    expect(render(closed)).toContain("| done, closed by [#41](https://github.com/acme/shop/pull/41) |\n");
+    item.closer = null;
+    expect(render(closed)).toContain("| high | done |\n");
   });
 
   it("never lets people's text inject HTML or mention anyone", () => {

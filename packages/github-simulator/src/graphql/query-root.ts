@@ -14,6 +14,7 @@ import {
 import { commentView, issueView } from "./issue-view.js";
 import { organizationProject, projectItemView, projectView } from "./project-view.js";
 import { labelView, repoView } from "./repo-view.js";
+import { search } from "./search-view.js";
 import { eventView } from "./timeline-view.js";
 
 function nodeNotFound(id: string): GqlError {
@@ -56,6 +57,7 @@ export function targetView(ctx: GqlContext, target: NodeTarget): View {
 }
 
 export const queryRoot: Record<string, FieldFn> = {
+  search,
   repository: (args: Args, ctx: GqlContext) => {
     const owner = argString(args, "owner") ?? "";
     const name = argString(args, "name") ?? "";

@@ -1,9 +1,10 @@
 import { atOrAfter } from "../clock.js";
 import type { SimContext } from "../sim-context.js";
-import type { Issue, Repo, TimelineEvent, TimelineItem } from "../store/model.js";
+import { permissionOf } from "../store/access.js";
+import type { ClosedEventCloser, Issue, Repo, TimelineEvent, TimelineItem } from "../store/model.js";
 import { accountView, accountViewByLogin } from "./account-view.js";
 import { connection } from "./connection.js";
-import { type Args, argString, argStrings, type View } from "./gql-types.js";
+import { type Args, argString, argStrings, type GqlContext, type View } from "./gql-types.js";
 import { commentView, issueView } from "./issue-view.js";
 import { pullView } from "./pull-view.js";
 import { labelView, repoView } from "./repo-view.js";
@@ -40,7 +41,7 @@ export function eventView(sim: SimContext, repo: Repo, issue: Issue, event: Time
         ...base,
         stateReason: event.stateReason.toUpperCase(),
         closable: subject,
-        closer: null,
+        closer: (_args: Args, ctx: GqlContext) => closerView(ctx, event.closer ?? null),
         url: `${sim.htmlUrl}${path}`,
         resourcePath: path,
       };
@@ -77,6 +78,18 @@ export function eventView(sim: SimContext, repo: Repo, issue: Issue, event: Time
         fromRepository: () => repoView(sim, sim.store.repoById(event.fromRepoId)),
       };
   }
+}
+
+/**
+ * The pull request that closed the issue by its description's keyword (`Fixes #12`), in
+ * any repository; null where the viewer cannot see that repository.
+ */
+function closerView(ctx: GqlContext, closer: ClosedEventCloser | null): View | null {
+  if (!closer) return null;
+  const repo = ctx.sim.store.repoById(closer.repoId);
+  const pull = ctx.sim.store.findIssue(repo, closer.number);
+  if (!pull?.pull || !permissionOf(ctx.sim.store, ctx.viewer, repo)) return null;
+  return pullView(ctx.sim, repo, pull);
 }
 
 function itemView(sim: SimContext, repo: Repo, issue: Issue, item: TimelineItem): View | null {

@@ -3,7 +3,7 @@ import type { PullFields } from "./code-model.js";
 import { recordReferences } from "./cross-references.js";
 import { addAssignees, addLabels } from "./issue-labels-assignees.js";
 import { ensureLabel } from "./label-writes.js";
-import type { Issue, Repo, StateReason } from "./model.js";
+import type { ClosedEventCloser, Issue, Repo, StateReason } from "./model.js";
 import { SimError } from "./sim-error.js";
 import type { SimStore } from "./store.js";
 import { recordEvent } from "./timeline.js";
@@ -177,6 +177,7 @@ export function closeIssue(
   repo: Repo,
   issue: Issue,
   reason: StateReason | null = null,
+  closer: ClosedEventCloser | null = null,
 ): void {
   requireStateChange(store, actor, repo, issue);
   const stateReason = reason === null || reason === "reopened" ? "completed" : reason;
@@ -184,7 +185,7 @@ export function closeIssue(
     issue.stateReason = reason ? stateReason : issue.stateReason;
     return;
   }
-  const event = recordEvent(store, repo, issue, { kind: "ClosedEvent", actor, stateReason });
+  const event = recordEvent(store, repo, issue, { kind: "ClosedEvent", actor, stateReason, closer });
   issue.state = "closed";
   issue.stateReason = stateReason;
   issue.closedAt = event.createdAt;

@@ -83,7 +83,8 @@ interface EventBase {
 export type TimelineItem =
   | { kind: "IssueComment"; seq: number; commentId: number }
   | (EventBase & { kind: "LabeledEvent" | "UnlabeledEvent"; labelId: number })
-  | (EventBase & { kind: "ClosedEvent"; stateReason: StateReason })
+  /** `closer`: the merged pull request whose description closed it (`Fixes #12`), if any. */
+  | (EventBase & { kind: "ClosedEvent"; stateReason: StateReason; closer?: ClosedEventCloser | null })
   | (EventBase & { kind: "ReopenedEvent" })
   | (EventBase & { kind: "AssignedEvent" | "UnassignedEvent"; assignee: string })
   | (EventBase & { kind: "RenamedTitleEvent"; previousTitle: string; currentTitle: string })
@@ -97,6 +98,12 @@ export type TimelineItem =
     })
   /** The issue moved here from another repository (`transferIssue`). */
   | (EventBase & { kind: "TransferredEvent"; fromRepoId: number });
+
+/** A pull request, by its repository and number. */
+export interface ClosedEventCloser {
+  repoId: number;
+  number: number;
+}
 
 export type TimelineEvent = Exclude<TimelineItem, { kind: "IssueComment" }>;
 

@@ -1,4 +1,5 @@
 import { authorAssociation, requirePermission } from "./access.js";
+import { closeReferencedIssues } from "./closing-references.js";
 import type { PullFields } from "./code-model.js";
 import { recordReferences } from "./cross-references.js";
 import { branchHead, branchRef, mergeBase, writeCommit, writeTree } from "./git-objects.js";
@@ -162,6 +163,7 @@ export function mergePull(
   issue.updatedAt = now;
   moveRef(store, actor, repo, branchRef(pull.baseRef), commit.sha);
   store.emit({ type: "pull_request.closed", repo, issue, actor });
+  closeReferencedIssues(store, actor, repo, issue);
   return commit.sha;
 }
 
