@@ -74,13 +74,16 @@ export async function onPullRequest(context: PullContext, deps: AppDeps): Promis
   // New commits change the freeze check only; opening, editing, merging and closing change timelines.
   if (payload.action === "synchronize") return;
   for (const incident of decision.incidents) await reconcileIncident(context, deps, incident);
-  // Incidents kept in another repository (organisation mode): their timelines show this pull request.
+  // Incidents kept in another repository (organisation mode) that the app's own pull request names
+  // (its marker gives the id): their timelines show it now. A person's `acme/incidents#7` may name
+  // any issue (an action item, say): GitHub's cross-reference shows it at the incident's next event.
   for (const { repository, number, id } of links.elsewhere) {
+    if (id === null) continue;
     const [owner = "", name = ""] = repository.split("/");
     // A repository the installation cannot reach is a mention, not a failure of this event.
     await reconcileIncident(context, deps, {
       number,
-      title: id ? `[${id}]` : "",
+      title: `[${id}]`,
       repository: { owner, repo: name },
     }).catch((error: unknown) =>
       context.log.warn(

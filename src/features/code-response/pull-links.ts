@@ -67,5 +67,6 @@ export function pullLinks(
 }
 
 export function hasLinks(links: PullLinks): boolean {
-  return links.ids.length > 0 || links.numbers.length > 0 || links.elsewhere.length > 0;
+  // Elsewhere, only the app's own pull requests (their marker names the incident) are followed.
+  return links.ids.length > 0 || links.numbers.length > 0 || links.elsewhere.some((e) => e.id !== null);
 }
