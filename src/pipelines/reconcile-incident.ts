@@ -1,8 +1,10 @@
 import type { Context } from "probot";
 import type { Config } from "../config/schema.js";
 import { ConfigSchema } from "../config/schema.js";
+import type { RollbackStatusEvent } from "../features/code-response/decide-rollback.js";
 import { awaitsMetrics } from "../features/incident/decide-incident.js";
 import { asOctokit } from "../github/client.js";
+import { loadConfig } from "../github/load-config.js";
 import { historyVariables, readHistory } from "../github/read-history.js";
 import { withRecurrenceElsewhere } from "../github/read-recurrence-elsewhere.js";
 import { claimedId } from "../kernel/app-artifacts.js";
@@ -12,7 +14,7 @@ import { checklistEditOf } from "./checklist-edit-event.js";
 import { convergeIncident } from "./converge-incident.js";
 import { labelsChecked, markLabelsChecked } from "./ensure-labels.js";
 import { readMetricsSummary } from "./read-metrics.js";
-import { loadRepoConfig, reportConfigError } from "./repo-config.js";
+import { reportConfigError } from "./repo-config.js";
 import { loadRepoTemplates } from "./repo-templates.js";
 import { withRetries } from "./with-retries.js";
 
@@ -34,15 +36,22 @@ export interface IncidentRef {
   title: string;
 }
 
+/** An incident in another repository than the event's (a rollback's deployment status), and what the event says. */
+export interface ElsewhereEvent {
+  repository: { owner: string; repo: string };
+  rollbackStatus: RollbackStatusEvent;
+}
+
 export async function reconcileIncident(
   context: Context,
   deps: AppDeps,
   incident: IncidentRef,
+  elsewhere?: ElsewhereEvent,
 ): Promise<void> {
-  const { owner, repo } = context.repo();
+  const { owner, repo } = elsewhere?.repository ?? context.repo();
   await deps.lock.run(`${owner}/${repo}#${incident.number}`, () =>
     withRetries(
-      (_attempt, final) => reconcileOnce(context, deps, incident, owner, repo, !final),
+      (_attempt, final) => reconcileOnce(context, deps, incident, { owner, repo, elsewhere }, !final),
       deps.retry,
       context.log,
     ),
@@ -53,16 +62,18 @@ async function reconcileOnce(
   context: Context,
   deps: AppDeps,
   incident: IncidentRef,
-  owner: string,
-  repo: string,
+  where: { owner: string; repo: string; elsewhere: ElsewhereEvent | undefined },
   retried: boolean,
 ): Promise<void> {
   const { number } = incident;
+  const { owner, repo, elsewhere } = where;
   const octokit = asOctokit(context.octokit);
   const now = deps.clock();
   let log = context.log;
+  // The config is the incident's repository's, which is not the event's for a rollback elsewhere.
+  const configContext = { octokit: context.octokit, repo: () => ({ owner, repo }) };
 
-  const loaded = await loadRepoConfig(context, undefined, now);
+  const loaded = await loadConfig(configContext, { oid: undefined, now: () => now.getTime() });
   const config = loaded.ok ? loaded.config : FALLBACK_CONFIG;
   const id = idFromTitle(incident.title);
   const withRecent = id === null;
@@ -75,7 +86,7 @@ async function reconcileOnce(
     return;
   }
   // The read tells whether the config file changed since it was cached.
-  const fresh = await loadRepoConfig(context, history.repo.configOid, now);
+  const fresh = await loadConfig(configContext, { oid: history.repo.configOid, now: () => now.getTime() });
   if (!fresh.ok) {
     await reportConfigError(octokit, history, fresh.error, deps);
     return;
@@ -111,6 +122,7 @@ async function reconcileOnce(
       commentId:
         "comment" in context.payload ? (context.payload as { comment: { id: number } }).comment.id : null,
       ...checklistEvent(context.payload, botLogin),
+      ...(elsewhere ? { rollbackStatus: elsewhere.rollbackStatus } : {}),
     },
     // Getters: the log names the incident once its id is known.
     log: {

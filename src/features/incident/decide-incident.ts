@@ -14,6 +14,7 @@ import { decideFreezeChecks } from "../code-response/decide-freeze.js";
 import { decideHotfix } from "../code-response/decide-hotfix.js";
 import { decidePir } from "../code-response/decide-pir.js";
 import { decideRevert } from "../code-response/decide-revert.js";
+import { decideRollback, recordRollbackStatus } from "../code-response/decide-rollback.js";
 import { planReviewItems } from "../code-response/plan-review-items.js";
 import { selectSuspects } from "../code-response/suspects.js";
 import type { ChatNotice } from "../outward/chat-notice.js";
@@ -38,10 +39,15 @@ export type { DecideInput, Decision } from "./decide-input.js";
  * templates once; applying a plan and deciding again from the result yields nothing.
  * The rooms it composes (code response, action items, outward) each add their writes.
  */
-export function decideIncident(input: DecideInput): Decision {
-  const overrides = input.templates ?? NO_TEMPLATE_OVERRIDES;
+export function decideIncident(given: DecideInput): Decision {
+  const overrides = given.templates ?? NO_TEMPLATE_OVERRIDES;
   const templates = templatesWith(overrides);
+  // A rollback's deployment status is recorded first, so the timeline shows it in the same write.
+  const status = given.event?.rollbackStatus;
+  const recorded = status ? recordRollbackStatus(given.history, given.botLogin, status) : null;
+  const input = recorded ? { ...given, history: recorded.history } : given;
   const result = decideWith(input, templates);
+  if (recorded && result.state.declaration) result.plan.unshift(recorded.write);
   if (result.state.declaration) {
     const problems = [...overrides.problems, ...templates.problems];
     const reply = templateProblemsReply(input.history, input.botLogin, problems);
@@ -151,6 +157,7 @@ function decideWith(input: DecideInput, templates: Templates): Decision {
     const code = { state, history, config, botLogin, now, id, artifacts, plan, templates };
     decideFreezeChecks(code);
     decideHotfix(code);
+    decideRollback(code);
     decideRevert(code);
     decidePir(code, title);
     planReviewItems(code);
