@@ -91,6 +91,8 @@ async function reconcileOnce(
     await reportConfigError(octokit, history, fresh.error, deps);
     return;
   }
+  // Told once per distinct set of problems (found by its marker in the read, no request), then the incident goes on.
+  if (fresh.warnings) await reportConfigError(octokit, history, fresh.warnings, deps, "warning");
 
   const templates = await loadRepoTemplates(octokit, { owner, repo }, history.repo.templatesOid, log);
   const botLogin = await deps.botLogin();

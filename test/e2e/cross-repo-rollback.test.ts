@@ -274,3 +274,21 @@ describe("/hotfix from deployed, and bare commands, in a service's repository", 
     }
   });
 });
+
+describe("the services' repositories, checked when the config is loaded", () => {
+  it("names the one the app cannot see and the archived one, once, and reads them in one request per load", async () => {
+    const warnings = (await comments(incident)).filter((c) =>
+      c.body?.includes("Incident configuration: repositories the app cannot use"),
+    );
+    expect(warnings).toHaveLength(1);
+    const body = warnings[0]?.body ?? "";
+    expect(body).toContain(
+      "- `services.ghost.repository`: `acme/not-installed` does not exist, or the app is not installed on it",
+    );
+    expect(body).toContain("- `services.legacy.repository`: `acme/legacy` is archived (read-only)");
+    expect(body).not.toContain("acme/search-service");
+    // The config of acme/incidents is loaded once (then cached by its blob id): one check, not one per event.
+    const checks = harness.sim.appRequests().filter((entry) => entry.graphql === "ServiceRepositories");
+    expect(checks).toHaveLength(1);
+  });
+});
