@@ -2,7 +2,7 @@ import { appArtifacts } from "../../kernel/app-artifacts.js";
 import type { IssueHistory } from "../../kernel/history.js";
 import type { IncidentState } from "../../kernel/incident-state.js";
 import { marker } from "../../kernel/markers.js";
-import { onCallAt, runbookFor } from "../../kernel/on-call.js";
+import { onCallAt, runbookFor, withServiceOnCall } from "../../kernel/on-call.js";
 import type { Plan, Write } from "../../kernel/plan.js";
 import { project } from "../../kernel/projection/project-history.js";
 import { fitComment } from "../../render/fit-comment.js";
@@ -45,7 +45,13 @@ export function decideIncident(given: DecideInput): Decision {
   // A rollback's deployment status is recorded first, so the timeline shows it in the same write.
   const status = given.event?.rollbackStatus;
   const recorded = status ? recordRollbackStatus(given.history, given.botLogin, status) : null;
-  const input = recorded ? { ...given, history: recorded.history } : given;
+  const withHistory = recorded ? { ...given, history: recorded.history } : given;
+  // An affected service with an on-call of its own decides who is assigned and paged.
+  const perService = Object.values(withHistory.config.services).some((service) => service.onCall);
+  const services = perService ? project(withHistory.history, withHistory).form.services : [];
+  const serviceConfig = withServiceOnCall(withHistory.config, services);
+  const input =
+    serviceConfig === withHistory.config ? withHistory : { ...withHistory, config: serviceConfig };
   const result = decideWith(input, templates);
   if (recorded && result.state.declaration) result.plan.unshift(recorded.write);
   if (result.state.declaration) {
