@@ -146,6 +146,13 @@ const TABLE = [
     "/hotfix from deployed",
   ),
   spec(
+    "rollback",
+    "code",
+    "/rollback [owner/repo]",
+    "Deploy again the last commit that deployed successfully to production before impact started (a new deployment your CD performs), here or in a service's repository.",
+    "/rollback acme/api",
+  ),
+  spec(
     "revert",
     "code",
     "/revert <#PR|owner/repo#PR|PR URL>",

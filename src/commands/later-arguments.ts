@@ -1,6 +1,6 @@
 /**
  * Argument parsers of the commands whose effects come with code response and
- * action items (§7, §8): hotfix, revert, freeze, pir, action, due, owner,
+ * action items (§7, §8): hotfix, rollback, revert, freeze, pir, action, due, owner,
  * priority, metrics. They parse now so people get a clear answer.
  */
 import {
@@ -32,14 +32,34 @@ export function isRefName(ref: string): boolean {
 /** `/hotfix acme/api …`: the same, in a service's repository. */
 const hotfix: ArgParser = (args, ctx) => {
   const [first] = splitFirst(args);
-  const named = /^([A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+)$/.exec(first)?.[1];
+  const named = REPOSITORY.exec(first)?.[1];
   if (named === undefined) return hotfixHere(args, ctx);
   const result = hotfixHere(splitFirst(args)[1], ctx);
-  const here = ctx.repository !== undefined && named.toLowerCase() === ctx.repository.toLowerCase();
-  return result.ok && result.command.kind === "hotfix" && !here
-    ? ok({ ...result.command, repository: named })
-    : result;
+  if (!result.ok || result.command.kind !== "hotfix") return result;
+  return ok(
+    isHere(named, ctx) ? { ...result.command, here: true } : { ...result.command, repository: named },
+  );
 };
+
+const REPOSITORY_EXPECTED =
+  "a service's repository such as `acme/api`, or nothing for the only affected service";
+
+/** `/rollback [owner/repo]`: a new deployment of the last good commit. */
+const rollback: ArgParser = (args, ctx) => {
+  const example = exampleOf("rollback");
+  const [first, rest] = splitFirst(args);
+  if (first === "") return ok({ kind: "rollback" });
+  const named = REPOSITORY.exec(first)?.[1];
+  if (named === undefined) return bad("rollback", "repository", first, REPOSITORY_EXPECTED, example);
+  if (rest !== "") return bad("rollback", EXTRA_TEXT, rest, "nothing after the repository", example);
+  return ok(isHere(named, ctx) ? { kind: "rollback", here: true } : { kind: "rollback", repository: named });
+};
+
+const REPOSITORY = /^([A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+)$/;
+
+function isHere(named: string, ctx: { repository?: string }): boolean {
+  return ctx.repository !== undefined && named.toLowerCase() === ctx.repository.toLowerCase();
+}
 
 const hotfixHere: ArgParser = (args) => {
   const example = exampleOf("hotfix");
@@ -115,6 +135,7 @@ const priority: ArgParser = (args) => {
 
 export const LATER_ARGUMENTS = {
   hotfix,
+  rollback,
   revert,
   freeze,
   pir: noArguments("pir", { kind: "pir" }),

@@ -44,8 +44,14 @@ export type Command =
   // Capabilities that come with code response and action items; parsed now so
   // people get a clear answer instead of "unknown command".
   /** `from`: null for the default branch, `"deployed"` for the last production deploy, else a ref. */
-  /** `repository`: `owner/name` of a service's repository (`/hotfix acme/api from v1.2`). */
-  | { kind: "hotfix"; from: string | null; repository?: string }
+  /**
+   * `repository`: `owner/name` of a service's repository (`/hotfix acme/api from v1.2`);
+   * `here`: the incident's own repository was named, so a bare command's choice of the
+   * only affected service's repository does not apply.
+   */
+  | { kind: "hotfix"; from: string | null; repository?: string; here?: true }
+  /** A new production deployment of the last good commit (`/rollback acme/api`); `repository`, `here` as for hotfix. */
+  | { kind: "rollback"; repository?: string; here?: true }
   /** `repository`: `owner/name` when the pull request is in another repository (`/revert acme/api#12`). */
   | { kind: "revert"; pr: number; repository?: string }
   | { kind: "pir" }

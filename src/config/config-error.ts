@@ -66,6 +66,20 @@ export function formatConfigError(error: ConfigError, options: FormatConfigError
   ].join("\n");
 }
 
+/** The reply for problems that do not stop the config from being used (`warnings` of a loaded config). */
+export function formatConfigWarning(error: ConfigError): string {
+  return [
+    "### ⚠️ Incident configuration: repositories the app cannot use",
+    "",
+    `${codeSpan(error.file)} names repositories the incident app cannot use:`,
+    "",
+    ...error.problems.map((problem) => formatProblem(problem, error.file)),
+    "",
+    "**What the app did:** used the configuration for everything else; it checks these repositories again " +
+      "whenever the file changes.",
+  ].join("\n");
+}
+
 function formatProblem(problem: ConfigProblem, file: string): string {
   const where = problem.path === "" ? "" : `${codeSpan(problem.path)}: `;
   const elsewhere = problem.file && problem.file !== file ? ` (in ${codeSpan(problem.file)})` : "";

@@ -16,5 +16,11 @@ export type ConfigSource = {
 };
 
 export type ConfigResult =
-  | { ok: true; config: Config; source: ConfigSource }
+  | {
+      ok: true;
+      config: Config;
+      source: ConfigSource;
+      /** Problems that do not stop the config from being used (a service's repository the app cannot reach): told once on the incident. */
+      warnings?: ConfigError;
+    }
   | { ok: false; error: ConfigError };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { onCallSchema } from "./on-call-schema.js";
 
 /** `owner/name`, as GitHub writes a repository. */
 export const REPOSITORY_NAME = /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/;
@@ -16,10 +17,15 @@ export const servicesSchema = z
         .regex(REPOSITORY_NAME, { message: "expected `owner/name` of a repository" })
         .optional()
         .describe(
-          "Repository of the service's code (`owner/name`) when it is not the incident's own: `/revert owner/name#12` works on it.",
+          "Repository of the service's code (`owner/name`) when it is not the incident's own: `/revert owner/name#12`, `/hotfix owner/name` and `/rollback owner/name` work on it.",
         ),
       paths: z.array(z.string()).default([]).describe("Path globs of the service's code."),
       runbook: z.url().optional().describe("Runbook link for the service."),
+      onCall: onCallSchema
+        .optional()
+        .describe(
+          "Who is on call for this service (same shape as `onCall`): an incident whose first affected service has one is assigned, paged and escalated by it instead of the top-level `onCall`.",
+        ),
     }),
   )
   .default({})

@@ -17,6 +17,8 @@ export type WithIssue = RawIssue & { repository: RawRepository };
 
 const CODE_KINDS = new Set<string>([
   "create-branch",
+  "create-branch-from-deployed",
+  "create-deployment",
   "revert-pull",
   "put-file",
   "create-pull",
@@ -44,11 +46,15 @@ export async function applyAnswered(
   const where = { owner: target.owner, repo: target.repo };
   let body: string | null;
   try {
-    const { created, notes } = await applyCodeWrite(octokit, where, write);
+    const { created, notes, fills = {} } = await applyCodeWrite(octokit, where, write);
     const reply = "reply" in write ? write.reply : null;
-    body = reply
-      ? `${reply.body.replaceAll(CREATED_PULL, created ? createdRef(write, created.number) : "the pull request")}${notes.map((note) => `\n\n⚠️ Note: ${note}.`).join("")}`
+    const filled = reply
+      ? Object.entries(fills).reduce((text, [token, value]) => text.replaceAll(token, value), reply.body)
       : null;
+    body =
+      filled === null
+        ? null
+        : `${filled.replaceAll(CREATED_PULL, created ? createdRef(write, created.number) : "the pull request")}${notes.map((note) => `\n\n⚠️ Note: ${note}.`).join("")}`;
   } catch (error) {
     // GitHub was busy: the next run tries again from a fresh read; only the last run reports.
     if (!("failure" in write) || !write.failure || (retried && classifyFailure(error).retry)) throw error;

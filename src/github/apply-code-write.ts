@@ -1,45 +1,25 @@
 import { FREEZE_CHECK_NAME } from "../kernel/names.js";
 import type { CodeWrite } from "../kernel/plan.js";
 import type { Octokit } from "./client.js";
+import {
+  CodeWriteError,
+  type CodeWriteResult,
+  explain,
+  status,
+  unreachable,
+  type Where,
+} from "./code-write-error.js";
+import { branchFromDeployed, createRollback } from "./deploy-rollback.js";
 import { RESOLVE_REF_QUERY, REVERT_PULL_REQUEST_MUTATION, REVERT_TARGET_QUERY } from "./queries.js";
 import { classifyFailure } from "./request-failure.js";
 
+export { CodeWriteError, type CodeWriteResult, explain } from "./code-write-error.js";
+
 /**
- * Code writes: branches, reverts, files, pull requests, check runs. Each is checked
- * where GitHub can refuse it, and a refusal becomes a `CodeWriteError` whose message
- * is written for people (it ends up in a reply on the incident).
+ * Code writes: branches, reverts, deployments, files, pull requests, check runs. Each is
+ * checked where GitHub can refuse it, and a refusal becomes a `CodeWriteError` whose
+ * message is written for people (it ends up in a reply on the incident).
  */
-export class CodeWriteError extends Error {}
-
-export interface CodeWriteResult {
-  /** The pull request the write opened (revert, review). */
-  created: { number: number; url: string } | null;
-  /** Things that went wrong without failing the write (e.g. a reviewer who cannot review). */
-  notes: string[];
-}
-
-type Where = { owner: string; repo: string };
-
-function status(error: unknown): number | null {
-  const value = (error as { status?: unknown }).status;
-  return typeof value === "number" ? value : null;
-}
-
-/** GitHub's own words for a refused request, without the documentation link. */
-export function explain(error: unknown): string {
-  if (error instanceof CodeWriteError) return error.message;
-  const data = (error as { response?: { data?: { message?: unknown; errors?: unknown } } }).response?.data;
-  const graphqlErrors = (error as { errors?: Array<{ message?: string }> }).errors;
-  const message =
-    graphqlErrors?.map((e) => e.message).join("; ") ||
-    (typeof data?.message === "string" ? data.message : null) ||
-    (error instanceof Error ? error.message : String(error));
-  const code = status(error);
-  if (code === 403) return `GitHub refused (403): ${message}. Does the app have permission for this?`;
-  if (code === 404) return `not found (404): ${message}`;
-  return code ? `${message} (${code})` : message;
-}
-
 async function resolveRef(octokit: Octokit, where: Where, ref: string, elsewhere = false): Promise<string> {
   let object: { oid: string; __typename: string } | null = null;
   try {
@@ -86,10 +66,6 @@ interface RevertTarget {
   number?: number;
   state?: string;
   merged?: boolean;
-}
-
-function unreachable(repo: { owner: string; name: string }): string {
-  return `the app cannot see \`${repo.owner}/${repo.name}\`: it does not exist, or the app is not installed on it (add it to the app's installation)`;
 }
 
 async function revertPull(
@@ -192,6 +168,10 @@ export async function applyCodeWrite(
     case "create-branch":
       await createBranch(octokit, where, write);
       return { created: null, notes: [] };
+    case "create-branch-from-deployed":
+      return branchFromDeployed(octokit, write);
+    case "create-deployment":
+      return createRollback(octokit, write);
     case "revert-pull":
       return { created: await revertPull(octokit, where, write), notes: [] };
     case "put-file":

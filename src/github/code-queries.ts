@@ -123,3 +123,23 @@ export const OPEN_INCIDENTS_QUERY = /* GraphQL */ `
     }
   }
 `;
+
+/**
+ * A repository's deployments to one environment, newest last, with their statuses and
+ * payloads: `/rollback` picks the last good commit before impact from it and sees a
+ * rollback already under way; `/hotfix owner/repo from deployed` picks what is deployed.
+ */
+export const DEPLOYED_COMMITS_QUERY = /* GraphQL */ `
+  query DeployedCommits($owner: String!, $repo: String!, $environment: String!) {
+    repository(owner: $owner, name: $repo) {
+      isArchived
+      deployments(environments: [$environment], last: 100) {
+        nodes {
+          databaseId commitOid createdAt payload
+          creator { __typename login }
+          statuses(last: 10) { nodes { state createdAt } }
+        }
+      }
+    }
+  }
+`;

@@ -1,9 +1,11 @@
 import type { Context } from "probot";
 import { readCachedConfig, writeCachedConfig } from "../config/config-cache.js";
+import { type ConfigProblem, createConfigError } from "../config/config-error.js";
 import { CONFIG_PATH, type RepoRef } from "../config/config-file-name.js";
 import { configFromFiles, type LoadedFile } from "../config/config-from-files.js";
 import type { ConfigResult } from "../config/config-result.js";
 import { configErrorFromLoader } from "../config/loader-error.js";
+import { checkServiceRepositories } from "./read-service-repositories.js";
 /**
  * Loads `.github/incident.yml` through Probot's config loader, so `_extends` and the
  * organisation's `.github` repository work as in every Probot app, and validates it.
@@ -17,7 +19,8 @@ import { configErrorFromLoader } from "../config/loader-error.js";
 
 /** What `loadConfig` needs of a Probot `Context`; any `Context` is one. */
 export type ConfigContext = {
-  octokit: { config: Context["octokit"]["config"] };
+  /** With `graphql`, the services' repositories are checked once per load. */
+  octokit: { config: Context["octokit"]["config"]; graphql?: Context["octokit"]["graphql"] };
   repo(): RepoRef;
 };
 
@@ -51,8 +54,23 @@ export async function loadConfig(context: ConfigContext, options: LoadConfigOpti
     writeCachedConfig(key, options.oid, result, true, options.now());
     return result;
   }
-  const result = configFromFiles(files, current);
+  const result = await withServiceWarnings(context, configFromFiles(files, current));
   // One file read means the repo's own file (or none, in a `.github` repo): the oid covers it.
   writeCachedConfig(key, options.oid, result, files.length > 1, options.now());
   return result;
+}
+
+/** The services' repositories checked where the config names some: once per load, one request. */
+async function withServiceWarnings(context: ConfigContext, result: ConfigResult): Promise<ConfigResult> {
+  const graphql = context.octokit.graphql;
+  if (!result.ok || !graphql) return result;
+  let problems: ConfigProblem[];
+  try {
+    problems = await checkServiceRepositories(graphql, result.config, context.repo());
+  } catch {
+    // The check is advice: GitHub failing it must not stop the incident's work.
+    return result;
+  }
+  if (problems.length === 0) return result;
+  return { ...result, warnings: createConfigError(result.source.files[0] ?? CONFIG_PATH, problems) };
 }

@@ -28,6 +28,8 @@ export type MarkerKind =
   | "recurrence"
   /** Around the suspects in the declaration message. */
   | "suspects"
+  /** In the reply to `/rollback`: the deployment it created and the statuses seen so far. */
+  | "rollback"
   // Action items (§8): the item's own body, the incident's note that it was created, board problems.
   | "action-item"
   | "action-item-created"

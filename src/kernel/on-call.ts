@@ -5,6 +5,18 @@ export interface OnCall {
   secondary: string | null;
 }
 
+/**
+ * The config as it applies to an incident on `services`: the first affected service
+ * with an `onCall` of its own replaces the top-level one (per-service rotations, §13).
+ */
+export function withServiceOnCall(config: Config, services: readonly string[]): Config {
+  for (const service of services) {
+    const onCall = config.services[service]?.onCall;
+    if (onCall) return { ...config, onCall };
+  }
+  return config;
+}
+
 /** Who is on call at a moment: an override by date, else the rotation's current and next person, else the fixed lists. */
 export function onCallAt(config: Config, at: Date): OnCall {
   const base = baseOnCall(config, at);

@@ -47,6 +47,22 @@ export function fillRefs(text: string, created: ReadonlyMap<string, CreatedIssue
 /** Stands in a reply for the pull request a write created (`#12`), filled in by the executor. */
 export const CREATED_PULL = "{{created-pull}}";
 
+/**
+ * Stand in a `/rollback` reply for what only the executor learns: the commit it deploys
+ * again (in full and short), the deployment it created, and when that commit's deployment was made.
+ */
+export const ROLLBACK_SHA = "{{rollback-sha}}";
+export const ROLLBACK_SHORT_SHA = "{{rollback-short-sha}}";
+export const ROLLBACK_DEPLOYMENT = "{{rollback-deployment}}";
+export const ROLLBACK_DEPLOYED_AT = "{{rollback-deployed-at}}";
+
+/** What a rollback deployment's payload says about the incident, so the user's CD (and the app) can tell. */
+export interface RollbackPayload {
+  incident: { repository: string; number: number; id: string; url: string };
+  /** The command that asked for it (`commentId:line`): a repeated event finds its deployment. */
+  source: string;
+}
+
 /** The reply that answers a code write once it succeeded (its body carries the reply marker). */
 export interface ReplySpec {
   body: string;
@@ -81,6 +97,26 @@ export type CodeWrite =
       /** A commit, or a ref the executor resolves right before branching. */
       from: { sha: string } | { ref: string };
       reply: ReplySpec | null;
+      failure: FailureSpec;
+    }
+  | {
+      kind: "create-branch-from-deployed";
+      branch: string;
+      repository: { owner: string; name: string };
+      environment: string;
+      reply: ReplySpec;
+      failure: FailureSpec;
+    }
+  | {
+      /** `/rollback`: a new deployment of the last commit deployed successfully before impact started. */
+      kind: "create-deployment";
+      repository: { owner: string; name: string };
+      environment: string;
+      /** Only deployments created before this moment count (the start of impact). */
+      before: Date;
+      description: string;
+      payload: RollbackPayload;
+      reply: ReplySpec;
       failure: FailureSpec;
     }
   | {
@@ -201,6 +237,10 @@ export function describeWrite(write: Write): string {
       return `delete duplicate ${write.purpose} comment ${write.commentId}`;
     case "create-branch":
       return `create branch ${write.branch} from ${"sha" in write.from ? write.from.sha.slice(0, 7) : write.from.ref}`;
+    case "create-branch-from-deployed":
+      return `create branch ${write.branch} in ${write.repository.owner}/${write.repository.name} from its last ${write.environment} deployment`;
+    case "create-deployment":
+      return `deploy to ${write.environment} of ${write.repository.owner}/${write.repository.name} the last good commit before ${write.before.toISOString()}`;
     case "revert-pull":
       return `revert pull request #${write.pr}`;
     case "put-file":

@@ -53,7 +53,14 @@ export async function createLabelsOnInstall(
         );
         return;
       }
-      await createLabels(octokit, owner, repo, [label]);
+      try {
+        await createLabels(octokit, owner, repo, [label]);
+      } catch (error) {
+        // An archived repository is read-only: nothing to label there, the others still are.
+        if (!/archived/i.test(String((error as { message?: unknown }).message))) throw error;
+        context.log.info({ repo: repository.full_name }, "archived repository: no labels created");
+        break;
+      }
     }
     checked.add(repository.full_name);
   }

@@ -1,6 +1,7 @@
 import type { Context } from "probot";
 import type { Config } from "../config/schema.js";
 import { ConfigSchema } from "../config/schema.js";
+import type { RollbackStatusEvent } from "../features/code-response/decide-rollback.js";
 import { awaitsIncidentList, awaitsMetrics } from "../features/incident/decide-incident.js";
 import { asOctokit } from "../github/client.js";
 import { historyVariables, readHistory } from "../github/read-history.js";
@@ -38,15 +39,22 @@ export interface IncidentRef {
   repository?: { owner: string; repo: string };
 }
 
+/** An incident in another repository than the event's (a rollback's deployment status), and what the event says. */
+export interface ElsewhereEvent {
+  repository: { owner: string; repo: string };
+  rollbackStatus: RollbackStatusEvent;
+}
+
 export async function reconcileIncident(
   context: Context,
   deps: AppDeps,
   incident: IncidentRef,
+  elsewhere?: ElsewhereEvent,
 ): Promise<void> {
-  const { owner, repo } = incident.repository ?? context.repo();
+  const { owner, repo } = elsewhere?.repository ?? incident.repository ?? context.repo();
   await deps.lock.run(`${owner}/${repo}#${incident.number}`, () =>
     withRetries(
-      (_attempt, final) => reconcileOnce(context, deps, incident, owner, repo, !final),
+      (_attempt, final) => reconcileOnce(context, deps, incident, { owner, repo, elsewhere }, !final),
       deps.retry,
       context.log,
     ),
@@ -57,18 +65,19 @@ async function reconcileOnce(
   context: Context,
   deps: AppDeps,
   incident: IncidentRef,
-  owner: string,
-  repo: string,
+  where: { owner: string; repo: string; elsewhere: ElsewhereEvent | undefined },
   retried: boolean,
 ): Promise<void> {
   const { number } = incident;
+  const { owner, repo, elsewhere } = where;
   const octokit = asOctokit(context.octokit);
   const now = deps.clock();
   let log = context.log;
+  // The config is the incident's repository's, which is not the event's for a rollback elsewhere.
+  const configContext = { octokit: context.octokit, repo: () => ({ owner, repo }) };
 
   // The incident's repository's config counts, wherever the event happened.
-  const where = { octokit: context.octokit, repo: () => ({ owner, repo }) };
-  const loaded = await loadRepoConfig(where, undefined, now);
+  const loaded = await loadRepoConfig(configContext, undefined, now);
   const config = loaded.ok ? loaded.config : FALLBACK_CONFIG;
   const id = idFromTitle(incident.title);
   const withRecent = id === null;
@@ -81,11 +90,13 @@ async function reconcileOnce(
     return;
   }
   // The read tells whether the config file changed since it was cached.
-  const fresh = await loadRepoConfig(where, history.repo.configOid, now);
+  const fresh = await loadRepoConfig(configContext, history.repo.configOid, now);
   if (!fresh.ok) {
     await reportConfigError(octokit, history, fresh.error, deps);
     return;
   }
+  // Told once per distinct set of problems (found by its marker in the read, no request), then the incident goes on.
+  if (fresh.warnings) await reportConfigError(octokit, history, fresh.warnings, deps, "warning");
 
   const templates = await loadRepoTemplates(octokit, { owner, repo }, history.repo.templatesOid, log);
   const botLogin = await deps.botLogin();
@@ -139,6 +150,7 @@ async function reconcileOnce(
       commentId:
         "comment" in context.payload ? (context.payload as { comment: { id: number } }).comment.id : null,
       ...checklistEvent(context.payload, botLogin),
+      ...(elsewhere ? { rollbackStatus: elsewhere.rollbackStatus } : {}),
     },
     // Getters: the log names the incident once its id is known.
     log: {

@@ -1,4 +1,4 @@
-import { type ConfigError, formatConfigError } from "../config/config-error.js";
+import { type ConfigError, formatConfigError, formatConfigWarning } from "../config/config-error.js";
 import type { ConfigResult } from "../config/config-result.js";
 import { ConfigSchema } from "../config/schema.js";
 import { applyPlan } from "../github/apply-plan.js";
@@ -26,7 +26,7 @@ export function loadRepoConfig(
 }
 
 /**
- * An invalid config gets one clear comment on the incident (once per distinct set
+ * An invalid config (or one naming repositories the app cannot use) gets one clear comment on the incident (once per distinct set
  * of problems), and nothing else happens for this event. Handlers racing on the same
  * event may both post it; the copies after the first are removed.
  */
@@ -35,6 +35,8 @@ export async function reportConfigError(
   history: IssueHistory,
   error: ConfigError,
   deps: AppDeps,
+  /** `warning`: the config is used all the same (`warnings` of a loaded config). */
+  kind: "error" | "warning" = "error",
 ): Promise<void> {
   const botLogin = await deps.botLogin();
   const key = `config:${error.hash}`;
@@ -53,7 +55,7 @@ export async function reportConfigError(
   }
   const body = renderBuiltIn("config-error", {
     marker: marker("config-error", { hash: error.hash }),
-    text: formatConfigError(error),
+    text: kind === "error" ? formatConfigError(error) : formatConfigWarning(error),
   });
   const result = await applyPlan(
     octokit,

@@ -206,7 +206,7 @@ describe("/hotfix in a service's repository", () => {
       "there is no branch, tag or commit named `v9` in `acme/api`",
     );
     expect((await say("/hotfix acme/api deployed")).reply).toContain(
-      "`/hotfix acme/api from deployed` is not supported yet",
+      "`acme/api` has no successful deployment to `production` among its last 100, so there is nothing to branch from.",
     );
     expect((await say("/hotfix acme/not-installed")).reply).toContain(
       "the app cannot see `acme/not-installed`",

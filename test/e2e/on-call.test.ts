@@ -48,3 +48,28 @@ describe("on call now (simulator)", () => {
     expect(later).toContain("(until 2026-02-05 15:00 UTC)");
   });
 });
+
+describe("on call per service (simulator)", () => {
+  let h: OutwardHarness;
+  afterEach(async () => h?.close());
+
+  it("an affected service's own on-call is assigned and answers /oncall instead of the top-level one", async () => {
+    h = await startOutwardHarness(`onCall:
+  primary: ["@alice"]
+services:
+  search:
+    onCall:
+      primary: ["@carol"]
+      secondary: ["@bob"]
+`);
+    h.clock.set(new Date("2026-02-03T14:23:00Z"));
+    const number = await h.declare();
+    const { data: issue } = await h.sim
+      .as("bob")
+      .rest.issues.get({ owner: "acme", repo: "search", issue_number: number });
+    expect(issue.assignees?.map((a) => a.login)).toEqual(["carol"]);
+    await h.comment("bob", number, "/oncall");
+    const reply = (await h.appComments(number)).find((body) => body.includes("On call now"));
+    expect(reply).toContain("📟 On call now: primary `@carol`, secondary `@bob`");
+  });
+});

@@ -57,7 +57,7 @@ describe("the production build without credentials", () => {
         contents: "write",
         pull_requests: "write",
         checks: "write",
-        deployments: "read",
+        deployments: "write",
         organization_projects: "write",
       });
       expect(manifest.hook_attributes?.url).toBe(`http://127.0.0.1:${port}/`);

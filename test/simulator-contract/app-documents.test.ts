@@ -10,6 +10,7 @@ const COVERED = [
   "AddReaction",
   "CloseIssue",
   "DeleteComment",
+  "DeployedCommits",
   "IncidentHistory",
   "IncidentHistoryPage",
   "OpenIncidents",

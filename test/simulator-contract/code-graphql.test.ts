@@ -3,6 +3,7 @@ import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigSchema } from "../../src/config/schema.js";
 import {
+  DEPLOYED_COMMITS_QUERY,
   INCIDENT_HISTORY_QUERY,
   OPEN_INCIDENTS_QUERY,
   PULL_REQUEST_CONTEXT_QUERY,
@@ -129,6 +130,57 @@ describe("code response documents", () => {
         .filter((item) => at(item, "__typename") === "CrossReferencedEvent")
         .map((item) => at(item, "source.number")),
     ).toEqual([number]);
+  });
+
+  it("DeployedCommits lists deployments with statuses and payloads; the app's own deployment goes through REST", async () => {
+    const { data } = await bot.rest.repos.createDeployment({
+      ...repo,
+      ref: "main",
+      environment: "production",
+      auto_merge: false,
+      required_contexts: [],
+      payload: { incident: { repository: "acme/svc", number: incident, id: "INC-20260203-001", url: "u" } },
+    });
+    const read = await bot.graphql(DEPLOYED_COMMITS_QUERY, { ...repo, environment: "production" });
+    expect(at(read, "repository.isArchived")).toBe(false);
+    const nodes = listAt(read, "repository.deployments.nodes");
+    expect(nodes.map((node) => at(node, "statuses.nodes.0.state") ?? null)).toEqual(["SUCCESS", null]);
+    const mine = nodes.at(-1);
+    expect(at(mine, "databaseId")).toBe((data as { id: number }).id);
+    expect(at(mine, "creator.__typename")).toBe("Bot");
+    expect(JSON.parse(textAt(mine, "payload"))).toMatchObject({ incident: { number: incident } });
+  });
+
+  it("a deployment verifies the commit's checks unless required_contexts is empty, as GitHub does", async () => {
+    const { data: main } = await bot.rest.git.getRef({ ...repo, ref: "heads/main" });
+    await bot.rest.checks.create({
+      ...repo,
+      name: "ci",
+      head_sha: main.object.sha,
+      status: "completed",
+      conclusion: "failure",
+    });
+    await expect(
+      bot.rest.repos.createDeployment({ ...repo, ref: "main", environment: "staging" }),
+    ).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringContaining("Commit status checks failed for main"),
+    });
+    await expect(
+      bot.rest.repos.createDeployment({
+        ...repo,
+        ref: "main",
+        environment: "staging",
+        required_contexts: ["ci"],
+      }),
+    ).rejects.toMatchObject({ status: 409 });
+    const { status } = await bot.rest.repos.createDeployment({
+      ...repo,
+      ref: "main",
+      environment: "staging",
+      required_contexts: [],
+    });
+    expect(status).toBe(201);
   });
 
   it("RevertPullRequest refuses an unmerged pull request", async () => {

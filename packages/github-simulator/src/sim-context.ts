@@ -23,7 +23,7 @@ export interface SimContext {
 export const APP_PERMISSIONS: Record<string, "read" | "write"> = {
   checks: "write",
   contents: "write",
-  deployments: "read",
+  deployments: "write",
   issues: "write",
   metadata: "read",
   pull_requests: "write",

@@ -29,6 +29,8 @@ export interface RepoSeed {
   name: string;
   defaultBranch?: string;
   private?: boolean;
+  /** Archived: read-only, every write refused with 403 as GitHub does. */
+  archived?: boolean;
   collaborators?: Record<string, Permission>;
   files?: Record<string, string>;
 }

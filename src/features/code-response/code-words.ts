@@ -1,9 +1,15 @@
 import { marker } from "../../kernel/markers.js";
-import { CREATED_PULL } from "../../kernel/plan.js";
+import {
+  CREATED_PULL,
+  ROLLBACK_DEPLOYED_AT,
+  ROLLBACK_DEPLOYMENT,
+  ROLLBACK_SHA,
+  ROLLBACK_SHORT_SHA,
+} from "../../kernel/plan.js";
 import { inline } from "../../render/markdown.js";
 
 /**
- * The app's words for code response: replies to `/hotfix`, `/revert` and `/pir`, the
+ * The app's words for code response: replies to `/hotfix`, `/rollback`, `/revert` and `/pir`, the
  * bodies of the pull requests it opens, and its link comment on pull requests.
  */
 
@@ -125,6 +131,51 @@ export function linkComment(incident: IncidentRef): string {
 `;
 }
 
+type CodeCommand = "revert" | "hotfix" | "rollback";
+const DOING: Record<CodeCommand, string> = {
+  revert: "revert a pull request",
+  hotfix: "create a hotfix branch",
+  rollback: "roll back",
+};
+const HERE: Record<CodeCommand, string> = {
+  revert: "/revert #123",
+  hotfix: "/hotfix",
+  rollback: "/rollback",
+};
+
+/**
+ * The reply to `/rollback`: the executor fills in the commit and the deployment it
+ * created. `record` is the rollback marker, updated as the deployment's statuses arrive.
+ */
+export function rollbackStartedReply(
+  replyMarker: string,
+  record: string,
+  rollback: { repository: string; environment: string; repoUrl: string },
+): string {
+  return `${replyMarker}
+${record}
+🔁 Rolling back \`${rollback.repository}\`: created deployment ${ROLLBACK_DEPLOYMENT} to \`${rollback.environment}\` of [\`${ROLLBACK_SHORT_SHA}\`](${rollback.repoUrl}/commit/${ROLLBACK_SHA}), the last commit deployed there successfully before impact started (deployed ${ROLLBACK_DEPLOYED_AT}). Your CD performs it; its progress shows here and on the timeline.
+`;
+}
+
+/** The progress line under a rollback's reply, as its statuses arrive. */
+export function rollbackProgress(statuses: ReadonlyArray<{ state: string; at: Date }>): string {
+  const steps = statuses.map((s) => `${s.state.replace("_", " ")} ${s.at.toISOString().slice(11, 16)}`);
+  return `Progress (UTC): ${steps.join(" → ")}`;
+}
+
+/** The reply to `/hotfix owner/repo from deployed`, the commit filled in by the executor. */
+export function hotfixFromDeployedReply(
+  replyMarker: string,
+  hotfix: { branch: string; environment: string; compareUrl: string },
+): string {
+  return hotfixCreatedReply(replyMarker, {
+    branch: hotfix.branch,
+    from: `the last successful deployment to \`${hotfix.environment}\` (\`${ROLLBACK_SHORT_SHA}\`, deployed ${ROLLBACK_DEPLOYED_AT})`,
+    compareUrl: hotfix.compareUrl,
+  });
+}
+
 /** What code response says when a write fails or a command cannot be carried out. */
 export const codeWords = {
   checkFailed: (checkName: string, pr: number) => `Could not set the \`${checkName}\` check on #${pr}`,
@@ -134,15 +185,27 @@ export const codeWords = {
     `🔒 No post-incident review was opened: this is a security incident and \`${repo}\` is public, so its review file would be public too. Write the review in a private repository, or set \`security.repository\` in \`.github/incident.yml\` to a private repository so security incidents move there.`,
   reviewRefreshFailed: "Could not refresh the post-incident review",
   revertFailed: (pr: string) => `Could not revert ${pr}`,
-  /** `/revert owner/repo#12` or `/hotfix owner/repo` naming a repository no service of the config lives in. */
-  repositoryUnknown: (command: "revert" | "hotfix", repository: string, known: readonly string[]) =>
-    `Could not ${command === "revert" ? "revert a pull request" : "create a hotfix branch"} in \`${repository}\`: it is not the repository of any service in \`.github/incident.yml\`. ${
+  rollbackFailed: (repository: string) => `Could not roll back \`${repository}\``,
+  /** `/revert owner/repo#12`, `/hotfix owner/repo` or `/rollback owner/repo` naming a repository no service of the config lives in. */
+  repositoryUnknown: (command: CodeCommand, repository: string, known: readonly string[]) =>
+    `Could not ${DOING[command]} in \`${repository}\`: it is not the repository of any service in \`.github/incident.yml\`. ${
       known.length
         ? `The services' repositories are ${known.map((name) => `\`${name}\``).join(", ")}.`
         : "No service names a repository yet."
-    } Add it as \`services.<name>.repository: ${repository}\`, or type \`${command === "revert" ? "/revert #123" : "/hotfix"}\` for this repository.`,
-  hotfixDeployedElsewhere: (repository: string) =>
-    `\`/hotfix ${repository} from deployed\` is not supported yet: the app reads deployments of the incident's own repository only. Type \`/hotfix ${repository} from <sha>\` with the deployed commit.`,
+    } Add it as \`services.<name>.repository: ${repository}\`, or type \`${HERE[command]}\` for this repository.`,
+  /** A bare `/hotfix` or `/rollback` in the incidents repository, when the affected services do not name one repository. */
+  whichRepository: (command: "hotfix" | "rollback", affected: readonly string[], known: readonly string[]) =>
+    affected.length > 1
+      ? `Which repository? This incident affects services in ${affected.map((name) => `\`${name}\``).join(", ")}: name one, for example \`/${command} ${affected[0]}\`.`
+      : `Which repository? This incident names no affected service with a repository of its own. ${
+          known.length
+            ? `Type \`/${command} owner/repo\` with one of ${known.map((name) => `\`${name}\``).join(", ")}.`
+            : `Add \`services.<name>.repository\` to \`.github/incident.yml\`, then type \`/${command} owner/repo\`.`
+        }`,
+  rollbackAskedTwice: (repository: string) =>
+    `A rollback of \`${repository}\` was asked for just above; this one starts nothing more.`,
+  rollbackInProgress: (repository: string, deployment: number, sha: string, state: string) =>
+    `A rollback of \`${repository}\` for this incident is already in progress: deployment ${deployment} of \`${sha.slice(0, 7)}\` (${state}). Wait for it to finish; if it is stuck, give it the status \`error\` or \`inactive\` and type the command again.`,
   reviewItemsFailed: (pr: number) => `Could not list the review's action items on #${pr}`,
   noDefaultCommit: "The default branch has no commit to branch from.",
   noDeployment: (environment: string) =>

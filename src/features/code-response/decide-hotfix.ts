@@ -12,9 +12,10 @@ import {
 } from "./code-context.js";
 import { codeWords, hotfixCreatedReply, hotfixExistsReply } from "./code-words.js";
 import { hotfixElsewhere } from "./decide-hotfix-elsewhere.js";
+import { codeTarget } from "./service-repositories.js";
 
 /**
- * `/hotfix [from <ref>|deployed]`: the branch `hotfix/inc-…` from the default branch,
+ * `/hotfix [owner/repo] [from <ref>|deployed]`: the branch `hotfix/inc-…` from the default branch,
  * a ref, or the last successful deployment to the watched environment. An existing
  * branch is reported, never recreated.
  */
@@ -26,8 +27,23 @@ export function decideHotfix(ctx: CodeContext): void {
   // No `/hotfix` answered yet, yet the branch exists: an earlier run created it and lost the answer.
   const answeredBefore = [...ctx.artifacts.replies].some((key) => key.startsWith("hotfix:"));
   for (const { command, key } of pending(ctx, "hotfix")) {
-    if (command.repository) {
-      hotfixElsewhere(ctx, key, { from: command.from, repository: command.repository });
+    const target = codeTarget(
+      ctx.config,
+      ctx.history.repo.nameWithOwner,
+      ctx.state.form.services,
+      command,
+      "here",
+    );
+    if (target.kind === "unknown") {
+      reply(ctx, key, (m) => `${m}\n${codeWords.repositoryUnknown("hotfix", target.named, target.known)}\n`);
+      continue;
+    }
+    if (target.kind === "ask") {
+      reply(ctx, key, (m) => `${m}\n${codeWords.whichRepository("hotfix", target.affected, target.known)}\n`);
+      continue;
+    }
+    if (target.kind === "repository") {
+      hotfixElsewhere(ctx, key, { from: command.from, repository: target.name });
       continue;
     }
     const source = sourceOf(ctx, command.from);

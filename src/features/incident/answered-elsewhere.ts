@@ -1,5 +1,6 @@
 import type { ChecklistEdit } from "../../kernel/checklist.js";
 import type { HistoryComment } from "../../kernel/history.js";
+import type { RollbackStatusEvent } from "../code-response/decide-rollback.js";
 
 /**
  * When twenty commands arrive at once, every handler sees all twenty, and each would
@@ -15,6 +16,8 @@ export interface TriggeringEvent {
   commentId: number | null;
   /** A person's edit of the app's checklist comment: who ticked what, exactly. */
   checklistEdit?: ChecklistEdit;
+  /** A status of a rollback's deployment, from its `deployment_status` webhook. */
+  rollbackStatus?: RollbackStatusEvent;
 }
 
 export function leftToOwnDelivery(

@@ -2,7 +2,7 @@ import { appArtifacts } from "../../kernel/app-artifacts.js";
 import type { IssueHistory } from "../../kernel/history.js";
 import type { IncidentState } from "../../kernel/incident-state.js";
 import { marker } from "../../kernel/markers.js";
-import { onCallAt, runbookFor } from "../../kernel/on-call.js";
+import { onCallAt, runbookFor, withServiceOnCall } from "../../kernel/on-call.js";
 import type { Plan, Write } from "../../kernel/plan.js";
 import { project } from "../../kernel/projection/project-history.js";
 import { fitComment } from "../../render/fit-comment.js";
@@ -14,6 +14,7 @@ import { decideFreezeChecks } from "../code-response/decide-freeze.js";
 import { decideHotfix } from "../code-response/decide-hotfix.js";
 import { decidePir } from "../code-response/decide-pir.js";
 import { decideRevert } from "../code-response/decide-revert.js";
+import { decideRollback, recordRollbackStatus } from "../code-response/decide-rollback.js";
 import { planReviewItems } from "../code-response/plan-review-items.js";
 import { selectSuspects } from "../code-response/suspects.js";
 import type { ChatNotice } from "../outward/chat-notice.js";
@@ -39,10 +40,21 @@ export type { DecideInput, Decision } from "./decide-input.js";
  * templates once; applying a plan and deciding again from the result yields nothing.
  * The rooms it composes (code response, action items, outward) each add their writes.
  */
-export function decideIncident(input: DecideInput): Decision {
-  const overrides = input.templates ?? NO_TEMPLATE_OVERRIDES;
+export function decideIncident(given: DecideInput): Decision {
+  const overrides = given.templates ?? NO_TEMPLATE_OVERRIDES;
   const templates = templatesWith(overrides);
+  // A rollback's deployment status is recorded first, so the timeline shows it in the same write.
+  const status = given.event?.rollbackStatus;
+  const recorded = status ? recordRollbackStatus(given.history, given.botLogin, status) : null;
+  const withHistory = recorded ? { ...given, history: recorded.history } : given;
+  // An affected service with an on-call of its own decides who is assigned and paged.
+  const perService = Object.values(withHistory.config.services).some((service) => service.onCall);
+  const services = perService ? project(withHistory.history, withHistory).form.services : [];
+  const serviceConfig = withServiceOnCall(withHistory.config, services);
+  const input =
+    serviceConfig === withHistory.config ? withHistory : { ...withHistory, config: serviceConfig };
   const result = decideWith(input, templates);
+  if (recorded && result.state.declaration) result.plan.unshift(recorded.write);
   if (result.state.declaration) {
     const problems = [...overrides.problems, ...templates.problems];
     const reply = templateProblemsReply(input.history, input.botLogin, problems);
@@ -156,6 +168,7 @@ function decideWith(input: DecideInput, templates: Templates): Decision {
     };
     decideFreezeChecks(code);
     decideHotfix(code);
+    decideRollback(code);
     decideRevert(code);
     decidePir(code, title);
     planReviewItems(code);

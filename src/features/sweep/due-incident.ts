@@ -2,7 +2,7 @@ import { formatDuration } from "../../config/duration.js";
 import type { Config } from "../../config/schema.js";
 import { addDeadline } from "../../kernel/business-days.js";
 import { clocks } from "../../kernel/clocks.js";
-import { onCallAt } from "../../kernel/on-call.js";
+import { onCallAt, withServiceOnCall } from "../../kernel/on-call.js";
 import { severityConfig, vocabulary } from "../../kernel/projection/state-changes.js";
 import type { SweepIncident } from "./sweep-snapshot.js";
 import type { SweepTask } from "./sweep-task.js";
@@ -28,7 +28,7 @@ function openIncidentRules(now: Date, incident: SweepIncident, config: Config): 
   const { state } = incident;
   const declared = state.times.declared ?? state.declaration?.at ?? now;
   // Escalations and reminders go to whoever is on call when they fire, not at declaration.
-  const onCall = onCallAt(config, now);
+  const onCall = onCallAt(withServiceOnCall(config, state.form.services), now);
   const roles = state.roles;
   const actions: SweepTask[] = [];
   // An automatic severity change happens first: the other rules already see the new

@@ -150,6 +150,7 @@ export function applyCommand(
       return null;
     // Code response: accepted here; the branch, revert and review are planned by decide.
     case "hotfix":
+    case "rollback":
     case "revert":
     case "pir":
     case "comms-draft":

@@ -4,6 +4,7 @@ import type { IssueHistory, PullFact } from "../history.js";
 import type { IncidentState, LinkedPull, PullRole } from "../incident-state.js";
 import { isApp, readMarkers, trustedMarkers } from "../markers.js";
 import { hotfixBranch, pirBranch, revertedPull } from "../names.js";
+import { rollbackEntries } from "./project-rollbacks.js";
 import { addEntry } from "./state-changes.js";
 import { timelineWords } from "./timeline-words.js";
 
@@ -42,6 +43,7 @@ export function projectCode(
   for (const linked of state.linked) pullEntries(state, linked, botLogin, home);
   hotfixEntry(state, history, id, botLogin);
   deploymentEntries(state, history, config);
+  rollbackEntries(state, history, botLogin);
 }
 
 const RANKS: Record<PullRole, number> = { linked: 0, hotfix: 1, revert: 1, review: 2 };

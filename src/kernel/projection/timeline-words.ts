@@ -84,6 +84,12 @@ export const timelineWords = {
   },
   deployment: (environment: string, outcome: string, sha: string) =>
     `Deployment to ${environment} ${outcome} (\`${sha.slice(0, 7)}\`)`,
+  rollback: (repository: string, sha: string) => ({
+    requested: (deployment: number) =>
+      `🔁 Rollback of \`${repository}\` to \`${sha.slice(0, 7)}\` requested (deployment ${deployment})`,
+    status: (state: string) =>
+      `🔁 Rollback of \`${repository}\` to \`${sha.slice(0, 7)}\`: ${state.replace("_", " ")}`,
+  }),
   deploymentOutcome: { SUCCESS: "succeeded", FAILURE: "failed", ERROR: "errored" } as Record<string, string>,
   actionItemClosedBy: (number: number, url: string, closer: string) =>
     `✅ Action item [#${number}](${url}) closed by ${closer}`,

@@ -59,7 +59,7 @@ describe("app.yml", () => {
       contents: "write",
       pull_requests: "write",
       checks: "write",
-      deployments: "read",
+      deployments: "write",
       organization_projects: "write",
     });
     expect(manifest.public).toBe(false);

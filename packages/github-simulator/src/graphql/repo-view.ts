@@ -96,7 +96,7 @@ export function repoView(sim: SimContext, repo: Repo): View {
     resourcePath: path,
     isPrivate: repo.private,
     visibility: repo.private ? "PRIVATE" : "PUBLIC",
-    isArchived: false,
+    isArchived: repo.archived === true,
     hasIssuesEnabled: true,
     createdAt: repo.createdAt,
     updatedAt: repo.updatedAt,

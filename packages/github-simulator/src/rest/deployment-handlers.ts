@@ -87,6 +87,9 @@ export const deploymentHandlers: Record<string, RestHandler> = {
       ...(typeof body.transient_environment === "boolean"
         ? { transientEnvironment: body.transient_environment }
         : {}),
+      ...(Array.isArray(body.required_contexts)
+        ? { requiredContexts: body.required_contexts.filter((c): c is string => typeof c === "string") }
+        : {}),
     });
     return { status: 201, body: deploymentShape(req.ctx, repo, deployment) };
   },

@@ -81,7 +81,7 @@ export function repoShape(
     has_discussions: false,
     forks_count: 0,
     mirror_url: null,
-    archived: false,
+    archived: repo.archived === true,
     disabled: false,
     open_issues_count: openIssues,
     license: null,

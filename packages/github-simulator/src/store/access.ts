@@ -45,6 +45,8 @@ export function requireRead(store: SimStore, login: string, repo: Repo): void {
 
 export function requirePermission(store: SimStore, login: string, repo: Repo, needed: Permission): void {
   requireRead(store, login, repo);
+  if (repo.archived && needed !== "read")
+    throw new SimError("FORBIDDEN", "Repository was archived so is read-only.");
   if (hasPermission(store, login, repo, needed)) return;
   throw forbidden(store, login);
 }

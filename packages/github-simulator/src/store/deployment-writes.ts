@@ -14,6 +14,28 @@ export interface NewDeployment {
   payload?: Record<string, unknown> | string;
   productionEnvironment?: boolean;
   transientEnvironment?: boolean;
+  /** Check names that must have passed on the commit; undefined: every check on it (GitHub's default). */
+  requiredContexts?: string[];
+}
+
+const PASSED = new Set(["success", "neutral", "skipped"]);
+
+/**
+ * GitHub verifies the commit's checks before creating a deployment: every context on it
+ * by default, the named ones with `required_contexts`, none with `[]`; a failed or
+ * missing one is a 409 naming them.
+ */
+function verifyContexts(repo: Repo, sha: string, ref: string, required: string[] | undefined): void {
+  const runs = repo.checkRuns.filter((run) => run.headSha === sha);
+  const names = required ?? [...new Set(runs.map((run) => run.name))];
+  const failed = names.filter((name) => {
+    const latest = runs.filter((run) => run.name === name).sort((a, b) => b.id - a.id)[0];
+    return !latest || latest.conclusion === null || !PASSED.has(latest.conclusion);
+  });
+  if (failed.length === 0) return;
+  throw new SimError("CONFLICT", `Conflict: Commit status checks failed for ${ref}.`, [
+    { resource: "Deployment", field: "required_contexts", code: "invalid", value: failed },
+  ]);
 }
 
 export function createDeployment(
@@ -25,6 +47,7 @@ export function createDeployment(
   requirePermission(store, actor, repo, "write");
   const commit = resolveCommit(repo, input.ref);
   if (!commit) throw new SimError("UNPROCESSABLE", `No ref found for: ${input.ref}`);
+  verifyContexts(repo, commit.sha, input.ref, input.requiredContexts);
   const id = store.nextId();
   const now = store.now();
   const environment = input.environment ?? "production";

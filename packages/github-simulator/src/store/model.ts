@@ -139,6 +139,8 @@ export interface Repo {
   name: string;
   defaultBranch: string;
   private: boolean;
+  /** Read-only: GitHub refuses every write with 403 "Repository was archived so is read-only." */
+  archived?: boolean;
   collaborators: Record<string, Permission>;
   git: GitData;
   labels: Label[];

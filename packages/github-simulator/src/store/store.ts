@@ -131,6 +131,7 @@ export class SimStore {
     name: string;
     defaultBranch?: string;
     private?: boolean;
+    archived?: boolean;
     collaborators?: Record<string, Permission>;
     files?: Record<string, string>;
   }): Repo {
@@ -161,6 +162,8 @@ export class SimStore {
       pushedAt: now,
     };
     seedDefaultBranch(this, repo, opts.files ?? {});
+    // Archived after its files are seeded: from now on it is read-only.
+    if (opts.archived) repo.archived = true;
     this.state.repos.push(repo);
     this.register(repo.nodeId, { kind: "repo", repo });
     return repo;
