@@ -133,6 +133,9 @@ export async function playOrganisationDemo(
   await step("09:31", "admin", "names the private security repository in acme/search-service's config", () =>
     addSecurityRepository(sim),
   );
+  await step("09:35", "dave", "deploys acme/search-service's main as it is (deploy #129)", () =>
+    deploy(sim, PEOPLE.dave, "Deploy #129"),
+  );
   await step("09:40", "dave", "merges a facet cache in acme/search-service", async () => {
     broken = await change(sim, PEOPLE.dave, code, "facet-cache", "src/search/facets.ts");
     await sim.as(PEOPLE.bob).rest.pulls.merge({ ...code, pull_number: broken, merge_method: "squash" });
@@ -174,6 +177,16 @@ export async function playOrganisationDemo(
       `/status identified The facet cache returns empty facets\n/revert ${OWNER}/${REPO}#${broken}`,
     )(),
   );
+  await step(
+    "10:07",
+    "bob",
+    "/rollback (the only affected service: acme/search-service)",
+    say(PEOPLE.bob, "/rollback"),
+  );
+  await step("10:07", "CD", "starts the rollback's deployment (in_progress)", () =>
+    cdStatus(sim, "in_progress"),
+  );
+  await step("10:09", "CD", "finishes the rollback's deployment (success)", () => cdStatus(sim, "success"));
   await step("10:08", "dave", "merges the revert in acme/search-service", async () => {
     const { data } = await sim.as(PEOPLE.dave).rest.pulls.list({ ...code, state: "open", per_page: 100 });
     const revert = data.find((pull) => pull.head.ref.startsWith(`revert-${broken}-`));
@@ -221,6 +234,16 @@ export async function playOrganisationDemo(
       `organisation demo: the freeze on erin's pull request was not lifted on /resolve (${lifted})`,
     );
   return { issue, transcript, review, security, requests, problems };
+}
+
+/** The CD acting on the app's newest deployment (a rollback): a status, as it would post it. */
+async function cdStatus(sim: Simulator, state: "in_progress" | "success") {
+  const cd = sim.as(PEOPLE.dave);
+  const { data } = await cd.rest.repos.listDeployments({ ...code, environment: "production", per_page: 1 });
+  const rollback = data[0];
+  if (!rollback || rollback.creator?.login !== sim.botLogin)
+    throw new Error("demo: the app created no rollback deployment in acme/search-service");
+  await cd.rest.repos.createDeploymentStatus({ ...code, deployment_id: rollback.id, state });
 }
 
 /** The conclusion of the app's `incident-freeze` check on a branch's head, or "none". */
@@ -288,6 +311,11 @@ async function checkOrganisationDemo(
   expect(
     seen.review.includes(`[${service}#${seen.broken}](https://github.com/${service}/pull/${seen.broken})`),
     "the review does not link the reverted pull request in acme/search-service",
+  );
+  expect(
+    /🔁 Rollback of `acme\/search-service` to `[0-9a-f]{7}`: \*?\*?success/i.test(transcript) ||
+      /Rollback of `acme\/search-service`[^\n]*succe/i.test(transcript),
+    "the rollback's success is not on the incident's timeline",
   );
   const { data: branch } = await sim
     .as(PEOPLE.alice)

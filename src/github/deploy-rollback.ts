@@ -97,6 +97,21 @@ function lastSucceeded(deployments: readonly Deployed[], before?: Date): Deploye
   return good.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).at(-1) ?? null;
 }
 
+/**
+ * What a rollback deploys: the last commit deployed successfully before impact started. When
+ * nothing was deployed since, that commit is what is live now, most often the change that broke
+ * it (a deploy minutes before impact): then the last good one before it, with another commit.
+ */
+function rollbackTarget(deployments: readonly Deployed[], before: Date): Deployed | null {
+  const atImpact = lastSucceeded(deployments, before);
+  const live = lastSucceeded(deployments);
+  if (!atImpact || atImpact.id !== live?.id) return atImpact;
+  return lastSucceeded(
+    deployments.filter((d) => d.sha !== atImpact.sha),
+    atImpact.createdAt,
+  );
+}
+
 export async function branchFromDeployed(
   octokit: Octokit,
   write: Extract<CodeWrite, { kind: "create-branch-from-deployed" }>,
@@ -155,7 +170,7 @@ export async function createRollback(
   const { repository, environment, payload } = write;
   const named = `${repository.owner}/${repository.name}`;
   const deployments = await readDeployed(octokit, repository, environment, "deployed");
-  const target = lastSucceeded(deployments, write.before);
+  const target = rollbackTarget(deployments, write.before);
   const running = deployments.find(
     (d) => forIncident(d, payload) && (d.latest === null || !FINISHED.has(d.latest)),
   );
@@ -168,7 +183,7 @@ export async function createRollback(
     );
   if (!target)
     throw new CodeWriteError(
-      `\`${named}\` has no successful deployment to \`${environment}\` created before impact started (${minute(write.before)}) among its last 100, so there is nothing to roll back to. Set the start with \`/started at <time>\` if it is wrong, or deploy a known good commit yourself`,
+      `\`${named}\` has no successful deployment to \`${environment}\` created before impact started (${minute(write.before)}) among its last 100, other than the commit deployed now, so there is nothing to roll back to. Set the start with \`/started at <time>\` if it is wrong, or deploy a known good commit yourself`,
     );
   let id: number;
   try {

@@ -34,8 +34,9 @@ describe("the organisation-mode demo", () => {
     const cost = (prefix: string) =>
       Object.entries(demo.requests).find(([step]) => step.startsWith(prefix))?.[1];
     expect(cost("10:03")).toBe(2); // /ack: one read, one batched write
-    // Declaring: config, history, the other repositories' day (ids, suspects), the write, the id's check.
-    expect(cost("10:02")).toBe(5);
+    // Declaring: config, its services' repositories checked (once per config load), history, the
+    // other repositories' day (ids, suspects), the write, the id's check.
+    expect(cost("10:02")).toBe(6);
     // While the incident freezes, its events also read the frozen repositories' checks (one
     // batched document): the merge costs the pull request's read, the incident's read, that read
     // and one write; `/freeze on` the incident's read, that read, the failing check and one write.
