@@ -1,10 +1,12 @@
 import { createPrivateKey } from "node:crypto";
 import type { Octokit as CoreOctokit } from "@octokit/core";
 import Bottleneck from "bottleneck";
+import type { Redis } from "ioredis";
 import { ProbotOctokit } from "probot";
 import { withGraphqlJson } from "./graphql-json.js";
 import { isRepeatable, type RequestShape } from "./repeatable-requests.js";
 import { PRODUCTION_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
+import { sharedTokenCache, type TokenCache } from "./shared-token-cache.js";
 
 /**
  * Probot's Octokit, set up for production: the retry plugin repeats only requests
@@ -118,6 +120,7 @@ function pkcs8Once() {
 export function createAppOctokit(policy: RetryPolicy = PRODUCTION_RETRY_POLICY): AppOctokitClass {
   let groups: ThrottleGroups | null = null;
   const pkcs8 = pkcs8Once();
+  let tokens: TokenCache | null = null;
   const waitFor =
     (what: string): Limiter =>
     (retryAfter, options, octokit, retryCount) => {
@@ -136,9 +139,13 @@ export function createAppOctokit(policy: RetryPolicy = PRODUCTION_RETRY_POLICY):
       const throttle = (options.throttle ?? {}) as ThrottleOptions;
       groups ??= throttleGroups(throttle, policy.timeScale);
       const auth = options.auth as Record<string, unknown> | undefined;
+      const privateKey = pkcs8(auth?.privateKey);
+      // With REDIS_URL (the throttling's connection) installation tokens are shared by the replicas.
+      const redis = (throttle.connection as { client?: Redis } | undefined)?.client;
+      if (!tokens && redis && typeof privateKey === "string") tokens = sharedTokenCache(redis, privateKey);
       return {
         ...options,
-        ...(auth?.privateKey ? { auth: { ...auth, privateKey: pkcs8(auth.privateKey) } } : {}),
+        ...(auth?.privateKey ? { auth: { ...auth, privateKey, ...(tokens ? { cache: tokens } : {}) } } : {}),
         retry: {
           enabled: true,
           retries: policy.requestRetries,
