@@ -1,9 +1,12 @@
+import { createPrivateKey } from "node:crypto";
 import type { Octokit as CoreOctokit } from "@octokit/core";
 import Bottleneck from "bottleneck";
+import type { Redis } from "ioredis";
 import { ProbotOctokit } from "probot";
 import { withGraphqlJson } from "./graphql-json.js";
 import { isRepeatable, type RequestShape } from "./repeatable-requests.js";
 import { PRODUCTION_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
+import { sharedTokenCache, type TokenCache } from "./shared-token-cache.js";
 
 /**
  * Probot's Octokit, set up for production: the retry plugin repeats only requests
@@ -48,7 +51,11 @@ export function throttleGroups(throttle: ThrottleOptions, timeScale: number) {
   const group = (id: string, maxConcurrent: number, minTime: number) =>
     new Limiter.Group({ id, maxConcurrent, minTime: Math.round(minTime * timeScale), ...common });
   return {
-    global: group("octokit-global", 10, 0),
+    // Every request passes the global group: on Redis that is three scripts and a heartbeat
+    // per request, the shared Redis's busiest work and most of a sweep job's CPU (bench:scale).
+    // Concurrency per installation is kept per process; only the spacing of writes, searches
+    // and notifications (GitHub's secondary limits) is shared between replicas.
+    global: new Limiter.Group({ id: "octokit-global", maxConcurrent: 10, timeout: common.timeout }),
     auth: group("octokit-auth", 1, 0),
     search: group("octokit-search", 1, 2_000),
     write: group("octokit-write", 1, 1_000),
@@ -95,8 +102,25 @@ function freshLimitersAfterRedisLoss(groupsOf: () => ThrottleGroups | null) {
   };
 }
 
+/**
+ * The app's private key as PKCS#8. GitHub hands out PKCS#1 keys, and the JWT signer converts
+ * one to PKCS#8 on every signature (twice per installation token: the token request passes
+ * the auth hook again), a third of a sweep job's CPU at scale; converted once here.
+ */
+function pkcs8Once() {
+  let last: { given: string; pkcs8: string } | null = null;
+  return (given: unknown): unknown => {
+    if (typeof given !== "string" || !given.includes("BEGIN RSA PRIVATE KEY")) return given;
+    if (last?.given !== given)
+      last = { given, pkcs8: createPrivateKey(given).export({ type: "pkcs8", format: "pem" }) as string };
+    return last.pkcs8;
+  };
+}
+
 export function createAppOctokit(policy: RetryPolicy = PRODUCTION_RETRY_POLICY): AppOctokitClass {
   let groups: ThrottleGroups | null = null;
+  const pkcs8 = pkcs8Once();
+  let tokens: TokenCache | null = null;
   const waitFor =
     (what: string): Limiter =>
     (retryAfter, options, octokit, retryCount) => {
@@ -114,8 +138,14 @@ export function createAppOctokit(policy: RetryPolicy = PRODUCTION_RETRY_POLICY):
     .defaults((options: Record<string, unknown>) => {
       const throttle = (options.throttle ?? {}) as ThrottleOptions;
       groups ??= throttleGroups(throttle, policy.timeScale);
+      const auth = options.auth as Record<string, unknown> | undefined;
+      const privateKey = pkcs8(auth?.privateKey);
+      // With REDIS_URL (the throttling's connection) installation tokens are shared by the replicas.
+      const redis = (throttle.connection as { client?: Redis } | undefined)?.client;
+      if (!tokens && redis && typeof privateKey === "string") tokens = sharedTokenCache(redis, privateKey);
       return {
         ...options,
+        ...(auth?.privateKey ? { auth: { ...auth, privateKey, ...(tokens ? { cache: tokens } : {}) } } : {}),
         retry: {
           enabled: true,
           retries: policy.requestRetries,
