@@ -39,29 +39,32 @@ const lastComment = (builder: HistoryBuilder) => {
 isolateNock();
 
 describe("/hotfix", () => {
-  it("creates the branch and answers in 5 requests", async () => {
+  it("creates the branch in the batch, then answers, then shows it on the timeline", async () => {
     const builder = declared("2026-02-03T14:41:00Z");
     const github = historyGitHub(builder, "2026-02-03T14:41:01Z", {
-      "POST /git/refs": (body) => {
+      CreateRef: (body) => {
         builder.history.code.branches = {
-          hotfix: { name: "hotfix/inc-20260203-001", oid: String(body.sha) },
+          hotfix: { name: "hotfix/inc-20260203-001", oid: String(body.oid) },
           pir: null,
         };
-        return { ref: body.ref };
+        return { createRef: { clientMutationId: null } };
       },
     });
     await command(builder, "/hotfix", "2026-02-03T14:41:00Z");
+    // One document (the reaction, the branch), the reply in the next (it waits for the branch's
+    // answer), then the timeline that shows the branch.
     expect(github.requests).toEqual([
       "IncidentHistory",
       "AddReaction",
-      "POST /git/refs",
+      "CreateRef",
       "AddComment",
       "UpdateComment",
     ]);
-    expect(github.bodies[2]?.body).toEqual({
-      ref: "refs/heads/hotfix/inc-20260203-001",
-      sha: "a".repeat(40),
+    expect(github.bodies[2]?.body).toMatchObject({
+      name: "refs/heads/hotfix/inc-20260203-001",
+      oid: "a".repeat(40),
     });
+    expect(lastComment(builder)).toContain("hotfix/inc-20260203-001");
   });
 
   it("reports a ref that does not exist", async () => {
@@ -151,33 +154,49 @@ describe("/resolve of a SEV-2", () => {
       reactions: ["EYES"],
     });
     const github = historyGitHub(builder, "2026-02-03T15:10:01Z", {
-      "POST /pulls": () => {
+      CreatePullRequest: () => {
         builder.history.code.pirPulls = [
           pullFact(12, { at: "2026-02-03T15:10:01Z", author: bot, headRefName: "pir/inc-20260203-001" }),
         ];
-        return { number: 12, html_url: "https://github.com/acme/shop/pull/12" };
+        return {
+          createPullRequest: {
+            pullRequest: { id: "PR_12", number: 12, url: "https://github.com/acme/shop/pull/12" },
+          },
+        };
       },
     });
     await command(builder, "/resolve fixed", "2026-02-03T15:10:00Z", "bob");
+    // The branch, the signed commit on it (expecting the default branch's head) and the pull
+    // request go with the rest of the plan; the review request and the reply need its answer.
+    // This history has no node id for bob, so his review is asked by REST.
     expect(github.requests).toEqual([
       "IncidentHistory",
       "UpdateIssue",
       "CloseIssue",
       "AddReaction",
       "AddComment",
-      "POST /git/refs",
-      "PUT /contents/docs%2Fincidents%2FINC-20260203-001.md",
-      "POST /pulls",
+      "CreateRef",
+      "CreateCommitOnBranch",
+      "CreatePullRequest",
       "POST /pulls/12/requested_reviewers",
       "AddComment",
       "UpdateComment",
     ]);
-    const file = github.bodies.find((b) => b.name.startsWith("PUT /contents"))?.body;
+    const file = github.bodies.find((b) => b.name === "CreateCommitOnBranch")?.body as {
+      branch: unknown;
+      expectedHeadOid: string;
+      message: unknown;
+      fileChanges: { additions: Array<{ path: string; contents: string }> };
+    };
     expect(file).toMatchObject({
-      branch: "pir/inc-20260203-001",
-      message: "Post-incident review of INC-20260203-001",
+      branch: { repositoryNameWithOwner: "acme/shop", branchName: "pir/inc-20260203-001" },
+      expectedHeadOid: "a".repeat(40),
+      message: { headline: "Post-incident review of INC-20260203-001" },
     });
-    expect(Buffer.from(String(file?.content), "base64").toString()).toContain("## Five Whys");
+    expect(file.fileChanges.additions[0]?.path).toBe("docs/incidents/INC-20260203-001.md");
+    expect(Buffer.from(String(file.fileChanges.additions[0]?.contents), "base64").toString()).toContain(
+      "## Five Whys",
+    );
     expect(github.bodies.find((b) => b.name === "POST /pulls/12/requested_reviewers")?.body).toEqual({
       reviewers: ["bob"],
       team_reviewers: [],
