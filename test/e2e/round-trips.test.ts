@@ -93,7 +93,7 @@ describe("requests per command", () => {
     const { number } = await fileIncident();
     const made = await commandRequests(number, "/severity SEV-1 wider impact");
     expect(names(made)).toEqual(["IncidentHistory", "IncidentWrites"]);
-    const query = String((made[1]?.body as { query?: string }).query);
+    const query = String((made[1]?.body as { query?: string } | undefined)?.query);
     expect(query).toMatch(/(createCheckRun|updateCheckRun)\(/);
   });
 
