@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { declaredBuilder } from "../support/declared-builder.js";
 import { BOT, bot, type HistoryBuilder, pullFact, user } from "../support/history-builder.js";
-import { historyGitHub } from "../support/nock-github.js";
+import { graphqlFailure, historyGitHub } from "../support/nock-github.js";
 import { isolateNock } from "../support/nock-isolation.js";
 import { examplePayload, type ReceiveEvent, testProbot } from "../support/probot.js";
 
@@ -202,5 +202,47 @@ describe("/resolve of a SEV-2", () => {
       team_reviewers: [],
     });
     expect(lastComment(builder)).toContain("📝 Opened #12: the post-incident review");
+  });
+});
+
+describe("/severity SEV-1 with an open pull request", () => {
+  const openPull = (checks: Array<{ id: number; nodeId: string; title: string }>) => ({
+    number: 8,
+    title: "Tune the cache",
+    url: "https://github.com/acme/shop/pull/8",
+    headRefName: "tune-cache",
+    baseRefName: "main",
+    headSha: "b".repeat(40),
+    author: user("erin"),
+    freezeChecks: checks.map((check) => ({ ...check, app: "incident-bot", conclusion: "SUCCESS" })),
+  });
+
+  it("turns the pull request's check red in the same document as the label and the timeline", async () => {
+    const builder = declared("2026-02-03T14:30:00Z");
+    builder.history.code.openPulls = [openPull([{ id: 31, nodeId: "CR_31", title: "No merge freeze" }])];
+    const github = historyGitHub(builder, "2026-02-03T14:30:01Z");
+    await command(builder, "/severity SEV-1 wider impact", "2026-02-03T14:30:00Z");
+    expect(github.requests).toContain("UpdateCheckRun");
+    expect(github.requests).not.toContain("PATCH /check-runs/31");
+    expect(github.bodies.find((b) => b.name === "UpdateCheckRun")?.body).toMatchObject({
+      checkRunId: "CR_31",
+      conclusion: "FAILURE",
+      status: "COMPLETED",
+    });
+  });
+
+  it("says on the incident when GitHub refuses the check, once, after the rest took effect", async () => {
+    const builder = declared("2026-02-03T14:30:00Z");
+    builder.history.code.openPulls = [openPull([])];
+    const github = historyGitHub(builder, "2026-02-03T14:30:01Z", {
+      CreateCheckRun: () => graphqlFailure("FORBIDDEN", "Resource not accessible by integration"),
+    });
+    await command(builder, "/severity SEV-1 wider impact", "2026-02-03T14:30:00Z");
+    expect(github.requests.filter((name) => name === "CreateCheckRun")).toHaveLength(1);
+    expect(builder.history.issue.labels).toContain("SEV-1");
+    const said = builder.history.items.flatMap((item) => (item.type === "comment" ? [item.body] : []));
+    expect(said.filter((body) => body.includes("Could not set the `incident-freeze` check on #8"))).toEqual([
+      expect.stringContaining("Resource not accessible by integration"),
+    ]);
   });
 });
