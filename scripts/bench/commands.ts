@@ -37,6 +37,12 @@ export const CASES: CommandCase[] = [
   { label: "/pir", name: "pir", body: "/pir", setup: ["/resolve fixed"] },
   { label: "/freeze off", name: "freeze", body: "/freeze off", setup: ["/freeze on"] },
   { label: "/status public …", name: "status", body: "/status public investigating We are looking into it." },
+  // The case before made the site branch (an orphan, by REST); later publishes are one signed commit.
+  {
+    label: "/status public … (site branch exists)",
+    name: "status",
+    body: "/status public identified A bad deploy.",
+  },
   { label: "/metrics", name: "metrics", body: "/metrics" },
 ];
 

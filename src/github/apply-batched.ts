@@ -1,8 +1,10 @@
 import type { IssueHistory } from "../kernel/history.js";
 import { describeWrite, type Plan, type Write } from "../kernel/plan.js";
-import type { WithIssue } from "./apply-answered.js";
+import { isCodeWrite, type WithIssue } from "./apply-answered.js";
+import { explain } from "./apply-code-write.js";
 import { type ApplyResult, applyPlan } from "./apply-plan.js";
 import { batchDocument, batchVariables } from "./batch-document.js";
+import { type AliasFailure, followUps } from "./batch-follow-ups.js";
 import { type BatchStep, batchSteps } from "./batch-steps.js";
 import type { Octokit, Target } from "./client.js";
 import { type HistoryVariables, normaliseHistory } from "./read-history.js";
@@ -19,7 +21,7 @@ import { classifyFailure } from "./request-failure.js";
  * one worth retrying fails the run (the pipeline reads again and decides again, so
  * what took effect is not repeated); a refusal is thrown after the rest of the plan.
  */
-const OFF_INCIDENT = new Set<string>(["react", "delete-comment", "comment-on"]);
+const OFF_INCIDENT = new Set<string>(["react", "delete-comment", "comment-on", "set-check"]);
 const NEEDS_ANSWERS = new Set<string>(["create-issue", "add-project-item", "set-project-fields"]);
 
 type Run = { batch: BatchStep[] } | { rest: Write[] };
@@ -37,6 +39,7 @@ export async function applyPlanBatched(
     return applyPlan(octokit, target, plan, variables, options);
   const result: ApplyResult = { history: null, unverified: false, applied: [], created: [] };
   let refused: unknown = null;
+  const failedKeys = new Set<string>();
   const runs = splitRuns(plan, target, history);
   for (const [index, run] of runs.entries()) {
     const laterVerifies = runs.slice(index + 1).some((later) => changesIncident(later));
@@ -48,12 +51,46 @@ export async function applyPlanBatched(
         result.unverified = sub.history ? sub.unverified : result.unverified || sub.unverified;
         continue;
       }
-      const done = await sendBatch(octokit, run.batch, laterVerifies ? null : variables);
+      // A code write that failed earlier in the plan skips the writes that build on it.
+      const steps = run.batch.filter((step) => !failedKeys.has(failureKey(step.write) ?? ""));
+      if (steps.length === 0) continue;
+      // The replies of code writes (and their review requests) need this document's answer.
+      const followed = steps.some((step) => isCodeWrite(step.write));
+      const answered = steps.some((step) => needsAnswer(step.write));
+      const done = await sendBatch(octokit, steps, laterVerifies || answered ? null : variables);
       result.applied.push(...done.applied);
-      if (done.issue) {
-        result.history = await normaliseHistory(octokit, done.issue.repository, done.issue);
+      let issue = done.issue;
+      if (followed) {
+        const next = followUps(
+          steps,
+          done.answers,
+          done.codeFailures,
+          target,
+          history,
+          options.retried ?? false,
+        );
+        for (const key of next.failedKeys) failedKeys.add(key);
+        for (const reviews of next.restReviews) await requestByRest(octokit, target, reviews, next.steps);
+        if (next.steps.length > 0) {
+          const more = await sendBatch(octokit, next.steps, laterVerifies ? null : variables);
+          result.applied.push(...more.applied);
+          issue = more.issue;
+          if (more.refused) refused ??= more.refused;
+          // Review requests GitHub refused after the pull request was opened: told, not retried.
+          if (more.codeFailures.size > 0) {
+            const note = await sendBatch(
+              octokit,
+              [reviewsNote(more, target)],
+              laterVerifies ? null : variables,
+            );
+            issue = note.issue ?? issue;
+          }
+        }
+      }
+      if (issue) {
+        result.history = await normaliseHistory(octokit, issue.repository, issue);
         result.unverified = false;
-      } else if (run.batch.some((step) => !OFF_INCIDENT.has(step.write.kind))) {
+      } else if (steps.some((step) => !OFF_INCIDENT.has(step.write.kind))) {
         result.unverified = true;
       }
       if (done.refused) {
@@ -70,6 +107,53 @@ export async function applyPlanBatched(
   return result;
 }
 
+/** A code write whose reply (or review request) goes in the next document. */
+function needsAnswer(write: Write): boolean {
+  return write.kind === "create-pull" || ("reply" in write && write.reply !== null);
+}
+
+function failureKey(write: Write): string | null {
+  return "failure" in write && write.failure ? write.failure.key : null;
+}
+
+/** Reviewers GraphQL cannot name (teams, people the read has no id for): by REST, a note if refused. */
+async function requestByRest(
+  octokit: Octokit,
+  target: Target,
+  reviews: { number: number; reviewers: string[]; teamReviewers: string[] },
+  replies: BatchStep[],
+): Promise<void> {
+  try {
+    await octokit.rest.pulls.requestReviewers({
+      owner: target.owner,
+      repo: target.repo,
+      pull_number: reviews.number,
+      reviewers: reviews.reviewers,
+      team_reviewers: reviews.teamReviewers,
+    });
+  } catch (error) {
+    const note = `\n\n⚠️ Note: reviews could not be requested: ${explain(error)}.`;
+    const reply = replies.find(
+      (step) => step.field === "addComment" && String(step.input.body).includes(`#${reviews.number}`),
+    );
+    if (reply) reply.input = { ...reply.input, body: `${String(reply.input.body)}${note}` };
+  }
+}
+
+/** A reply's note for review requests GitHub refused. */
+function reviewsNote(answer: BatchAnswer, target: Target): BatchStep {
+  const reasons = [...answer.codeFailures.values()].map((failure) => failure.message ?? failure.type);
+  const body = `⚠️ Note: reviews could not be requested: ${reasons.join("; ")}.`;
+  return {
+    write: { kind: "add-comment", purpose: "notice", body },
+    field: "addComment",
+    inputType: "AddCommentInput",
+    input: { subjectId: target.issueId, body },
+    returns: "comment-edge",
+    legacy: "AddComment (reviews)",
+  };
+}
+
 function changesIncident(run: Run): boolean {
   const writes = "rest" in run ? run.rest : run.batch.map((step) => step.write);
   return writes.some((write) => !OFF_INCIDENT.has(write.kind));
@@ -79,7 +163,7 @@ function changesIncident(run: Run): boolean {
 function splitRuns(plan: Plan, target: Target, history: IssueHistory): Run[] {
   const runs: Run[] = [];
   for (const write of plan) {
-    const steps = batchSteps(write, target, history);
+    const steps = batchSteps(write, target, history, plan);
     const last = runs.at(-1);
     if (steps && last && "batch" in last) last.batch.push(...steps);
     else if (steps) runs.push({ batch: [...steps] });
@@ -91,6 +175,10 @@ function splitRuns(plan: Plan, target: Target, history: IssueHistory): Run[] {
 
 interface BatchAnswer {
   applied: string[];
+  /** Each alias's payload, by step. */
+  answers: Map<number, Payload>;
+  /** Failed aliases of code writes: answered on the incident (`batch-follow-ups.ts`). */
+  codeFailures: Map<number, AliasFailure>;
   /** The incident as the verifying alias returned it. */
   issue: WithIssue | null;
   /** A mutation GitHub refused for good (the others ran). */
@@ -109,6 +197,7 @@ async function sendBatch(
   const document = batchDocument(steps, verifyAt);
   let data: Record<string, Payload>;
   let failures: Map<number, { type?: string; message?: string }>;
+  const codeFailures = new Map<number, AliasFailure>();
   try {
     data = await octokit.graphql<Record<string, Payload>>(document, {
       ...batchVariables(steps),
@@ -120,6 +209,11 @@ async function sendBatch(
     if (partial.name !== "GraphqlResponseError" || !partial.data) throw error;
     data = partial.data;
     failures = failedAliases(partial.errors ?? []);
+    for (const [index, failure] of failures)
+      if (steps[index] && isCodeWrite(steps[index].write)) {
+        codeFailures.set(index, failure);
+        failures.delete(index);
+      }
     // A duplicate comment another handler removed first is gone either way.
     for (const [index, failure] of failures)
       if (steps[index]?.write.kind === "delete-comment" && failure.type === "NOT_FOUND")
@@ -133,7 +227,7 @@ async function sendBatch(
   const applied: string[] = [];
   let lastWrite: Write | null = null;
   steps.forEach((step, index) => {
-    if (failures.has(index) || step.write === lastWrite) return;
+    if (failures.has(index) || codeFailures.has(index) || step.write === lastWrite) return;
     lastWrite = step.write;
     applied.push(describeWrite(step.write));
   });
@@ -142,7 +236,8 @@ async function sendBatch(
       ? null
       : issueOf(steps[verifyAt], data[`w${verifyAt}`] ?? null);
   const refused = failures.size > 0 ? new BatchRefusal(steps, failures) : null;
-  return { applied, issue, refused };
+  const answers = new Map(steps.map((_, index) => [index, data[`w${index}`] ?? null] as const));
+  return { applied, answers, codeFailures, issue, refused };
 }
 
 interface GraphqlError {

@@ -194,7 +194,7 @@ export async function applyCodeWrite(
         details_url: write.check.detailsUrl,
         output: { title: write.check.title, summary: write.check.summary },
       };
-      if (write.checkRunId) await octokit.rest.checks.update({ ...fields, check_run_id: write.checkRunId });
+      if (write.checkRun) await octokit.rest.checks.update({ ...fields, check_run_id: write.checkRun.id });
       else await octokit.rest.checks.create({ ...fields, name: FREEZE_CHECK_NAME, head_sha: write.headSha });
       return { created: null, notes: [] };
     }

@@ -28,7 +28,7 @@ export function batchDocument(steps: readonly BatchStep[], wanted: number | null
             ? `assignable { ... on Issue { ${VERIFY_SELECTION} } }`
             : "assignable { ... on Issue { id } }";
         default:
-          return "clientMutationId";
+          return step.select ?? "clientMutationId";
       }
     })();
     return `w${index}: ${step.field}(input: $i${index}) { ${selection} }`;

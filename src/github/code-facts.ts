@@ -49,7 +49,12 @@ interface RawCheckRuns {
           nodes: Array<{
             app: { slug: string } | null;
             checkRuns: {
-              nodes: Array<{ databaseId: number; conclusion: string | null; title: string | null }>;
+              nodes: Array<{
+                id: string;
+                databaseId: number;
+                conclusion: string | null;
+                title: string | null;
+              }>;
             };
           }>;
         };
@@ -135,6 +140,7 @@ export function freezeChecks(raw: RawCheckRuns): FreezeCheckFact[] {
     .flatMap((suite) =>
       suite.checkRuns.nodes.map((run) => ({
         id: run.databaseId,
+        nodeId: run.id,
         app: suite.app?.slug ?? "",
         conclusion: run.conclusion,
         title: run.title,

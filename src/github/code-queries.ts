@@ -25,7 +25,7 @@ export const REVIEW_PULL_FIELDS = /* GraphQL */ `
 /** The app's `incident-freeze` check runs on a pull request's head commit. */
 export const FREEZE_CHECK_FIELDS = /* GraphQL */ `
   commits(last: 1) { nodes { commit {
-    checkSuites(first: 10) { nodes { app { slug } checkRuns(first: 5, filterBy: { checkName: "incident-freeze" }) { nodes { databaseId conclusion title } } } }
+    checkSuites(first: 10) { nodes { app { slug } checkRuns(first: 5, filterBy: { checkName: "incident-freeze" }) { nodes { id databaseId conclusion title } } } }
   } } }
 `;
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Octokit } from "./client.js";
+import { COMMIT_ON_BRANCH_MUTATION } from "./queries.js";
 
 /**
  * Writes a set of text files to a branch as one commit with GitHub's Git Data API:
@@ -15,7 +16,14 @@ export interface PublishFilesInput {
   branch: string;
   files: Array<{ path: string; content: string }>;
   message: string;
+  /** The branch as a read just saw it; absent: read it here. */
+  site?: SiteBranch;
 }
+
+/** A branch as read: its head and the blob ids of the files that matter, or absent. */
+export type SiteBranch =
+  | { kind: "missing" }
+  | { kind: "known"; head: string; blobs: ReadonlyMap<string, string> };
 
 export interface PublishResult {
   /** The new commit, or null when every file was already so (nothing written). */
@@ -34,6 +42,13 @@ export function gitBlobSha(content: string): string {
 
 export const publishFiles: PublishFiles = async (octokit, input) => {
   try {
+    // Known head: one signed commit that expects it (GraphQL). Another writer moved the
+    // branch meanwhile (STALE_DATA): read it again and commit by the Git Data API.
+    if (input.site?.kind === "known") return await commitOnBranch(octokit, input, input.site);
+  } catch (error) {
+    if (!/STALE_DATA|Expected branch to point/i.test(String((error as Error).message))) throw error;
+  }
+  try {
     return await publishOnce(octokit, input);
   } catch (error) {
     if (!movedMeanwhile(error)) throw error;
@@ -48,7 +63,8 @@ interface Head {
 
 async function publishOnce(octokit: Octokit, input: PublishFilesInput): Promise<PublishResult> {
   const { owner, repo, branch, files, message } = input;
-  const head = await readHead(octokit, owner, repo, branch);
+  // A branch the read just found missing is made as an orphan (GraphQL cannot) without reading again.
+  const head = input.site?.kind === "missing" ? null : await readHead(octokit, owner, repo, branch);
   const existing = head ? await blobShas(octokit, owner, repo, head.treeSha) : null;
   const changed = [];
   for (const file of files) {
@@ -82,6 +98,33 @@ async function publishOnce(octokit: Octokit, input: PublishFilesInput): Promise<
     await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.sha });
   }
   return { commitSha: commit.sha };
+}
+
+/** The changed files as one `createCommitOnBranch`: a commit GitHub signs, on the head the read saw. */
+async function commitOnBranch(
+  octokit: Octokit,
+  input: PublishFilesInput,
+  site: { head: string; blobs: ReadonlyMap<string, string> },
+): Promise<PublishResult> {
+  const changed = input.files.filter((file) => site.blobs.get(file.path) !== gitBlobSha(file.content));
+  if (changed.length === 0) return { commitSha: null };
+  const data = await octokit.graphql<{ createCommitOnBranch: { commit: { oid: string } } }>(
+    COMMIT_ON_BRANCH_MUTATION,
+    {
+      input: {
+        branch: { repositoryNameWithOwner: `${input.owner}/${input.repo}`, branchName: input.branch },
+        expectedHeadOid: site.head,
+        message: { headline: input.message },
+        fileChanges: {
+          additions: changed.map((file) => ({
+            path: file.path,
+            contents: Buffer.from(file.content, "utf8").toString("base64"),
+          })),
+        },
+      },
+    },
+  );
+  return { commitSha: data.createCommitOnBranch.commit.oid };
 }
 
 async function readHead(octokit: Octokit, owner: string, repo: string, branch: string): Promise<Head | null> {

@@ -152,10 +152,15 @@ export const INCIDENT_HISTORY_QUERY = /* GraphQL */ `
  * the repo's overrides of the site's templates.
  */
 export const STATUS_SITE_QUERY = /* GraphQL */ `
-  query StatusSiteIncidents($owner: String!, $repo: String!, $incidentLabel: String!, $since: DateTime!, $after: String, $withTemplates: Boolean!, $indexTemplate: String!, $incidentTemplate: String!, $feedTemplate: String!) {
+  query StatusSiteIncidents($owner: String!, $repo: String!, $incidentLabel: String!, $since: DateTime!, $after: String, $withTemplates: Boolean!, $indexTemplate: String!, $incidentTemplate: String!, $feedTemplate: String!, $siteRef: String!, $siteFolder: String!) {
     repository(owner: $owner, name: $repo) {
       id nameWithOwner url isPrivate
       defaultBranchRef { name }
+      siteHead: ref(qualifiedName: $siteRef) @include(if: $withTemplates) { target { oid } }
+      siteFolder: object(expression: $siteFolder) @include(if: $withTemplates) {
+        __typename
+        ... on Tree { entries { path type oid object { __typename ... on Tree { entries { path type oid } } } } }
+      }
       indexTemplate: object(expression: $indexTemplate) @include(if: $withTemplates) { __typename ... on Blob { text } }
       incidentTemplate: object(expression: $incidentTemplate) @include(if: $withTemplates) { __typename ... on Blob { text } }
       feedTemplate: object(expression: $feedTemplate) @include(if: $withTemplates) { __typename ... on Blob { text } }
@@ -285,5 +290,12 @@ export const ADD_REACTION_MUTATION = /* GraphQL */ `
 export const DELETE_COMMENT_MUTATION = /* GraphQL */ `
   mutation DeleteComment($id: ID!) {
     deleteIssueComment(input: { id: $id }) { clientMutationId }
+  }
+`;
+
+/** The status site's files as one signed commit on its branch, expecting the head the read saw. */
+export const COMMIT_ON_BRANCH_MUTATION = /* GraphQL */ `
+  mutation CommitStatusSite($input: CreateCommitOnBranchInput!) {
+    createCommitOnBranch(input: $input) { commit { oid } }
   }
 `;

@@ -1,6 +1,7 @@
 import type { SiteTemplateOverrides } from "../features/outward/status-page/site-templates.js";
 import type { IssueHistory } from "../kernel/history.js";
 import type { Octokit } from "./client.js";
+import type { SiteBranch } from "./publish-files.js";
 import { STATUS_SITE_QUERY } from "./queries.js";
 import type { RawIssue, RawRepository } from "./raw-history.js";
 import { normaliseHistory } from "./read-history.js";
@@ -13,6 +14,13 @@ import { normaliseHistory } from "./read-history.js";
 export interface StatusSiteSource {
   histories: IssueHistory[];
   overrides: SiteTemplateOverrides;
+  /** The site branch as read with the incidents, so the commit needs no read of its own. */
+  site: SiteBranch;
+}
+
+interface RawTree {
+  __typename: string;
+  entries?: Array<{ path: string; type: string; oid: string; object?: RawTree | null }>;
 }
 
 interface RawBlob {
@@ -26,6 +34,8 @@ interface RawSiteRepository {
   url: string;
   isPrivate: boolean;
   defaultBranchRef: { name: string } | null;
+  siteHead?: { target: { oid: string } | null } | null;
+  siteFolder?: RawTree | null;
   indexTemplate?: RawBlob | null;
   incidentTemplate?: RawBlob | null;
   feedTemplate?: RawBlob | null;
@@ -37,9 +47,9 @@ const MAX_PAGES = 20;
 
 export async function readStatusSite(
   octokit: Octokit,
-  where: { owner: string; repo: string; incidentLabel: string; since: Date },
+  where: { owner: string; repo: string; incidentLabel: string; since: Date; branch: string; folder: string },
 ): Promise<StatusSiteSource> {
-  const source: StatusSiteSource = { histories: [], overrides: {} };
+  const source: StatusSiteSource = { histories: [], overrides: {}, site: { kind: "missing" } };
   let after: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
     const data: { repository: RawSiteRepository | null } = await octokit.graphql(STATUS_SITE_QUERY, {
@@ -52,10 +62,15 @@ export async function readStatusSite(
       indexTemplate: `${OVERRIDES}/index.html.hbs`,
       incidentTemplate: `${OVERRIDES}/incident.html.hbs`,
       feedTemplate: `${OVERRIDES}/feed.xml.hbs`,
+      siteRef: `refs/heads/${where.branch}`,
+      siteFolder: `${where.branch}:${where.folder}`,
     });
     const repository = data.repository;
     if (!repository) return source;
-    if (page === 0) source.overrides = overridesOf(repository);
+    if (page === 0) {
+      source.overrides = overridesOf(repository);
+      source.site = siteBranch(repository);
+    }
     const raw: RawRepository = {
       id: repository.id,
       nameWithOwner: repository.nameWithOwner,
@@ -85,4 +100,20 @@ function overridesOf(repository: RawSiteRepository): SiteTemplateOverrides {
   if (incident !== undefined) overrides["incident.html"] = incident;
   if (feed !== undefined) overrides["feed.xml"] = feed;
   return overrides;
+}
+
+/**
+ * The site branch's head and the blob ids of its folder's files, two folders deep (the
+ * site's files are no deeper); a file not listed counts as changed.
+ */
+function siteBranch(repository: RawSiteRepository): SiteBranch {
+  const head = repository.siteHead?.target?.oid;
+  if (!head) return { kind: "missing" };
+  const blobs = new Map<string, string>();
+  for (const entry of repository.siteFolder?.entries ?? []) {
+    if (entry.type === "blob") blobs.set(entry.path, entry.oid);
+    for (const inner of entry.object?.entries ?? [])
+      if (inner.type === "blob") blobs.set(inner.path, inner.oid);
+  }
+  return { kind: "known", head, blobs };
 }

@@ -45,6 +45,8 @@ export interface DeploymentFact {
 /** An `incident-freeze` check run on a pull request's head commit, and the app (slug) that made it. */
 export interface FreezeCheckFact {
   id: number;
+  /** The run's GraphQL node id (`updateCheckRun` names it by this). */
+  nodeId: string;
   app: string;
   conclusion: string | null;
   title: string | null;

@@ -155,7 +155,8 @@ export type CodeWrite =
       kind: "set-check";
       pr: number;
       headSha: string;
-      checkRunId: number | null;
+      /** The app's run to update, or null to create one. */
+      checkRun: { id: number; nodeId: string } | null;
       check: CheckSpec;
       failure: FailureSpec;
     }
@@ -248,7 +249,7 @@ export function describeWrite(write: Write): string {
     case "create-pull":
       return `open pull request ${write.head} -> ${write.base}`;
     case "set-check":
-      return `${write.checkRunId ? "update" : "create"} ${write.check.conclusion} freeze check on #${write.pr}`;
+      return `${write.checkRun ? "update" : "create"} ${write.check.conclusion} freeze check on #${write.pr}`;
     case "comment-on-pull":
       return `comment on pull request #${write.pr}`;
   }

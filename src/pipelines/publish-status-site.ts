@@ -59,6 +59,8 @@ export async function publishStatusSite(
       repo,
       incidentLabel: config.labels.incident,
       since: new Date(now.getTime() - (config.statusPage.days + 1) * 86_400_000),
+      branch: config.statusPage.branch,
+      folder: config.statusPage.folder,
     });
     const files = statusSiteFiles({
       histories: source.histories,
@@ -73,6 +75,7 @@ export async function publishStatusSite(
       branch: config.statusPage.branch,
       files,
       message: `Status page: public update of ${input.incidentId}`,
+      site: source.site,
     });
     return { ok: true, commitSha };
   } catch (error) {

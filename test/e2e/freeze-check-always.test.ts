@@ -55,8 +55,16 @@ async function during(act: () => Promise<unknown>): Promise<RequestLogEntry[]> {
   return harness.sim.appRequests().slice(before);
 }
 
-const checkWrites = (requests: RequestLogEntry[]) =>
-  requests.filter((entry) => /check-runs/.test(entry.path) && entry.method !== "GET");
+/** Check run writes: REST ones (a pull request's own event), and mutations in an incident's batched document. */
+const checkWrites = (requests: RequestLogEntry[]): Array<"create" | "update"> =>
+  requests.flatMap((entry) => {
+    if (/check-runs/.test(entry.path) && entry.method !== "GET")
+      return [entry.method === "PATCH" ? ("update" as const) : ("create" as const)];
+    const query = String((entry.body as { query?: unknown } | null)?.query ?? "");
+    return [...query.matchAll(/\b(createCheckRun|updateCheckRun)\(/g)].map((m) =>
+      m[1] === "updateCheckRun" ? ("update" as const) : ("create" as const),
+    );
+  });
 
 let feature = 0;
 let other = 0;
@@ -126,7 +134,7 @@ describe("the incident-freeze check on every pull request", () => {
     });
     expect(await check(other)).toEqual(["failure: Merges frozen by INC-20260203-001, INC-20260203-002"]);
     // Two failing checks change their text; the exempt one stays as it is.
-    expect(checkWrites(second).map((entry) => entry.method)).toEqual(["PATCH", "PATCH"]);
+    expect(checkWrites(second)).toEqual(["update", "update"]);
   });
 
   it("on lifting one of two freezes, rewrites the failing texts; on lifting the last, turns them green", async () => {

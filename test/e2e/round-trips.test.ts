@@ -2,6 +2,7 @@ import type { RequestLogEntry } from "@incident-app/github-simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LONG_INCIDENT_COMMANDS } from "../../scripts/bench/latency.js";
 import { secondaryPoints } from "../../scripts/bench/points.js";
+import { openPull, pushFile } from "../../scripts/demo/code-actions.js";
 import { FORM, OWNER, PEOPLE, REPO } from "../../scripts/demo/scenario.js";
 import { type IncidentFixture, startIncident } from "../support/incident-fixture.js";
 
@@ -61,6 +62,39 @@ describe("requests per command", () => {
       expect([label, names(made)]).toEqual([label, ["IncidentHistory", "IncidentWrites"]]);
       expect([label, secondaryPoints(made).points]).toEqual([label, 6]);
     }
+  });
+
+  it("/status public: the site's read and one signed commit once its branch exists", async () => {
+    const { number } = await fileIncident();
+    // The first publish makes the site branch, an orphan: GraphQL cannot, so tree, commit and ref by REST.
+    const first = await commandRequests(number, "/status public investigating We are looking into it.");
+    expect(names(first)).toEqual([
+      "IncidentHistory",
+      "StatusSiteIncidents",
+      "POST /repos/acme/search-service/git/trees",
+      "POST /repos/acme/search-service/git/commits",
+      "POST /repos/acme/search-service/git/refs",
+      "IncidentWrites",
+    ]);
+    const later = await commandRequests(number, "/status public identified A bad deploy.");
+    expect(names(later)).toEqual([
+      "IncidentHistory",
+      "StatusSiteIncidents",
+      "CommitStatusSite",
+      "IncidentWrites",
+    ]);
+    expect(secondaryPoints(later).points).toBe(12);
+  });
+
+  it("/severity SEV-1 with an open pull request: the freeze check rides in the one document", async () => {
+    await pushFile(fx.sim, "erin", "readme-typo", "README.md", "# Search service\n", "Fix the README title");
+    await openPull(fx.sim, "erin", "readme-typo", "Fix the README title", "Docs only.");
+    await fx.sim.settle();
+    const { number } = await fileIncident();
+    const made = await commandRequests(number, "/severity SEV-1 wider impact");
+    expect(names(made)).toEqual(["IncidentHistory", "IncidentWrites"]);
+    const query = String((made[1]?.body as { query?: string } | undefined)?.query);
+    expect(query).toMatch(/(createCheckRun|updateCheckRun)\(/);
   });
 
   it("and on an incident of more than 250 history items", async () => {

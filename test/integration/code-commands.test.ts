@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { declaredBuilder } from "../support/declared-builder.js";
 import { BOT, bot, type HistoryBuilder, pullFact, user } from "../support/history-builder.js";
-import { historyGitHub } from "../support/nock-github.js";
+import { graphqlFailure, historyGitHub } from "../support/nock-github.js";
 import { isolateNock } from "../support/nock-isolation.js";
 import { examplePayload, type ReceiveEvent, testProbot } from "../support/probot.js";
 
@@ -39,29 +39,32 @@ const lastComment = (builder: HistoryBuilder) => {
 isolateNock();
 
 describe("/hotfix", () => {
-  it("creates the branch and answers in 5 requests", async () => {
+  it("creates the branch in the batch, then answers, then shows it on the timeline", async () => {
     const builder = declared("2026-02-03T14:41:00Z");
     const github = historyGitHub(builder, "2026-02-03T14:41:01Z", {
-      "POST /git/refs": (body) => {
+      CreateRef: (body) => {
         builder.history.code.branches = {
-          hotfix: { name: "hotfix/inc-20260203-001", oid: String(body.sha) },
+          hotfix: { name: "hotfix/inc-20260203-001", oid: String(body.oid) },
           pir: null,
         };
-        return { ref: body.ref };
+        return { createRef: { clientMutationId: null } };
       },
     });
     await command(builder, "/hotfix", "2026-02-03T14:41:00Z");
+    // One document (the reaction, the branch), the reply in the next (it waits for the branch's
+    // answer), then the timeline that shows the branch.
     expect(github.requests).toEqual([
       "IncidentHistory",
       "AddReaction",
-      "POST /git/refs",
+      "CreateRef",
       "AddComment",
       "UpdateComment",
     ]);
-    expect(github.bodies[2]?.body).toEqual({
-      ref: "refs/heads/hotfix/inc-20260203-001",
-      sha: "a".repeat(40),
+    expect(github.bodies[2]?.body).toMatchObject({
+      name: "refs/heads/hotfix/inc-20260203-001",
+      oid: "a".repeat(40),
     });
+    expect(lastComment(builder)).toContain("hotfix/inc-20260203-001");
   });
 
   it("reports a ref that does not exist", async () => {
@@ -151,37 +154,95 @@ describe("/resolve of a SEV-2", () => {
       reactions: ["EYES"],
     });
     const github = historyGitHub(builder, "2026-02-03T15:10:01Z", {
-      "POST /pulls": () => {
+      CreatePullRequest: () => {
         builder.history.code.pirPulls = [
           pullFact(12, { at: "2026-02-03T15:10:01Z", author: bot, headRefName: "pir/inc-20260203-001" }),
         ];
-        return { number: 12, html_url: "https://github.com/acme/shop/pull/12" };
+        return {
+          createPullRequest: {
+            pullRequest: { id: "PR_12", number: 12, url: "https://github.com/acme/shop/pull/12" },
+          },
+        };
       },
     });
     await command(builder, "/resolve fixed", "2026-02-03T15:10:00Z", "bob");
+    // The branch, the signed commit on it (expecting the default branch's head) and the pull
+    // request go with the rest of the plan; the review request and the reply need its answer.
+    // This history has no node id for bob, so his review is asked by REST.
     expect(github.requests).toEqual([
       "IncidentHistory",
       "UpdateIssue",
       "CloseIssue",
       "AddReaction",
       "AddComment",
-      "POST /git/refs",
-      "PUT /contents/docs%2Fincidents%2FINC-20260203-001.md",
-      "POST /pulls",
+      "CreateRef",
+      "CreateCommitOnBranch",
+      "CreatePullRequest",
       "POST /pulls/12/requested_reviewers",
       "AddComment",
       "UpdateComment",
     ]);
-    const file = github.bodies.find((b) => b.name.startsWith("PUT /contents"))?.body;
+    const file = github.bodies.find((b) => b.name === "CreateCommitOnBranch")?.body as {
+      branch: unknown;
+      expectedHeadOid: string;
+      message: unknown;
+      fileChanges: { additions: Array<{ path: string; contents: string }> };
+    };
     expect(file).toMatchObject({
-      branch: "pir/inc-20260203-001",
-      message: "Post-incident review of INC-20260203-001",
+      branch: { repositoryNameWithOwner: "acme/shop", branchName: "pir/inc-20260203-001" },
+      expectedHeadOid: "a".repeat(40),
+      message: { headline: "Post-incident review of INC-20260203-001" },
     });
-    expect(Buffer.from(String(file?.content), "base64").toString()).toContain("## Five Whys");
+    expect(file.fileChanges.additions[0]?.path).toBe("docs/incidents/INC-20260203-001.md");
+    expect(Buffer.from(String(file.fileChanges.additions[0]?.contents), "base64").toString()).toContain(
+      "## Five Whys",
+    );
     expect(github.bodies.find((b) => b.name === "POST /pulls/12/requested_reviewers")?.body).toEqual({
       reviewers: ["bob"],
       team_reviewers: [],
     });
     expect(lastComment(builder)).toContain("📝 Opened #12: the post-incident review");
+  });
+});
+
+describe("/severity SEV-1 with an open pull request", () => {
+  const openPull = (checks: Array<{ id: number; nodeId: string; title: string }>) => ({
+    number: 8,
+    title: "Tune the cache",
+    url: "https://github.com/acme/shop/pull/8",
+    headRefName: "tune-cache",
+    baseRefName: "main",
+    headSha: "b".repeat(40),
+    author: user("erin"),
+    freezeChecks: checks.map((check) => ({ ...check, app: "incident-bot", conclusion: "SUCCESS" })),
+  });
+
+  it("turns the pull request's check red in the same document as the label and the timeline", async () => {
+    const builder = declared("2026-02-03T14:30:00Z");
+    builder.history.code.openPulls = [openPull([{ id: 31, nodeId: "CR_31", title: "No merge freeze" }])];
+    const github = historyGitHub(builder, "2026-02-03T14:30:01Z");
+    await command(builder, "/severity SEV-1 wider impact", "2026-02-03T14:30:00Z");
+    expect(github.requests).toContain("UpdateCheckRun");
+    expect(github.requests).not.toContain("PATCH /check-runs/31");
+    expect(github.bodies.find((b) => b.name === "UpdateCheckRun")?.body).toMatchObject({
+      checkRunId: "CR_31",
+      conclusion: "FAILURE",
+      status: "COMPLETED",
+    });
+  });
+
+  it("says on the incident when GitHub refuses the check, once, after the rest took effect", async () => {
+    const builder = declared("2026-02-03T14:30:00Z");
+    builder.history.code.openPulls = [openPull([])];
+    const github = historyGitHub(builder, "2026-02-03T14:30:01Z", {
+      CreateCheckRun: () => graphqlFailure("FORBIDDEN", "Resource not accessible by integration"),
+    });
+    await command(builder, "/severity SEV-1 wider impact", "2026-02-03T14:30:00Z");
+    expect(github.requests.filter((name) => name === "CreateCheckRun")).toHaveLength(1);
+    expect(builder.history.issue.labels).toContain("SEV-1");
+    const said = builder.history.items.flatMap((item) => (item.type === "comment" ? [item.body] : []));
+    expect(said.filter((body) => body.includes("Could not set the `incident-freeze` check on #8"))).toEqual([
+      expect.stringContaining("Resource not accessible by integration"),
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { createApp } from "../../src/app.js";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { labelSpecs } from "../../src/features/incident/label-specs.js";
 import { BOT, FORM_BODY, HistoryBuilder, user } from "../support/history-builder.js";
-import { type Answer, failure, historyGitHub } from "../support/nock-github.js";
+import { type Answer, graphqlFailure, historyGitHub } from "../support/nock-github.js";
 import { isolateNock } from "../support/nock-isolation.js";
 import { examplePayload, type ReceiveEvent, testProbot } from "../support/probot.js";
 
@@ -169,9 +169,15 @@ describe("commands through probot.receive", () => {
   });
 
   it("/resolve then /reopen close and reopen the issue with messages", async () => {
-    const ctx = await setUp({ "POST /git/refs": () => failure(500) });
+    const ctx = await setUp({
+      CreateRef: () => graphqlFailure("SERVICE_UNAVAILABLE", "Something went wrong"),
+      CreateCommitOnBranch: () =>
+        graphqlFailure("NOT_FOUND", 'A ref named "refs/heads/pir/inc-20260203-001" does not exist.'),
+      CreatePullRequest: () => graphqlFailure("UNPROCESSABLE", "Head sha can't be blank"),
+    });
     const resolved = await command(ctx, "/resolve rolled back", "15:10");
-    // Branching the review fails with a 500 each time, so the
+    // Branching the review fails (GitHub busy) each time, and the commit and pull request after
+    // it in the same document fail with it; so the
     // event runs again from a fresh read, and only the last run says the review could not be opened.
     expect(resolved).toEqual([
       "IncidentHistory",
@@ -179,13 +185,21 @@ describe("commands through probot.receive", () => {
       "CloseIssue",
       "AddReaction",
       "AddComment",
-      "POST /git/refs",
+      "CreateRef",
+      "CreateCommitOnBranch",
+      "CreatePullRequest",
       "IncidentHistory",
-      "POST /git/refs",
+      "CreateRef",
+      "CreateCommitOnBranch",
+      "CreatePullRequest",
       "IncidentHistory",
-      "POST /git/refs",
+      "CreateRef",
+      "CreateCommitOnBranch",
+      "CreatePullRequest",
       "IncidentHistory",
-      "POST /git/refs",
+      "CreateRef",
+      "CreateCommitOnBranch",
+      "CreatePullRequest",
       "AddComment",
       "UpdateComment",
     ]);

@@ -9,6 +9,7 @@ const COVERED = [
   "AddComment",
   "AddReaction",
   "CloseIssue",
+  "CommitStatusSite",
   "DeleteComment",
   "DeployedCommits",
   "IncidentHistory",

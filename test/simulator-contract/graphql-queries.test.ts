@@ -6,6 +6,7 @@ import {
   ADD_COMMENT_MUTATION,
   ADD_REACTION_MUTATION,
   CLOSE_ISSUE_MUTATION,
+  COMMIT_ON_BRANCH_MUTATION,
   DELETE_COMMENT_MUTATION,
   HISTORY_PAGE_QUERY,
   INCIDENT_HISTORY_QUERY,
@@ -217,6 +218,9 @@ describe("StatusSiteIncidents", () => {
     incidentTemplate: "HEAD:.github/incident-templates/status/incident.html.hbs",
     // Any file stands in for an override here: the query reads blob text.
     feedTemplate: "HEAD:.github/incident.yml",
+    // The default branch stands in for the site's: its head and a folder's blob ids.
+    siteRef: "refs/heads/main",
+    siteFolder: "main:.github",
   };
 
   it("returns the incidents with their histories and the template overrides that exist", async () => {
@@ -227,6 +231,16 @@ describe("StatusSiteIncidents", () => {
     expect(at(r, "incidents.nodes.0.number")).toBe(issueNumber);
     expect(listAt(r, "incidents.nodes.0.timelineItems.nodes").length).toBeGreaterThan(5);
     expect(at(r, "incidents.pageInfo.hasNextPage")).toBe(false);
+    expect(at(r, "siteHead.target.oid")).toEqual(expect.stringMatching(/^[0-9a-f]{40}$/));
+    expect(
+      listAt(r, "siteFolder.entries").map((entry) => [at(entry, "path"), at(entry, "type")]),
+    ).toContainEqual([".github/incident.yml", "blob"]);
+    expect(
+      at(
+        listAt(r, "siteFolder.entries").find((e) => at(e, "path") === ".github/incident.yml"),
+        "oid",
+      ),
+    ).toBe(blobSha("severities: [SEV1, SEV2]\n"));
   });
 
   it("leaves the templates out of later pages, and the incidents out of the window", async () => {
@@ -237,7 +251,32 @@ describe("StatusSiteIncidents", () => {
       "repository",
     );
     expect(r).not.toHaveProperty("feedTemplate");
+    expect(r).not.toHaveProperty("siteHead");
     expect(listAt(r, "incidents.nodes")).toEqual([]);
+  });
+});
+
+describe("CommitStatusSite", () => {
+  it("commits on the head it expects, and refuses a stale one as GitHub does", async () => {
+    const { data: main } = await bot.rest.git.getRef({ ...repo, ref: "heads/main" });
+    await bot.rest.git.createRef({ ...repo, ref: "refs/heads/site", sha: main.object.sha });
+    const input = (expectedHeadOid: string) => ({
+      input: {
+        branch: { repositoryNameWithOwner: "acme/svc", branchName: "site" },
+        expectedHeadOid,
+        message: { headline: "Status page" },
+        fileChanges: {
+          additions: [{ path: "status/index.html", contents: Buffer.from("<p>ok</p>").toString("base64") }],
+        },
+      },
+    });
+    const made = await bot.graphql(COMMIT_ON_BRANCH_MUTATION, input(main.object.sha));
+    const { data: site } = await bot.rest.git.getRef({ ...repo, ref: "heads/site" });
+    expect(at(made, "createCommitOnBranch.commit.oid")).toBe(site.object.sha);
+    const stale = await bot
+      .graphql(COMMIT_ON_BRANCH_MUTATION, input(main.object.sha))
+      .catch((error: { errors?: Array<{ type?: string }> }) => error.errors?.map((e) => e.type));
+    expect(stale).toEqual(["STALE_DATA"]);
   });
 });
 

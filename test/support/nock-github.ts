@@ -77,6 +77,26 @@ const LEGACY: Record<string, string> = {
   closeIssue: "CloseIssue",
   reopenIssue: "ReopenIssue",
   addAssigneesToAssignable: "AddAssignees",
+  createCheckRun: "CreateCheckRun",
+  updateCheckRun: "UpdateCheckRun",
+  createRef: "CreateRef",
+  createCommitOnBranch: "CreateCommitOnBranch",
+  createPullRequest: "CreatePullRequest",
+  requestReviews: "RequestReviews",
+};
+
+/** Code mutations that succeed unless a test answers them: the pull request is number 99. */
+const CODE_ANSWERS: Record<string, unknown> = {
+  CreateCheckRun: { createCheckRun: { clientMutationId: null } },
+  UpdateCheckRun: { updateCheckRun: { clientMutationId: null } },
+  CreateRef: { createRef: { clientMutationId: null } },
+  CreateCommitOnBranch: { createCommitOnBranch: { commit: { oid: "c0ffee" } } },
+  CreatePullRequest: {
+    createPullRequest: {
+      pullRequest: { id: "PR_99", number: 99, url: "https://github.com/acme/shop/pull/99" },
+    },
+  },
+  RequestReviews: { requestReviews: { clientMutationId: null } },
 };
 
 /**
@@ -181,6 +201,7 @@ export function historyGitHub(builder: HistoryBuilder, at: string, answers: Reco
       if (answered instanceof GraphqlFailure)
         return { body: { data: null, errors: [{ type: answered.type, message: answered.message }] } };
       if (answered !== undefined) return { body: { data: answered } };
+      if (CODE_ANSWERS[name]) return { body: { data: CODE_ANSWERS[name] } };
       return {
         body: historyAnswer(builder, name, body, at) ?? {
           errors: [{ message: `test: no answer for ${name}` }],

@@ -68,7 +68,14 @@ export function rawCode(code: CodeFacts, defaultBranch: string | null): Record<s
                   nodes: pull.freezeChecks.map((check) => ({
                     app: { slug: check.app },
                     checkRuns: {
-                      nodes: [{ databaseId: check.id, conclusion: check.conclusion, title: check.title }],
+                      nodes: [
+                        {
+                          id: check.nodeId,
+                          databaseId: check.id,
+                          conclusion: check.conclusion,
+                          title: check.title,
+                        },
+                      ],
                     },
                   })),
                 },

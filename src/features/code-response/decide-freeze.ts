@@ -56,7 +56,7 @@ export function checkWrite(
     kind: "set-check",
     pr: pull.number,
     headSha: pull.headSha,
-    checkRunId: current?.id ?? null,
+    checkRun: current ? { id: current.id, nodeId: current.nodeId } : null,
     check,
     failure: failure(
       `${FREEZE_CHECK_NAME}:${pull.number}:${pull.headSha.slice(0, 7)}:${check.conclusion}`,

@@ -174,14 +174,20 @@ describe("the merge freeze", () => {
     settle(builder, "2026-02-03T14:29:01Z");
     builder.history.code.openPulls = [
       open(2, "readme", [
-        { id: 44, app: "incident-bot", conclusion: "FAILURE", title: "Merges frozen by INC-20260203-001" },
+        {
+          id: 44,
+          nodeId: "CR_44",
+          app: "incident-bot",
+          conclusion: "FAILURE",
+          title: "Merges frozen by INC-20260203-001",
+        },
       ]),
-      open(6, "other", [{ id: 45, app: "someone-else", conclusion: "FAILURE", title: "x" }]),
+      open(6, "other", [{ id: 45, nodeId: "CR_45", app: "someone-else", conclusion: "FAILURE", title: "x" }]),
     ];
     builder.comment("/freeze off", "2026-02-03T14:50:00Z", user("bob"));
     const { plan, state } = decide(builder);
     expect(state.freeze.active).toBe(false);
-    expect(only(plan, "set-check").map((w) => [w.pr, w.checkRunId, w.check.conclusion])).toEqual([
+    expect(only(plan, "set-check").map((w) => [w.pr, w.checkRun?.id ?? null, w.check.conclusion])).toEqual([
       [2, 44, "success"],
     ]);
     expect(state.entries.filter((e) => e.kind === "freeze").map((e) => e.text)).toEqual([

@@ -9,6 +9,7 @@ import {
 import { isObject } from "../rest/openapi-spec.js";
 import type { SimContext } from "../sim-context.js";
 import { SimError } from "../store/sim-error.js";
+import { codeMutations } from "./code-mutations.js";
 import { checkedDocument } from "./document-cache.js";
 import { githubSchema } from "./github-schema.js";
 import { type Args, type GqlContext, GqlError } from "./gql-types.js";
@@ -87,7 +88,8 @@ export async function handleGraphql(sim: SimContext, viewer: string, body: unkno
     return { status: 200, body: { errors: checked.errors.map(formatError) }, operationName };
   }
   const operation = getOperationAST(document, requestedName);
-  const rootValue = operation?.operation === "mutation" ? { ...mutationRoot, ...pullMutations } : queryRoot;
+  const rootValue =
+    operation?.operation === "mutation" ? { ...mutationRoot, ...pullMutations, ...codeMutations } : queryRoot;
   const result = await execute({
     schema,
     document,
