@@ -143,3 +143,10 @@ export const DEPLOYED_COMMITS_QUERY = /* GraphQL */ `
     }
   }
 `;
+
+/** The status site's files as one signed commit on its branch, expecting the head the read saw. */
+export const COMMIT_ON_BRANCH_MUTATION = /* GraphQL */ `
+  mutation CommitStatusSite($input: CreateCommitOnBranchInput!) {
+    createCommitOnBranch(input: $input) { commit { oid } }
+  }
+`;

@@ -292,10 +292,3 @@ export const DELETE_COMMENT_MUTATION = /* GraphQL */ `
     deleteIssueComment(input: { id: $id }) { clientMutationId }
   }
 `;
-
-/** The status site's files as one signed commit on its branch, expecting the head the read saw. */
-export const COMMIT_ON_BRANCH_MUTATION = /* GraphQL */ `
-  mutation CommitStatusSite($input: CreateCommitOnBranchInput!) {
-    createCommitOnBranch(input: $input) { commit { oid } }
-  }
-`;

@@ -146,7 +146,10 @@ describe("suspects across repositories", () => {
     const requests = await requestsOf(async () => {
       number = await declare(incidents, "Search down", form("SEV-2", "search"));
     });
-    const [declaration] = await comments(incidents, number);
+    // The config's `ghost` repository is warned about first (checked at load); then the declaration.
+    const declaration = (await comments(incidents, number)).find((body) =>
+      body.includes("incident-app:declaration"),
+    );
     expect(declaration).toContain("acme/search-service#1");
     expect(declaration).toContain("code owners: `bob`");
     expect(declaration).toMatch(
@@ -160,7 +163,9 @@ describe("suspects across repositories", () => {
     expect(names(requests).filter((name) => name === "IncidentElsewhere")).toHaveLength(2);
     expect(names(requests)).toEqual([
       "GET repos/get-content", // the config, first seen
+      "ServiceRepositories", // its services' repositories, checked once per config load
       "IncidentHistory",
+      "AddComment", // the warning: the config names acme/not-installed
       "IncidentElsewhere", // acme/search-service (ids, suspects) and acme/api (ids)
       "IncidentWrites",
       "IncidentElsewhere", // the id verified across both
@@ -272,11 +277,13 @@ describe("ids unique across the organisation", () => {
     expect(ids).toEqual(["INC-20260203-007", "INC-20260203-006"]);
     const count = (name: string) => names(requests).filter((n) => n === name).length;
     // Each: the history, the other repositories, the claim, its check across them, the
-    // move, its check: six requests, three of them the batched read of the other repositories.
+    // move, its check: six requests, three of them the batched read of the other repositories;
+    // plus, on each new incident, the warning that the config names `acme/not-installed`.
     expect([count("IncidentHistory"), count("IncidentWrites"), count("IncidentElsewhere")]).toEqual([
       2, 4, 6,
     ]);
-    expect(requests).toHaveLength(12);
+    expect(count("AddComment")).toBe(2);
+    expect(requests).toHaveLength(14);
   });
 });
 
@@ -303,7 +310,9 @@ describe("moving an incident to the incidents repository", () => {
     expect(left[0]?.body).toContain(`acme/incidents#${moved.number}`);
     expect(names(requests)).toEqual([
       "GET repos/get-content",
+      "ServiceRepositories", // the config's repositories checked once per config load
       "IncidentHistory",
+      "AddComment", // the warning: the config names acme/not-installed
       "IncidentElsewhere", // the day's ids in acme/incidents, acme/search-service, acme/api
       "IncidentWrites", // declared: id, labels, declaration and timeline comments
       "IncidentElsewhere", // the id verified across them

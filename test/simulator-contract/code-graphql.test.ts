@@ -198,6 +198,10 @@ describe("code response documents", () => {
       incidentLabel: "incident",
       freezeLabel: "incident: freeze",
       configExpression: "HEAD:.github/incident.yml",
+      // No incidents repository elsewhere: the aliased read is skipped.
+      withIncidents: false,
+      incidentsOwner: "-",
+      incidentsName: "-",
     });
     expect(listAt(data, "repository.incidents.nodes").map((i) => at(i, "number"))).toEqual([incident]);
     expect(at(data, "repository.pullRequest")).toMatchObject({
