@@ -1,7 +1,7 @@
 import type { Simulator } from "@incident-app/github-simulator";
 import type { Harness } from "../../test/support/harness.js";
 import { readAsPerson, renderTranscript } from "../../test/support/transcript.js";
-import { OWNER, REPO } from "./code-actions.js";
+import { deploy, OWNER, REPO } from "./code-actions.js";
 import { demoTime } from "./run-demo.js";
 import { FORM, PEOPLE } from "./scenario.js";
 
@@ -70,25 +70,6 @@ async function change(sim: Simulator, who: string, where: typeof code, branch: s
   });
   const { data } = await person.rest.pulls.create({ ...where, head: branch, base: "main", title: branch });
   return data.number;
-}
-
-async function deploy(sim: Simulator, who: string, description: string) {
-  const person = sim.as(who);
-  const { data } = await person.rest.repos.createDeployment({
-    ...code,
-    ref: "main",
-    environment: "production",
-    description,
-    auto_merge: false,
-    required_contexts: [],
-  });
-  const id = (data as { id: number }).id;
-  await person.rest.repos.createDeploymentStatus({
-    ...code,
-    deployment_id: id,
-    state: "success",
-    description,
-  });
 }
 
 export async function playOrganisationDemo(
