@@ -167,7 +167,6 @@ export async function playOrganisationDemo(
   await step("10:07", "CD", "starts the rollback's deployment (in_progress)", () =>
     cdStatus(sim, "in_progress"),
   );
-  await step("10:09", "CD", "finishes the rollback's deployment (success)", () => cdStatus(sim, "success"));
   await step("10:08", "dave", "merges the revert in acme/search-service", async () => {
     const { data } = await sim.as(PEOPLE.dave).rest.pulls.list({ ...code, state: "open", per_page: 100 });
     const revert = data.find((pull) => pull.head.ref.startsWith(`revert-${broken}-`));
@@ -176,6 +175,7 @@ export async function playOrganisationDemo(
       .as(PEOPLE.dave)
       .rest.pulls.merge({ ...code, pull_number: revert.number, merge_method: "squash" });
   });
+  await step("10:09", "CD", "finishes the rollback's deployment (success)", () => cdStatus(sim, "success"));
   await step("10:10", "dave", "deploys the revert (deploy #131)", () =>
     deploy(sim, PEOPLE.dave, "Deploy #131"),
   );

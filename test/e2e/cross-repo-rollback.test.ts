@@ -134,7 +134,7 @@ describe("/rollback in a service's repository", () => {
     expect(reply).toContain(
       `🔁 Rolling back \`acme/search-service\`: created deployment ${created.id} to \`production\` of [\`${good.slice(0, 7)}\`](https://github.com/acme/search-service/commit/${good})`,
     );
-    expect(reply).toContain("(deployed 2026-02-03 13:05 UTC)");
+    expect(reply).toContain("before impact started (at 2026-02-03 13:05 UTC)");
     // History, 👀, the deployments read, the deployment, the reply; then the timeline's row.
     expect(names(requests)).toEqual([
       "IncidentHistory",

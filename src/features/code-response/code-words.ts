@@ -154,7 +154,7 @@ export function rollbackStartedReply(
 ): string {
   return `${replyMarker}
 ${record}
-🔁 Rolling back \`${rollback.repository}\`: created deployment ${ROLLBACK_DEPLOYMENT} to \`${rollback.environment}\` of [\`${ROLLBACK_SHORT_SHA}\`](${rollback.repoUrl}/commit/${ROLLBACK_SHA}), the last commit deployed there successfully before impact started (deployed ${ROLLBACK_DEPLOYED_AT}). Your CD performs it; its progress shows here and on the timeline.
+🔁 Rolling back \`${rollback.repository}\`: created deployment ${ROLLBACK_DEPLOYMENT} to \`${rollback.environment}\` of [\`${ROLLBACK_SHORT_SHA}\`](${rollback.repoUrl}/commit/${ROLLBACK_SHA}), a good commit deployed there successfully before impact started (at ${ROLLBACK_DEPLOYED_AT}). Your CD performs it; its progress shows here and on the timeline.
 `;
 }
 
