@@ -25,8 +25,8 @@ export async function onDeploymentStatus(
     await reconcileIncident(
       context,
       deps,
-      { number: rollback.incident.number, title: `[${rollback.incident.id}]` },
-      { repository: { owner, repo }, rollbackStatus: rollback.status },
+      { number: rollback.incident.number, title: `[${rollback.incident.id}]`, repository: { owner, repo } },
+      { rollbackStatus: rollback.status },
     );
     return;
   }

@@ -35,13 +35,15 @@ const FALLBACK_CONFIG: Config = ConfigSchema.parse({});
 export interface IncidentRef {
   number: number;
   title: string;
-  /** Where the incident lives when not in the event's repository (a code repository's pull request). */
+  /**
+   * Where the incident lives when not in the event's repository (a code repository's pull
+   * request or a rollback's deployment status).
+   */
   repository?: { owner: string; repo: string };
 }
 
-/** An incident in another repository than the event's (a rollback's deployment status), and what the event says. */
+/** What an event in another repository says of the incident (a rollback's deployment status). */
 export interface ElsewhereEvent {
-  repository: { owner: string; repo: string };
   rollbackStatus: RollbackStatusEvent;
 }
 
@@ -51,7 +53,7 @@ export async function reconcileIncident(
   incident: IncidentRef,
   elsewhere?: ElsewhereEvent,
 ): Promise<void> {
-  const { owner, repo } = elsewhere?.repository ?? incident.repository ?? context.repo();
+  const { owner, repo } = incident.repository ?? context.repo();
   await deps.lock.run(`${owner}/${repo}#${incident.number}`, () =>
     withRetries(
       (_attempt, final) => reconcileOnce(context, deps, incident, { owner, repo, elsewhere }, !final),
