@@ -4,6 +4,7 @@ import Bottleneck from "bottleneck";
 import type { Redis } from "ioredis";
 import { ProbotOctokit } from "probot";
 import { withGraphqlJson } from "./graphql-json.js";
+import { markGraphqlReads, writesOnly } from "./graphql-reads.js";
 import { isRepeatable, type RequestShape } from "./repeatable-requests.js";
 import { PRODUCTION_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
 import { sharedTokenCache, type TokenCache } from "./shared-token-cache.js";
@@ -13,7 +14,8 @@ import { sharedTokenCache, type TokenCache } from "./shared-token-cache.js";
  * that are safe to repeat, with short back-off; the throttling plugin spaces writes
  * (shared between replicas through Redis when `REDIS_URL` is set) and waits out
  * primary and secondary rate limits when GitHub's `retry-after` fits in the handler's
- * time, which Probot's own settings do not do for secondary limits. GraphQL
+ * time, which Probot's own settings do not do for secondary limits. GraphQL queries
+ * skip the spacing of writes (graphql-reads.ts). GraphQL
  * answers are parsed with JSON.parse (graphql-json.ts).
  */
 export type AppOctokitClass = typeof ProbotOctokit;
@@ -56,7 +58,10 @@ export function throttleGroups(throttle: ThrottleOptions, timeScale: number) {
     // Concurrency per installation is kept per process; only the spacing of writes, searches
     // and notifications (GitHub's secondary limits) is shared between replicas.
     global: new Limiter.Group({ id: "octokit-global", maxConcurrent: 10, timeout: common.timeout }),
-    auth: group("octokit-auth", 1, 0),
+    // Token requests too: on Redis every installation's auth limiter cost two subscriptions and
+    // a heartbeat script every 5 s while it lived, for a limit (one token request at a time)
+    // that matters per process; replicas share the tokens themselves (shared-token-cache.ts).
+    auth: new Limiter.Group({ id: "octokit-auth", maxConcurrent: 1, timeout: common.timeout }),
     search: group("octokit-search", 1, 2_000),
     write: group("octokit-write", 1, 1_000),
     notifications: group("octokit-notifications", 1, 3_000),
@@ -134,6 +139,7 @@ export function createAppOctokit(policy: RetryPolicy = PRODUCTION_RETRY_POLICY):
     .plugin(
       noBlindRepeats,
       freshLimitersAfterRedisLoss(() => groups),
+      markGraphqlReads,
     )
     .defaults((options: Record<string, unknown>) => {
       const throttle = (options.throttle ?? {}) as ThrottleOptions;
@@ -156,6 +162,7 @@ export function createAppOctokit(policy: RetryPolicy = PRODUCTION_RETRY_POLICY):
         },
         throttle: {
           ...groups,
+          write: writesOnly(groups.write),
           ...throttle,
           retryAfterBaseValue: 1000 * policy.timeScale,
           onRateLimit: waitFor("Rate limit"),

@@ -52,7 +52,9 @@ it("production timings: install, declaration, and giving up during an outage, al
     expect(installMs).toBeLessThan(9_000);
     expect(declarationMs).toBeLessThan(9_000);
     expect(giveUpMs).toBeLessThan(9_000);
-    expect(outage.every((d) => d.status === 500)).toBe(true);
+    // Given up: the delivery fails with the status of GitHub's last 5xx (the webhooks
+    // middleware answers with the error's status), so it can be redelivered.
+    expect(outage.every((d) => (d.status ?? 0) >= 500 && (d.status ?? 0) < 600)).toBe(true);
   } finally {
     await harness.close();
   }
