@@ -239,4 +239,33 @@ describe("a freeze check GitHub refuses in another repository", () => {
     });
     expect(data.check_runs[0]?.conclusion).toBe("failure");
   });
+
+  it("is retried, not told, when GitHub is only busy", async () => {
+    at("15:10");
+    let failed = 0;
+    const faults = harness.sim.injectRequestFaults({
+      seed: 1,
+      rate: 1,
+      mix: { "server-error": 1 },
+      // The first write of a check run fails with a 5xx; everything else is answered.
+      eligible: (request) =>
+        request.auth === "installation" &&
+        /check-runs/.test(request.path) &&
+        request.method !== "GET" &&
+        failed++ === 0,
+    });
+    const { requests } = await say("/freeze off", frozen);
+    harness.sim.clearFaults();
+    expect(faults.injected).toHaveLength(1);
+    const { data } = await alice.rest.checks.listForRef({
+      ...api,
+      ref: "feature-b",
+      check_name: "incident-freeze",
+    });
+    expect(data.check_runs[0]?.conclusion).toBe("success");
+    expect((await comments(frozen)).filter((body) => body.includes("Could not set the"))).toHaveLength(1);
+    // The run that met the 5xx is run again from a fresh read (the refused request is not logged): one check write.
+    expect(names(requests).filter((name) => name === "IncidentHistory")).toHaveLength(2);
+    expect(names(requests).filter((name) => name === "PATCH checks/update")).toHaveLength(1);
+  });
 });
