@@ -142,8 +142,13 @@ function hotfixEntry(state: IncidentState, history: IssueHistory, id: string | n
   );
   const branch = history.code.branches?.hotfix ?? (created ? { name: hotfixBranch(id) } : null);
   if (!branch) return;
+  // A `/hotfix acme/api` made its branch there (`project-code-elsewhere.ts`), not this one.
+  const own = history.repo.nameWithOwner.toLowerCase();
   const first = state.acknowledgements.find(
-    (ack) => ack.kind === "accepted" && ack.command.kind === "hotfix",
+    (ack) =>
+      ack.kind === "accepted" &&
+      ack.command.kind === "hotfix" &&
+      (!ack.command.repository || ack.command.repository.toLowerCase() === own),
   );
   if (first?.kind !== "accepted" || first.command.kind !== "hotfix") return;
   const words = timelineWords.hotfixFrom;
