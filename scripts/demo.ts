@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { GitData } from "@incident-app/github-simulator";
 import { startHarness } from "../test/support/harness.js";
@@ -10,6 +10,7 @@ import { committedFiles } from "./demo/committed-files.js";
 import { writeReport } from "./demo/demo-report.js";
 import { followUpSummary } from "./demo/follow-up-summary.js";
 import { playOrganisationDemo } from "./demo/organisation-demo.js";
+import { checkOrganisationSection, organisationSection } from "./demo/organisation-summary.js";
 import { checkOutward, DEMO_TARGETS, startDemoReceiver, writeOutward } from "./demo/outward-output.js";
 import { readActionItems } from "./demo/read-action-items.js";
 import { renderReviewComments, reviewComments } from "./demo/review-comments.js";
@@ -117,6 +118,15 @@ async function main() {
         .join("\n")}\n`,
     );
     problems.push(...organisation.problems);
+    // The main transcript tells the organisation-mode incident too, step by step.
+    const section = organisationSection({
+      id: "INC-20260217-001",
+      steps: organisation.steps,
+      freeze: organisation.freeze,
+      security: organisation.securityMove,
+    });
+    await appendFile(join(OUT, "transcript.md"), section);
+    problems.push(...checkOrganisationSection(section));
     console.log(`\n${history.issue.title}`);
     console.log(`labels: ${history.issue.labels.join(", ")} · ${history.issue.state.toLowerCase()}`);
     console.log(`${sim.deliveries.length} webhooks delivered, ${requests.length} API requests by the app`);

@@ -2,6 +2,7 @@ import type { Simulator } from "@incident-app/github-simulator";
 import type { Harness } from "../../test/support/harness.js";
 import { readAsPerson, renderTranscript } from "../../test/support/transcript.js";
 import { deploy, OWNER, REPO } from "./code-actions.js";
+import { incidentView, type OrganisationStep, outcomeOf } from "./organisation-summary.js";
 import { demoTime } from "./run-demo.js";
 import { FORM, PEOPLE } from "./scenario.js";
 
@@ -51,6 +52,12 @@ export interface OrganisationDemoResult {
   security: string;
   /** The app's requests to GitHub for each step, for the closing numbers. */
   requests: Record<string, number>;
+  /** Each step with what the app answered on the incident, for the main transcript. */
+  steps: OrganisationStep[];
+  /** The `incident-freeze` check's conclusions: erin's pull request frozen, frank's in acme/api, erin's lifted. */
+  freeze: { search: string; api: string; lifted: string };
+  /** Where the security incident went, in words; null when it did not move. */
+  securityMove: string | null;
   problems: string[];
 }
 
@@ -79,15 +86,26 @@ export async function playOrganisationDemo(
 ): Promise<OrganisationDemoResult> {
   const { sim, clock } = harness;
   const requests: Record<string, number> = {};
+  const steps: OrganisationStep[] = [];
+  const incidents = { owner: OWNER, repo: INCIDENTS_REPO };
   const step = async (time: string, who: string, what: string, run: () => Promise<unknown>) => {
     clock.set(demoTime(`${DAY} ${time}`));
     log(`${DAY} ${time} ${who} ${what}`);
     const before = sim.appRequests().length;
+    // Read as a person (not the app's requests): what the step made the app say on the incident.
+    const seen = await incidentView(sim, incidents, issue);
     await run();
     await harness.settle();
-    requests[`${time} ${what}`] = sim.appRequests().length - before;
+    const count = sim.appRequests().length - before;
+    requests[`${time} ${what}`] = count;
+    steps.push({
+      time,
+      who,
+      what,
+      requests: count,
+      outcome: outcomeOf(seen, await incidentView(sim, incidents, issue)),
+    });
   };
-  const incidents = { owner: OWNER, repo: INCIDENTS_REPO };
   const say =
     (who: string, body: string, where = incidents, number = issue) =>
     () =>
@@ -180,6 +198,21 @@ export async function playOrganisationDemo(
     deploy(sim, PEOPLE.dave, "Deploy #131"),
   );
   await step("10:12", "dave", `/hotfix ${OWNER}/${REPO}`, say(PEOPLE.dave, `/hotfix ${OWNER}/${REPO}`));
+  await step("10:13", "dave", "opens the fix from the hotfix branch in acme/search-service", () =>
+    hotfixPull(sim),
+  );
+  await step(
+    "10:14",
+    "erin",
+    `/revert ${OWNER}/${REPO}#${broken} (again: it is reverted already)`,
+    say(PEOPLE.erin, `/revert ${OWNER}/${REPO}#${broken}`),
+  );
+  await step(
+    "10:14",
+    "erin",
+    `/hotfix ${OWNER}/${REPO} (again: the branch exists)`,
+    say(PEOPLE.erin, `/hotfix ${OWNER}/${REPO}`),
+  );
   await step("10:15", "dave", "/mitigated", say(PEOPLE.dave, "/mitigated Facets are back since deploy #131"));
   await step(
     "10:25",
@@ -190,19 +223,27 @@ export async function playOrganisationDemo(
   const lifted = await freezeCheck(sim, code, "facet-labels");
   log(`        incident-freeze on erin's pull request after /resolve: ${lifted}`);
   let filed = 0;
-  await step("10:40", "erin", "files a security incident in the public acme/search-service", async () => {
-    filed = sim.fileIssueForm(
-      PEOPLE.erin,
-      { owner: OWNER, name: REPO },
-      { title: "Session tokens in search logs", body: SECURITY_FORM, labels: ["incident"] },
-    );
-  });
+  await step(
+    "10:40",
+    "erin",
+    "files a security incident in the public acme/search-service (SEV-1, security)",
+    async () => {
+      filed = sim.fileIssueForm(
+        PEOPLE.erin,
+        { owner: OWNER, name: REPO },
+        { title: "Session tokens in search logs", body: SECURITY_FORM, labels: ["incident"] },
+      );
+    },
+  );
   const transcript = renderTranscript(await readAsPerson(sim.as(PEOPLE.alice), OWNER, INCIDENTS_REPO, issue));
   const { data: moved } = await sim.as(PEOPLE.alice).rest.issues.get({ ...code, issue_number: filed });
   const security = moved.html_url.includes(`/${SECURITY_REPO}/`)
     ? renderTranscript(await readAsPerson(sim.as(PEOPLE.alice), OWNER, SECURITY_REPO, moved.number))
     : "";
   const review = await reviewFile(sim);
+  const securityMove = security
+    ? `filed by erin as \`${OWNER}/${REPO}#${filed}\` (public), moved by the app to \`${OWNER}/${SECURITY_REPO}#${moved.number}\` (private) before it wrote anything; \`${OWNER}/${REPO}\` lists no issue about it, and no status-page entry, public chat message or public review was made.`
+    : null;
   const problems = await checkOrganisationDemo(sim, { transcript, security, review, broken, filed });
   if (frozen !== "failure")
     problems.push(`organisation demo: erin's pull request in acme/search-service was not frozen (${frozen})`);
@@ -214,7 +255,27 @@ export async function playOrganisationDemo(
     problems.push(
       `organisation demo: the freeze on erin's pull request was not lifted on /resolve (${lifted})`,
     );
-  return { issue, transcript, review, security, requests, problems };
+  const freeze = { search: frozen, api: apiDuringFreeze, lifted };
+  return { issue, transcript, review, security, requests, steps, freeze, securityMove, problems };
+}
+
+/** dave pushes the fix to the incident's hotfix branch in acme/search-service and opens a pull request. */
+async function hotfixPull(sim: Simulator) {
+  const dave = sim.as(PEOPLE.dave);
+  const branch = "hotfix/inc-20260217-001";
+  await dave.rest.repos.createOrUpdateFileContents({
+    ...code,
+    path: "src/search/facet-cache-fix.ts",
+    branch,
+    message: "Fill the facet cache per query",
+    content: Buffer.from("// the facet cache, keyed per query\n").toString("base64"),
+  });
+  await dave.rest.pulls.create({
+    ...code,
+    head: branch,
+    base: "main",
+    title: "Fill the facet cache per query",
+  });
 }
 
 /** The CD acting on the app's newest deployment (a rollback): a status, as it would post it. */
@@ -297,6 +358,30 @@ async function checkOrganisationDemo(
     /🔁 Rollback of `acme\/search-service` to `[0-9a-f]{7}`: \*?\*?success/i.test(transcript) ||
       /Rollback of `acme\/search-service`[^\n]*succe/i.test(transcript),
     "the rollback's success is not on the incident's timeline",
+  );
+  // The services' code on the incident's timeline and review, as a single repository's shows.
+  for (const [text, what] of [
+    ["Deployment of `acme/search-service` to production succeeded", "the deployment of the revert"],
+    ["Hotfix branch `acme/search-service:hotfix/inc-20260217-001` created", "the hotfix branch"],
+  ] as const) {
+    expect(transcript.includes(text), `the timeline does not show ${what} in acme/search-service`);
+    expect(seen.review.includes(text), `the review does not show ${what} in acme/search-service`);
+  }
+  expect(
+    new RegExp(`Hotfix PR ${service}#\\d+ opened`).test(transcript),
+    "the timeline does not show the hotfix pull request in acme/search-service",
+  );
+  expect(
+    new RegExp(`${service}#${seen.broken} is reverted by ${service}#\\d+ \\(merged\\)`).test(transcript),
+    "a second /revert across repositories did not name the revert already merged",
+  );
+  expect(
+    transcript.includes(`The hotfix branch \`${service}:hotfix/inc-20260217-001\` already exists`),
+    "a second /hotfix across repositories did not say the branch exists",
+  );
+  expect(
+    new RegExp(`PR \\[${service}#${seen.broken}\\]`).test(transcript),
+    "the suspects do not name the facet cache's pull request in acme/search-service",
   );
   const { data: branch } = await sim
     .as(PEOPLE.alice)

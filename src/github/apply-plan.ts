@@ -200,7 +200,8 @@ export async function applyRepoPlan(
   octokit: Octokit,
   where: { owner: string; repo: string },
   plan: readonly RepoWrite[],
-  onFailure?: (write: RepoWrite, reason: string) => void,
+  /** Told of each write GitHub refused (and may throw to fail the run: it is retried). */
+  onFailure?: (write: RepoWrite, reason: string, error: unknown) => void,
 ): Promise<number> {
   let applied = 0;
   for (const write of plan) {
@@ -210,7 +211,7 @@ export async function applyRepoPlan(
       applied += 1;
     } catch (error) {
       if (!onFailure) throw error;
-      onFailure(write, explain(error));
+      onFailure(write, explain(error), error);
     }
   }
   return applied;

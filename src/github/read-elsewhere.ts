@@ -17,7 +17,8 @@ import { FREEZE_CHECK_FIELDS, PULL_FIELDS } from "./code-queries.js";
  * repositories or ten costs one request (1 point). What each one brings follows its
  * need: the day's incidents (ids), recent merges, deployments and CODEOWNERS
  * (suspects), open pull requests with their freeze checks and its freezing incidents
- * (the freeze). A repository the app cannot see comes back as not visible; the others
+ * (the freeze), its deployments and the incident's hotfix branch with its pull requests
+ * (the timeline). A repository the app cannot see comes back as not visible; the others
  * are used as read.
  */
 const DEPLOYMENTS = /* GraphQL */ `
@@ -36,7 +37,6 @@ const PARTS = {
       nodes { number title createdAt }
     }`,
   suspects: /* GraphQL */ `
-    ${DEPLOYMENTS}
     mergedPulls: pullRequests(states: [MERGED], first: 50, orderBy: { field: UPDATED_AT, direction: DESC }) {
       nodes { ${PULL_FIELDS} files(first: 100) { nodes { path } } }
     }
@@ -50,7 +50,14 @@ const PARTS = {
     freezing: issues(labels: [$freezeLabel], states: [OPEN], first: 20) { nodes { number title url body } }`,
   freezers: /* GraphQL */ `
     freezing: issues(labels: [$freezeLabel], states: [OPEN], first: 20) { nodes { number title url body } }`,
+  // Suspects and the timeline both use the deployments: asked once (see \`fieldsOf\`).
+  code: /* GraphQL */ `
+    hotfixRef: ref(qualifiedName: $hotfixRef) { name target { oid } }
+    hotfixPulls: pullRequests(headRefName: $hotfixBranch, first: 20) { nodes { ${PULL_FIELDS} } }`,
 };
+
+type Part = keyof typeof PARTS;
+const PART_NAMES: readonly Part[] = ["ids", "suspects", "freeze", "freezers", "code"];
 
 /** GitHub refuses a document declaring a variable it does not use: each part declares its own. */
 const PART_VARIABLES = {
@@ -58,30 +65,36 @@ const PART_VARIABLES = {
   suspects: { environment: "String!" },
   freeze: { freezeLabel: "String!" },
   freezers: { freezeLabel: "String!" },
+  code: { environment: "String!", hotfixRef: "String!", hotfixBranch: "String!" },
 } as const;
 
-function partsUsed(needs: readonly ElsewhereNeed[]) {
-  const parts = (["ids", "suspects", "freeze", "freezers"] as const).filter((part) =>
-    needs.some((need) => need[part]),
-  );
+function partsUsed(needs: readonly ElsewhereNeed[]): Part[] {
+  const parts = PART_NAMES.filter((part) => needs.some((need) => need[part]));
   // One declaration of `$freezeLabel` for both parts that use it.
   return parts.includes("freeze") ? parts.filter((part) => part !== "freezers") : parts;
 }
 
+function declarations(needs: readonly ElsewhereNeed[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of partsUsed(needs))
+    for (const [name, type] of Object.entries(PART_VARIABLES[part])) out.set(name, type);
+  return out;
+}
+
+function fieldsOf(need: ElsewhereNeed): string {
+  const parts = PART_NAMES.filter((part) => need[part]).map((part) => PARTS[part]);
+  return [...(need.suspects || need.code ? [DEPLOYMENTS] : []), ...parts].join("\n");
+}
+
 export function elsewhereDocument(needs: readonly ElsewhereNeed[]): string {
-  const shared = partsUsed(needs).flatMap((part) =>
-    Object.entries(PART_VARIABLES[part]).map(([name, type]) => `$${name}: ${type}`),
-  );
+  const shared = [...declarations(needs)].map(([name, type]) => `$${name}: ${type}`);
   const variables = [...shared, ...needs.map((_, k) => `$o${k}: String!, $n${k}: String!`)].join(", ");
-  const fields = needs.map((need, k) => {
-    const parts = (["ids", "suspects", "freeze", "freezers"] as const)
-      .filter((part) => need[part])
-      .map((p) => PARTS[p]);
-    return `r${k}: repository(owner: $o${k}, name: $n${k}) {
+  const fields = needs.map(
+    (need, k) => `r${k}: repository(owner: $o${k}, name: $n${k}) {
     nameWithOwner url defaultBranchRef { name }
-    ${parts.join("\n")}
-  }`;
-  });
+    ${fieldsOf(need)}
+  }`,
+  );
   return /* GraphQL */ `
 query IncidentElsewhere(${variables}) {
   ${fields.join("\n  ")}
@@ -102,6 +115,9 @@ export interface ElsewhereVariables {
   incidentLabel: string;
   environment: string;
   freezeLabel: string;
+  /** The incident's hotfix branch (`hotfix/inc-…`) and its ref (`refs/heads/…`). */
+  hotfixBranch: string;
+  hotfixRef: string;
 }
 
 export async function readElsewhere(
@@ -111,9 +127,7 @@ export async function readElsewhere(
 ): Promise<RepositoryElsewhere[]> {
   if (needs.length === 0) return [];
   const names: Record<string, string> = {};
-  for (const part of partsUsed(needs))
-    for (const name of Object.keys(PART_VARIABLES[part]))
-      names[name] = variables[name as keyof ElsewhereVariables];
+  for (const name of declarations(needs).keys()) names[name] = variables[name as keyof ElsewhereVariables];
   needs.forEach((need, k) => {
     const [owner, name] = need.repo.split("/") as [string, string];
     names[`o${k}`] = owner;
@@ -151,8 +165,9 @@ function repository(need: ElsewhereNeed, raw: RawElsewhere | null): RepositoryEl
       suspects: null,
       openPulls: null,
       freezing: null,
+      code: null,
     };
-  const code = codeFacts(raw, false);
+  const code = codeFacts(raw, need.code === true);
   return {
     nameWithOwner: raw.nameWithOwner,
     url: raw.url,
@@ -179,5 +194,12 @@ function repository(need: ElsewhereNeed, raw: RawElsewhere | null): RepositoryEl
         }))
       : null,
     freezing: raw.freezing?.nodes ?? null,
+    code: need.code
+      ? {
+          deployments: code.deployments,
+          hotfix: code.branches?.hotfix ?? null,
+          hotfixPulls: code.hotfixPulls,
+        }
+      : null,
   };
 }

@@ -87,6 +87,18 @@ export interface RepositoryElsewhere {
   suspects: { merged: PullFact[]; codeowners: string | null; deployments: DeploymentFact[] } | null;
   openPulls: OpenPullFact[] | null;
   freezing: FreezingIssue[] | null;
+  /**
+   * What the incident's timeline shows of it (the incident acts there, or an affected
+   * service lives there): deployments, and the incident's hotfix branch and its pull requests.
+   */
+  code: ElsewhereCode | null;
+}
+
+export interface ElsewhereCode {
+  deployments: DeploymentFact[];
+  /** Null when it does not exist (or the incident has no id yet). */
+  hotfix: BranchFact | null;
+  hotfixPulls: PullFact[];
 }
 
 /**

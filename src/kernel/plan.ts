@@ -79,6 +79,13 @@ export interface FailureSpec {
   what: string;
 }
 
+/** A write made outside the incident's plan (another repository's freeze check) that GitHub refused. */
+export interface WriteFailure {
+  failure: FailureSpec;
+  /** GitHub's reason, in words for people. */
+  reason: string;
+}
+
 /** The incident-freeze check a pull request's head commit should carry. */
 export interface CheckSpec {
   conclusion: "success" | "failure";

@@ -12,6 +12,7 @@ import { type HistoryVariables, historyVariables, readHistory } from "../github/
 import type { IssueHistory } from "../kernel/history.js";
 import type { IncidentState } from "../kernel/incident-state.js";
 import { marker } from "../kernel/markers.js";
+import type { WriteFailure } from "../kernel/plan.js";
 import type { ChatDeps } from "../outside/chat/chat-deps.js";
 import type { WarRoomDeps } from "../outside/slack/slack-deps.js";
 import type { TemplateOverrides } from "../render/template-overrides.js";
@@ -69,6 +70,8 @@ export interface ConvergeInput {
   retried?: boolean;
   /** Called after the first write, or when nothing needed writing: the repo's labels were checked. */
   onLabelsChecked?: () => void;
+  /** Writes made in other repositories before converging that failed (told on the incident). */
+  writeFailures?: readonly WriteFailure[];
   /** Completes the history a write returned (organisation mode: the other repositories' ids, read again). */
   refresh?: (before: IssueHistory, after: IssueHistory) => Promise<IssueHistory>;
 }
@@ -110,6 +113,7 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
       ...(input.templates ? { templates: input.templates } : {}),
       ...(input.event ? { event: input.event } : {}),
       ...(moveFailure !== undefined ? { moveFailure } : {}),
+      ...(input.writeFailures?.length ? { writeFailures: input.writeFailures } : {}),
     };
     let decision = decideIncident({ ...decideInput, outward });
     if (decision.move) {

@@ -2,6 +2,7 @@ import type { Config } from "../config/schema.js";
 import { decideFreezeElsewhere } from "../features/code-response/decide-freeze-elsewhere.js";
 import {
   affectedRepositories,
+  codeRepositories,
   elsewhereNeeds,
   frozenRepositories,
   idRepositories,
@@ -12,8 +13,10 @@ import type { Octokit } from "../github/client.js";
 import type { HistoryVariables } from "../github/history-variables.js";
 import { installationRepositories } from "../github/installation-repositories.js";
 import { type ElsewhereVariables, readElsewhere } from "../github/read-elsewhere.js";
+import { classifyFailure } from "../github/request-failure.js";
 import type { IssueHistory } from "../kernel/history.js";
 import type { IncidentState } from "../kernel/incident-state.js";
+import type { WriteFailure } from "../kernel/plan.js";
 import { project } from "../kernel/projection/project-history.js";
 import type { PipelineLog } from "./converge-incident.js";
 
@@ -24,7 +27,9 @@ import type { PipelineLog } from "./converge-incident.js";
  * and the affected services' recent changes (suspects). While the incident freezes
  * merges, or still carries the freeze label (the lift is not done yet): the frozen
  * repositories' open pull requests and their checks, which are set right here, before
- * the incident's own writes remove the label, so a failed lift runs again.
+ * the incident's own writes remove the label, so a failed lift runs again. Once it has an
+ * id: the deployments, hotfix branch and hotfix pull requests of its code repositories,
+ * for its timeline (folded into the same document when one is read anyway).
  */
 export interface Organisation {
   octokit: Octokit;
@@ -33,15 +38,23 @@ export interface Organisation {
   formTemplate: string;
   variables: HistoryVariables;
   declaring: boolean;
+  /** Another run follows a failure worth retrying (GitHub busy): it fails this one instead of being told. */
+  retried: boolean;
   log: PipelineLog;
 }
 
-export function elsewhereVariables(variables: HistoryVariables): ElsewhereVariables {
-  const { since, incidentLabel, environment, freezeLabel } = variables;
-  return { since, incidentLabel, environment, freezeLabel };
+/** The read, and the writes elsewhere that failed (told on the incident by its decision). */
+export interface WithElsewhere {
+  history: IssueHistory;
+  failures: WriteFailure[];
 }
 
-export async function withElsewhere(org: Organisation, history: IssueHistory): Promise<IssueHistory> {
+export function elsewhereVariables(variables: HistoryVariables): ElsewhereVariables {
+  const { since, incidentLabel, environment, freezeLabel, hotfixBranch, hotfixRef } = variables;
+  return { since, incidentLabel, environment, freezeLabel, hotfixBranch, hotfixRef };
+}
+
+export async function withElsewhere(org: Organisation, history: IssueHistory): Promise<WithElsewhere> {
   const { config } = org;
   const own = history.repo.nameWithOwner;
   const state = project(history, org);
@@ -66,25 +79,38 @@ export async function withElsewhere(org: Organisation, history: IssueHistory): P
       config.organisation.repository.toLowerCase() !== own.toLowerCase()
         ? [config.organisation.repository]
         : [],
+    // What its timeline shows there; once it has an id (the hotfix branch is named by it).
+    code: org.variables.withCode ? codeRepositories(config, state, own) : [],
   });
-  if (needs.length === 0) return history;
+  if (needs.length === 0) return { history, failures: [] };
   const elsewhere = await readElsewhere(org.octokit, needs, elsewhereVariables(org.variables));
   const missing = elsewhere.filter((repo) => !repo.visible).map((repo) => repo.nameWithOwner);
   if (missing.length) org.log.warn({ missing }, "repositories of the organisation not visible to the app");
   const read = { ...history, elsewhere };
-  if (freezing) await applyFreezeElsewhere(org, read, state);
-  return read;
+  return { history: read, failures: freezing ? await applyFreezeElsewhere(org, read, state) : [] };
 }
 
-async function applyFreezeElsewhere(org: Organisation, history: IssueHistory, state: IncidentState) {
+/**
+ * The freeze checks of the other repositories. GitHub busy: the run is tried again (the
+ * last try tells it); refused: told on the incident like a refused code write.
+ */
+async function applyFreezeElsewhere(
+  org: Organisation,
+  history: IssueHistory,
+  state: IncidentState,
+): Promise<WriteFailure[]> {
   const id = state.declaration ? chooseId(state, history) : null;
   const checks = decideFreezeElsewhere({ ...org, state, history, id });
+  const failures: WriteFailure[] = [];
   for (const { repo, writes } of checks) {
     const [owner, name] = repo.split("/") as [string, string];
-    await applyRepoPlan(org.octokit, { owner, repo: name }, writes, (write, reason) =>
-      org.log.warn({ repo, write: write.kind, reason }, "freeze check in another repository failed"),
-    );
+    await applyRepoPlan(org.octokit, { owner, repo: name }, writes, (write, reason, error) => {
+      if (org.retried && classifyFailure(error).retry) throw error;
+      org.log.warn({ repo, write: write.kind, reason }, "freeze check in another repository failed");
+      if (write.kind === "set-check") failures.push({ failure: write.failure, reason });
+    });
   }
+  return failures;
 }
 
 /**

@@ -120,9 +120,11 @@ async function reconcileOnce(
     formTemplate: deps.formTemplate,
     variables,
     declaring: withRecent,
+    retried,
     log: context.log,
   };
-  history = await withElsewhere(org, history);
+  const read = await withElsewhere(org, history);
+  history = read.history;
   // Only a `/metrics` waiting for its answer costs the extra (paged) read of all incidents.
   const known = { config: fresh.config, botLogin, formTemplate: deps.formTemplate, now };
   const metricsSummary = awaitsMetrics({ ...known, history, checkLabels: false })
@@ -162,6 +164,7 @@ async function reconcileOnce(
     },
     templates,
     retried,
+    writeFailures: read.failures,
     ...(metricsSummary ? { metricsSummary } : {}),
     ...(incidentList !== undefined ? { incidentList } : {}),
     outside: {

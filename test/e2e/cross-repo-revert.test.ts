@@ -118,6 +118,8 @@ describe("/revert in a service's repository", () => {
     expect(requests.length).toBeLessThanOrEqual(localCost + 1);
     expect(requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`)).toEqual([
       "IncidentHistory",
+      // The service's code, for the timeline (and a revert already there): the one read extra.
+      "IncidentElsewhere",
       // The 👀 reaction, as a batched document.
       "IncidentWrites",
       "RevertTarget",
@@ -146,9 +148,10 @@ describe("/revert in a service's repository", () => {
     expect(names.filter((name) => name !== "GET repos/get-content")).toEqual([
       "PullRequestContext",
       "IncidentHistory",
+      "IncidentElsewhere",
       "IncidentWrites",
     ]);
-    expect(names.length).toBeLessThanOrEqual(5);
+    expect(names.length).toBeLessThanOrEqual(6);
   });
 
   it("takes the pull request's URL too", async () => {
@@ -182,19 +185,25 @@ describe("/hotfix in a service's repository", () => {
     const { data: main } = await alice.rest.git.getRef({ ...code, ref: "heads/main" });
     const { data: branch } = await alice.rest.git.getRef({ ...code, ref: "heads/hotfix/inc-20260203-001" });
     expect(branch.object.sha).toBe(main.object.sha);
-    // History read, 👀, resolve the default branch, create the ref, reply; then the timeline
+    // History read, the service's code, 👀, resolve the default branch, create the ref, reply; then the timeline
     // only when time moved its clocks: a local `/hotfix` costs 5 (docs/code-response.md), this one extra read.
     const names = requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`);
-    expect(names.slice(0, 5)).toEqual([
+    expect(names.slice(0, 6)).toEqual([
       "IncidentHistory",
+      // The service's code (is the branch there already?), one batched document.
+      "IncidentElsewhere",
       // The 👀 reaction, as a batched document.
       "IncidentWrites",
       "ResolveRef",
       "POST git/create-ref",
       "AddComment",
     ]);
-    expect(names.slice(5).every((name) => name === "IncidentWrites")).toBe(true);
-    expect(requests.length).toBeLessThanOrEqual(6);
+    // Then the timeline, which now shows the hotfix branch created in the service's repository.
+    expect(names.slice(6).every((name) => name === "IncidentWrites")).toBe(true);
+    expect(requests.length).toBeLessThanOrEqual(8);
+    expect(await timeline()).toContain(
+      "Hotfix branch `acme/search-service:hotfix/inc-20260203-001` created from the default branch of `acme/search-service`",
+    );
   });
 
   it("names the repository and what to type when it cannot", async () => {

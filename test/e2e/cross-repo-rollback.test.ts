@@ -135,15 +135,22 @@ describe("/rollback in a service's repository", () => {
       `🔁 Rolling back \`acme/search-service\`: created deployment ${created.id} to \`production\` of [\`${good.slice(0, 7)}\`](https://github.com/acme/search-service/commit/${good})`,
     );
     expect(reply).toContain("before impact started (at 2026-02-03 13:05 UTC)");
-    // History, 👀, the deployments read, the deployment, the reply; then the timeline's row.
+    // History, the service's code (deployments, hotfix branch: its first event naming the
+    // repository), 👀, the deployments read, the deployment, the reply; then the timeline,
+    // which now also shows the service's deployment made during the incident.
     expect(names(requests)).toEqual([
       "IncidentHistory",
+      "IncidentElsewhere",
       "IncidentWrites",
       "DeployedCommits",
       "POST repos/create-deployment",
       "AddComment",
       "IncidentWrites",
+      "IncidentWrites",
     ]);
+    expect(await timeline()).toContain(
+      `Deployment of \`acme/search-service\` to production succeeded (\`${bad.slice(0, 7)}\`)`,
+    );
     const log = harness.sim.log.findLast((entry) => entry.operation === "repos/create-deployment");
     expect(log?.body).toMatchObject({
       ref: good,
@@ -168,7 +175,7 @@ describe("/rollback in a service's repository", () => {
     });
     await harness.sim.settle();
     const made = harness.sim.appRequests().slice(before);
-    expect(names(made)).toEqual(["IncidentHistory", "IncidentWrites"]);
+    expect(names(made)).toEqual(["IncidentHistory", "IncidentElsewhere", "IncidentWrites"]);
     const reply = (await comments(incident)).find((c) => c.body?.includes("Rolling back"))?.body ?? "";
     expect(reply).toContain("Progress (UTC): in progress 14:36");
     expect(await timeline()).toContain(
@@ -203,7 +210,7 @@ describe("/rollback in a service's repository", () => {
     const before = harness.sim.appRequests().length;
     await harness.sim.redeliver(delivery.id);
     await harness.sim.settle();
-    expect(names(harness.sim.appRequests().slice(before))).toEqual(["IncidentHistory"]);
+    expect(names(harness.sim.appRequests().slice(before))).toEqual(["IncidentHistory", "IncidentElsewhere"]);
   });
 
   it("names the repository and what to type when it cannot", async () => {
@@ -235,8 +242,9 @@ describe("/hotfix from deployed, and bare commands, in a service's repository", 
     );
     const { data: branch } = await alice.rest.git.getRef({ ...api, ref: "heads/hotfix/inc-20260203-001" });
     expect(branch.object.sha).toBe(sha);
-    expect(names(requests).slice(0, 5)).toEqual([
+    expect(names(requests).slice(0, 6)).toEqual([
       "IncidentHistory",
+      "IncidentElsewhere",
       "IncidentWrites",
       "DeployedCommits",
       "POST git/create-ref",
@@ -270,7 +278,8 @@ describe("/hotfix from deployed, and bare commands, in a service's repository", 
       expect(reply).toContain(
         `Which repository? This incident affects services in \`acme/search-service\`, \`acme/api\`: name one, for example \`/${command} acme/search-service\`.`,
       );
-      expect(names(requests).slice(0, 2)).toEqual(["IncidentHistory", "IncidentWrites"]);
+      // The affected services' code is read for the timeline: one document for both.
+      expect(names(requests).slice(0, 3)).toEqual(["IncidentHistory", "IncidentElsewhere", "IncidentWrites"]);
     }
   });
 });

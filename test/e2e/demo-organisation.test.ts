@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OrganisationDemoResult, playOrganisationDemo } from "../../scripts/demo/organisation-demo.js";
+import { checkOrganisationSection, organisationSection } from "../../scripts/demo/organisation-summary.js";
 import { OWNER, REPO, seedDemoRepo } from "../../scripts/demo/scenario.js";
 import { type Harness, startHarness } from "../support/harness.js";
 
@@ -33,7 +34,11 @@ describe("the organisation-mode demo", () => {
   it("costs what each step should, requests counted per step", () => {
     const cost = (prefix: string) =>
       Object.entries(demo.requests).find(([step]) => step.startsWith(prefix))?.[1];
-    expect(cost("10:03")).toBe(2); // /ack: one read, one batched write
+    // /ack: the incident's read, the service's code for the timeline (one batched document), one batched write.
+    expect(cost("10:03")).toBe(3);
+    // A second `/revert` or `/hotfix` there is answered from that read: no revert, no branch, one reply.
+    const again = Object.entries(demo.requests).filter(([step]) => step.startsWith("10:14"));
+    expect(again.map(([, count]) => count)).toEqual([3, 3]);
     // Declaring: config, its services' repositories checked (once per config load), history, the
     // other repositories' day (ids, suspects), the write, the id's check.
     expect(cost("10:02")).toBe(6);
@@ -42,6 +47,21 @@ describe("the organisation-mode demo", () => {
     // and one write; `/freeze on` the incident's read, that read, the failing check and one write.
     expect(cost("10:08")).toBe(4);
     expect(cost("10:04")).toBe(4);
+  });
+
+  it("tells the cross-repository steps in the main transcript's section, with their answers and costs", () => {
+    const section = organisationSection({
+      id: "INC-20260217-001",
+      steps: demo.steps,
+      freeze: demo.freeze,
+      security: demo.securityMove,
+    });
+    expect(checkOrganisationSection(section)).toEqual([]);
+    expect(section).toMatch(
+      /\| 10:12 \| dave \| \/hotfix acme\/search-service \| 🌿 Created the hotfix branch/,
+    );
+    expect(section).toContain("`api` in `acme/api` (not affected by this incident)");
+    expect(section).toContain("↩️ acme/search-service#1 is reverted by acme/search-service#3 (merged).");
   });
 
   it("leaves nothing of the security incident in the public repository", async () => {

@@ -8,7 +8,10 @@ import { elsewhereDocument } from "../../src/github/read-elsewhere.js";
  * parts each needs): every shape it takes must be one GitHub's schema accepts, with no
  * variable declared and unused (GitHub refuses those).
  */
-const need = (repo: string, parts: Partial<Record<"ids" | "suspects" | "freeze" | "freezers", boolean>>) => ({
+const need = (
+  repo: string,
+  parts: Partial<Record<"ids" | "suspects" | "freeze" | "freezers" | "code", boolean>>,
+) => ({
   repo,
   ids: false,
   suspects: false,
@@ -23,9 +26,12 @@ describe("the batched read of other repositories", () => {
     freezing: [need("acme/a", { freeze: true }), need("acme/incidents", { freezers: true })],
     "freezers only": [need("acme/incidents", { freezers: true })],
     everything: [
-      need("acme/a", { ids: true, suspects: true, freeze: true }),
+      need("acme/a", { ids: true, suspects: true, freeze: true, code: true }),
       need("acme/b", { freezers: true }),
     ],
+    "code only (the timeline)": [need("acme/a", { code: true }), need("acme/b", { code: true })],
+    // Suspects and the timeline both want the deployments: asked once, in one repository field.
+    "suspects and code": [need("acme/a", { suspects: true, code: true }), need("acme/b", { ids: true })],
   };
 
   for (const [name, needs] of Object.entries(shapes)) {
@@ -33,4 +39,10 @@ describe("the batched read of other repositories", () => {
       expect(validate(githubSchema(), parse(elsewhereDocument(needs))).map((e) => e.message)).toEqual([]);
     });
   }
+
+  it("asks a repository's deployments once when suspects and the timeline both want them", () => {
+    const document = elsewhereDocument([need("acme/a", { suspects: true, code: true })]);
+    expect(document.match(/deployments\(/g)).toHaveLength(1);
+    expect(document).toContain("hotfixRef: ref(qualifiedName: $hotfixRef)");
+  });
 });

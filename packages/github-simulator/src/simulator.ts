@@ -158,6 +158,13 @@ export class Simulator {
     target.pushedAt = this.ctx.store.now();
   }
 
+  /** The owner archives (or unarchives) a repository: from then on GitHub refuses every write there (403). */
+  archiveRepo(repo: { owner: string; name: string }, archived = true): void {
+    const target = this.ctx.store.findRepo(repo.owner, repo.name);
+    if (!target) throw new Error(`simulator: no repo ${repo.owner}/${repo.name}`);
+    target.archived = archived;
+  }
+
   /** Installs the app on `repos` of `owner` and sends `installation.created`; resolves when settled. */
   async installApp(owner: string, repos: string[]): Promise<number> {
     const { store } = this.ctx;

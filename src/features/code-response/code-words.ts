@@ -67,9 +67,10 @@ export function revertOpenedReply(replyMarker: string, pr: number | string): str
 `;
 }
 
-export function revertKnownReply(replyMarker: string, pr: number, revert: number, state: string): string {
+/** `pr` and `revert` as the incident names them: `#12` here, `acme/api#12` in another repository. */
+export function revertKnownReply(replyMarker: string, pr: string, revert: string, state: string): string {
   return `${replyMarker}
-↩️ #${pr} is reverted by #${revert} (${state.toLowerCase()}).
+↩️ ${pr} is reverted by ${revert} (${state.toLowerCase()}).
 `;
 }
 
@@ -178,7 +179,9 @@ export function hotfixFromDeployedReply(
 
 /** What code response says when a write fails or a command cannot be carried out. */
 export const codeWords = {
-  checkFailed: (checkName: string, pr: number) => `Could not set the \`${checkName}\` check on #${pr}`,
+  /** `pr`: a number here, `owner/name#N` in another repository. */
+  checkFailed: (checkName: string, pr: number | string) =>
+    `Could not set the \`${checkName}\` check on ${typeof pr === "number" ? `#${pr}` : pr}`,
   hotfixFailed: (branch: string) => `Could not create the hotfix branch \`${branch}\``,
   reviewOpenFailed: "Could not open the post-incident review",
   reviewWithheld: (repo: string) =>

@@ -1,8 +1,12 @@
 import type { Config } from "../../config/schema.js";
+import { appArtifacts } from "../../kernel/app-artifacts.js";
 import type { IssueHistory } from "../../kernel/history.js";
 import { idFromTitle } from "../../kernel/incident-id.js";
 import type { IncidentState } from "../../kernel/incident-state.js";
+import { FREEZE_CHECK_NAME } from "../../kernel/names.js";
 import type { Write } from "../../kernel/plan.js";
+import { failure } from "./code-context.js";
+import { codeWords } from "./code-words.js";
 import { checkWrite } from "./decide-freeze.js";
 import type { Freezer } from "./freeze-check.js";
 import { freezersOf, incidentsRepositoryFreezers } from "./freezers.js";
@@ -18,6 +22,8 @@ export { freezersOf } from "./freezers.js";
  * writes it, so two incidents never rewrite each other's text: this incident, the other
  * freezing incidents of its own repository whose services reach there, and the
  * repository's own freezing incidents. Only checks whose conclusion or text change are written.
+ * A write GitHub refuses is told on the incident (its failure names the repository and
+ * the pull request's head) and not tried again for that head and conclusion, as here.
  */
 export type CheckWrite = Extract<Write, { kind: "set-check" }>;
 
@@ -40,6 +46,7 @@ export function decideFreezeElsewhere(input: {
   const self: Freezer = { name: input.id ?? `${own}#${history.issue.number}`, url: history.issue.url };
   const others = history.code.freezing.filter((issue) => issue.number !== history.issue.number);
   const slug = input.botLogin.replace(/\[bot\]$/, "");
+  const reported = appArtifacts(history, input.botLogin).replies;
   return (history.elsewhere ?? []).flatMap((repo) => {
     if (!repo.visible || !repo.openPulls || !repo.defaultBranch) return [];
     const frozenBy = [
@@ -57,7 +64,11 @@ export function decideFreezeElsewhere(input: {
     const writes = repo.openPulls.flatMap((pull) => {
       if (pull.baseRefName !== branch) return [];
       const write = checkWrite(pull, frozenBy, slug, branch, repo.url);
-      return write ? [write] : [];
+      if (!write) return [];
+      const named = `${repo.nameWithOwner}#${pull.number}`;
+      const key = `${FREEZE_CHECK_NAME}:${named}:${pull.headSha.slice(0, 7)}:${write.check.conclusion}`;
+      if (reported.has(key)) return [];
+      return [{ ...write, failure: failure(key, codeWords.checkFailed(FREEZE_CHECK_NAME, named)) }];
     });
     return writes.length ? [{ repo: repo.nameWithOwner, writes }] : [];
   });

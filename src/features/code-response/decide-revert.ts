@@ -1,3 +1,4 @@
+import { pullRepository } from "../../kernel/code-history.js";
 import { CREATED_PULL } from "../../kernel/plan.js";
 import { type CodeContext, claim, failure, incidentRef, pending, reply } from "./code-context.js";
 import { codeWords, revertKnownReply, revertOpenedReply, revertPullBody } from "./code-words.js";
@@ -10,11 +11,11 @@ import { serviceRepositories } from "./service-repositories.js";
  */
 export function decideRevert(ctx: CodeContext): void {
   if (!ctx.id) return;
-  const requested = new Set<number>();
+  const requested = new Set<string>();
   const services = serviceRepositories(ctx.config);
   for (const { comment, line, command, key } of pending(ctx, "revert")) {
     if (command.repository) {
-      revertElsewhere(ctx, { comment, line, key }, command.pr, command.repository, services);
+      revertElsewhere(ctx, { comment, line, key }, command.pr, command.repository, { services, requested });
       continue;
     }
     const source = `${comment.databaseId}:${line}`;
@@ -31,11 +32,13 @@ export function decideRevert(ctx: CodeContext): void {
     }
     const known = other;
     if (known) {
-      reply(ctx, key, (m) => revertKnownReply(m, command.pr, known.pull.number, known.pull.state));
+      reply(ctx, key, (m) =>
+        revertKnownReply(m, `#${command.pr}`, `#${known.pull.number}`, known.pull.state),
+      );
       continue;
     }
-    if (requested.has(command.pr)) continue;
-    requested.add(command.pr);
+    if (requested.has(`#${command.pr}`)) continue;
+    requested.add(`#${command.pr}`);
     const replyMarker = claim(ctx, key);
     ctx.plan.push({
       kind: "revert-pull",
@@ -54,17 +57,20 @@ export function decideRevert(ctx: CodeContext): void {
 
 /**
  * `/revert acme/api#12`: the same revert, in a service's repository. The repository must
- * be one the config names, so a typo never reaches into a repository nobody meant.
+ * be one the config names, so a typo never reaches into a repository nobody meant. As
+ * here, a revert pull request already linked to the incident answers instead of a second
+ * one: the one opened for this very command (its answer lost), or another not closed.
  */
 function revertElsewhere(
   ctx: CodeContext,
   pending: { comment: { databaseId: number; url: string }; line: number; key: string },
   pr: number,
   repository: string,
-  services: readonly string[],
+  seen: { services: readonly string[]; requested: Set<string> },
 ): void {
   if (!ctx.id) return;
   const { comment, line, key } = pending;
+  const { services, requested } = seen;
   const known = services.find((name) => name.toLowerCase() === repository.toLowerCase());
   if (!known) {
     reply(ctx, key, (m) => `${m}\n${codeWords.repositoryUnknown("revert", repository, services)}\n`);
@@ -72,6 +78,23 @@ function revertElsewhere(
   }
   const [owner, name] = known.split("/") as [string, string];
   const named = `${known}#${pr}`;
+  const there = ctx.state.linked.filter(
+    (l) => l.role === "revert" && pullRepository(l.pull)?.toLowerCase() === known.toLowerCase(),
+  );
+  const mine = there.find((l) => l.source === `${comment.databaseId}:${line}`);
+  if (mine) {
+    reply(ctx, key, (m) =>
+      revertOpenedReply(m, named).replaceAll(CREATED_PULL, `${known}#${mine.pull.number}`),
+    );
+    return;
+  }
+  const other = there.find((l) => l.reverts === pr && l.pull.state !== "CLOSED");
+  if (other) {
+    reply(ctx, key, (m) => revertKnownReply(m, named, `${known}#${other.pull.number}`, other.pull.state));
+    return;
+  }
+  if (requested.has(named.toLowerCase())) return;
+  requested.add(named.toLowerCase());
   const replyMarker = claim(ctx, key);
   ctx.plan.push({
     kind: "revert-pull",

@@ -1,5 +1,7 @@
 import type { Config } from "../../config/schema.js";
-import { serviceRepositories } from "./service-repositories.js";
+import { pullRepository } from "../../kernel/code-history.js";
+import type { IncidentState } from "../../kernel/incident-state.js";
+import { knownRepository, serviceRepositories } from "./service-repositories.js";
 
 /**
  * Which repositories an incident reaches in organisation mode (§13): pure answers from
@@ -65,6 +67,27 @@ export function frozenRepositories(
   return affectedRepositories(config, services, own);
 }
 
+/**
+ * Code repositories other than `own` whose code the incident's timeline and review show
+ * (deployments during the incident, its hotfix branch and that branch's pull requests):
+ * the affected services' repositories, and the services' repositories it acted in, by a
+ * `/hotfix`, `/revert` or `/rollback` naming them or a pull request there linked to it.
+ * Only repositories the config names: a mention never makes the app read a stranger's.
+ */
+export function codeRepositories(config: Config, state: IncidentState, own: string): string[] {
+  const named = state.acknowledgements.flatMap((ack) =>
+    ack.kind === "accepted" &&
+    (ack.command.kind === "hotfix" || ack.command.kind === "revert" || ack.command.kind === "rollback") &&
+    ack.command.repository
+      ? [ack.command.repository]
+      : [],
+  );
+  const linked = state.linked.flatMap((l) => pullRepository(l.pull) ?? []);
+  const acted = [...named, ...linked].flatMap((repo) => knownRepository(config, repo) ?? []);
+  const all = [...affectedRepositories(config, state.form.services, own), ...acted];
+  return unique(all.filter((repo) => !same(repo, own)));
+}
+
 /** What to read in another repository for this event. */
 export interface ElsewhereNeed {
   repo: string;
@@ -73,6 +96,8 @@ export interface ElsewhereNeed {
   freeze: boolean;
   /** Only its freezing incidents: the incidents repository, seen from a freezing incident of a code repository. */
   freezers?: boolean;
+  /** Its deployments, and the incident's hotfix branch there with its pull requests (`codeRepositories`). */
+  code?: boolean;
 }
 
 export function elsewhereNeeds(parts: {
@@ -80,6 +105,7 @@ export function elsewhereNeeds(parts: {
   suspects: readonly string[];
   freeze: readonly string[];
   freezers?: readonly string[];
+  code?: readonly string[];
 }): ElsewhereNeed[] {
   const needs = new Map<string, ElsewhereNeed>();
   const need = (repo: string) => {
@@ -92,6 +118,7 @@ export function elsewhereNeeds(parts: {
   for (const repo of parts.suspects) need(repo).suspects = true;
   for (const repo of parts.freeze) need(repo).freeze = true;
   for (const repo of parts.freezers ?? []) if (!need(repo).freeze) need(repo).freezers = true;
+  for (const repo of parts.code ?? []) need(repo).code = true;
   return [...needs.values()];
 }
 

@@ -107,6 +107,16 @@ function decideWith(input: DecideInput, templates: Templates): Decision {
   answerCommands(state, plan, reply, message, input, templates);
   securityReplies(state, history, config, botLogin, moveFailure, reply);
   organisationMoveFailed(state, config, history, moveFailure, reply);
+  // Told once per failure (its key), like a refused code write of the plan: `⚠️ what: why.`
+  for (const { failure, reason } of input.writeFailures ?? [])
+    if (!artifacts.replies.has(failure.key)) {
+      artifacts.replies.add(failure.key);
+      plan.push({
+        kind: "add-comment",
+        purpose: "reply",
+        body: `${failure.marker}\n⚠️ ${failure.what}: ${reason}.\n`,
+      });
+    }
   // Two handlers racing (replicas, concurrent deliveries) can both post a reply: keep the oldest.
   for (const [, [, ...extra]] of artifacts.replyComments)
     for (const duplicate of extra)

@@ -1,6 +1,6 @@
 import type { IssueHistory } from "../../kernel/history.js";
 import type { IncidentState } from "../../kernel/incident-state.js";
-import type { Plan } from "../../kernel/plan.js";
+import type { Plan, WriteFailure } from "../../kernel/plan.js";
 import type { ProjectionContext } from "../../kernel/projection/projection-context.js";
 import type { TemplateOverrides } from "../../render/template-overrides.js";
 import type { ChatNotice } from "../outward/chat-notice.js";
@@ -29,6 +29,8 @@ export interface DecideInput extends ProjectionContext {
   event?: TriggeringEvent;
   /** This event tried to move the security incident to the private repository, and GitHub said why not. */
   moveFailure?: string;
+  /** Writes this event made in other repositories before deciding (freeze checks) that failed: told on the incident. */
+  writeFailures?: readonly WriteFailure[];
 }
 
 export interface Decision {

@@ -4,6 +4,7 @@ import type { IssueHistory, PullFact } from "../history.js";
 import type { IncidentState, LinkedPull, PullRole } from "../incident-state.js";
 import { isApp, readMarkers, trustedMarkers } from "../markers.js";
 import { hotfixBranch, pirBranch, revertedPull } from "../names.js";
+import { codeEntriesElsewhere, deploymentRows, hotfixPullsElsewhere } from "./project-code-elsewhere.js";
 import { rollbackEntries } from "./project-rollbacks.js";
 import { addEntry } from "./state-changes.js";
 import { timelineWords } from "./timeline-words.js";
@@ -14,7 +15,8 @@ import { timelineWords } from "./timeline-words.js";
  * requests), and the timeline rows of their opening, merging and closing, of the
  * hotfix branch and of deployments to the watched environment during the incident.
  * Pull requests of other repositories (organisation mode) are told apart by URL and
- * named `owner/name#4`.
+ * named `owner/name#4`; the hotfix branches and deployments there come from
+ * `project-code-elsewhere.ts`.
  */
 export function projectCode(
   state: IncidentState,
@@ -33,6 +35,7 @@ export function projectCode(
   for (const item of history.items)
     if (item.type === "cross-referenced" && item.pull) add(item.pull, "mention");
   for (const pull of history.code.hotfixPulls) add(pull, "hotfix");
+  for (const pull of hotfixPullsElsewhere(history)) add(pull, "hotfix");
   for (const pull of history.code.pirPulls) add(pull, "review");
   // The incident's own repository first, then the others by name; by number within each.
   const home = history.repo.nameWithOwner;
@@ -42,7 +45,14 @@ export function projectCode(
   );
   for (const linked of state.linked) pullEntries(state, linked, botLogin, home);
   hotfixEntry(state, history, id, botLogin);
-  deploymentEntries(state, history, config);
+  const { defaultBranch, url } = history.repo;
+  deploymentRows(state, config, {
+    deployments: history.code.deployments,
+    defaultBranch,
+    url,
+    repository: null,
+  });
+  codeEntriesElsewhere(state, history, config, botLogin);
   rollbackEntries(state, history, botLogin);
 }
 
@@ -132,8 +142,13 @@ function hotfixEntry(state: IncidentState, history: IssueHistory, id: string | n
   );
   const branch = history.code.branches?.hotfix ?? (created ? { name: hotfixBranch(id) } : null);
   if (!branch) return;
+  // A `/hotfix acme/api` made its branch there (`project-code-elsewhere.ts`), not this one.
+  const own = history.repo.nameWithOwner.toLowerCase();
   const first = state.acknowledgements.find(
-    (ack) => ack.kind === "accepted" && ack.command.kind === "hotfix",
+    (ack) =>
+      ack.kind === "accepted" &&
+      ack.command.kind === "hotfix" &&
+      (!ack.command.repository || ack.command.repository.toLowerCase() === own),
   );
   if (first?.kind !== "accepted" || first.command.kind !== "hotfix") return;
   const words = timelineWords.hotfixFrom;
@@ -154,30 +169,4 @@ function hotfixEntry(state: IncidentState, history: IssueHistory, id: string | n
       commentId: first.comment.databaseId,
     },
   );
-}
-
-/** Deployments of the default branch that finished between the start of impact and resolution. */
-function deploymentEntries(state: IncidentState, history: IssueHistory, config: Config): void {
-  const from = state.times.started ?? state.times.declared;
-  const until = state.times.resolved;
-  if (!from) return;
-  for (const deployment of history.code.deployments) {
-    if (
-      deployment.ref !== history.repo.defaultBranch ||
-      deployment.environment !== config.deployments.environment
-    )
-      continue;
-    for (const status of deployment.statuses) {
-      const words = timelineWords.deploymentOutcome[status.state];
-      if (!words || status.at < from || (until && status.at > until)) continue;
-      addEntry(
-        state,
-        "deployment",
-        status.at,
-        status.by,
-        timelineWords.deployment(deployment.environment, words, deployment.sha),
-        { url: `${history.repo.url}/commit/${deployment.sha}`, quote: status.description || null },
-      );
-    }
-  }
 }

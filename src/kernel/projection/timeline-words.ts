@@ -79,11 +79,15 @@ export const timelineWords = {
   hotfixBranch: (branch: string, from: string) => `Hotfix branch \`${branch}\` created from ${from}`,
   hotfixFrom: {
     defaultBranch: (name: string | null) => `\`${name ?? "the default branch"}\``,
+    defaultBranchOf: (repository: string) => `the default branch of \`${repository}\``,
     deployed: "the last successful deployment",
     ref: (ref: string) => `\`${ref}\``,
   },
   deployment: (environment: string, outcome: string, sha: string) =>
     `Deployment to ${environment} ${outcome} (\`${sha.slice(0, 7)}\`)`,
+  /** A deployment of another repository's code (organisation mode, §13). */
+  deploymentOf: (repository: string, environment: string, outcome: string, sha: string) =>
+    `Deployment of \`${repository}\` to ${environment} ${outcome} (\`${sha.slice(0, 7)}\`)`,
   rollback: (repository: string, sha: string) => ({
     requested: (deployment: number) =>
       `🔁 Rollback of \`${repository}\` to \`${sha.slice(0, 7)}\` requested (deployment ${deployment})`,

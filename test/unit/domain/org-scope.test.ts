@@ -3,6 +3,7 @@ import { ConfigSchema } from "../../../src/config/schema.js";
 import { freezersOf } from "../../../src/features/code-response/decide-freeze-elsewhere.js";
 import {
   affectedRepositories,
+  codeRepositories,
   elsewhereNeeds,
   freezesRepository,
   frozenRepositories,
@@ -69,5 +70,46 @@ describe("which repositories an incident reaches (organisation mode)", () => {
       { name: "acme/incidents#2", url: "u2" },
     ]);
     expect(freezersOf(config("all"), own, issues, FORM_TEMPLATE, "acme/web")).toHaveLength(2);
+  });
+});
+
+describe("the incident's code repositories (its timeline's code elsewhere)", () => {
+  const state = (overrides: object) =>
+    ({ form: { services: [] }, acknowledgements: [], linked: [], ...overrides }) as unknown as Parameters<
+      typeof codeRepositories
+    >[1];
+  const accepted = (command: object) => ({ kind: "accepted", command });
+
+  it("names the affected services' repositories and those the incident acted in, only as the config names them", () => {
+    const seen = state({
+      form: { services: ["search"] },
+      acknowledgements: [
+        accepted({ kind: "hotfix", from: null, repository: "ACME/api" }),
+        accepted({ kind: "revert", pr: 3, repository: "acme/stranger" }),
+        accepted({ kind: "note", text: "x" }),
+      ],
+      linked: [{ pull: { url: "https://github.com/acme/search-service/pull/4" } }],
+    });
+    expect(codeRepositories(config(), seen, own)).toEqual(["acme/search-service", "acme/api"]);
+  });
+
+  it("leaves out its own repository, and has none without services or commands", () => {
+    expect(
+      codeRepositories(config(), state({ form: { services: ["search"] } }), "acme/search-service"),
+    ).toEqual([]);
+    expect(codeRepositories(config(), state({}), own)).toEqual([]);
+  });
+
+  it("reads the code part with whatever else a repository needs", () => {
+    const needs = elsewhereNeeds({
+      ids: ["acme/api"],
+      suspects: [],
+      freeze: [],
+      code: ["acme/api", "acme/x"],
+    });
+    expect(needs).toEqual([
+      { repo: "acme/api", ids: true, suspects: false, freeze: false, code: true },
+      { repo: "acme/x", ids: false, suspects: false, freeze: false, code: true },
+    ]);
   });
 });
