@@ -24,6 +24,7 @@ import type { DecideInput, Decision, MessageFn, ReplyFn } from "./decide-input.j
 import { chooseId, issueChanges } from "./issue-changes.js";
 import { labelSpecs } from "./label-specs.js";
 import { declarationMessage, triageMessage } from "./messages.js";
+import { decideMoveCommand } from "./move-command.js";
 import { organisationMove, organisationMoveFailed } from "./organisation-move.js";
 import { planTimeline } from "./plan-timeline.js";
 import { findRecurrences } from "./recurrence.js";
@@ -107,6 +108,7 @@ function decideWith(input: DecideInput, templates: Templates): Decision {
   answerCommands(state, plan, reply, message, input, templates);
   securityReplies(state, history, config, botLogin, moveFailure, reply);
   organisationMoveFailed(state, config, history, moveFailure, reply);
+  const moveCommand = decideMoveCommand(state, history, input, artifacts.replies, reply);
   // Two handlers racing (replicas, concurrent deliveries) can both post a reply: keep the oldest.
   for (const [, [, ...extra]] of artifacts.replyComments)
     for (const duplicate of extra)
@@ -184,8 +186,12 @@ function decideWith(input: DecideInput, templates: Templates): Decision {
     // Notices are claimed by the timeline's write; without that write this round, they wait for the next.
     if (!planTimeline(state, artifacts, plan, timeline)) notices = [];
   }
-  // Declared and written, nothing left to do here: the incident may move to the incidents repository.
-  const relocate = plan.length === 0 ? organisationMove(state, history, config, moveFailure) : null;
+  // Declared and written, nothing left to do here: the incident may move. A `/move` does not
+  // wait for its 👀: the reaction is made where the incident arrives, with the command's answer.
+  const onlyReactions = plan.every((write) => write.kind === "react");
+  const relocate =
+    (onlyReactions ? moveCommand : null) ??
+    (plan.length === 0 ? organisationMove(state, history, config, moveFailure) : null);
   return { state, plan: plan.map(withinLimit), notices, publication, ...(relocate ? { relocate } : {}) };
 }
 
