@@ -21,10 +21,12 @@ export const servicesSchema = z
         ),
       paths: z.array(z.string()).default([]).describe("Path globs of the service's code."),
       runbook: z.url().optional().describe("Runbook link for the service."),
+      // Without the top-level default: a service that names no on-call has none of its own.
       onCall: onCallSchema
+        .unwrap()
         .optional()
         .describe(
-          "Who is on call for this service (same shape as `onCall`): an incident whose first affected service has one is assigned, paged and escalated by it instead of the top-level `onCall`.",
+          "Who is on call for this service (same shape as `onCall`): an incident's affected services with one of their own replace the top-level `onCall`: each one's primary is assigned and named on the incident's page (each person once), each one's secondary is escalated to; `/oncall` and `/page primary` use the first such service's.",
         ),
     }),
   )

@@ -1,8 +1,9 @@
+import type { Config } from "../../config/schema.js";
 import { appArtifacts } from "../../kernel/app-artifacts.js";
 import type { IssueHistory } from "../../kernel/history.js";
 import type { IncidentState } from "../../kernel/incident-state.js";
 import { marker } from "../../kernel/markers.js";
-import { onCallAt, runbookFor, withServiceOnCall } from "../../kernel/on-call.js";
+import { primariesByService, runbookFor, withServiceOnCall } from "../../kernel/on-call.js";
 import type { Plan, Write } from "../../kernel/plan.js";
 import { project } from "../../kernel/projection/project-history.js";
 import { fitComment } from "../../render/fit-comment.js";
@@ -126,7 +127,8 @@ function decideWith(input: DecideInput, templates: Templates): Decision {
     const body = () =>
       declarationMessage(message(marker("declaration", { id }), declaredAt), {
         id,
-        onCall: onCallAt(config, declaredAt).primary,
+        onCall: primariesByService(config, state.form.services, declaredAt),
+        paged: pagesOnDeclaration(config, state),
         runbook: runbookFor(config, state.form.services, `${title}\n${state.form.impact ?? ""}`),
         // Security incidents in public repositories keep their impact and links off the issue.
         withhold: state.security && !history.repo.private,
@@ -193,6 +195,12 @@ function decideWith(input: DecideInput, templates: Templates): Decision {
     (onlyReactions ? moveCommand : null) ??
     (plan.length === 0 ? organisationMove(state, history, config, moveFailure) : null);
   return { state, plan: plan.map(withinLimit), notices, publication, ...(relocate ? { relocate } : {}) };
+}
+
+/** The declaration's page goes out: a paging service, a severity that pages or notifies, not a drill. */
+function pagesOnDeclaration(config: Config, state: IncidentState): boolean {
+  const mode = state.severity ? config.paging.severities[state.severity]?.mode : undefined;
+  return config.paging.service !== "none" && mode !== undefined && mode !== "none" && !state.drill;
 }
 
 /** The incident as it was at `asOf`: history up to then, code rows up to then. */
