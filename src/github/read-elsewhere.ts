@@ -72,14 +72,26 @@ export function elsewhereDocument(needs: readonly ElsewhereNeed[]): string {
   const shared = partsUsed(needs).flatMap((part) =>
     Object.entries(PART_VARIABLES[part]).map(([name, type]) => `$${name}: ${type}`),
   );
-  const variables = [...shared, ...needs.map((_, k) => `$o${k}: String!, $n${k}: String!`)].join(", ");
+  const variables = [
+    ...shared,
+    ...needs.map((need, k) =>
+      [
+        `$o${k}: String!, $n${k}: String!`,
+        ...(need.ownersFiles ?? []).map((_, j) => `$f${k}_${j}: String!`),
+      ].join(", "),
+    ),
+  ].join(", ");
   const fields = needs.map((need, k) => {
     const parts = (["ids", "suspects", "freeze", "freezers"] as const)
       .filter((part) => need[part])
       .map((p) => PARTS[p]);
+    // Services' own code owners files: one aliased blob each, in the same field.
+    const files = (need.ownersFiles ?? []).map(
+      (_, j) => `f${j}: object(expression: $f${k}_${j}) { __typename ... on Blob { text } }`,
+    );
     return `r${k}: repository(owner: $o${k}, name: $n${k}) {
     nameWithOwner url defaultBranchRef { name }
-    ${parts.join("\n")}
+    ${[...parts, ...files].join("\n")}
   }`;
   });
   return /* GraphQL */ `
@@ -89,6 +101,7 @@ query IncidentElsewhere(${variables}) {
 }
 
 type RawElsewhere = RawCodeFields & {
+  [file: `f${number}`]: { __typename: string; text?: string } | null | undefined;
   nameWithOwner: string;
   url: string;
   recentIncidents?: { nodes: Array<{ number: number; title: string; createdAt: string }> };
@@ -118,6 +131,9 @@ export async function readElsewhere(
     const [owner, name] = need.repo.split("/") as [string, string];
     names[`o${k}`] = owner;
     names[`n${k}`] = name;
+    need.ownersFiles?.forEach((path, j) => {
+      names[`f${k}_${j}`] = `HEAD:${path}`;
+    });
   });
   let data: Record<string, RawElsewhere | null>;
   try {
@@ -179,5 +195,16 @@ function repository(need: ElsewhereNeed, raw: RawElsewhere | null): RepositoryEl
         }))
       : null,
     freezing: raw.freezing?.nodes ?? null,
+    ...(need.ownersFiles ? { codeOwnersFiles: ownersFiles(need.ownersFiles, raw) } : {}),
   };
+}
+
+/** Each file's text, or null when the repository's default branch has no such file. */
+function ownersFiles(paths: readonly string[], raw: RawElsewhere): Record<string, string | null> {
+  return Object.fromEntries(
+    paths.map((path, j) => {
+      const blob = raw[`f${j}`];
+      return [path, blob?.__typename === "Blob" ? (blob.text ?? "") : null];
+    }),
+  );
 }

@@ -87,6 +87,8 @@ export interface RepositoryElsewhere {
   suspects: { merged: PullFact[]; codeowners: string | null; deployments: DeploymentFact[] } | null;
   openPulls: OpenPullFact[] | null;
   freezing: FreezingIssue[] | null;
+  /** Services' code owners files read here (`services.<name>.codeOwners`), by path; null: no such file. */
+  codeOwnersFiles?: Record<string, string | null>;
 }
 
 /**

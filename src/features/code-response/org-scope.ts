@@ -73,6 +73,22 @@ export interface ElsewhereNeed {
   freeze: boolean;
   /** Only its freezing incidents: the incidents repository, seen from a freezing incident of a code repository. */
   freezers?: boolean;
+  /** Services' code owners files to read there (`services.<name>.codeOwners` paths). */
+  ownersFiles?: string[];
+}
+
+/** The code owners files (`services.<name>.codeOwners` as a path) of the affected services living in `repo`. */
+export function ownersFilesIn(
+  config: Config,
+  services: readonly string[],
+  repo: string,
+  own: string,
+): string[] {
+  const files = servicesIn(config, services, repo, own).flatMap((service) => {
+    const source = config.services[service]?.codeOwners;
+    return typeof source === "string" ? [source] : [];
+  });
+  return [...new Set(files)];
 }
 
 export function elsewhereNeeds(parts: {
@@ -80,6 +96,8 @@ export function elsewhereNeeds(parts: {
   suspects: readonly string[];
   freeze: readonly string[];
   freezers?: readonly string[];
+  /** Code owners files by repository. */
+  ownersFiles?: ReadonlyArray<{ repo: string; files: readonly string[] }>;
 }): ElsewhereNeed[] {
   const needs = new Map<string, ElsewhereNeed>();
   const need = (repo: string) => {
@@ -92,6 +110,8 @@ export function elsewhereNeeds(parts: {
   for (const repo of parts.suspects) need(repo).suspects = true;
   for (const repo of parts.freeze) need(repo).freeze = true;
   for (const repo of parts.freezers ?? []) if (!need(repo).freeze) need(repo).freezers = true;
+  for (const { repo, files } of parts.ownersFiles ?? [])
+    if (files.length) need(repo).ownersFiles = [...files];
   return [...needs.values()];
 }
 
