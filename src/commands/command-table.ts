@@ -116,6 +116,13 @@ const TABLE = [
     "/security",
   ),
   spec(
+    "move",
+    "incident",
+    "/move [owner/repo]",
+    "Move this incident to the incidents repository (`organisation.repository`, the default) or the security repository, with its comments and timeline; a closed pointer issue stays here.",
+    "/move acme/incidents",
+  ),
+  spec(
     "drill",
     "incident",
     "/drill",

@@ -55,6 +55,20 @@ const rollback: ArgParser = (args, ctx) => {
   return ok(isHere(named, ctx) ? { kind: "rollback", here: true } : { kind: "rollback", repository: named });
 };
 
+const MOVE_EXPECTED =
+  "the incidents repository such as `acme/incidents`, or nothing for `organisation.repository`";
+
+/** `/move [owner/repo]`: to the incidents repository (or the security repository). */
+const move: ArgParser = (args) => {
+  const example = exampleOf("move");
+  const [first, rest] = splitFirst(args);
+  if (first === "") return ok({ kind: "move" });
+  const named = REPOSITORY.exec(first)?.[1];
+  if (named === undefined) return bad("move", "repository", first, MOVE_EXPECTED, example);
+  if (rest !== "") return bad("move", EXTRA_TEXT, rest, "nothing after the repository", example);
+  return ok({ kind: "move", repository: named });
+};
+
 const REPOSITORY = /^([A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+)$/;
 
 function isHere(named: string, ctx: { repository?: string }): boolean {
@@ -136,6 +150,7 @@ const priority: ArgParser = (args) => {
 export const LATER_ARGUMENTS = {
   hotfix,
   rollback,
+  move,
   revert,
   freeze,
   pir: noArguments("pir", { kind: "pir" }),

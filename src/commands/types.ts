@@ -34,6 +34,8 @@ export type Command =
   /** A game day: everything works, nothing is paged, published or sent to chat. */
   | { kind: "drill" }
   | { kind: "security" }
+  /** Move the incident to the incidents (or security) repository; no `repository`: `organisation.repository`. */
+  | { kind: "move"; repository?: string }
   | { kind: "escalate"; note: string | null }
   /** A page through the paging service, now: a person, the on-call role, or a paging service's service. */
   | { kind: "page"; target: PageTarget; message: string | null }

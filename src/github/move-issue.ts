@@ -26,18 +26,17 @@ interface TargetRepo {
   repository: { id: string; nameWithOwner: string; isPrivate: boolean; isArchived: boolean } | null;
 }
 
-export type MoveResult = { moved: { number: number; url: string } } | { refused: string };
+/** Why a transfer did not happen: the words for the incident, and their kind (what to do next differs). */
+export type MoveResult =
+  | { moved: { number: number; url: string } }
+  | { refused: string; why: "not-visible" | "public" | "archived" | "refused" };
 
 export function movePrivately(octokit: Octokit, issueId: string, to: string): Promise<MoveResult> {
   return moveIssue(octokit, issueId, to, true);
 }
 
-/** Moves an incident to the incidents repository (`organisation.moveIncidents`): private or not. */
-export function moveToIncidents(octokit: Octokit, issueId: string, to: string): Promise<MoveResult> {
-  return moveIssue(octokit, issueId, to, false);
-}
-
-async function moveIssue(
+/** `privately`: never to a public repository (a security incident). */
+export async function moveIssue(
   octokit: Octokit,
   issueId: string,
   to: string,
@@ -52,10 +51,13 @@ async function moveIssue(
     target = null;
   }
   if (!target)
-    return { refused: `the app cannot see \`${to}\`: it does not exist, or the app is not installed on it` };
+    return {
+      refused: `the app cannot see \`${to}\`: it does not exist, or the app is not installed on it`,
+      why: "not-visible",
+    };
   if (privately && !target.isPrivate)
-    return { refused: `\`${to}\` is public, and a security incident must not move there` };
-  if (target.isArchived) return { refused: `\`${to}\` is archived` };
+    return { refused: `\`${to}\` is public, and a security incident must not move there`, why: "public" };
+  if (target.isArchived) return { refused: `\`${to}\` is archived`, why: "archived" };
   try {
     const data = await octokit.graphql<{ transferIssue: { issue: { number: number; url: string } } }>(
       TRANSFER_MUTATION,
@@ -65,7 +67,10 @@ async function moveIssue(
   } catch (error) {
     const failure = classifyFailure(error);
     if (failure.retry && !notFound(error)) throw error;
-    return { refused: `GitHub refused the transfer (${(error as Error).message ?? failure.reason})` };
+    return {
+      refused: `GitHub refused the transfer (${(error as Error).message ?? failure.reason})`,
+      why: "refused",
+    };
   }
 }
 

@@ -88,13 +88,25 @@ function fieldsOf(need: ElsewhereNeed): string {
 
 export function elsewhereDocument(needs: readonly ElsewhereNeed[]): string {
   const shared = [...declarations(needs)].map(([name, type]) => `$${name}: ${type}`);
-  const variables = [...shared, ...needs.map((_, k) => `$o${k}: String!, $n${k}: String!`)].join(", ");
-  const fields = needs.map(
-    (need, k) => `r${k}: repository(owner: $o${k}, name: $n${k}) {
+  const variables = [
+    ...shared,
+    ...needs.map((need, k) =>
+      [
+        `$o${k}: String!, $n${k}: String!`,
+        ...(need.ownersFiles ?? []).map((_, j) => `$f${k}_${j}: String!`),
+      ].join(", "),
+    ),
+  ].join(", ");
+  const fields = needs.map((need, k) => {
+    // Services' own code owners files: one aliased blob each, in the same field.
+    const files = (need.ownersFiles ?? []).map(
+      (_, j) => `f${j}: object(expression: $f${k}_${j}) { __typename ... on Blob { text } }`,
+    );
+    return `r${k}: repository(owner: $o${k}, name: $n${k}) {
     nameWithOwner url defaultBranchRef { name }
-    ${fieldsOf(need)}
-  }`,
-  );
+    ${[fieldsOf(need), ...files].filter(Boolean).join("\n")}
+  }`;
+  });
   return /* GraphQL */ `
 query IncidentElsewhere(${variables}) {
   ${fields.join("\n  ")}
@@ -102,6 +114,7 @@ query IncidentElsewhere(${variables}) {
 }
 
 type RawElsewhere = RawCodeFields & {
+  [file: `f${number}`]: { __typename: string; text?: string } | null | undefined;
   nameWithOwner: string;
   url: string;
   recentIncidents?: { nodes: Array<{ number: number; title: string; createdAt: string }> };
@@ -132,6 +145,9 @@ export async function readElsewhere(
     const [owner, name] = need.repo.split("/") as [string, string];
     names[`o${k}`] = owner;
     names[`n${k}`] = name;
+    need.ownersFiles?.forEach((path, j) => {
+      names[`f${k}_${j}`] = `HEAD:${path}`;
+    });
   });
   let data: Record<string, RawElsewhere | null>;
   try {
@@ -201,5 +217,16 @@ function repository(need: ElsewhereNeed, raw: RawElsewhere | null): RepositoryEl
           hotfixPulls: code.hotfixPulls,
         }
       : null,
+    ...(need.ownersFiles ? { codeOwnersFiles: ownersFiles(need.ownersFiles, raw) } : {}),
   };
+}
+
+/** Each file's text, or null when the repository's default branch has no such file. */
+function ownersFiles(paths: readonly string[], raw: RawElsewhere): Record<string, string | null> {
+  return Object.fromEntries(
+    paths.map((path, j) => {
+      const blob = raw[`f${j}`];
+      return [path, blob?.__typename === "Blob" ? (blob.text ?? "") : null];
+    }),
+  );
 }

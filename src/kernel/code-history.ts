@@ -92,6 +92,8 @@ export interface RepositoryElsewhere {
    * service lives there): deployments, and the incident's hotfix branch and its pull requests.
    */
   code: ElsewhereCode | null;
+  /** Services' code owners files read here (`services.<name>.codeOwners`), by path; null: no such file. */
+  codeOwnersFiles?: Record<string, string | null>;
 }
 
 export interface ElsewhereCode {

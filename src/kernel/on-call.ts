@@ -17,6 +17,52 @@ export function withServiceOnCall(config: Config, services: readonly string[]): 
   return config;
 }
 
+/** One affected service's own on-call at a moment (`services.<name>.onCall`). */
+export interface ServiceOnCall extends OnCall {
+  service: string;
+}
+
+/** Each affected service with an on-call of its own, in the incident's order, as it is at `at`. */
+export function serviceOnCalls(config: Config, services: readonly string[], at: Date): ServiceOnCall[] {
+  return [...new Set(services)].flatMap((service) => {
+    const onCall = config.services[service]?.onCall;
+    return onCall ? [{ service, ...onCallAt({ ...config, onCall }, at) }] : [];
+  });
+}
+
+/**
+ * Who holds a role on an incident at `at`: each affected service's holder (several
+ * services, several people, each once), or the top-level `onCall`'s when no affected
+ * service has one of its own.
+ */
+export function onCallHolders(
+  config: Config,
+  services: readonly string[],
+  at: Date,
+  role: keyof OnCall,
+): string[] {
+  const perService = serviceOnCalls(config, services, at);
+  const holders = perService.length ? perService.map((one) => one[role]) : [onCallAt(config, at)[role]];
+  return [...new Set(holders.filter((one): one is string => one !== null))];
+}
+
+/** The primaries on an incident with the services each is on call for (each person once); the top-level primary with none. */
+export function primariesByService(
+  config: Config,
+  services: readonly string[],
+  at: Date,
+): Array<{ login: string; services: string[] }> {
+  const perService = serviceOnCalls(config, services, at);
+  if (perService.length === 0) {
+    const primary = onCallAt(config, at).primary;
+    return primary ? [{ login: primary, services: [] }] : [];
+  }
+  const byLogin = new Map<string, string[]>();
+  for (const one of perService)
+    if (one.primary) byLogin.set(one.primary, [...(byLogin.get(one.primary) ?? []), one.service]);
+  return [...byLogin].map(([login, served]) => ({ login, services: served }));
+}
+
 /** Who is on call at a moment: an override by date, else the rotation's current and next person, else the fixed lists. */
 export function onCallAt(config: Config, at: Date): OnCall {
   const base = baseOnCall(config, at);

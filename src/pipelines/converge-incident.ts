@@ -2,11 +2,12 @@ import type { Logger } from "probot";
 import type { Config } from "../config/schema.js";
 import type { TriggeringEvent } from "../features/incident/answered-elsewhere.js";
 import { decideIncident } from "../features/incident/decide-incident.js";
+import type { Relocation } from "../features/incident/decide-input.js";
 import { incidentWords } from "../features/incident/incident-words.js";
 import type { OutwardInput } from "../features/outward/decide-outward.js";
 import { applyPlanBatched } from "../github/apply-batched.js";
 import type { Octokit, Target } from "../github/client.js";
-import { leavePointer, movePrivately, moveToIncidents } from "../github/move-issue.js";
+import { leavePointer, type MoveResult, moveIssue, movePrivately } from "../github/move-issue.js";
 import type { PublishFiles } from "../github/publish-files.js";
 import { type HistoryVariables, historyVariables, readHistory } from "../github/read-history.js";
 import type { IssueHistory } from "../kernel/history.js";
@@ -100,6 +101,9 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
   let outward: OutwardInput = {};
   let publishTried = false;
   let moveFailure: string | undefined;
+  let moveCommandFailure:
+    | { key: string; reason: string; why: Extract<MoveResult, { why: unknown }>["why"] }
+    | undefined;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const decideInput = {
       config,
@@ -114,6 +118,7 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
       ...(input.event ? { event: input.event } : {}),
       ...(moveFailure !== undefined ? { moveFailure } : {}),
       ...(input.writeFailures?.length ? { writeFailures: input.writeFailures } : {}),
+      ...(moveCommandFailure !== undefined ? { moveCommandFailure } : {}),
     };
     let decision = decideIncident({ ...decideInput, outward });
     if (decision.move) {
@@ -138,10 +143,12 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
       decision = decideIncident({ ...decideInput, outward });
     }
     if (decision.relocate && decision.state.id) {
-      const moved = await relocate(input, decision.relocate.to, decision.state.id);
+      const moved = await relocate(input, decision.relocate, decision.state.id);
       if (moved === null) return null;
-      moveFailure = moved;
-      decision = decideIncident({ ...decideInput, moveFailure, outward });
+      const { command } = decision.relocate;
+      if (command) moveCommandFailure = { key: command, reason: moved.refused, why: moved.why };
+      else moveFailure = moved.refused;
+      decision = decideIncident({ ...decideInput, moveFailure, moveCommandFailure, outward });
     }
     const { state, plan, notices } = decision;
     if (plan.length === 0) {
@@ -175,15 +182,22 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
 }
 
 /**
- * `organisation.moveIncidents`: the declared incident moves to the incidents repository
- * (its comments and timeline with it) and a closed pointer issue stays behind. Null when
- * moved; else why not, in words for the incident.
+ * `organisation.moveIncidents` or `/move`: the declared incident moves to the incidents
+ * repository (its comments and timeline with it) and a closed pointer issue stays behind,
+ * except a security incident leaving a public repository (the pointer would be public).
+ * Null when moved; else why not.
  */
-async function relocate(input: ConvergeInput, to: string, id: string): Promise<string | null> {
+async function relocate(
+  input: ConvergeInput,
+  relocation: Relocation,
+  id: string,
+): Promise<Extract<MoveResult, { refused: string }> | null> {
   const { octokit, target, history, log } = input;
-  const moved = await moveToIncidents(octokit, history.issue.id, to);
-  if ("refused" in moved) return moved.refused;
+  const { to, privately } = relocation;
+  const moved = await moveIssue(octokit, history.issue.id, to, privately);
+  if ("refused" in moved) return moved;
   log.info({ to, url: moved.moved.url }, "moved incident to the incidents repository");
+  if (privately && !history.repo.private) return null;
   const link = `[${to}#${moved.moved.number}](${moved.moved.url})`;
   const body = `${incidentWords.movedPointer(id, to, link)}\n\n${marker("moved", { to, number: String(moved.moved.number) })}\n`;
   try {

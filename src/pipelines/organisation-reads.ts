@@ -6,6 +6,8 @@ import {
   elsewhereNeeds,
   frozenRepositories,
   idRepositories,
+  ownersFilesIn,
+  ownRepositoryAffected,
 } from "../features/code-response/org-scope.js";
 import { chooseId } from "../features/incident/issue-changes.js";
 import { applyRepoPlan } from "../github/apply-plan.js";
@@ -68,9 +70,17 @@ export async function withElsewhere(org: Organisation, history: IssueHistory): P
         config.organisation.freeze === "all" ? await installationRepositories(org.octokit) : [],
       )
     : [];
+  const suspects = org.declaring ? affectedRepositories(config, services, own) : [];
+  // Services' own code owners files ride along with their repository's suspects (and the
+  // incident's own repository's, when an affected service lives there).
+  const suspectRepos = [...suspects, ...(ownRepositoryAffected(config, services, own) ? [own] : [])];
+  const ownersFiles = org.declaring
+    ? suspectRepos.map((repo) => ({ repo, files: ownersFilesIn(config, services, repo, own) }))
+    : [];
   const needs = elsewhereNeeds({
     ids: org.declaring ? idRepositories(config, own) : [],
-    suspects: org.declaring ? affectedRepositories(config, services, own) : [],
+    suspects,
+    ownersFiles,
     freeze: inScope,
     // A code repository's freezing incident names the incidents repository's freezers of it too.
     freezers:

@@ -25,6 +25,13 @@ describe("the batched read of other repositories", () => {
     declaring: [need("acme/a", { ids: true, suspects: true }), need("acme/b", { ids: true })],
     freezing: [need("acme/a", { freeze: true }), need("acme/incidents", { freezers: true })],
     "freezers only": [need("acme/incidents", { freezers: true })],
+    "code owners files": [
+      {
+        ...need("acme/a", { ids: true, suspects: true }),
+        ownersFiles: ["services/a/CODEOWNERS", "b/OWNERS"],
+      },
+      { ...need("acme/own", {}), ownersFiles: ["services/own/CODEOWNERS"] },
+    ],
     everything: [
       need("acme/a", { ids: true, suspects: true, freeze: true, code: true }),
       need("acme/b", { freezers: true }),

@@ -98,6 +98,22 @@ export interface ElsewhereNeed {
   freezers?: boolean;
   /** Its deployments, and the incident's hotfix branch there with its pull requests (`codeRepositories`). */
   code?: boolean;
+  /** Services' code owners files to read there (`services.<name>.codeOwners` paths). */
+  ownersFiles?: string[];
+}
+
+/** The code owners files (`services.<name>.codeOwners` as a path) of the affected services living in `repo`. */
+export function ownersFilesIn(
+  config: Config,
+  services: readonly string[],
+  repo: string,
+  own: string,
+): string[] {
+  const files = servicesIn(config, services, repo, own).flatMap((service) => {
+    const source = config.services[service]?.codeOwners;
+    return typeof source === "string" ? [source] : [];
+  });
+  return [...new Set(files)];
 }
 
 export function elsewhereNeeds(parts: {
@@ -106,6 +122,8 @@ export function elsewhereNeeds(parts: {
   freeze: readonly string[];
   freezers?: readonly string[];
   code?: readonly string[];
+  /** Code owners files by repository. */
+  ownersFiles?: ReadonlyArray<{ repo: string; files: readonly string[] }>;
 }): ElsewhereNeed[] {
   const needs = new Map<string, ElsewhereNeed>();
   const need = (repo: string) => {
@@ -119,6 +137,8 @@ export function elsewhereNeeds(parts: {
   for (const repo of parts.freeze) need(repo).freeze = true;
   for (const repo of parts.freezers ?? []) if (!need(repo).freeze) need(repo).freezers = true;
   for (const repo of parts.code ?? []) need(repo).code = true;
+  for (const { repo, files } of parts.ownersFiles ?? [])
+    if (files.length) need(repo).ownersFiles = [...files];
   return [...needs.values()];
 }
 

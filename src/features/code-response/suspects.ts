@@ -52,9 +52,38 @@ interface RepositoryChanges {
   repo: string | null;
   defaultBranch: string | null;
   merged: PullFact[];
-  codeowners: string | null;
   deployments: DeploymentFact[];
   paths: string[];
+  /** The code owners of a changed path. */
+  owners: (path: string) => string[];
+}
+
+/**
+ * Code owners in one repository: an affected service whose paths hold the file and which
+ * names its own source (`services.<name>.codeOwners`: a list, or a file read with the
+ * changes) answers for it; else the repository's `CODEOWNERS`. A service's file that is
+ * not there owns nothing (the docs say where it is looked for).
+ */
+function ownersIn(
+  config: Config,
+  services: readonly string[],
+  codeowners: string | null,
+  files: Record<string, string | null>,
+): (path: string) => string[] {
+  const fallback = codeowners ? parseCodeowners(codeowners) : [];
+  const sources = services.flatMap((service) => {
+    const { codeOwners, paths = [] } = config.services[service] ?? {};
+    if (codeOwners === undefined) return [];
+    const text = typeof codeOwners === "string" ? files[codeOwners] : null;
+    const rules = typeof codeOwners === "string" ? (text ? parseCodeowners(text) : []) : null;
+    return [{ paths, owners: (path: string) => (rules ? ownersOf(rules, path) : [...codeOwners]) }];
+  });
+  return (path) => {
+    const own = sources.filter(
+      (one) => one.paths.length === 0 || one.paths.some((p) => matchesPath(p, path)),
+    );
+    return own.length ? unique(own.flatMap((one) => one.owners(path))) : ownersOf(fallback, path);
+  };
 }
 
 function changesRead(
@@ -67,22 +96,30 @@ function changesRead(
   const read = history.code.suspects;
   if (!read) return null;
   const changes: RepositoryChanges[] = [];
-  if (ownRepositoryAffected(config, services, own))
+  const filesOf = (repo: string) =>
+    (history.elsewhere ?? []).find((other) => other.nameWithOwner.toLowerCase() === repo.toLowerCase())
+      ?.codeOwnersFiles ?? {};
+  if (ownRepositoryAffected(config, services, own)) {
+    const here = servicesIn(config, services, own, own);
     changes.push({
       repo: null,
       defaultBranch: history.repo.defaultBranch,
       merged: read.merged,
-      codeowners: read.codeowners,
       deployments: history.code.deployments,
-      paths: servicePaths(config, servicesIn(config, services, own, own)),
+      paths: servicePaths(config, here),
+      owners: ownersIn(config, here, read.codeowners, filesOf(own)),
     });
+  }
   for (const other of history.elsewhere ?? []) {
     if (!other.suspects) continue;
+    const there = servicesIn(config, services, other.nameWithOwner, own);
     changes.push({
       repo: other.nameWithOwner,
       defaultBranch: other.defaultBranch,
-      ...other.suspects,
-      paths: servicePaths(config, servicesIn(config, services, other.nameWithOwner, own)),
+      merged: other.suspects.merged,
+      deployments: other.suspects.deployments,
+      paths: servicePaths(config, there),
+      owners: ownersIn(config, there, other.suspects.codeowners, other.codeOwnersFiles ?? {}),
     });
   }
   return changes;
@@ -100,7 +137,6 @@ export function selectSuspects(state: IncidentState, history: IssueHistory, conf
     const { paths } = repo;
     const relevant = (path: string) =>
       paths.length === 0 || paths.some((pattern) => matchesPath(pattern, path));
-    const rules = repo.codeowners ? parseCodeowners(repo.codeowners) : [];
     for (const pull of repo.merged) {
       if (pull.baseRefName !== repo.defaultBranch || !inWindow(pull.mergedAt)) continue;
       if (paths.length > 0 && !pull.files.some(relevant)) continue;
@@ -111,7 +147,7 @@ export function selectSuspects(state: IncidentState, history: IssueHistory, conf
         url: pull.url,
         mergedAt: pull.mergedAt,
         author: pull.author?.login ?? null,
-        owners: unique(pull.files.filter(relevant).flatMap((path) => ownersOf(rules, path))),
+        owners: unique(pull.files.filter(relevant).flatMap(repo.owners)),
       });
     }
     for (const deployment of repo.deployments) {

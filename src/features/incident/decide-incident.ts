@@ -1,8 +1,9 @@
+import type { Config } from "../../config/schema.js";
 import { appArtifacts } from "../../kernel/app-artifacts.js";
 import type { IssueHistory } from "../../kernel/history.js";
 import type { IncidentState } from "../../kernel/incident-state.js";
 import { marker } from "../../kernel/markers.js";
-import { onCallAt, runbookFor, withServiceOnCall } from "../../kernel/on-call.js";
+import { primariesByService, runbookFor, withServiceOnCall } from "../../kernel/on-call.js";
 import type { Plan, Write } from "../../kernel/plan.js";
 import { project } from "../../kernel/projection/project-history.js";
 import { fitComment } from "../../render/fit-comment.js";
@@ -24,6 +25,7 @@ import type { DecideInput, Decision, MessageFn, ReplyFn } from "./decide-input.j
 import { chooseId, issueChanges } from "./issue-changes.js";
 import { labelSpecs } from "./label-specs.js";
 import { declarationMessage, triageMessage } from "./messages.js";
+import { decideMoveCommand } from "./move-command.js";
 import { organisationMove, organisationMoveFailed } from "./organisation-move.js";
 import { planTimeline } from "./plan-timeline.js";
 import { findRecurrences } from "./recurrence.js";
@@ -117,6 +119,7 @@ function decideWith(input: DecideInput, templates: Templates): Decision {
         body: `${failure.marker}\n⚠️ ${failure.what}: ${reason}.\n`,
       });
     }
+  const moveCommand = decideMoveCommand(state, history, input, artifacts.replies, reply);
   // Two handlers racing (replicas, concurrent deliveries) can both post a reply: keep the oldest.
   for (const [, [, ...extra]] of artifacts.replyComments)
     for (const duplicate of extra)
@@ -134,7 +137,8 @@ function decideWith(input: DecideInput, templates: Templates): Decision {
     const body = () =>
       declarationMessage(message(marker("declaration", { id }), declaredAt), {
         id,
-        onCall: onCallAt(config, declaredAt).primary,
+        onCall: primariesByService(config, state.form.services, declaredAt),
+        paged: pagesOnDeclaration(config, state),
         runbook: runbookFor(config, state.form.services, `${title}\n${state.form.impact ?? ""}`),
         // Security incidents in public repositories keep their impact and links off the issue.
         withhold: state.security && !history.repo.private,
@@ -194,9 +198,19 @@ function decideWith(input: DecideInput, templates: Templates): Decision {
     // Notices are claimed by the timeline's write; without that write this round, they wait for the next.
     if (!planTimeline(state, artifacts, plan, timeline)) notices = [];
   }
-  // Declared and written, nothing left to do here: the incident may move to the incidents repository.
-  const relocate = plan.length === 0 ? organisationMove(state, history, config, moveFailure) : null;
+  // Declared and written, nothing left to do here: the incident may move. A `/move` does not
+  // wait for its 👀: the reaction is made where the incident arrives, with the command's answer.
+  const onlyReactions = plan.every((write) => write.kind === "react");
+  const relocate =
+    (onlyReactions ? moveCommand : null) ??
+    (plan.length === 0 ? organisationMove(state, history, config, moveFailure) : null);
   return { state, plan: plan.map(withinLimit), notices, publication, ...(relocate ? { relocate } : {}) };
+}
+
+/** The declaration's page goes out: a paging service, a severity that pages or notifies, not a drill. */
+function pagesOnDeclaration(config: Config, state: IncidentState): boolean {
+  const mode = state.severity ? config.paging.severities[state.severity]?.mode : undefined;
+  return config.paging.service !== "none" && mode !== undefined && mode !== "none" && !state.drill;
 }
 
 /** The incident as it was at `asOf`: history up to then, code rows up to then. */

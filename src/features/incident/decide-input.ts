@@ -31,6 +31,22 @@ export interface DecideInput extends ProjectionContext {
   moveFailure?: string;
   /** Writes this event made in other repositories before deciding (freeze checks) that failed: told on the incident. */
   writeFailures?: readonly WriteFailure[];
+  /** This event tried a `/move` (the command's reply key) and GitHub or the target said why not. */
+  moveCommandFailure?: { key: string; reason: string; why: MoveRefusal };
+}
+
+/** Why a transfer did not happen, as the wall around GitHub found out. */
+export type MoveRefusal = "not-visible" | "public" | "archived" | "refused";
+
+/**
+ * Move the incident, once declared and written: to the incidents repository
+ * (`organisation.moveIncidents`), or where a `/move` (its reply key in `command`) asked.
+ * `privately`: a security incident, which never moves to a public repository.
+ */
+export interface Relocation {
+  to: string;
+  privately: boolean;
+  command: string | null;
 }
 
 export interface Decision {
@@ -42,8 +58,8 @@ export interface Decision {
   publication: { hash: string | null } | null;
   /** Move the issue to this private repository before anything else (a security incident in a public one). */
   move?: { to: string };
-  /** Once declared and written, move the incident to the incidents repository (`organisation.moveIncidents`). */
-  relocate?: { to: string };
+  /** Once declared and written, move the incident (`organisation.moveIncidents`, or `/move`). */
+  relocate?: Relocation;
 }
 
 /** Posts a reply under `key` once: `body` gets the hidden marker that claims the key. */

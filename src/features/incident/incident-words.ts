@@ -53,10 +53,23 @@ export const incidentWords = {
   /** `organisation.moveIncidents`: the transfer to the incidents repository failed; said once per reason. */
   moveFailed: (repo: string, to: string, reason: string) =>
     `📦 **Could not move this incident to \`${to}\`:** ${reason}. It stays in \`${repo}\` and works here as usual. Install the app on \`${to}\` with Issues: write, or fix \`organisation.repository\`; the next event tries again.`,
+  /** `/move`: refusals that name the repository and what to type instead. */
+  moveNoIncidentsRepository: (repo: string, allowed: readonly string[]) =>
+    `📦 **Not moved:** no incidents repository is configured, so a bare \`/move\` has nowhere to go. Set \`organisation.repository: owner/name\` in \`.github/incident.yml\`${allowed.length ? `, or type ${allowed.map((one) => `\`/move ${one}\``).join(" or ")}` : ""}. The incident stays in \`${repo}\`.`,
+  moveAlreadyThere: (repo: string) => `📦 **Not moved:** this incident is already in \`${repo}\`.`,
+  moveNotATarget: (to: string, allowed: readonly string[]) =>
+    `📦 **Not moved:** \`${to}\` is not where this organisation keeps incidents. ${allowed.length ? `Type ${allowed.map((one) => `\`/move ${one}\``).join(" or ")} (\`organisation.repository\`, \`security.repository\`).` : "Set `organisation.repository` in `.github/incident.yml`, then type `/move`."}`,
+  moveNotDeclared: (to: string) =>
+    `📦 **Not moved:** this issue is not a declared incident yet. Type \`/declare\` first, then \`/move ${to}\`.`,
+  moveCommandFailed: (repo: string, to: string, reason: string, hint: string) =>
+    `📦 **Could not move this incident to \`${to}\`:** ${reason}. It stays in \`${repo}\` and works here as usual. ${hint}`,
+  /** Said where a `/move` brought the incident. */
+  moveCommandArrived: (from: string, repo: string) =>
+    `📦 **Moved here from \`${from}\`** to \`${repo}\`, with its comments and timeline. Its old address leads here, and a closed issue in \`${from}\` points the way.`,
   /** The pointer left in the code repository once an incident moved away (a closed issue). */
   movedPointerTitle: (id: string, to: string) => `[${id}] moved to ${to}`,
   movedPointer: (id: string, to: string, link: string) =>
-    `📦 Incident ${id} moved to ${link} in \`${to}\`, where this organisation keeps its incidents (\`organisation.moveIncidents\`). Its comments, timeline and links moved with it, and its old address here leads there. Follow it there; this issue only points the way.`,
+    `📦 Incident ${id} moved to ${link} in \`${to}\`, where this organisation keeps its incidents. Its comments, timeline and links moved with it, and its old address here leads there. Follow it there; this issue only points the way.`,
   /** Seed plan 003: monitor for a while after mitigation before resolving. */
   resolvedTooSoon: (watched: number, window: number) =>
     `Resolved ${formatDuration(watched)} after mitigation; the plan asks to monitor for ${formatDuration(window)} before resolving. Keep an eye on it, and \`/reopen\` if it comes back.`,

@@ -2,7 +2,7 @@ import type { Config } from "../../config/schema.js";
 import type { IssueHistory } from "../../kernel/history.js";
 import { idFromTitle, nextId, resolveClash, withIdPrefix } from "../../kernel/incident-id.js";
 import type { IncidentState } from "../../kernel/incident-state.js";
-import { onCallAt } from "../../kernel/on-call.js";
+import { onCallHolders } from "../../kernel/on-call.js";
 import type { Write } from "../../kernel/plan.js";
 import { vocabulary } from "../../kernel/projection/state-changes.js";
 
@@ -62,8 +62,9 @@ export function issueChanges(
 
   const assignees = new Set(issue.assignees);
   if (state.declaration && declaring && !state.roles.ic?.length) {
-    const primary = onCallAt(config, state.declaration.at).primary;
-    if (primary && !primary.includes("/")) assignees.add(primary);
+    // Each affected service's primary on-call (several services, several people), else the top-level one.
+    for (const primary of onCallHolders(config, state.form.services, state.declaration.at, "primary"))
+      if (!primary.includes("/")) assignees.add(primary);
   }
   const ic = state.roles.ic?.[0];
   if (ic && !ic.includes("/") && newlyAssignsIc(state)) assignees.add(ic);

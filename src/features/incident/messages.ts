@@ -78,6 +78,20 @@ const people = (handles: readonly string[] | undefined) => (handles?.length ? me
 /** The resolution message lists the latest entries; the timeline comment keeps them all. */
 const RESOLUTION_ENTRIES = 40;
 
+/** `@alice (assigned)`, or `@alice for \`search\`, @bob for \`api\` and \`web\` (assigned, paged)`. */
+function onCallCell(
+  onCall: ReadonlyArray<{ login: string; services: readonly string[] }>,
+  paged: boolean,
+): string {
+  if (onCall.length === 0) return "nobody configured (`onCall` in `.github/incident.yml`)";
+  const who = onCall.map((one) =>
+    one.services.length
+      ? `${mention(one.login)} for ${one.services.map((service) => `\`${service}\``).join(" and ")}`
+      : mention(one.login),
+  );
+  return `${who.join(", ")} (assigned${paged ? ", paged" : ""})`;
+}
+
 const WITHHELD =
   "withheld: this is a security incident in a public repository; share details in a private channel";
 
@@ -85,7 +99,10 @@ export function declarationMessage(
   ctx: MessageContext,
   extra: {
     id: string;
-    onCall: string | null;
+    /** Who is on call: each affected service's primary with its services (each person once), or the top-level one (no services). */
+    onCall: ReadonlyArray<{ login: string; services: readonly string[] }>;
+    /** The incident's page went to them (a paging service, a severity that pages, not a drill). */
+    paged?: boolean;
     runbook: string | null;
     suspects: Suspects | null;
     withhold?: boolean;
@@ -112,9 +129,7 @@ export function declarationMessage(
     started: stamp(state.times.started, config),
     detection: state.form.detection ? inline(state.form.detection) : "not said",
     ic: ic ?? "nobody yet: `/ack` makes you IC, or `/ic @someone`",
-    onCall: extra.onCall
-      ? `${mention(extra.onCall)} (assigned)`
-      : "nobody configured (`onCall` in `.github/incident.yml`)",
+    onCall: onCallCell(extra.onCall, extra.paged ?? false),
     status: state.status,
     runbook: extra.runbook ? `[${inline(extra.runbook, 120)}](${extra.runbook})` : "none matched",
     links: extra.withhold ? "withheld" : state.form.links ? inline(state.form.links, 500) : "none",

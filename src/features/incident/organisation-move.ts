@@ -1,7 +1,7 @@
 import type { Config } from "../../config/schema.js";
 import type { IssueHistory } from "../../kernel/history.js";
 import type { IncidentState } from "../../kernel/incident-state.js";
-import type { ReplyFn } from "./decide-input.js";
+import type { Relocation, ReplyFn } from "./decide-input.js";
 import { incidentWords } from "./incident-words.js";
 
 /**
@@ -16,12 +16,12 @@ export function organisationMove(
   history: IssueHistory,
   config: Config,
   moveFailure: string | null,
-): { to: string } | null {
+): Relocation | null {
   const to = config.organisation.repository;
   if (!config.organisation.moveIncidents || !to || moveFailure !== null) return null;
   if (to.toLowerCase() === history.repo.nameWithOwner.toLowerCase()) return null;
   if (!state.declaration || !state.id || state.security) return null;
-  return { to };
+  return { to, privately: false, command: null };
 }
 
 export function organisationMoveFailed(

@@ -1,5 +1,6 @@
 import type { SeverityPaging } from "../../config/paging-schema.js";
 import type { Config } from "../../config/schema.js";
+import { serviceOnCalls } from "../../kernel/on-call.js";
 import type { ChatNotice } from "./chat-notice.js";
 
 /**
@@ -65,7 +66,12 @@ export function pageActions(notices: readonly ChatNotice[], config: Config): Pag
         if (!severity || mode === "none") continue;
         if (notice.event === "severity" && !raised(names, notice.severities)) continue;
         const summary = notice.event === "declared" ? (notice.detail ?? "") : "";
-        trigger(mode === "page" ? "high" : "low", incident.id, summary, []);
+        trigger(
+          mode === "page" ? "high" : "low",
+          incident.id,
+          summary,
+          onCallOfServices(config, incident, notice.at),
+        );
         break;
       }
       case "escalation": {
@@ -91,6 +97,15 @@ export function pageActions(notices: readonly ChatNotice[], config: Config): Pag
     }
   }
   return actions;
+}
+
+/**
+ * The incident's page is for the on-call of each affected service that has one of its own
+ * (each person once); none: the paging service routes it as configured.
+ */
+function onCallOfServices(config: Config, incident: { services: string[] }, at: Date): string[] {
+  const primaries = serviceOnCalls(config, incident.services, at).map((one) => one.primary);
+  return [...new Set(primaries.filter((one): one is string => one !== null))];
 }
 
 function modeOf(setting: SeverityPaging | undefined): "page" | "notify" | "none" {

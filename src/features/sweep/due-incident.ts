@@ -2,7 +2,7 @@ import { formatDuration } from "../../config/duration.js";
 import type { Config } from "../../config/schema.js";
 import { addDeadline } from "../../kernel/business-days.js";
 import { clocks } from "../../kernel/clocks.js";
-import { onCallAt, withServiceOnCall } from "../../kernel/on-call.js";
+import { onCallHolders } from "../../kernel/on-call.js";
 import { severityConfig, vocabulary } from "../../kernel/projection/state-changes.js";
 import type { SweepIncident } from "./sweep-snapshot.js";
 import type { SweepTask } from "./sweep-task.js";
@@ -27,8 +27,13 @@ const unique = (handles: Array<string | null | undefined>) => [
 function openIncidentRules(now: Date, incident: SweepIncident, config: Config): SweepTask[] {
   const { state } = incident;
   const declared = state.times.declared ?? state.declaration?.at ?? now;
-  // Escalations and reminders go to whoever is on call when they fire, not at declaration.
-  const onCall = onCallAt(withServiceOnCall(config, state.form.services), now);
+  // Escalations and reminders go to whoever is on call when they fire, not at declaration:
+  // on an incident of several services with on-calls of their own, each service's.
+  const services = state.form.services;
+  const onCall = {
+    primary: onCallHolders(config, services, now, "primary"),
+    secondary: onCallHolders(config, services, now, "secondary"),
+  };
   const roles = state.roles;
   const actions: SweepTask[] = [];
   // An automatic severity change happens first: the other rules already see the new
@@ -45,7 +50,7 @@ function openIncidentRules(now: Date, incident: SweepIncident, config: Config): 
       kind: "ack-overdue",
       incident: incident.number,
       key: "ack",
-      mentions: unique([onCall.primary, onCall.secondary]),
+      mentions: unique([...onCall.primary, ...onCall.secondary]),
       target: c.targets.acknowledge.target,
     });
   }
@@ -56,13 +61,13 @@ function openIncidentRules(now: Date, incident: SweepIncident, config: Config): 
       kind: "ic-overdue",
       incident: incident.number,
       key: "ic",
-      mentions: unique([onCall.primary, onCall.secondary]),
+      mentions: unique([...onCall.primary, ...onCall.secondary]),
       target: c.targets.ic.target,
     });
   }
 
   const elapsed = now.getTime() - declared.getTime();
-  actions.push(...commsPrompts(incident, effective.severity, elapsed, config, onCall.primary));
+  actions.push(...commsPrompts(incident, effective.severity, elapsed, config, onCall.primary[0] ?? null));
   const lastUpdate = state.updates.at(-1)?.at ?? declared;
   config.escalation.forEach((level, index) => {
     const holds =
@@ -73,8 +78,8 @@ function openIncidentRules(now: Date, incident: SweepIncident, config: Config): 
           : elapsed >= level.after;
     if (!holds) return;
     const mentions = unique(
-      level.notify.map((name) =>
-        name === "primary" ? onCall.primary : name === "secondary" ? onCall.secondary : name,
+      level.notify.flatMap((name) =>
+        name === "primary" ? onCall.primary : name === "secondary" ? onCall.secondary : [name],
       ),
     );
     actions.push({
@@ -103,7 +108,7 @@ function openIncidentRules(now: Date, incident: SweepIncident, config: Config): 
       key: `page-after:${effective.severity}`,
       severity: effective.severity,
       after: paging.pageAfter,
-      mentions: unique([onCall.primary]),
+      mentions: unique(onCall.primary),
     });
   }
 
@@ -116,7 +121,7 @@ function openIncidentRules(now: Date, incident: SweepIncident, config: Config): 
       kind: "update-nudge",
       incident: incident.number,
       key: `update:${minute(lastUpdate)}:${period}`,
-      mentions: responsible.length ? responsible : unique([onCall.primary]),
+      mentions: responsible.length ? responsible : unique(onCall.primary),
       dueAt: c.nextUpdateDue,
     });
   }

@@ -152,6 +152,8 @@ export function applyCommand(
     case "hotfix":
     case "rollback":
     case "revert":
+    // Moving is decided once the incident converged (features/incident/move-command.ts).
+    case "move":
     case "pir":
     case "comms-draft":
     case "timeline":
