@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { LeadMutation } from "./batch-document.js";
 import type { Octokit } from "./client.js";
 import { COMMIT_ON_BRANCH_MUTATION } from "./queries.js";
 
@@ -18,6 +19,11 @@ export interface PublishFilesInput {
   message: string;
   /** The branch as a read just saw it; absent: read it here. */
   site?: SiteBranch;
+  /**
+   * A branch the read found missing is left to the caller's next write (`createRef` in
+   * its GraphQL document): the orphan commit is made here, its ref is not.
+   */
+  deferNewBranch?: boolean;
 }
 
 /** A branch as read: its head and the blob ids of the files that matter, or absent. */
@@ -28,6 +34,8 @@ export type SiteBranch =
 export interface PublishResult {
   /** The new commit, or null when every file was already so (nothing written). */
   commitSha: string | null;
+  /** With `deferNewBranch`: the branch the caller must create at `commitSha`. */
+  newBranch?: string;
 }
 
 export type PublishFiles = (octokit: Octokit, input: PublishFilesInput) => Promise<PublishResult>;
@@ -94,6 +102,8 @@ async function publishOnce(octokit: Octokit, input: PublishFilesInput): Promise<
   });
   if (head) {
     await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.sha, force: false });
+  } else if (input.deferNewBranch) {
+    return { commitSha: commit.sha, newBranch: branch };
   } else {
     await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.sha });
   }
@@ -184,4 +194,17 @@ function status(error: unknown): number | undefined {
 function movedMeanwhile(error: unknown): boolean {
   const message = String((error as Error | null)?.message ?? "");
   return status(error) === 422 && /fast forward|already exists/i.test(message);
+}
+
+/**
+ * The site's new branch as the first mutation of the incident's next document: the orphan
+ * commit is already made (`deferNewBranch`), so the branch costs no request of its own.
+ */
+export function newBranchMutation(repositoryId: string, branch: { name: string; oid: string }): LeadMutation {
+  return {
+    field: "createRef",
+    inputType: "CreateRefInput",
+    input: { repositoryId, name: `refs/heads/${branch.name}`, oid: branch.oid },
+    select: "ref { id }",
+  };
 }

@@ -7,15 +7,16 @@ import type { OutwardInput } from "../features/outward/decide-outward.js";
 import { applyPlanBatched } from "../github/apply-batched.js";
 import type { Octokit, Target } from "../github/client.js";
 import { leavePointer, movePrivately, moveToIncidents } from "../github/move-issue.js";
-import type { PublishFiles } from "../github/publish-files.js";
+import { newBranchMutation, type PublishFiles } from "../github/publish-files.js";
 import { type HistoryVariables, historyVariables, readHistory } from "../github/read-history.js";
+import type { RawSiteRepository } from "../github/read-status-site.js";
 import type { IssueHistory } from "../kernel/history.js";
 import type { IncidentState } from "../kernel/incident-state.js";
 import { marker } from "../kernel/markers.js";
 import type { ChatDeps } from "../outside/chat/chat-deps.js";
 import type { WarRoomDeps } from "../outside/slack/slack-deps.js";
 import type { TemplateOverrides } from "../render/template-overrides.js";
-import { publishForIncident } from "./publish-status-site.js";
+import { type NewBranch, type PublishSiteInput, publishForIncident } from "./publish-status-site.js";
 import { sendNotices } from "./send-notices.js";
 import { syncWarRoom } from "./war-room-sync.js";
 
@@ -71,6 +72,8 @@ export interface ConvergeInput {
   onLabelsChecked?: () => void;
   /** Completes the history a write returned (organisation mode: the other repositories' ids, read again). */
   refresh?: (before: IssueHistory, after: IssueHistory) => Promise<IssueHistory>;
+  /** The status site's first page, read with `history` because the event asked to publish. */
+  site?: RawSiteRepository | null;
 }
 
 export async function convergeIncident(input: ConvergeInput): Promise<void> {
@@ -96,6 +99,8 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
   let { history, variables } = input;
   let outward: OutwardInput = {};
   let publishTried = false;
+  // A site branch made just now: its ref goes first in the next document (`createRef`).
+  let newBranch: { site: PublishSiteInput; hash: string | null; branch: NewBranch } | null = null;
   let moveFailure: string | undefined;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const decideInput = {
@@ -128,9 +133,18 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
       publishTried = true;
       const site = { owner, repo, ...decideInput, incidentId: decision.state.id ?? `#${number}` };
       const hash = decision.publication.hash;
-      outward = await publishForIncident(octokit, site, hash, outside.publishFiles, outside.log, {
-        retried: input.retried ?? false,
-      });
+      // The first round's read brought the site when the event asked to publish.
+      const firstPage = round === 1 && input.site !== undefined ? { firstPage: input.site } : {};
+      const done = await publishForIncident(
+        octokit,
+        { ...site, ...firstPage, deferNewBranch: true },
+        hash,
+        outside.publishFiles,
+        outside.log,
+        { retried: input.retried ?? false },
+      );
+      outward = done.outward;
+      if (done.newBranch) newBranch = { site, hash, branch: done.newBranch };
       decision = decideIncident({ ...decideInput, outward });
     }
     if (decision.relocate && decision.state.id) {
@@ -140,7 +154,7 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
       decision = decideIncident({ ...decideInput, moveFailure, outward });
     }
     const { state, plan, notices } = decision;
-    if (plan.length === 0) {
+    if (plan.length === 0 && !newBranch) {
       if (input.checkLabels) input.onLabelsChecked?.();
       if (round > 1) log.debug({ incident: state.id, rounds: round - 1 }, "incident converged");
       return { state, history, variables };
@@ -148,13 +162,34 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
     // Declared just now: the history the writes return also shows the code of the new id.
     if (state.id && !variables.withCode)
       variables = historyVariables(config, now, { withRecent: input.withRecent ?? false, id: state.id });
+    const lead = newBranch ? { lead: newBranchMutation(history.repo.id, newBranch.branch) } : {};
     const result = await applyPlanBatched(octokit, target, plan, variables, history, {
       retried: input.retried ?? false,
+      ...lead,
     });
     if (input.checkLabels) input.onLabelsChecked?.();
     log.info({ incident: state.id, round, writes: result.applied }, "applied plan");
+    const branchMade = newBranch;
+    newBranch = null;
+    let failedAgain = false;
+    if (branchMade && result.leadFailure !== undefined && outside) {
+      // The branch was not made (another publisher made it first, or GitHub failed): publish
+      // the ordinary way now; if that fails too, record the failure and no publication, so
+      // the next event tries again.
+      outside.log.warn({ reason: result.leadFailure }, "status site branch not created; publishing again");
+      const again = await publishForIncident(
+        octokit,
+        branchMade.site,
+        branchMade.hash,
+        outside.publishFiles,
+        outside.log,
+        { retried: input.retried ?? false },
+      );
+      failedAgain = again.outward.publishFailure !== undefined;
+      if (failedAgain) outward = { ...again.outward, published: null };
+    }
     // Reactions alone change nothing the projection reads: no verify read needed.
-    if (!result.history && !result.unverified) return { state, history, variables };
+    if (!result.history && !result.unverified && !failedAgain) return { state, history, variables };
     const next =
       result.history && !result.unverified
         ? result.history

@@ -40,7 +40,7 @@ export function memoryPublisher(through?: PublishFiles): MemoryPublisher {
         paths: changed.map((f) => f.path),
         sha,
       });
-      return { commitSha: sha };
+      return { ...real, commitSha: sha };
     },
   };
   return publisher;
