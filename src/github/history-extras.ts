@@ -65,19 +65,26 @@ export async function readIncident(
   variables: HistoryVariables,
   extras: ReadExtras,
 ): Promise<IncidentRead | null> {
-  const result = await octokit.graphql<{ repository: RawWithExtras | null; site?: RawSiteRepository | null }>(
-    extrasDocument(extras),
-    {
+  type Answer = { repository: RawWithExtras | null; site?: RawSiteRepository | null };
+  let result: Answer;
+  try {
+    result = await octokit.graphql<Answer>(extrasDocument(extras), {
       ...where,
       ...variables,
       ...(extras.site ? { siteSince: gitTime(extras.site.since), ...siteVariables(extras.site) } : {}),
-    },
-  );
+    });
+  } catch (error) {
+    result = onlyNamedMissing(error);
+  }
   const repository = result.repository;
   if (!repository?.issue) return null;
   const history = await normaliseHistory(octokit, repository, repository.issue);
   const pulls = (extras.pulls ?? []).slice(0, MAX_PULLS);
-  const namedPulls = pulls.map((number, index) => namedPull(number, repository[`named${index}`]));
+  // A field the answer lacks is not known: that pull request is read where it always was.
+  const namedPulls = pulls.flatMap((number, index) => {
+    const alias = `named${index}` as const;
+    return alias in repository ? [namedPull(number, repository[alias])] : [];
+  });
   const withPulls: IssueHistory =
     namedPulls.length > 0
       ? {
@@ -88,7 +95,21 @@ export async function readIncident(
   return { history: withPulls, ...(extras.site ? { site: result.site ?? null } : {}) };
 }
 
+/**
+ * A number that is neither an issue nor a pull request fails only its own field: GitHub
+ * answers it with null and an error naming its path. Any other error is the read's.
+ */
+function onlyNamedMissing<T>(error: unknown): T {
+  const partial = error as { name?: string; data?: T; errors?: Array<{ path?: Array<string | number> }> };
+  const named = (e: { path?: Array<string | number> }) =>
+    e.path?.[0] === "repository" && /^named\d+$/.test(String(e.path?.[1] ?? ""));
+  if (partial.name === "GraphqlResponseError" && partial.data && (partial.errors ?? []).every(named))
+    return partial.data;
+  throw error;
+}
+
 function namedPull(number: number, raw: RawNamed | null | undefined): NamedPull {
+  // GitHub answers a number that is neither with null (and an error the read does not fail on).
   if (!raw) return { number, kind: "missing" };
   if (raw.__typename !== "PullRequest" || !raw.id) return { number, kind: "issue" };
   return { number, kind: "pull", id: raw.id, state: raw.state ?? "OPEN", merged: raw.merged === true };

@@ -135,7 +135,8 @@ export interface CodeFacts {
 
 /** A number in the incident's repository as the read found it: a pull request (with its node id), an issue, nothing. */
 export type NamedPull =
-  | { number: number; kind: "missing" | "issue" }
+  | { number: number; kind: "missing" }
+  | { number: number; kind: "issue" }
   | { number: number; kind: "pull"; id: string; state: string; merged: boolean };
 
 export function emptyCodeFacts(): CodeFacts {
