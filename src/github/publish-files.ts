@@ -20,11 +20,17 @@ export interface PublishFilesInput {
   /** The branch as a read just saw it; absent: read it here. */
   site?: SiteBranch;
   /**
-   * A branch the read found missing is left to the caller's next write (`createRef` in
-   * its GraphQL document): the orphan commit is made here, its ref is not.
+   * The write that moves the branch is left to the caller's next GraphQL document
+   * (`Deferred`): a branch the read found missing gets its orphan commit here and its
+   * `createRef` there; on a head the read saw, the `createCommitOnBranch` goes there whole.
    */
-  deferNewBranch?: boolean;
+  defer?: boolean;
 }
+
+/** A write `defer` left to the caller: it goes first in its next document (`deferredMutation`). */
+export type Deferred =
+  | { kind: "new-branch"; branch: string; oid: string }
+  | { kind: "commit"; input: Record<string, unknown> };
 
 /** A branch as read: its head and the blob ids of the files that matter, or absent. */
 export type SiteBranch =
@@ -34,8 +40,8 @@ export type SiteBranch =
 export interface PublishResult {
   /** The new commit, or null when every file was already so (nothing written). */
   commitSha: string | null;
-  /** With `deferNewBranch`: the branch the caller must create at `commitSha`. */
-  newBranch?: string;
+  /** With `defer`: the write the caller still makes (`commitSha` is null for a deferred commit). */
+  deferred?: Deferred;
 }
 
 export type PublishFiles = (octokit: Octokit, input: PublishFilesInput) => Promise<PublishResult>;
@@ -102,8 +108,8 @@ async function publishOnce(octokit: Octokit, input: PublishFilesInput): Promise<
   });
   if (head) {
     await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.sha, force: false });
-  } else if (input.deferNewBranch) {
-    return { commitSha: commit.sha, newBranch: branch };
+  } else if (input.defer) {
+    return { commitSha: commit.sha, deferred: { kind: "new-branch", branch, oid: commit.sha } };
   } else {
     await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.sha });
   }
@@ -118,21 +124,21 @@ async function commitOnBranch(
 ): Promise<PublishResult> {
   const changed = input.files.filter((file) => site.blobs.get(file.path) !== gitBlobSha(file.content));
   if (changed.length === 0) return { commitSha: null };
+  const commit = {
+    branch: { repositoryNameWithOwner: `${input.owner}/${input.repo}`, branchName: input.branch },
+    expectedHeadOid: site.head,
+    message: { headline: input.message },
+    fileChanges: {
+      additions: changed.map((file) => ({
+        path: file.path,
+        contents: Buffer.from(file.content, "utf8").toString("base64"),
+      })),
+    },
+  };
+  if (input.defer) return { commitSha: null, deferred: { kind: "commit", input: commit } };
   const data = await octokit.graphql<{ createCommitOnBranch: { commit: { oid: string } } }>(
     COMMIT_ON_BRANCH_MUTATION,
-    {
-      input: {
-        branch: { repositoryNameWithOwner: `${input.owner}/${input.repo}`, branchName: input.branch },
-        expectedHeadOid: site.head,
-        message: { headline: input.message },
-        fileChanges: {
-          additions: changed.map((file) => ({
-            path: file.path,
-            contents: Buffer.from(file.content, "utf8").toString("base64"),
-          })),
-        },
-      },
-    },
+    { input: commit },
   );
   return { commitSha: data.createCommitOnBranch.commit.oid };
 }
@@ -197,14 +203,21 @@ function movedMeanwhile(error: unknown): boolean {
 }
 
 /**
- * The site's new branch as the first mutation of the incident's next document: the orphan
- * commit is already made (`deferNewBranch`), so the branch costs no request of its own.
+ * A deferred write as the first mutation of the incident's next document: the site's
+ * commit (or its new branch) costs no request of its own.
  */
-export function newBranchMutation(repositoryId: string, branch: { name: string; oid: string }): LeadMutation {
+export function deferredMutation(repositoryId: string, deferred: Deferred): LeadMutation {
+  if (deferred.kind === "commit")
+    return {
+      field: "createCommitOnBranch",
+      inputType: "CreateCommitOnBranchInput",
+      input: deferred.input,
+      select: "commit { oid }",
+    };
   return {
     field: "createRef",
     inputType: "CreateRefInput",
-    input: { repositoryId, name: `refs/heads/${branch.name}`, oid: branch.oid },
+    input: { repositoryId, name: `refs/heads/${deferred.branch}`, oid: deferred.oid },
     select: "ref { id }",
   };
 }

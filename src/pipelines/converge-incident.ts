@@ -7,7 +7,7 @@ import type { OutwardInput } from "../features/outward/decide-outward.js";
 import { applyPlanBatched } from "../github/apply-batched.js";
 import type { Octokit, Target } from "../github/client.js";
 import { leavePointer, movePrivately, moveToIncidents } from "../github/move-issue.js";
-import { newBranchMutation, type PublishFiles } from "../github/publish-files.js";
+import { type Deferred, deferredMutation, type PublishFiles } from "../github/publish-files.js";
 import { type HistoryVariables, historyVariables, readHistory } from "../github/read-history.js";
 import type { RawSiteRepository } from "../github/read-status-site.js";
 import type { IssueHistory } from "../kernel/history.js";
@@ -16,7 +16,7 @@ import { marker } from "../kernel/markers.js";
 import type { ChatDeps } from "../outside/chat/chat-deps.js";
 import type { WarRoomDeps } from "../outside/slack/slack-deps.js";
 import type { TemplateOverrides } from "../render/template-overrides.js";
-import { type NewBranch, type PublishSiteInput, publishForIncident } from "./publish-status-site.js";
+import { type PublishSiteInput, publishForIncident } from "./publish-status-site.js";
 import { sendNotices } from "./send-notices.js";
 import { syncWarRoom } from "./war-room-sync.js";
 
@@ -99,8 +99,8 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
   let { history, variables } = input;
   let outward: OutwardInput = {};
   let publishTried = false;
-  // A site branch made just now: its ref goes first in the next document (`createRef`).
-  let newBranch: { site: PublishSiteInput; hash: string | null; branch: NewBranch } | null = null;
+  // The site's commit (or its new branch) goes first in the next document.
+  let siteWrite: { site: PublishSiteInput; hash: string | null; deferred: Deferred } | null = null;
   let moveFailure: string | undefined;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const decideInput = {
@@ -137,14 +137,14 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
       const firstPage = round === 1 && input.site !== undefined ? { firstPage: input.site } : {};
       const done = await publishForIncident(
         octokit,
-        { ...site, ...firstPage, deferNewBranch: true },
+        { ...site, ...firstPage, defer: true },
         hash,
         outside.publishFiles,
         outside.log,
         { retried: input.retried ?? false },
       );
       outward = done.outward;
-      if (done.newBranch) newBranch = { site, hash, branch: done.newBranch };
+      if (done.deferred) siteWrite = { site, hash, deferred: done.deferred };
       decision = decideIncident({ ...decideInput, outward });
     }
     if (decision.relocate && decision.state.id) {
@@ -154,7 +154,7 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
       decision = decideIncident({ ...decideInput, moveFailure, outward });
     }
     const { state, plan, notices } = decision;
-    if (plan.length === 0 && !newBranch) {
+    if (plan.length === 0 && !siteWrite) {
       if (input.checkLabels) input.onLabelsChecked?.();
       if (round > 1) log.debug({ incident: state.id, rounds: round - 1 }, "incident converged");
       return { state, history, variables };
@@ -162,25 +162,25 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
     // Declared just now: the history the writes return also shows the code of the new id.
     if (state.id && !variables.withCode)
       variables = historyVariables(config, now, { withRecent: input.withRecent ?? false, id: state.id });
-    const lead = newBranch ? { lead: newBranchMutation(history.repo.id, newBranch.branch) } : {};
+    const lead = siteWrite ? { lead: deferredMutation(history.repo.id, siteWrite.deferred) } : {};
     const result = await applyPlanBatched(octokit, target, plan, variables, history, {
       retried: input.retried ?? false,
       ...lead,
     });
     if (input.checkLabels) input.onLabelsChecked?.();
     log.info({ incident: state.id, round, writes: result.applied }, "applied plan");
-    const branchMade = newBranch;
-    newBranch = null;
+    const siteMade = siteWrite;
+    siteWrite = null;
     let failedAgain = false;
-    if (branchMade && result.leadFailure !== undefined && outside) {
-      // The branch was not made (another publisher made it first, or GitHub failed): publish
-      // the ordinary way now; if that fails too, record the failure and no publication, so
-      // the next event tries again.
-      outside.log.warn({ reason: result.leadFailure }, "status site branch not created; publishing again");
+    if (siteMade && result.leadFailure !== undefined && outside) {
+      // The site's write failed (another publisher moved or made the branch first, or GitHub
+      // failed): publish the ordinary way now; if that fails too, record the failure and no
+      // publication, so the next event tries again.
+      outside.log.warn({ reason: result.leadFailure }, "status site not committed; publishing again");
       const again = await publishForIncident(
         octokit,
-        branchMade.site,
-        branchMade.hash,
+        siteMade.site,
+        siteMade.hash,
         outside.publishFiles,
         outside.log,
         { retried: input.retried ?? false },

@@ -3,7 +3,7 @@ import type { Config } from "../config/schema.js";
 import type { OutwardInput } from "../features/outward/decide-outward.js";
 import { statusSiteFiles } from "../features/outward/status-page/site-files.js";
 import type { Octokit } from "../github/client.js";
-import type { PublishFiles } from "../github/publish-files.js";
+import type { Deferred, PublishFiles } from "../github/publish-files.js";
 import { type RawSiteRepository, readStatusSite, type SiteWhere } from "../github/read-status-site.js";
 import { classifyFailure } from "../github/request-failure.js";
 
@@ -23,18 +23,12 @@ export interface PublishSiteInput {
   incidentId: string;
   /** The site's first page as the incident's read brought it (`history-extras.ts`). */
   firstPage?: RawSiteRepository | null;
-  /** A missing site branch is created by the caller's next write (`PublishFilesInput.deferNewBranch`). */
-  deferNewBranch?: boolean;
-}
-
-/** A site branch still to be created at `oid` by the caller's next write. */
-export interface NewBranch {
-  name: string;
-  oid: string;
+  /** The site's ref write is left to the caller's next document (`PublishFilesInput.defer`). */
+  defer?: boolean;
 }
 
 export type PublishOutcome =
-  | { ok: true; commitSha: string | null; newBranch?: NewBranch }
+  | { ok: true; commitSha: string | null; deferred?: Deferred }
   | { ok: false; reason: string; error?: unknown };
 
 /** Publishes for an incident whose public updates now hash to `hash`; says what to record. */
@@ -45,7 +39,7 @@ export async function publishForIncident(
   publishFiles: PublishFiles,
   log: Logger,
   options: { retried?: boolean } = {},
-): Promise<{ outward: OutwardInput; newBranch?: NewBranch }> {
+): Promise<{ outward: OutwardInput; deferred?: Deferred }> {
   const outcome = await publishStatusSite(octokit, input, publishFiles);
   if (!outcome.ok) {
     // GitHub was busy: the whole event runs again and publishes then; only the last run reports.
@@ -53,8 +47,8 @@ export async function publishForIncident(
     log.warn({ reason: outcome.reason }, "status page not published");
     return { outward: { publishFailure: { hash, reason: outcome.reason } } };
   }
-  log.info({ commit: outcome.commitSha, newBranch: outcome.newBranch?.name }, "status page published");
-  return { outward: { published: hash }, ...(outcome.newBranch ? { newBranch: outcome.newBranch } : {}) };
+  log.info({ commit: outcome.commitSha, deferred: outcome.deferred?.kind }, "status page published");
+  return { outward: { published: hash }, ...(outcome.deferred ? { deferred: outcome.deferred } : {}) };
 }
 
 export async function publishStatusSite(
@@ -72,19 +66,19 @@ export async function publishStatusSite(
       nameWithOwner: `${owner}/${repo}`,
       overrides: source.overrides,
     });
-    const { commitSha, newBranch } = await publishFiles(octokit, {
+    const { commitSha, deferred } = await publishFiles(octokit, {
       owner,
       repo,
       branch: config.statusPage.branch,
       files,
       message: `Status page: public update of ${input.incidentId}`,
       site: source.site,
-      ...(input.deferNewBranch ? { deferNewBranch: true } : {}),
+      ...(input.defer ? { defer: true } : {}),
     });
     return {
       ok: true,
       commitSha,
-      ...(newBranch && commitSha ? { newBranch: { name: newBranch, oid: commitSha } } : {}),
+      ...(deferred ? { deferred } : {}),
     };
   } catch (error) {
     return { ok: false, reason: describeFailure(error), error };

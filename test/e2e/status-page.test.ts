@@ -157,7 +157,7 @@ describe("the public status page (simulator, site branch in memory)", () => {
       let raced = false;
       const publish: PublishFiles = async (octokit, input) => {
         const result = await publishFiles(octokit, input);
-        if (result.newBranch && !raced) {
+        if (result.deferred?.kind === "new-branch" && !raced) {
           raced = true;
           const alice = h.sim.as("alice").rest;
           const where = { owner: OWNER, repo: REPO };
@@ -206,11 +206,55 @@ describe("the public status page (simulator, site branch in memory)", () => {
       expect(comments.some((body) => body.includes("could not be updated"))).toBe(false);
     });
 
+    it("and when another publisher moved it: the commit is refused as stale, then made on the new head", async () => {
+      let moved = false;
+      const publish: PublishFiles = async (octokit, input) => {
+        const result = await publishFiles(octokit, input);
+        if (result.deferred?.kind === "commit" && !moved) {
+          moved = true;
+          const alice = h.sim.as("alice").rest;
+          const where = { owner: OWNER, repo: REPO };
+          const { data: head } = await alice.git.getRef({ ...where, ref: `heads/${input.branch}` });
+          const { data: parent } = await alice.git.getCommit({ ...where, commit_sha: head.object.sha });
+          const { data: tree } = await alice.git.createTree({
+            ...where,
+            base_tree: parent.tree.sha,
+            tree: [{ path: "status/CNAME", mode: "100644", type: "blob", content: "status.example.com" }],
+          });
+          const { data: commit } = await alice.git.createCommit({
+            ...where,
+            message: "theirs",
+            tree: tree.sha,
+            parents: [head.object.sha],
+          });
+          await alice.git.updateRef({ ...where, ref: `heads/${input.branch}`, sha: commit.sha });
+        }
+        return result;
+      };
+      h = await startOutwardHarness(CONFIG, {}, { publishFiles: publish });
+      h.clock.set(new Date("2026-02-03T14:23:00Z"));
+      const number = await h.declare();
+      await h.comment("carol", number, "/status public investigating Looking into it");
+      await h.comment("carol", number, "/status public identified Fix in progress");
+      const names = h.sim.appRequests().map((e) => e.graphql ?? `${e.method} ${e.path}`);
+      expect(names.slice(names.lastIndexOf("IncidentHistory"))).toEqual([
+        "IncidentHistory",
+        "IncidentWrites",
+        "StatusSiteIncidents",
+        "CommitStatusSite",
+      ]);
+      expect(await branchFile("status/index.html")).toContain("Fix in progress");
+      expect(await branchFile("status/CNAME")).toBe("status.example.com");
+      const comments = await h.appComments(number);
+      expect(comments.filter((body) => body.includes("🌐 Published"))).toHaveLength(2);
+      expect(comments.some((body) => body.includes("could not be updated"))).toBe(false);
+    });
+
     it("reports the failure when publishing again fails too, and the next event publishes", async () => {
       let failing = true;
       const inner = racing(async () => {});
       const publish: PublishFiles = async (octokit, input) => {
-        if (!input.deferNewBranch && failing)
+        if (!input.defer && failing)
           throw Object.assign(new Error("Resource not accessible by integration"), { status: 403 });
         return inner(octokit, input);
       };
