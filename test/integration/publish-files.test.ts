@@ -171,10 +171,14 @@ describe("publishFiles with `defer` (the ref write goes in the caller's document
 
   it("a missing branch: the orphan commit of the files is made, its createRef is left to the caller", async () => {
     const bodies: Record<string, unknown>[] = [];
+    const keep = (body: Record<string, unknown>) => {
+      bodies.push(body);
+      return true;
+    };
     const scope = nock(API)
-      .post(`${REPO}/git/trees`, (body) => (bodies.push(body), true))
+      .post(`${REPO}/git/trees`, keep)
       .reply(201, { sha: "tree1" })
-      .post(`${REPO}/git/commits`, (body) => (bodies.push(body), true))
+      .post(`${REPO}/git/commits`, keep)
       .reply(201, { sha: "orphan1" });
     const result = await publishFiles(octokit(), { ...input, site: { kind: "missing" }, defer: true });
     expect(result).toEqual({
