@@ -1,10 +1,9 @@
 import type { IssueHistory } from "../kernel/history.js";
 import { describeWrite, type Plan, type Write } from "../kernel/plan.js";
 import { isCodeWrite, type WithIssue } from "./apply-answered.js";
-import { explain } from "./apply-code-write.js";
 import { type ApplyResult, applyPlan } from "./apply-plan.js";
-import { batchDocument, batchVariables } from "./batch-document.js";
-import { type AliasFailure, followUps } from "./batch-follow-ups.js";
+import { batchDocument, batchVariables, type LeadMutation } from "./batch-document.js";
+import { type AliasFailure, followUps, requestByRest } from "./batch-follow-ups.js";
 import { type BatchStep, batchSteps } from "./batch-steps.js";
 import type { Octokit, Target } from "./client.js";
 import { type HistoryVariables, normaliseHistory } from "./read-history.js";
@@ -33,10 +32,24 @@ export async function applyPlanBatched(
   variables: HistoryVariables,
   /** The history the plan was decided from: label ids, who is assigned. */
   history: IssueHistory,
-  options: { retried?: boolean } = {},
+  /** `lead`: a mutation that goes first in the first document (the status site's new branch). */
+  options: { retried?: boolean; lead?: LeadMutation } = {},
 ): Promise<ApplyResult> {
-  if (plan.some((write) => NEEDS_ANSWERS.has(write.kind)))
-    return applyPlan(octokit, target, plan, variables, options);
+  let lead = options.lead ?? null;
+  let leadFailure: string | undefined;
+  // Sent on its own when the plan starts with no document to carry it.
+  const leadAlone = async () => {
+    if (!lead) return;
+    const done = await sendBatch(octokit, [], null, lead);
+    lead = null;
+    leadFailure = done.leadFailure;
+  };
+  const withLead = (result: ApplyResult): ApplyResult =>
+    leadFailure === undefined ? result : { ...result, leadFailure };
+  if (plan.some((write) => NEEDS_ANSWERS.has(write.kind))) {
+    await leadAlone();
+    return withLead(await applyPlan(octokit, target, plan, variables, options));
+  }
   const result: ApplyResult = { history: null, unverified: false, applied: [], created: [] };
   let refused: unknown = null;
   const failedKeys = new Set<string>();
@@ -45,6 +58,7 @@ export async function applyPlanBatched(
     const laterVerifies = runs.slice(index + 1).some((later) => changesIncident(later));
     try {
       if ("rest" in run) {
+        await leadAlone();
         const sub = await applyPlan(octokit, target, run.rest, variables, options);
         result.applied.push(...sub.applied);
         if (sub.history) result.history = sub.history;
@@ -57,7 +71,9 @@ export async function applyPlanBatched(
       // The replies of code writes (and their review requests) need this document's answer.
       const followed = steps.some((step) => isCodeWrite(step.write));
       const answered = steps.some((step) => needsAnswer(step.write));
-      const done = await sendBatch(octokit, steps, laterVerifies || answered ? null : variables);
+      const done = await sendBatch(octokit, steps, laterVerifies || answered ? null : variables, lead);
+      lead = null;
+      leadFailure = done.leadFailure;
       result.applied.push(...done.applied);
       let issue = done.issue;
       if (followed) {
@@ -103,8 +119,9 @@ export async function applyPlanBatched(
       result.unverified = true;
     }
   }
+  await leadAlone();
   if (refused) throw refused;
-  return result;
+  return withLead(result);
 }
 
 /** A code write whose reply (or review request) goes in the next document. */
@@ -114,30 +131,6 @@ function needsAnswer(write: Write): boolean {
 
 function failureKey(write: Write): string | null {
   return "failure" in write && write.failure ? write.failure.key : null;
-}
-
-/** Reviewers GraphQL cannot name (teams, people the read has no id for): by REST, a note if refused. */
-async function requestByRest(
-  octokit: Octokit,
-  target: Target,
-  reviews: { number: number; reviewers: string[]; teamReviewers: string[] },
-  replies: BatchStep[],
-): Promise<void> {
-  try {
-    await octokit.rest.pulls.requestReviewers({
-      owner: target.owner,
-      repo: target.repo,
-      pull_number: reviews.number,
-      reviewers: reviews.reviewers,
-      team_reviewers: reviews.teamReviewers,
-    });
-  } catch (error) {
-    const note = `\n\n⚠️ Note: reviews could not be requested: ${explain(error)}.`;
-    const reply = replies.find(
-      (step) => step.field === "addComment" && String(step.input.body).includes(`#${reviews.number}`),
-    );
-    if (reply) reply.input = { ...reply.input, body: `${String(reply.input.body)}${note}` };
-  }
 }
 
 /** A reply's note for review requests GitHub refused. */
@@ -183,6 +176,8 @@ interface BatchAnswer {
   issue: WithIssue | null;
   /** A mutation GitHub refused for good (the others ran). */
   refused: unknown;
+  /** Why the lead mutation failed (GitHub's message); the others still ran. */
+  leadFailure?: string;
 }
 
 type Payload = Record<string, unknown> | null;
@@ -192,15 +187,17 @@ async function sendBatch(
   steps: BatchStep[],
   /** Null: a later write verifies. */
   variables: HistoryVariables | null,
+  lead: LeadMutation | null = null,
 ): Promise<BatchAnswer> {
   const verifyAt = variables ? lastIndex(steps, (step) => step.returns !== null) : null;
-  const document = batchDocument(steps, verifyAt);
+  const document = batchDocument(steps, verifyAt, lead);
+  let leadFailure: string | undefined;
   let data: Record<string, Payload>;
   let failures: Map<number, { type?: string; message?: string }>;
   const codeFailures = new Map<number, AliasFailure>();
   try {
     data = await octokit.graphql<Record<string, Payload>>(document, {
-      ...batchVariables(steps),
+      ...batchVariables(steps, lead),
       ...(verifyAt === null ? {} : variables),
     });
     failures = new Map();
@@ -209,6 +206,10 @@ async function sendBatch(
     if (partial.name !== "GraphqlResponseError" || !partial.data) throw error;
     data = partial.data;
     failures = failedAliases(partial.errors ?? []);
+    // The lead's failure is its caller's to handle (the status site publishes the ordinary way).
+    const leadError = failures.get(LEAD);
+    if (leadError) leadFailure = leadError.message ?? leadError.type ?? "unknown error";
+    failures.delete(LEAD);
     for (const [index, failure] of failures)
       if (steps[index] && isCodeWrite(steps[index].write)) {
         codeFailures.set(index, failure);
@@ -237,8 +238,10 @@ async function sendBatch(
       : issueOf(steps[verifyAt], data[`w${verifyAt}`] ?? null);
   const refused = failures.size > 0 ? new BatchRefusal(steps, failures) : null;
   const answers = new Map(steps.map((_, index) => [index, data[`w${index}`] ?? null] as const));
-  return { applied, answers, codeFailures, issue, refused };
+  return { applied, answers, codeFailures, issue, refused, ...(leadFailure ? { leadFailure } : {}) };
 }
+
+const LEAD = -2;
 
 interface GraphqlError {
   type?: string;
@@ -251,7 +254,7 @@ function failedAliases(errors: GraphqlError[]): Map<number, GraphqlError> {
   for (const error of errors) {
     const alias = String(error.path?.[0] ?? "");
     const match = /^w(\d+)$/.exec(alias);
-    failed.set(match ? Number(match[1]) : -1, error);
+    failed.set(alias === "site" ? LEAD : match ? Number(match[1]) : -1, error);
   }
   return failed;
 }

@@ -78,20 +78,37 @@ async function revertPull(
   const named = other ? `${other.owner}/${other.name}#${write.pr}` : `#${write.pr}`;
   let target: RevertTarget | null;
   let archived = false;
-  try {
-    const data = await octokit.graphql<{
-      repository: { isArchived?: boolean; issueOrPullRequest: RevertTarget | null } | null;
-    }>(REVERT_TARGET_QUERY, { ...repo, number: write.pr });
-    if (!data.repository && other) throw new CodeWriteError(unreachable(other));
-    archived = data.repository?.isArchived === true;
-    target = data.repository?.issueOrPullRequest ?? null;
-  } catch (error) {
-    if (error instanceof CodeWriteError) throw error;
-    if (!/could not resolve|not found/i.test(explain(error))) throw error;
-    // Another repository the app cannot see: missing, or the app is not installed there.
-    if (other && /repository/i.test(explain(error))) throw new CodeWriteError(unreachable(other));
-    target = null;
-  }
+  const known = other ? undefined : write.target;
+  if (known) {
+    archived = known.archived;
+    const { pull } = known;
+    target =
+      pull.kind === "missing"
+        ? null
+        : pull.kind === "issue"
+          ? { __typename: "Issue", number: pull.number }
+          : {
+              __typename: "PullRequest",
+              id: pull.id,
+              number: pull.number,
+              state: pull.state,
+              merged: pull.merged,
+            };
+  } else
+    try {
+      const data = await octokit.graphql<{
+        repository: { isArchived?: boolean; issueOrPullRequest: RevertTarget | null } | null;
+      }>(REVERT_TARGET_QUERY, { ...repo, number: write.pr });
+      if (!data.repository && other) throw new CodeWriteError(unreachable(other));
+      archived = data.repository?.isArchived === true;
+      target = data.repository?.issueOrPullRequest ?? null;
+    } catch (error) {
+      if (error instanceof CodeWriteError) throw error;
+      if (!/could not resolve|not found/i.test(explain(error))) throw error;
+      // Another repository the app cannot see: missing, or the app is not installed there.
+      if (other && /repository/i.test(explain(error))) throw new CodeWriteError(unreachable(other));
+      target = null;
+    }
   if (archived)
     throw new CodeWriteError(`\`${repo.owner}/${repo.repo}\` is archived, so nothing can be reverted there`);
   if (!target)

@@ -31,6 +31,8 @@ export interface ApplyResult {
   applied: string[];
   /** Issues created by `create-issue` writes, in order. */
   created: CreatedIssue[];
+  /** Why the lead mutation (`applyPlanBatched`'s `lead`) failed; absent when it ran or there was none. */
+  leadFailure?: string;
 }
 
 /** Writes that change nothing the incident's history shows: no verify read after them. */

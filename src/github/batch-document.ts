@@ -10,7 +10,22 @@ import { HISTORY_VARIABLES, TIMELINE_FRAGMENT, VERIFY_SELECTION } from "./querie
  */
 export const BATCH_OPERATION = "IncidentWrites";
 
-export function batchDocument(steps: readonly BatchStep[], wanted: number | null): string {
+/**
+ * A mutation that runs first in the document and whose failure the caller handles: the
+ * status site's new branch (`createRef`), aliased `site`.
+ */
+export interface LeadMutation {
+  field: string;
+  inputType: string;
+  input: Record<string, unknown>;
+  select: string;
+}
+
+export function batchDocument(
+  steps: readonly BatchStep[],
+  wanted: number | null,
+  lead: LeadMutation | null = null,
+): string {
   // Only a mutation whose payload reaches the issue can carry the verify read.
   const verifyAt = wanted !== null && steps[wanted]?.returns ? wanted : null;
   const verify = (index: number) => (index === verifyAt ? ` issue { ${VERIFY_SELECTION} }` : "");
@@ -33,12 +48,18 @@ export function batchDocument(steps: readonly BatchStep[], wanted: number | null
     })();
     return `w${index}: ${step.field}(input: $i${index}) { ${selection} }`;
   });
+  if (lead) fields.unshift(`site: ${lead.field}(input: $site) { ${lead.select} }`);
   const inputs = steps.map((step, index) => `$i${index}: ${step.inputType}!`);
+  if (lead) inputs.unshift(`$site: ${lead.inputType}!`);
   const declared = verifyAt === null ? inputs.join(", ") : `${inputs.join(", ")}, ${HISTORY_VARIABLES}`;
   const fragment = verifyAt === null ? "" : TIMELINE_FRAGMENT;
   return `mutation ${BATCH_OPERATION}(${declared}) {\n  ${fields.join("\n  ")}\n}\n${fragment}`;
 }
 
-export function batchVariables(steps: readonly BatchStep[]): Record<string, unknown> {
-  return Object.fromEntries(steps.map((step, index) => [`i${index}`, step.input]));
+export function batchVariables(
+  steps: readonly BatchStep[],
+  lead: LeadMutation | null = null,
+): Record<string, unknown> {
+  const inputs = Object.fromEntries(steps.map((step, index) => [`i${index}`, step.input]));
+  return lead ? { site: lead.input, ...inputs } : inputs;
 }

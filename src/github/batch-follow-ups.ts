@@ -3,7 +3,7 @@ import { type CodeWrite, CREATED_PULL, type FailureSpec, type Write } from "../k
 import { isCodeWrite } from "./apply-answered.js";
 import { explain } from "./apply-code-write.js";
 import type { BatchStep } from "./batch-step.js";
-import type { Target } from "./client.js";
+import type { Octokit, Target } from "./client.js";
 import { classifyFailure } from "./request-failure.js";
 
 /**
@@ -128,5 +128,29 @@ export class CodeBatchFailure extends Error {
   constructor(failure: AliasFailure) {
     super(failure.message ?? failure.type ?? "a code write failed");
     this.errors = [failure];
+  }
+}
+
+/** Reviewers GraphQL cannot name (teams, people the read has no id for): by REST, a note if refused. */
+export async function requestByRest(
+  octokit: Octokit,
+  target: Target,
+  reviews: { number: number; reviewers: string[]; teamReviewers: string[] },
+  replies: BatchStep[],
+): Promise<void> {
+  try {
+    await octokit.rest.pulls.requestReviewers({
+      owner: target.owner,
+      repo: target.repo,
+      pull_number: reviews.number,
+      reviewers: reviews.reviewers,
+      team_reviewers: reviews.teamReviewers,
+    });
+  } catch (error) {
+    const note = `\n\n⚠️ Note: reviews could not be requested: ${explain(error)}.`;
+    const reply = replies.find(
+      (step) => step.field === "addComment" && String(step.input.body).includes(`#${reviews.number}`),
+    );
+    if (reply) reply.input = { ...reply.input, body: `${String(reply.input.body)}${note}` };
   }
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { LeadMutation } from "./batch-document.js";
 import type { Octokit } from "./client.js";
 import { COMMIT_ON_BRANCH_MUTATION } from "./queries.js";
 
@@ -18,7 +19,18 @@ export interface PublishFilesInput {
   message: string;
   /** The branch as a read just saw it; absent: read it here. */
   site?: SiteBranch;
+  /**
+   * The write that moves the branch is left to the caller's next GraphQL document
+   * (`Deferred`): a branch the read found missing gets its orphan commit here and its
+   * `createRef` there; on a head the read saw, the `createCommitOnBranch` goes there whole.
+   */
+  defer?: boolean;
 }
+
+/** A write `defer` left to the caller: it goes first in its next document (`deferredMutation`). */
+export type Deferred =
+  | { kind: "new-branch"; branch: string; oid: string }
+  | { kind: "commit"; input: Record<string, unknown> };
 
 /** A branch as read: its head and the blob ids of the files that matter, or absent. */
 export type SiteBranch =
@@ -28,6 +40,8 @@ export type SiteBranch =
 export interface PublishResult {
   /** The new commit, or null when every file was already so (nothing written). */
   commitSha: string | null;
+  /** With `defer`: the write the caller still makes (`commitSha` is null for a deferred commit). */
+  deferred?: Deferred;
 }
 
 export type PublishFiles = (octokit: Octokit, input: PublishFilesInput) => Promise<PublishResult>;
@@ -94,6 +108,8 @@ async function publishOnce(octokit: Octokit, input: PublishFilesInput): Promise<
   });
   if (head) {
     await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.sha, force: false });
+  } else if (input.defer) {
+    return { commitSha: commit.sha, deferred: { kind: "new-branch", branch, oid: commit.sha } };
   } else {
     await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.sha });
   }
@@ -108,21 +124,21 @@ async function commitOnBranch(
 ): Promise<PublishResult> {
   const changed = input.files.filter((file) => site.blobs.get(file.path) !== gitBlobSha(file.content));
   if (changed.length === 0) return { commitSha: null };
+  const commit = {
+    branch: { repositoryNameWithOwner: `${input.owner}/${input.repo}`, branchName: input.branch },
+    expectedHeadOid: site.head,
+    message: { headline: input.message },
+    fileChanges: {
+      additions: changed.map((file) => ({
+        path: file.path,
+        contents: Buffer.from(file.content, "utf8").toString("base64"),
+      })),
+    },
+  };
+  if (input.defer) return { commitSha: null, deferred: { kind: "commit", input: commit } };
   const data = await octokit.graphql<{ createCommitOnBranch: { commit: { oid: string } } }>(
     COMMIT_ON_BRANCH_MUTATION,
-    {
-      input: {
-        branch: { repositoryNameWithOwner: `${input.owner}/${input.repo}`, branchName: input.branch },
-        expectedHeadOid: site.head,
-        message: { headline: input.message },
-        fileChanges: {
-          additions: changed.map((file) => ({
-            path: file.path,
-            contents: Buffer.from(file.content, "utf8").toString("base64"),
-          })),
-        },
-      },
-    },
+    { input: commit },
   );
   return { commitSha: data.createCommitOnBranch.commit.oid };
 }
@@ -184,4 +200,24 @@ function status(error: unknown): number | undefined {
 function movedMeanwhile(error: unknown): boolean {
   const message = String((error as Error | null)?.message ?? "");
   return status(error) === 422 && /fast forward|already exists/i.test(message);
+}
+
+/**
+ * A deferred write as the first mutation of the incident's next document: the site's
+ * commit (or its new branch) costs no request of its own.
+ */
+export function deferredMutation(repositoryId: string, deferred: Deferred): LeadMutation {
+  if (deferred.kind === "commit")
+    return {
+      field: "createCommitOnBranch",
+      inputType: "CreateCommitOnBranchInput",
+      input: deferred.input,
+      select: "commit { oid }",
+    };
+  return {
+    field: "createRef",
+    inputType: "CreateRefInput",
+    input: { repositoryId, name: `refs/heads/${deferred.branch}`, oid: deferred.oid },
+    select: "ref { id }",
+  };
 }

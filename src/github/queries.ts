@@ -136,41 +136,22 @@ export const RECURRENCE_ELSEWHERE_QUERY = /* GraphQL */ `
   }
 `;
 
-export const INCIDENT_HISTORY_QUERY = /* GraphQL */ `
-  query IncidentHistory($owner: String!, $repo: String!, $number: Int!, ${HISTORY_VARIABLES}) {
+/** `IncidentHistory`, with what an event needs beside the history (`history-extras.ts`). */
+export function incidentHistoryQuery(
+  extra = { declarations: "", repositoryFields: "", rootFields: "" },
+): string {
+  return /* GraphQL */ `
+  query IncidentHistory($owner: String!, $repo: String!, $number: Int!, ${HISTORY_VARIABLES}${extra.declarations}) {
     repository(owner: $owner, name: $repo) {
       ${REPOSITORY_FIELDS}
-      issue(number: $number) { ${WHOLE_ISSUE_FIELDS} }
-    }
+      issue(number: $number) { ${WHOLE_ISSUE_FIELDS} }${extra.repositoryFields}
+    }${extra.rootFields}
   }
   ${TIMELINE_FRAGMENT}
 `;
+}
 
-/**
- * The status site's read: the repo's incidents touched since `since`, each with its
- * whole history (as `IncidentHistory` reads one), 25 a page; and, on the first page,
- * the repo's overrides of the site's templates.
- */
-export const STATUS_SITE_QUERY = /* GraphQL */ `
-  query StatusSiteIncidents($owner: String!, $repo: String!, $incidentLabel: String!, $since: DateTime!, $after: String, $withTemplates: Boolean!, $indexTemplate: String!, $incidentTemplate: String!, $feedTemplate: String!, $siteRef: String!, $siteFolder: String!) {
-    repository(owner: $owner, name: $repo) {
-      id nameWithOwner url isPrivate
-      defaultBranchRef { name }
-      siteHead: ref(qualifiedName: $siteRef) @include(if: $withTemplates) { target { oid } }
-      siteFolder: object(expression: $siteFolder) @include(if: $withTemplates) {
-        __typename
-        ... on Tree { entries { path type oid object { __typename ... on Tree { entries { path type oid } } } } }
-      }
-      indexTemplate: object(expression: $indexTemplate) @include(if: $withTemplates) { __typename ... on Blob { text } }
-      incidentTemplate: object(expression: $incidentTemplate) @include(if: $withTemplates) { __typename ... on Blob { text } }
-      feedTemplate: object(expression: $feedTemplate) @include(if: $withTemplates) { __typename ... on Blob { text } }
-      incidents: issues(first: 25, after: $after, labels: [$incidentLabel], filterBy: { since: $since }, orderBy: { field: CREATED_AT, direction: DESC }) {
-        pageInfo { hasNextPage endCursor }
-        nodes { ${ISSUE_FIELDS} }
-      }
-    }
-  }
-`;
+export const INCIDENT_HISTORY_QUERY = incidentHistoryQuery();
 
 /**
  * The repo's template overrides, read only when the folder's tree id (from the

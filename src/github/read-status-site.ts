@@ -2,7 +2,7 @@ import type { SiteTemplateOverrides } from "../features/outward/status-page/site
 import type { IssueHistory } from "../kernel/history.js";
 import type { Octokit } from "./client.js";
 import type { SiteBranch } from "./publish-files.js";
-import { STATUS_SITE_QUERY } from "./queries.js";
+import { STATUS_SITE_QUERY } from "./queries-status-site.js";
 import type { RawIssue, RawRepository } from "./raw-history.js";
 import { normaliseHistory } from "./read-history.js";
 
@@ -28,7 +28,7 @@ interface RawBlob {
   text?: string;
 }
 
-interface RawSiteRepository {
+export interface RawSiteRepository {
   id: string;
   nameWithOwner: string;
   url: string;
@@ -45,27 +45,55 @@ interface RawSiteRepository {
 const OVERRIDES = "HEAD:.github/incident-templates/status";
 const MAX_PAGES = 20;
 
+/** Where the site is read: its repository, the incidents' label, since when, its branch and folder. */
+export interface SiteWhere {
+  owner: string;
+  repo: string;
+  incidentLabel: string;
+  since: Date;
+  branch: string;
+  folder: string;
+}
+
+/** The variables of the site's selection (its first page), named as `statusSiteFields` uses them. */
+export function siteVariables(where: SiteWhere): Record<string, unknown> {
+  return {
+    indexTemplate: `${OVERRIDES}/index.html.hbs`,
+    incidentTemplate: `${OVERRIDES}/incident.html.hbs`,
+    feedTemplate: `${OVERRIDES}/feed.xml.hbs`,
+    siteRef: `refs/heads/${where.branch}`,
+    siteFolder: `${where.branch}:${where.folder}`,
+  };
+}
+
+export const gitTime = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+/**
+ * Reads the site's source. `firstPage`: the first page as the incident's read already
+ * brought it (`history-extras.ts`); only later pages are then requested.
+ */
 export async function readStatusSite(
   octokit: Octokit,
-  where: { owner: string; repo: string; incidentLabel: string; since: Date; branch: string; folder: string },
+  where: SiteWhere,
+  firstPage?: RawSiteRepository | null,
 ): Promise<StatusSiteSource> {
   const source: StatusSiteSource = { histories: [], overrides: {}, site: { kind: "missing" } };
   let after: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const data: { repository: RawSiteRepository | null } = await octokit.graphql(STATUS_SITE_QUERY, {
-      owner: where.owner,
-      repo: where.repo,
-      incidentLabel: where.incidentLabel,
-      since: where.since.toISOString().replace(/\.\d{3}Z$/, "Z"),
-      after,
-      withTemplates: page === 0,
-      indexTemplate: `${OVERRIDES}/index.html.hbs`,
-      incidentTemplate: `${OVERRIDES}/incident.html.hbs`,
-      feedTemplate: `${OVERRIDES}/feed.xml.hbs`,
-      siteRef: `refs/heads/${where.branch}`,
-      siteFolder: `${where.branch}:${where.folder}`,
-    });
-    const repository = data.repository;
+    const repository: RawSiteRepository | null =
+      page === 0 && firstPage !== undefined
+        ? firstPage
+        : (
+            await octokit.graphql<{ repository: RawSiteRepository | null }>(STATUS_SITE_QUERY, {
+              owner: where.owner,
+              repo: where.repo,
+              incidentLabel: where.incidentLabel,
+              since: gitTime(where.since),
+              after,
+              withTemplates: page === 0,
+              ...siteVariables(where),
+            })
+          ).repository;
     if (!repository) return source;
     if (page === 0) {
       source.overrides = overridesOf(repository);
@@ -83,7 +111,8 @@ export async function readStatusSite(
     for (const issue of repository.incidents.nodes) {
       if (issue) source.histories.push(await normaliseHistory(octokit, raw, issue));
     }
-    const { hasNextPage, endCursor } = repository.incidents.pageInfo;
+    const { hasNextPage, endCursor }: { hasNextPage: boolean; endCursor: string | null } =
+      repository.incidents.pageInfo;
     if (!hasNextPage || !endCursor) return source;
     after = endCursor;
   }

@@ -143,7 +143,15 @@ export interface CodeFacts {
   mergedReviews: MergedReviewFact[];
   /** Read only on declaration. */
   suspects: { merged: PullFact[]; codeowners: string | null } | null;
+  /** The numbers the event's comment names (`/revert #N`), read with the history; absent when it names none. */
+  named?: { archived: boolean; pulls: NamedPull[] };
 }
+
+/** A number in the incident's repository as the read found it: a pull request (with its node id), an issue, nothing. */
+export type NamedPull =
+  | { number: number; kind: "missing" }
+  | { number: number; kind: "issue" }
+  | { number: number; kind: "pull"; id: string; state: string; merged: boolean };
 
 export function emptyCodeFacts(): CodeFacts {
   return {

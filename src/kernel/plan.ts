@@ -1,3 +1,4 @@
+import type { NamedPull } from "./code-history.js";
 import type { ReactionContent } from "./history.js";
 
 /**
@@ -131,6 +132,8 @@ export type CodeWrite =
       pr: number;
       /** Another repository (a service's, from the config); the incident's own when absent. */
       repository?: { owner: string; name: string };
+      /** The pull request as the event's read found it (`code.named`), so it is not read again. */
+      target?: { archived: boolean; pull: NamedPull };
       title: string;
       body: string;
       reply: ReplySpec;

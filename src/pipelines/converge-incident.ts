@@ -8,8 +8,9 @@ import type { OutwardInput } from "../features/outward/decide-outward.js";
 import { applyPlanBatched } from "../github/apply-batched.js";
 import type { Octokit, Target } from "../github/client.js";
 import { leavePointer, type MoveResult, moveIssue, movePrivately } from "../github/move-issue.js";
-import type { PublishFiles } from "../github/publish-files.js";
+import { type Deferred, deferredMutation, type PublishFiles } from "../github/publish-files.js";
 import { type HistoryVariables, historyVariables, readHistory } from "../github/read-history.js";
+import type { RawSiteRepository } from "../github/read-status-site.js";
 import type { IssueHistory } from "../kernel/history.js";
 import type { IncidentState } from "../kernel/incident-state.js";
 import { marker } from "../kernel/markers.js";
@@ -17,7 +18,7 @@ import type { WriteFailure } from "../kernel/plan.js";
 import type { ChatDeps } from "../outside/chat/chat-deps.js";
 import type { WarRoomDeps } from "../outside/slack/slack-deps.js";
 import type { TemplateOverrides } from "../render/template-overrides.js";
-import { publishForIncident } from "./publish-status-site.js";
+import { type PublishSiteInput, publishForIncident } from "./publish-status-site.js";
 import { sendNotices } from "./send-notices.js";
 import { syncWarRoom } from "./war-room-sync.js";
 
@@ -75,6 +76,8 @@ export interface ConvergeInput {
   writeFailures?: readonly WriteFailure[];
   /** Completes the history a write returned (organisation mode: the other repositories' ids, read again). */
   refresh?: (before: IssueHistory, after: IssueHistory) => Promise<IssueHistory>;
+  /** The status site's first page, read with `history` because the event asked to publish. */
+  site?: RawSiteRepository | null;
 }
 
 export async function convergeIncident(input: ConvergeInput): Promise<void> {
@@ -100,6 +103,8 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
   let { history, variables } = input;
   let outward: OutwardInput = {};
   let publishTried = false;
+  // The site's commit (or its new branch) goes first in the next document.
+  let siteWrite: { site: PublishSiteInput; hash: string | null; deferred: Deferred } | null = null;
   let moveFailure: string | undefined;
   let moveCommandFailure:
     | { key: string; reason: string; why: Extract<MoveResult, { why: unknown }>["why"] }
@@ -137,9 +142,18 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
       publishTried = true;
       const site = { owner, repo, ...decideInput, incidentId: decision.state.id ?? `#${number}` };
       const hash = decision.publication.hash;
-      outward = await publishForIncident(octokit, site, hash, outside.publishFiles, outside.log, {
-        retried: input.retried ?? false,
-      });
+      // The first round's read brought the site when the event asked to publish.
+      const firstPage = round === 1 && input.site !== undefined ? { firstPage: input.site } : {};
+      const done = await publishForIncident(
+        octokit,
+        { ...site, ...firstPage, defer: true },
+        hash,
+        outside.publishFiles,
+        outside.log,
+        { retried: input.retried ?? false },
+      );
+      outward = done.outward;
+      if (done.deferred) siteWrite = { site, hash, deferred: done.deferred };
       decision = decideIncident({ ...decideInput, outward });
     }
     if (decision.relocate && decision.state.id) {
@@ -151,7 +165,7 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
       decision = decideIncident({ ...decideInput, moveFailure, moveCommandFailure, outward });
     }
     const { state, plan, notices } = decision;
-    if (plan.length === 0) {
+    if (plan.length === 0 && !siteWrite) {
       if (input.checkLabels) input.onLabelsChecked?.();
       if (round > 1) log.debug({ incident: state.id, rounds: round - 1 }, "incident converged");
       return { state, history, variables };
@@ -159,13 +173,34 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
     // Declared just now: the history the writes return also shows the code of the new id.
     if (state.id && !variables.withCode)
       variables = historyVariables(config, now, { withRecent: input.withRecent ?? false, id: state.id });
+    const lead = siteWrite ? { lead: deferredMutation(history.repo.id, siteWrite.deferred) } : {};
     const result = await applyPlanBatched(octokit, target, plan, variables, history, {
       retried: input.retried ?? false,
+      ...lead,
     });
     if (input.checkLabels) input.onLabelsChecked?.();
     log.info({ incident: state.id, round, writes: result.applied }, "applied plan");
+    const siteMade = siteWrite;
+    siteWrite = null;
+    let failedAgain = false;
+    if (siteMade && result.leadFailure !== undefined && outside) {
+      // The site's write failed (another publisher moved or made the branch first, or GitHub
+      // failed): publish the ordinary way now; if that fails too, record the failure and no
+      // publication, so the next event tries again.
+      outside.log.warn({ reason: result.leadFailure }, "status site not committed; publishing again");
+      const again = await publishForIncident(
+        octokit,
+        siteMade.site,
+        siteMade.hash,
+        outside.publishFiles,
+        outside.log,
+        { retried: input.retried ?? false },
+      );
+      failedAgain = again.outward.publishFailure !== undefined;
+      if (failedAgain) outward = { ...again.outward, published: null };
+    }
     // Reactions alone change nothing the projection reads: no verify read needed.
-    if (!result.history && !result.unverified) return { state, history, variables };
+    if (!result.history && !result.unverified && !failedAgain) return { state, history, variables };
     const next =
       result.history && !result.unverified
         ? result.history

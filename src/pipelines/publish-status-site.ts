@@ -3,8 +3,8 @@ import type { Config } from "../config/schema.js";
 import type { OutwardInput } from "../features/outward/decide-outward.js";
 import { statusSiteFiles } from "../features/outward/status-page/site-files.js";
 import type { Octokit } from "../github/client.js";
-import type { PublishFiles } from "../github/publish-files.js";
-import { readStatusSite } from "../github/read-status-site.js";
+import type { Deferred, PublishFiles } from "../github/publish-files.js";
+import { type RawSiteRepository, readStatusSite, type SiteWhere } from "../github/read-status-site.js";
 import { classifyFailure } from "../github/request-failure.js";
 
 /**
@@ -21,10 +21,14 @@ export interface PublishSiteInput {
   now: Date;
   /** For the commit message: which incident's public change this is. */
   incidentId: string;
+  /** The site's first page as the incident's read brought it (`history-extras.ts`). */
+  firstPage?: RawSiteRepository | null;
+  /** The site's ref write is left to the caller's next document (`PublishFilesInput.defer`). */
+  defer?: boolean;
 }
 
 export type PublishOutcome =
-  | { ok: true; commitSha: string | null }
+  | { ok: true; commitSha: string | null; deferred?: Deferred }
   | { ok: false; reason: string; error?: unknown };
 
 /** Publishes for an incident whose public updates now hash to `hash`; says what to record. */
@@ -35,16 +39,16 @@ export async function publishForIncident(
   publishFiles: PublishFiles,
   log: Logger,
   options: { retried?: boolean } = {},
-): Promise<OutwardInput> {
+): Promise<{ outward: OutwardInput; deferred?: Deferred }> {
   const outcome = await publishStatusSite(octokit, input, publishFiles);
   if (!outcome.ok) {
     // GitHub was busy: the whole event runs again and publishes then; only the last run reports.
     if (options.retried && outcome.error && classifyFailure(outcome.error).retry) throw outcome.error;
     log.warn({ reason: outcome.reason }, "status page not published");
-    return { publishFailure: { hash, reason: outcome.reason } };
+    return { outward: { publishFailure: { hash, reason: outcome.reason } } };
   }
-  log.info({ commit: outcome.commitSha }, "status page published");
-  return { published: hash };
+  log.info({ commit: outcome.commitSha, deferred: outcome.deferred?.kind }, "status page published");
+  return { outward: { published: hash }, ...(outcome.deferred ? { deferred: outcome.deferred } : {}) };
 }
 
 export async function publishStatusSite(
@@ -54,14 +58,7 @@ export async function publishStatusSite(
 ): Promise<PublishOutcome> {
   const { owner, repo, config, now } = input;
   try {
-    const source = await readStatusSite(octokit, {
-      owner,
-      repo,
-      incidentLabel: config.labels.incident,
-      since: new Date(now.getTime() - (config.statusPage.days + 1) * 86_400_000),
-      branch: config.statusPage.branch,
-      folder: config.statusPage.folder,
-    });
+    const source = await readStatusSite(octokit, siteWhere(owner, repo, config, now), input.firstPage);
     const files = statusSiteFiles({
       histories: source.histories,
       ctx: { config, botLogin: input.botLogin, formTemplate: input.formTemplate },
@@ -69,18 +66,35 @@ export async function publishStatusSite(
       nameWithOwner: `${owner}/${repo}`,
       overrides: source.overrides,
     });
-    const { commitSha } = await publishFiles(octokit, {
+    const { commitSha, deferred } = await publishFiles(octokit, {
       owner,
       repo,
       branch: config.statusPage.branch,
       files,
       message: `Status page: public update of ${input.incidentId}`,
       site: source.site,
+      ...(input.defer ? { defer: true } : {}),
     });
-    return { ok: true, commitSha };
+    return {
+      ok: true,
+      commitSha,
+      ...(deferred ? { deferred } : {}),
+    };
   } catch (error) {
     return { ok: false, reason: describeFailure(error), error };
   }
+}
+
+/** Where the site of a repository is read from: its incidents of the last `statusPage.days`. */
+export function siteWhere(owner: string, repo: string, config: Config, now: Date): SiteWhere {
+  return {
+    owner,
+    repo,
+    incidentLabel: config.labels.incident,
+    since: new Date(now.getTime() - (config.statusPage.days + 1) * 86_400_000),
+    branch: config.statusPage.branch,
+    folder: config.statusPage.folder,
+  };
 }
 
 /** Status and GitHub's message, or the template's error: nothing that could hold a secret. */

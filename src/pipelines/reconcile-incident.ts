@@ -4,6 +4,7 @@ import { ConfigSchema } from "../config/schema.js";
 import type { RollbackStatusEvent } from "../features/code-response/decide-rollback.js";
 import { awaitsIncidentList, awaitsMetrics } from "../features/incident/decide-incident.js";
 import { asOctokit } from "../github/client.js";
+import { readIncident } from "../github/history-extras.js";
 import { historyVariables, readHistory } from "../github/read-history.js";
 import { withRecurrenceElsewhere } from "../github/read-recurrence-elsewhere.js";
 import { claimedId } from "../kernel/app-artifacts.js";
@@ -13,6 +14,7 @@ import { checklistEditOf } from "./checklist-edit-event.js";
 import { convergeIncident } from "./converge-incident.js";
 import { labelsChecked, markLabelsChecked } from "./ensure-labels.js";
 import { refreshIdsElsewhere, withElsewhere } from "./organisation-reads.js";
+import { readExtrasFor } from "./read-extras.js";
 import { accountOf, readIncidentListReply } from "./read-incident-list.js";
 import { readMetricsSummary } from "./read-metrics.js";
 import { loadRepoConfig, reportConfigError } from "./repo-config.js";
@@ -84,8 +86,15 @@ async function reconcileOnce(
   const id = idFromTitle(incident.title);
   const withRecent = id === null;
   let variables = historyVariables(config, now, { withRecent, id });
-  let history = await readHistory(octokit, { owner, repo, number }, variables);
-  if (!history) return;
+  // The site to publish and the pull requests to revert, when the comment asks: in the same read.
+  const read = await readIncident(
+    octokit,
+    { owner, repo, number },
+    variables,
+    readExtrasFor(context.payload, { owner, repo }, config, now),
+  );
+  if (!read) return;
+  let history = read.history;
 
   if (!loaded.ok) {
     await reportConfigError(octokit, history, loaded.error, deps);
@@ -106,8 +115,9 @@ async function reconcileOnce(
   const claimed = claimedId(history, botLogin);
   if (claimed && !variables.withCode) {
     variables = historyVariables(fresh.config, now, { withRecent, id: claimed });
-    history = await readHistory(octokit, { owner, repo, number }, variables);
-    if (!history) return;
+    const again = await readHistory(octokit, { owner, repo, number }, variables);
+    if (!again) return;
+    history = again;
   }
   // Declaring with `recurrence.repos`: earlier incidents kept elsewhere count too.
   if (withRecent)
@@ -123,8 +133,8 @@ async function reconcileOnce(
     retried,
     log: context.log,
   };
-  const read = await withElsewhere(org, history);
-  history = read.history;
+  const elsewhereRead = await withElsewhere(org, history);
+  history = elsewhereRead.history;
   // Only a `/metrics` waiting for its answer costs the extra (paged) read of all incidents.
   const known = { config: fresh.config, botLogin, formTemplate: deps.formTemplate, now };
   const metricsSummary = awaitsMetrics({ ...known, history, checkLabels: false })
@@ -164,9 +174,10 @@ async function reconcileOnce(
     },
     templates,
     retried,
-    writeFailures: read.failures,
+    writeFailures: elsewhereRead.failures,
     ...(metricsSummary ? { metricsSummary } : {}),
     ...(incidentList !== undefined ? { incidentList } : {}),
+    ...(read.site !== undefined ? { site: read.site } : {}),
     outside: {
       chat: deps.chat,
       publishFiles: deps.publishFiles,

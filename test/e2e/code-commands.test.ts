@@ -86,6 +86,8 @@ describe("/revert", () => {
     );
     expect(await say("/revert #99")).toContain("there is no pull request #99 in this repository");
     expect(await say(`/revert #${issue}`)).toContain(`#${issue} is an issue, not a pull request`);
+    // Each named number came with the incident's read (a missing one as null): no read of its own.
+    expect(harness.sim.appRequests().filter((entry) => entry.graphql === "RevertTarget")).toEqual([]);
   });
 
   it("reverts a merged pull request once, even when asked again", async () => {

@@ -105,6 +105,14 @@ describe("/revert in a service's repository", () => {
     const { reply, requests } = await say(`/revert #${local}`);
     expect(reply).toMatch(new RegExp(`↩️ Opened #\\d+ to revert #${local}\\.`));
     localCost = requests.length;
+    // The pull request's node id came with the incident's read: no read of its own.
+    expect(requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`)).toEqual([
+      "IncidentHistory",
+      "IncidentWrites",
+      "RevertPullRequest",
+      "AddComment",
+      "IncidentWrites",
+    ]);
   });
 
   // The revert's cross-reference puts it on the timeline, as in the baseline: one read extra.

@@ -147,7 +147,7 @@ describe("the demo's code response", () => {
     );
   });
 
-  it("cost few requests: /hotfix 4, /revert 6 (with a status change and a freeze check), the review on /resolve 4", () => {
+  it("cost few requests: /hotfix 4, /revert 5 (with a status change and a freeze check), the review on /resolve 4", () => {
     // Code writes go in the document; their replies (and review requests) need its answer, so they
     // go in the next one. The timeline then shows the new branch: one more document.
     expect(requestsFor("/hotfix")).toEqual([
@@ -156,11 +156,11 @@ describe("the demo's code response", () => {
       "IncidentWrites",
       "IncidentWrites",
     ]);
-    // GitHub's revertPullRequest needs the pull request's id, read first: it stays a write of its own.
+    // GitHub's revertPullRequest needs the pull request's id: it comes with the read (the comment
+    // names the pull request), and the revert stays a write of its own.
     expect(requestsFor("/status mitigating Rollback initiated")).toEqual([
       "IncidentHistory",
       "IncidentWrites",
-      "RevertTarget",
       "RevertPullRequest",
       "AddComment",
       "IncidentWrites",

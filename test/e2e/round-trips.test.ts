@@ -64,26 +64,61 @@ describe("requests per command", () => {
     }
   });
 
-  it("/status public: the site's read and one signed commit once its branch exists", async () => {
+  it("/status public: the site rides in the read, its commit (or new branch) in the incident's document", async () => {
     const { number } = await fileIncident();
-    // The first publish makes the site branch, an orphan: GraphQL cannot, so tree, commit and ref by REST.
+    // The first publish: an orphan commit of the site's files (tree and commit by REST: GitHub
+    // no longer takes git's empty tree), its branch made by `createRef` first in the one write.
     const first = await commandRequests(number, "/status public investigating We are looking into it.");
     expect(names(first)).toEqual([
       "IncidentHistory",
-      "StatusSiteIncidents",
       "POST /repos/acme/search-service/git/trees",
       "POST /repos/acme/search-service/git/commits",
-      "POST /repos/acme/search-service/git/refs",
       "IncidentWrites",
     ]);
+    expect(secondaryPoints(first).points).toBe(16);
+    const query = String((first[3]?.body as { query?: string } | undefined)?.query);
+    expect(query).toMatch(/^mutation IncidentWrites\([^)]*\) \{\s+site: createRef\(/);
+    // The branch holds the site alone, none of the repository's own files.
+    const bob = fx.sim.as(PEOPLE.bob).rest;
+    const { data: ref } = await bob.git.getRef({ owner: OWNER, repo: REPO, ref: "heads/gh-pages" });
+    const { data: commit } = await bob.git.getCommit({
+      owner: OWNER,
+      repo: REPO,
+      commit_sha: ref.object.sha,
+    });
+    expect(commit.parents).toEqual([]);
+    const { data: tree } = await bob.git.getTree({
+      owner: OWNER,
+      repo: REPO,
+      tree_sha: commit.tree.sha,
+      recursive: "1",
+    });
+    const paths = tree.tree.filter((entry) => entry.type === "blob").map((entry) => entry.path);
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.every((path) => path?.startsWith("status/"))).toBe(true);
+
+    // Later ones: the signed commit on the head the read saw goes first in the one write.
     const later = await commandRequests(number, "/status public identified A bad deploy.");
-    expect(names(later)).toEqual([
-      "IncidentHistory",
-      "StatusSiteIncidents",
-      "CommitStatusSite",
-      "IncidentWrites",
-    ]);
-    expect(secondaryPoints(later).points).toBe(12);
+    expect(names(later)).toEqual(["IncidentHistory", "IncidentWrites"]);
+    expect(secondaryPoints(later).points).toBe(6);
+    const write = String((later[1]?.body as { query?: string } | undefined)?.query);
+    expect(write).toMatch(/^mutation IncidentWrites\([^)]*\) \{\s+site: createCommitOnBranch\(/);
+    const { data: moved } = await bob.git.getRef({ owner: OWNER, repo: REPO, ref: "heads/gh-pages" });
+    const { data: next } = await bob.git.getCommit({
+      owner: OWNER,
+      repo: REPO,
+      commit_sha: moved.object.sha,
+    });
+    expect(next.parents.map((parent) => parent.sha)).toEqual([ref.object.sha]);
+    const { data: index } = await bob.repos.getContent({
+      owner: OWNER,
+      repo: REPO,
+      path: "status/index.html",
+      ref: "gh-pages",
+    });
+    expect(Buffer.from((index as { content: string }).content, "base64").toString("utf8")).toContain(
+      "A bad deploy.",
+    );
   });
 
   it("/severity SEV-1 with an open pull request: the freeze check rides in the one document", async () => {

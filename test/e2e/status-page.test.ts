@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { type PublishFiles, publishFiles } from "../../src/github/publish-files.js";
 import { FORM_BODY } from "../support/history-builder.js";
 import { memoryPublisher } from "../support/memory-publisher.js";
 import { type OutwardHarness, OWNER, REPO, startOutwardHarness, writes } from "./outward-harness.js";
@@ -11,8 +12,15 @@ statusPage:
 `;
 
 const site = (h: OutwardHarness) => h.publisher.branches.get("gh-pages") ?? new Map<string, string>();
+/** Reads of the site: its own, or riding in the incident's read when the comment asks to publish. */
 const siteQueries = (h: OutwardHarness) =>
-  h.sim.appRequests().filter((e) => e.graphql === "StatusSiteIncidents");
+  h.sim
+    .appRequests()
+    .filter(
+      (e) =>
+        e.graphql === "StatusSiteIncidents" ||
+        String((e.body as { query?: string } | undefined)?.query).includes("siteHead:"),
+    );
 
 describe("the public status page (simulator, site branch in memory)", () => {
   let h: OutwardHarness;
@@ -54,7 +62,8 @@ describe("the public status page (simulator, site branch in memory)", () => {
     at("14:35");
     await h.comment("bob", number, "/note still watching");
     expect(h.publisher.calls).toBe(1);
-    expect(siteQueries(h)).toHaveLength(1);
+    // The redelivered `/status public` comment's read carried the site again (no request of its own).
+    expect(siteQueries(h).map((e) => e.graphql)).toEqual(["IncidentHistory", "IncidentHistory"]);
     expect(writes(h.sim.appRequests().slice(requests)).map((e) => e.graphql)).toEqual(["IncidentWrites"]);
 
     at("14:50");
@@ -140,6 +149,126 @@ describe("the public status page (simulator, site branch in memory)", () => {
     await h.comment("bob", number, "/note two");
     expect(memory.commits).toHaveLength(1);
     expect((await h.appComments(number)).some((body) => body.includes("🌐 Published"))).toBe(true);
+  });
+
+  describe("when another publisher makes the site branch between the read and the write", () => {
+    /** The real publisher; once, after it made its orphan commit, someone else makes the branch first. */
+    const racing = (after: (h: OutwardHarness) => Promise<void>) => {
+      let raced = false;
+      const publish: PublishFiles = async (octokit, input) => {
+        const result = await publishFiles(octokit, input);
+        if (result.deferred?.kind === "new-branch" && !raced) {
+          raced = true;
+          const alice = h.sim.as("alice").rest;
+          const where = { owner: OWNER, repo: REPO };
+          const { data: tree } = await alice.git.createTree({
+            ...where,
+            tree: [{ path: "status/index.html", mode: "100644", type: "blob", content: "theirs" }],
+          });
+          const { data: commit } = await alice.git.createCommit({
+            ...where,
+            message: "theirs",
+            tree: tree.sha,
+            parents: [],
+          });
+          await alice.git.createRef({ ...where, ref: `refs/heads/${input.branch}`, sha: commit.sha });
+          await after(h);
+        }
+        return result;
+      };
+      return publish;
+    };
+    const branchFile = async (path: string) => {
+      const { data } = await h.sim
+        .as("alice")
+        .rest.repos.getContent({ owner: OWNER, repo: REPO, path, ref: "gh-pages" });
+      return Buffer.from((data as { content: string }).content, "base64").toString("utf8");
+    };
+
+    it("publishes on that branch the ordinary way, and says so once", async () => {
+      h = await startOutwardHarness(CONFIG, {}, { publishFiles: racing(async () => {}) });
+      h.clock.set(new Date("2026-02-03T14:23:00Z"));
+      const number = await h.declare();
+      await h.comment("carol", number, "/status public identified Fix in progress");
+      // `createRef` was refused (the branch exists): read again, and one commit on top of theirs.
+      const names = h.sim.appRequests().map((e) => e.graphql ?? `${e.method} ${e.path}`);
+      expect(names.slice(names.lastIndexOf("IncidentHistory"))).toEqual([
+        "IncidentHistory",
+        "POST /repos/acme/search/git/trees",
+        "POST /repos/acme/search/git/commits",
+        "IncidentWrites",
+        "StatusSiteIncidents",
+        "CommitStatusSite",
+      ]);
+      expect(await branchFile("status/index.html")).toContain("Fix in progress");
+      const comments = await h.appComments(number);
+      expect(comments.filter((body) => body.includes("🌐 Published"))).toHaveLength(1);
+      expect(comments.some((body) => body.includes("could not be updated"))).toBe(false);
+    });
+
+    it("and when another publisher moved it: the commit is refused as stale, then made on the new head", async () => {
+      let moved = false;
+      const publish: PublishFiles = async (octokit, input) => {
+        const result = await publishFiles(octokit, input);
+        if (result.deferred?.kind === "commit" && !moved) {
+          moved = true;
+          const alice = h.sim.as("alice").rest;
+          const where = { owner: OWNER, repo: REPO };
+          const { data: head } = await alice.git.getRef({ ...where, ref: `heads/${input.branch}` });
+          const { data: parent } = await alice.git.getCommit({ ...where, commit_sha: head.object.sha });
+          const { data: tree } = await alice.git.createTree({
+            ...where,
+            base_tree: parent.tree.sha,
+            tree: [{ path: "status/CNAME", mode: "100644", type: "blob", content: "status.example.com" }],
+          });
+          const { data: commit } = await alice.git.createCommit({
+            ...where,
+            message: "theirs",
+            tree: tree.sha,
+            parents: [head.object.sha],
+          });
+          await alice.git.updateRef({ ...where, ref: `heads/${input.branch}`, sha: commit.sha });
+        }
+        return result;
+      };
+      h = await startOutwardHarness(CONFIG, {}, { publishFiles: publish });
+      h.clock.set(new Date("2026-02-03T14:23:00Z"));
+      const number = await h.declare();
+      await h.comment("carol", number, "/status public investigating Looking into it");
+      await h.comment("carol", number, "/status public identified Fix in progress");
+      const names = h.sim.appRequests().map((e) => e.graphql ?? `${e.method} ${e.path}`);
+      expect(names.slice(names.lastIndexOf("IncidentHistory"))).toEqual([
+        "IncidentHistory",
+        "IncidentWrites",
+        "StatusSiteIncidents",
+        "CommitStatusSite",
+      ]);
+      expect(await branchFile("status/index.html")).toContain("Fix in progress");
+      expect(await branchFile("status/CNAME")).toBe("status.example.com");
+      const comments = await h.appComments(number);
+      expect(comments.filter((body) => body.includes("🌐 Published"))).toHaveLength(2);
+      expect(comments.some((body) => body.includes("could not be updated"))).toBe(false);
+    });
+
+    it("reports the failure when publishing again fails too, and the next event publishes", async () => {
+      let failing = true;
+      const inner = racing(async () => {});
+      const publish: PublishFiles = async (octokit, input) => {
+        if (!input.defer && failing)
+          throw Object.assign(new Error("Resource not accessible by integration"), { status: 403 });
+        return inner(octokit, input);
+      };
+      h = await startOutwardHarness(CONFIG, {}, { publishFiles: publish });
+      h.clock.set(new Date("2026-02-03T14:23:00Z"));
+      const number = await h.declare();
+      await h.comment("carol", number, "/status public identified Fix in progress");
+      expect((await h.appComments(number)).filter((body) => body.includes("could not be updated"))).toEqual([
+        expect.stringContaining("⚠️ The status page could not be updated: GitHub answered 403"),
+      ]);
+      failing = false;
+      await h.comment("bob", number, "/note next");
+      expect(await branchFile("status/index.html")).toContain("Fix in progress");
+    });
   });
 
   it("reminds on resolution that the page still shows the incident as ongoing", async () => {

@@ -97,7 +97,7 @@ describe("/revert", () => {
     },
   });
 
-  it("opens the revert with GitHub's revertPullRequest and answers in 6 requests", async () => {
+  it("opens the revert with GitHub's revertPullRequest; a read that did not bring the pull request reads it first (6 requests)", async () => {
     const builder = declared("2026-02-03T14:35:00Z");
     const github = historyGitHub(builder, "2026-02-03T14:35:01Z", {
       RevertTarget: target(true),

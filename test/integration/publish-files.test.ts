@@ -1,7 +1,7 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { asOctokit } from "../../src/github/client.js";
-import { gitBlobSha, publishFiles } from "../../src/github/publish-files.js";
+import { type Deferred, deferredMutation, gitBlobSha, publishFiles } from "../../src/github/publish-files.js";
 import { TestOctokit } from "../support/probot.js";
 
 const API = "https://api.github.com";
@@ -159,5 +159,55 @@ describe("publishFiles (Git Data API, nock)", () => {
   it("passes other failures on to the caller", async () => {
     nock(API).get(`${REPO}/git/ref/heads%2Fgh-pages`).reply(403, { message: "Resource not accessible" });
     await expect(publishFiles(octokit(), input)).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe("publishFiles with `defer` (the ref write goes in the caller's document)", () => {
+  beforeEach(() => nock.disableNetConnect());
+  afterEach(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it("a missing branch: the orphan commit of the files is made, its createRef is left to the caller", async () => {
+    const bodies: Record<string, unknown>[] = [];
+    const keep = (body: Record<string, unknown>) => {
+      bodies.push(body);
+      return true;
+    };
+    const scope = nock(API)
+      .post(`${REPO}/git/trees`, keep)
+      .reply(201, { sha: "tree1" })
+      .post(`${REPO}/git/commits`, keep)
+      .reply(201, { sha: "orphan1" });
+    const result = await publishFiles(octokit(), { ...input, site: { kind: "missing" }, defer: true });
+    expect(result).toEqual({
+      commitSha: "orphan1",
+      deferred: { kind: "new-branch", branch: "gh-pages", oid: "orphan1" },
+    });
+    expect(bodies[0]).not.toHaveProperty("base_tree");
+    expect(bodies[1]).toMatchObject({ tree: "tree1", parents: [] });
+    expect(deferredMutation("R_1", result.deferred as Deferred)).toMatchObject({
+      field: "createRef",
+      input: { repositoryId: "R_1", name: "refs/heads/gh-pages", oid: "orphan1" },
+    });
+    scope.done();
+  });
+
+  it("a head the read saw: no request; the changed files' createCommitOnBranch is left to the caller", async () => {
+    const blobs = new Map([["status/feed.xml", gitBlobSha("<feed/>\n")]]);
+    const result = await publishFiles(octokit(), {
+      ...input,
+      site: { kind: "known", head: "c1", blobs },
+      defer: true,
+    });
+    expect(result.commitSha).toBeNull();
+    const mutation = deferredMutation("R_1", result.deferred as Deferred);
+    expect(mutation).toMatchObject({ field: "createCommitOnBranch", inputType: "CreateCommitOnBranchInput" });
+    expect(mutation.input).toMatchObject({
+      branch: { repositoryNameWithOwner: "acme/shop", branchName: "gh-pages" },
+      expectedHeadOid: "c1",
+      fileChanges: { additions: [{ path: "status/index.html" }] },
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { githubSchema } from "@incident-app/github-simulator";
 import { getOperationAST, parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
+import { extrasDocument } from "../../src/github/history-extras.js";
 import * as queries from "../../src/github/queries.js";
 
 /** The operations graphql-queries.test.ts executes; a new document in queries.ts needs a test there. */
@@ -21,7 +22,6 @@ const COVERED = [
   "ResolveRef",
   "RevertPullRequest",
   "RevertTarget",
-  "StatusSiteIncidents",
   "TemplateOverrides",
   "UpdateComment",
   "UpdateIssue",
@@ -40,5 +40,20 @@ describe("src/github/queries.ts", () => {
   it("only uses what GitHub's schema has", () => {
     for (const doc of documents)
       expect(validate(githubSchema(), parse(doc)).map((e) => e.message)).toEqual([]);
+  });
+});
+
+describe("IncidentHistory with what the comment asks for (history-extras.ts)", () => {
+  it("only uses what GitHub's schema has, with the site and named pull requests", () => {
+    const site = {
+      owner: "o",
+      repo: "r",
+      incidentLabel: "incident",
+      since: new Date(0),
+      branch: "gh-pages",
+      folder: "status",
+    };
+    for (const extras of [{}, { site }, { pulls: [7, 8] }, { site, pulls: [7] }])
+      expect(validate(githubSchema(), parse(extrasDocument(extras))).map((e) => e.message)).toEqual([]);
   });
 });

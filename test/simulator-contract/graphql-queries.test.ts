@@ -12,10 +12,10 @@ import {
   INCIDENT_HISTORY_QUERY,
   RECURRENCE_ELSEWHERE_QUERY,
   REOPEN_ISSUE_MUTATION,
-  STATUS_SITE_QUERY,
   UPDATE_COMMENT_MUTATION,
   UPDATE_ISSUE_MUTATION,
 } from "../../src/github/queries.js";
+import { STATUS_SITE_QUERY } from "../../src/github/queries-status-site.js";
 import { historyVariables } from "../../src/github/read-history.js";
 import { at, listAt, seededSimulator, textAt } from "./contract-world.js";
 

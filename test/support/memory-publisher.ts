@@ -27,7 +27,8 @@ export function memoryPublisher(through?: PublishFiles): MemoryPublisher {
       publisher.branches.set(input.branch, branch);
       const changed = input.files.filter((file) => branch.get(file.path) !== file.content);
       const real = through ? await through(_octokit, input) : null;
-      if (real ? real.commitSha === null : changed.length === 0) return { commitSha: null };
+      // A commit left to the app's next document (`defer`) counts as made: a failure publishes again.
+      if (real ? real.commitSha === null && !real.deferred : changed.length === 0) return { commitSha: null };
       for (const file of changed) branch.set(file.path, file.content);
       const sha =
         real?.commitSha ??
@@ -40,7 +41,7 @@ export function memoryPublisher(through?: PublishFiles): MemoryPublisher {
         paths: changed.map((f) => f.path),
         sha,
       });
-      return { commitSha: sha };
+      return { ...real, commitSha: real?.deferred?.kind === "commit" ? null : sha };
     },
   };
   return publisher;

@@ -40,9 +40,13 @@ export function decideRevert(ctx: CodeContext): void {
     if (requested.has(`#${command.pr}`)) continue;
     requested.add(`#${command.pr}`);
     const replyMarker = claim(ctx, key);
+    // The read brought the pull request when the event's comment named it: no read of its own.
+    const named = ctx.history.code.named;
+    const pull = named?.pulls.find((p) => p.number === command.pr);
     ctx.plan.push({
       kind: "revert-pull",
       pr: command.pr,
+      ...(named && pull ? { target: { archived: named.archived, pull } } : {}),
       title: "",
       body: revertPullBody(incidentRef(ctx, ctx.id), command.pr, {
         commentId: comment.databaseId,
