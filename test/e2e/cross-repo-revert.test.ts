@@ -105,9 +105,11 @@ describe("/revert in a service's repository", () => {
     const { reply, requests } = await say(`/revert #${local}`);
     expect(reply).toMatch(new RegExp(`↩️ Opened #\\d+ to revert #${local}\\.`));
     localCost = requests.length;
-    // The pull request's node id came with the incident's read: no read of its own.
+    // The pull request's node id came with the incident's read: no read of its own. The
+    // incident's service lives in acme/search-service, whose code its timeline shows.
     expect(requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`)).toEqual([
       "IncidentHistory",
+      "IncidentElsewhere",
       "IncidentWrites",
       "RevertPullRequest",
       "AddComment",
