@@ -6,8 +6,9 @@ import { type ApplyResult, applyPlan } from "./apply-plan.js";
 import { batchDocument, batchVariables } from "./batch-document.js";
 import { type AliasFailure, followUps } from "./batch-follow-ups.js";
 import { type BatchStep, batchSteps } from "./batch-steps.js";
+import { carryCheckpoint, historyAfterWrites, verifyAfter } from "./checkpoint-write.js";
 import type { Octokit, Target } from "./client.js";
-import { type HistoryVariables, normaliseHistory } from "./read-history.js";
+import type { HistoryVariables } from "./read-history.js";
 import { classifyFailure } from "./request-failure.js";
 
 /**
@@ -41,6 +42,13 @@ export async function applyPlanBatched(
   let refused: unknown = null;
   const failedKeys = new Set<string>();
   const runs = splitRuns(plan, target, history);
+  carryCheckpoint(
+    runs.flatMap((run) => ("batch" in run ? [run.batch] : [])),
+    plan,
+    history,
+  );
+  // One document of one run: its verify reads only what is new since the read.
+  const after = runs.length === 1 ? verifyAfter(history) : null;
   for (const [index, run] of runs.entries()) {
     const laterVerifies = runs.slice(index + 1).some((later) => changesIncident(later));
     try {
@@ -57,7 +65,7 @@ export async function applyPlanBatched(
       // The replies of code writes (and their review requests) need this document's answer.
       const followed = steps.some((step) => isCodeWrite(step.write));
       const answered = steps.some((step) => needsAnswer(step.write));
-      const done = await sendBatch(octokit, steps, laterVerifies || answered ? null : variables);
+      const done = await sendBatch(octokit, steps, laterVerifies || answered ? null : variables, after);
       result.applied.push(...done.applied);
       let issue = done.issue;
       if (followed) {
@@ -88,8 +96,9 @@ export async function applyPlanBatched(
         }
       }
       if (issue) {
-        result.history = await normaliseHistory(octokit, issue.repository, issue);
-        result.unverified = false;
+        const verified = { before: history, steps, answers: done.answers, after: followed ? null : after };
+        result.history = await historyAfterWrites(octokit, issue, verified);
+        result.unverified = result.history === null;
       } else if (steps.some((step) => !OFF_INCIDENT.has(step.write.kind))) {
         result.unverified = true;
       }
@@ -192,16 +201,18 @@ async function sendBatch(
   steps: BatchStep[],
   /** Null: a later write verifies. */
   variables: HistoryVariables | null,
+  /** The verify reads only the items after this cursor. */
+  after: string | null = null,
 ): Promise<BatchAnswer> {
   const verifyAt = variables ? lastIndex(steps, (step) => step.returns !== null) : null;
-  const document = batchDocument(steps, verifyAt);
+  const document = batchDocument(steps, verifyAt, after !== null);
   let data: Record<string, Payload>;
   let failures: Map<number, { type?: string; message?: string }>;
   const codeFailures = new Map<number, AliasFailure>();
   try {
     data = await octokit.graphql<Record<string, Payload>>(document, {
       ...batchVariables(steps),
-      ...(verifyAt === null ? {} : variables),
+      ...(verifyAt === null ? {} : { ...variables, ...(after === null ? {} : { verifyAfter: after }) }),
     });
     failures = new Map();
   } catch (error) {

@@ -3,8 +3,9 @@ import type { Config } from "../config/schema.js";
 import { ConfigSchema } from "../config/schema.js";
 import type { RollbackStatusEvent } from "../features/code-response/decide-rollback.js";
 import { awaitsIncidentList, awaitsMetrics } from "../features/incident/decide-incident.js";
-import { asOctokit } from "../github/client.js";
-import { historyVariables, readHistory } from "../github/read-history.js";
+import { readHistoryFromCheckpoint } from "../github/checkpoint-read.js";
+import { asOctokit, type Octokit } from "../github/client.js";
+import { type HistoryVariables, historyVariables, readHistory } from "../github/read-history.js";
 import { withRecurrenceElsewhere } from "../github/read-recurrence-elsewhere.js";
 import { claimedId } from "../kernel/app-artifacts.js";
 import { idFromTitle } from "../kernel/incident-id.js";
@@ -84,7 +85,9 @@ async function reconcileOnce(
   const id = idFromTitle(incident.title);
   const withRecent = id === null;
   let variables = historyVariables(config, now, { withRecent, id });
-  let history = await readHistory(octokit, { owner, repo, number }, variables);
+  const botLogin = await deps.botLogin();
+  const read = historyReader(context, botLogin, deps.env().WEBHOOK_SECRET ?? null);
+  let history = await read(octokit, { owner, repo, number }, variables);
   if (!history) return;
 
   if (!loaded.ok) {
@@ -101,12 +104,11 @@ async function reconcileOnce(
   if (fresh.warnings) await reportConfigError(octokit, history, fresh.warnings, deps, "warning");
 
   const templates = await loadRepoTemplates(octokit, { owner, repo }, history.repo.templatesOid, log);
-  const botLogin = await deps.botLogin();
   // A title without the id the app claimed (edited by hand): read again, now looking at its code.
   const claimed = claimedId(history, botLogin);
   if (claimed && !variables.withCode) {
     variables = historyVariables(fresh.config, now, { withRecent, id: claimed });
-    history = await readHistory(octokit, { owner, repo, number }, variables);
+    history = await read(octokit, { owner, repo, number }, variables);
     if (!history) return;
   }
   // Declaring with `recurrence.repos`: earlier incidents kept elsewhere count too.
@@ -182,4 +184,23 @@ async function reconcileOnce(
 function checklistEvent(payload: unknown, botLogin: string) {
   const checklistEdit = checklistEditOf(payload, botLogin);
   return checklistEdit ? { checklistEdit } : {};
+}
+
+/**
+ * The incident's read for this event: from the timeline comment's checkpoint (one
+ * request whatever the incident's length), except for events that change what a
+ * checkpoint covers (an edited or deleted comment, an edited issue): those read it all.
+ */
+function historyReader(context: Context, botLogin: string, key: string | null) {
+  const action = (context.payload as { action?: string }).action;
+  const changesOld = context.name === "issue_comment" ? action !== "created" : action === "edited";
+  const trust = { botLogin, key };
+  return (
+    octokit: Octokit,
+    where: { owner: string; repo: string; number: number },
+    variables: HistoryVariables,
+  ) =>
+    changesOld
+      ? readHistory(octokit, where, variables, trust)
+      : readHistoryFromCheckpoint(octokit, where, variables, trust);
 }

@@ -136,6 +136,22 @@ function rawResponse(history: IssueHistory, nodes: Array<Record<string, unknown>
     assignees: { nodes: issue.assignees.map((login) => ({ id: `U_${login}`, login })) },
     labels: { nodes: issue.labels.map((name) => ({ id: `LA_${name}`, name })) },
     timelineItems: { totalCount: nodes.length, pageInfo: { hasNextPage: false, endCursor: null }, nodes },
+    ...checkpointSelections(nodes),
   };
   return { repository: { ...repository, issue: rawIssue }, issueWithRepository: { ...rawIssue, repository } };
+}
+
+/**
+ * What the checkpoint read (checkpoint-read.ts, also named `IncidentHistory`) selects
+ * beside the issue, from the same nodes: the timeline's last 50 items with cursors,
+ * the first 10 comments, and the comments updated last (none: a test history is not
+ * edited behind the app's back).
+ */
+export function checkpointSelections(nodes: ReadonlyArray<Record<string, unknown> | null>) {
+  const edges = nodes.map((node, index) => ({ cursor: `cursor-${index + 1}`, node }));
+  return {
+    tail: { totalCount: edges.length, edges: edges.slice(-50) },
+    firstComments: { nodes: nodes.filter((node) => node?.__typename === "IssueComment").slice(0, 10) },
+    recentlyUpdated: { nodes: [] },
+  };
 }
