@@ -65,7 +65,12 @@ export async function applyPlanBatched(
       // The replies of code writes (and their review requests) need this document's answer.
       const followed = steps.some((step) => isCodeWrite(step.write));
       const answered = steps.some((step) => needsAnswer(step.write));
-      const done = await sendBatch(octokit, steps, laterVerifies || answered ? null : variables, after);
+      const done = await sendBatch(
+        octokit,
+        steps,
+        laterVerifies || answered ? null : variables,
+        followed ? null : after,
+      );
       result.applied.push(...done.applied);
       let issue = done.issue;
       if (followed) {

@@ -36,7 +36,7 @@ function signature(key: string | null, cursor: string, count: number, data: stri
 
 /** The checkpoint as a hidden HTML comment. */
 export function encodeCheckpoint(checkpoint: Checkpoint, key: string | null): string {
-  const data = gzipSync(JSON.stringify(checkpoint.nodes), { level: 9 }).toString("base64");
+  const data = gzipSync(JSON.stringify(checkpoint.nodes), { level: 6 }).toString("base64");
   const sig = signature(key, checkpoint.cursor, checkpoint.count, data);
   return `${OPEN}cursor=${checkpoint.cursor} count=${checkpoint.count} sig=${sig} data=${data} -->`;
 }

@@ -121,6 +121,7 @@ export async function historyAfterWrites(
   const answered = issue as Answered;
   const touched = new Map<string, RawItem>();
   const deleted = new Set<string>();
+  const old = new Map(basis.nodes.map((node) => [node?.id, node] as const));
   verified.steps.forEach((step, index) => {
     const answer = verified.answers.get(index);
     if (step.write.kind === "delete-comment" && answer) deleted.add(step.write.commentId);
@@ -128,7 +129,10 @@ export async function historyAfterWrites(
       (answer?.issueComment as RawItem | undefined) ?? (answer?.subject as RawItem | undefined) ?? null;
     // The verify's own selection rides on one of them: not part of the comment.
     const { issue: _verify, ...node } = (comment ?? {}) as RawItem & { issue?: unknown };
-    if (node.id && node.__typename === "IssueComment") touched.set(node.id, node);
+    if (!node.id || node.__typename !== "IssueComment") return;
+    // The body is not selected again (TOUCHED_COMMENT_FIELDS): the one sent, or the one read.
+    const body = step.write.kind === "update-comment" ? String(step.input.body) : old.get(node.id)?.body;
+    touched.set(node.id, { ...old.get(node.id), ...node, ...(body === undefined ? {} : { body }) });
   });
   const rest = await laterItemsTo(octokit, issue.id, answered.timelineItems);
   const kept = basis.nodes.filter((node) => !(node?.id && deleted.has(node.id)));

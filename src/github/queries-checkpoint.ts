@@ -15,10 +15,15 @@ import {
   TIMELINE_PAGE_FIELDS,
 } from "./queries.js";
 
-/** Items read after the checkpoint's cursor: enough for the events between two timeline rewrites. */
-export const TAIL_ITEMS = 50;
-/** Comments searched for the timeline comment (it is the app's second, after the declaration). */
-export const FIRST_COMMENTS = 10;
+/**
+ * The last items read with the checkpoint: its cursor must be among them. A plan that
+ * writes anyway rewrites the checkpoint once 10 items came after it (checkpoint-write.ts),
+ * so 20 leaves room for 10 more events without a write (comments nobody answers) before
+ * a read falls back to the full read. Each item is about 0.7 KiB of answer.
+ */
+export const TAIL_ITEMS = 20;
+/** Comments searched for the timeline comment (the app's third, after the declaration and the checklist). */
+export const FIRST_COMMENTS = 5;
 /** Comments most recently updated, compared with the checkpoint's copies: an edit makes it stale. */
 export const RECENTLY_UPDATED = 20;
 
@@ -56,7 +61,11 @@ export const VERIFY_AFTER_SELECTION = /* GraphQL */ `
 
 export const VERIFY_AFTER_VARIABLES = `${HISTORY_VARIABLES}, $verifyAfter: String`;
 
-/** A touched comment, selected on the mutation that touched it, so the verify can replace its old copy. */
-export const TOUCHED_COMMENT_FIELDS = COMMENT_NODE_FIELDS;
+/**
+ * A touched comment, selected on the mutation that touched it, so the verify can
+ * replace its old copy: all but its body, which the write sent (an update) or did not
+ * change (a reaction), so a rewritten timeline does not come back in the answer.
+ */
+export const TOUCHED_COMMENT_FIELDS = COMMENT_NODE_FIELDS.replace(" body ", " ");
 
 export { TIMELINE_FRAGMENT };

@@ -91,7 +91,8 @@ describe("one read whatever the incident's length", () => {
       "IncidentHistory",
       "IncidentWrites",
     ]);
-    expect(checkpointOutcomes.at(-1)).toBe("missing");
+    // (A checkpoint written before them, once the history had 10 items, no longer reaches the tail.)
+    expect(["missing", "stale"]).toContain(checkpointOutcomes.at(-1));
     const body = await timelineBody(number);
     expect(body).toMatch(
       /\n\n<!-- incident-checkpoint v1 cursor=\S+ count=\d+ sig=[0-9a-f]{64} data=\S+ -->$/,
