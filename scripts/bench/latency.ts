@@ -124,7 +124,7 @@ export async function measureLatency(samples = 20): Promise<LatencyResults> {
         const nth = (made.get(`${entry.graphql}`) ?? 0) + 1;
         made.set(`${entry.graphql}`, nth);
         const key = nth > 1 ? `${entry.graphql} #${nth}` : `${entry.graphql}`;
-        (sizes[key] ??= []).push(round((entry.bytes ?? 0) / 1024, 1));
+        sizes[key] = [...(sizes[key] ?? []), round((entry.bytes ?? 0) / 1024, 1)];
       }
       times.ours.push(mine.durationMs ?? Number.NaN);
       times.bare.push(base.durationMs ?? Number.NaN);
