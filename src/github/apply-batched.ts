@@ -47,7 +47,6 @@ export async function applyPlanBatched(
     plan,
     history,
   );
-  // One document of one run: its verify reads only what is new since the read.
   const after = runs.length === 1 ? verifyAfter(history) : null;
   for (const [index, run] of runs.entries()) {
     const laterVerifies = runs.slice(index + 1).some((later) => changesIncident(later));
@@ -65,12 +64,8 @@ export async function applyPlanBatched(
       // The replies of code writes (and their review requests) need this document's answer.
       const followed = steps.some((step) => isCodeWrite(step.write));
       const answered = steps.some((step) => needsAnswer(step.write));
-      const done = await sendBatch(
-        octokit,
-        steps,
-        laterVerifies || answered ? null : variables,
-        followed ? null : after,
-      );
+      const since = followed ? null : after;
+      const done = await sendBatch(octokit, steps, laterVerifies || answered ? null : variables, since);
       result.applied.push(...done.applied);
       let issue = done.issue;
       if (followed) {

@@ -143,15 +143,18 @@ function rawResponse(history: IssueHistory, nodes: Array<Record<string, unknown>
 
 /**
  * What the checkpoint read (checkpoint-read.ts, also named `IncidentHistory`) selects
- * beside the issue, from the same nodes: the timeline's last 50 items with cursors,
- * the first 10 comments, and the comments updated last (none: a test history is not
- * edited behind the app's back).
+ * beside the issue, from the same nodes: the timeline's last 20 items, the first 5
+ * comments, and the comments updated last (none: a test history is not edited behind
+ * the app's back). Without cursors, as the full read's answers here have none: the
+ * writes then verify the whole history, which these test doubles answer; writes that
+ * carry a checkpoint and verify only what is new are tested against the simulator
+ * (test/e2e/history-checkpoint.test.ts).
  */
 export function checkpointSelections(nodes: ReadonlyArray<Record<string, unknown> | null>) {
-  const edges = nodes.map((node, index) => ({ cursor: `cursor-${index + 1}`, node }));
+  const edges = nodes.map((node) => ({ cursor: null, node }));
   return {
-    tail: { totalCount: edges.length, edges: edges.slice(-50) },
-    firstComments: { nodes: nodes.filter((node) => node?.__typename === "IssueComment").slice(0, 10) },
+    tail: { totalCount: edges.length, edges: edges.slice(-20) },
+    firstComments: { nodes: nodes.filter((node) => node?.__typename === "IssueComment").slice(0, 5) },
     recentlyUpdated: { nodes: [] },
   };
 }
