@@ -1,12 +1,16 @@
 import { generateKeyPairSync } from "node:crypto";
 import {
   BENCH_LATENCY,
+  botOctokit,
   createRealClock,
   type Delivery,
   type Simulator,
   startSimulator,
 } from "@incident-app/github-simulator";
 import type { Octokit } from "@octokit/rest";
+import { ConfigSchema } from "../../src/config/schema.js";
+import { INCIDENT_HISTORY_QUERY } from "../../src/github/queries.js";
+import { historyVariables } from "../../src/github/read-history.js";
 import { WEBHOOK_SECRET } from "../../test/support/harness.js";
 import { FORM, OWNER, PEOPLE, REPO, seedDemoRepo } from "../demo/scenario.js";
 import { type AppChild, startAppChild } from "./app-child.js";
@@ -31,6 +35,12 @@ export interface LatencyResults {
   cpuMsPerEvent: number;
   samples: number;
   timelineEntries: number;
+  /** The size of each GraphQL answer of a sampled `/note` (KiB, median over the samples), by operation. */
+  answerKib: Record<string, number>;
+  /** The full read's answer on the same incident (what the read and the write's verify each returned before the checkpoint). */
+  fullReadKib: number;
+  /** The timeline comment's length on the long incident, and its checkpoint's part (characters). */
+  timelineComment: { chars: number; checkpointChars: number };
   /** Requests per command on the long incident (no latency), each command's own delivery. */
   longIncidentRequests: Record<string, number>;
 }
@@ -98,6 +108,7 @@ export async function measureLatency(samples = 20): Promise<LatencyResults> {
     sim.setLatency(BENCH_LATENCY);
     const times = { ours: [] as number[], bare: [] as number[] };
     let cpuMicros = 0;
+    const sizes: Record<string, number[]> = {};
     for (let i = -2; i < samples; i++) {
       sim.setWebhookTarget(ours.webhookUrl);
       const before = (await ours.memory()).cpu;
@@ -107,11 +118,36 @@ export async function measureLatency(samples = 20): Promise<LatencyResults> {
       const base = await commentOn(sim, carol, number, `plain comment ${i}`);
       if (i < 0) continue;
       cpuMicros += after.user - before.user + after.system - before.system;
+      const made = new Map<string, number>();
+      for (const entry of sim.appRequests().filter((e) => e.delivery === mine.id && e.graphql)) {
+        // A second request of the same name: the full read after a checkpoint that did not serve.
+        const nth = (made.get(`${entry.graphql}`) ?? 0) + 1;
+        made.set(`${entry.graphql}`, nth);
+        const key = nth > 1 ? `${entry.graphql} #${nth}` : `${entry.graphql}`;
+        sizes[key] = [...(sizes[key] ?? []), round((entry.bytes ?? 0) / 1024, 1)];
+      }
       times.ours.push(mine.durationMs ?? Number.NaN);
       times.bare.push(base.durationMs ?? Number.NaN);
     }
     const stats = (values: number[]): Stats => ({ p50: percentile(values, 50), p95: percentile(values, 95) });
     const oursStats = stats(times.ours);
+    const timeline =
+      (
+        await bob.rest.issues.listComments({ owner: OWNER, repo: REPO, issue_number: number, per_page: 10 })
+      ).data.find((c) => c.body?.includes("<!-- incident-app:timeline"))?.body ?? "";
+    const checkpointAt = timeline.indexOf("<!-- incident-checkpoint");
+    const bot = await botOctokit(sim);
+    const variables = historyVariables(ConfigSchema.parse({}), new Date(), {
+      withRecent: false,
+      id: "INC-00000000-000",
+    });
+    const full = await bot.graphql(INCIDENT_HISTORY_QUERY, {
+      owner: OWNER,
+      repo: REPO,
+      number,
+      ...variables,
+    });
+    const fullReadKib = round(Buffer.byteLength(JSON.stringify({ data: full })) / 1024, 1);
     const bareStats = stats(times.bare);
     return {
       ours: oursStats,
@@ -120,6 +156,12 @@ export async function measureLatency(samples = 20): Promise<LatencyResults> {
       cpuMsPerEvent: round(cpuMicros / 1000 / samples, 1),
       samples,
       timelineEntries: TIMELINE_ENTRIES,
+      fullReadKib,
+      answerKib: Object.fromEntries(Object.entries(sizes).map(([name, kib]) => [name, percentile(kib, 50)])),
+      timelineComment: {
+        chars: timeline.length,
+        checkpointChars: checkpointAt === -1 ? 0 : timeline.length - checkpointAt,
+      },
       longIncidentRequests,
     };
   } finally {

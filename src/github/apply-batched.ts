@@ -5,8 +5,9 @@ import { type ApplyResult, applyPlan } from "./apply-plan.js";
 import { batchDocument, batchVariables, type LeadMutation } from "./batch-document.js";
 import { type AliasFailure, followUps, requestByRest } from "./batch-follow-ups.js";
 import { type BatchStep, batchSteps } from "./batch-steps.js";
+import { carryCheckpoint, historyAfterWrites, verifyAfter } from "./checkpoint-write.js";
 import type { Octokit, Target } from "./client.js";
-import { type HistoryVariables, normaliseHistory } from "./read-history.js";
+import type { HistoryVariables } from "./read-history.js";
 import { classifyFailure } from "./request-failure.js";
 
 /**
@@ -54,6 +55,12 @@ export async function applyPlanBatched(
   let refused: unknown = null;
   const failedKeys = new Set<string>();
   const runs = splitRuns(plan, target, history);
+  carryCheckpoint(
+    runs.flatMap((run) => ("batch" in run ? [run.batch] : [])),
+    plan,
+    history,
+  );
+  const after = runs.length === 1 ? verifyAfter(history) : null;
   for (const [index, run] of runs.entries()) {
     const laterVerifies = runs.slice(index + 1).some((later) => changesIncident(later));
     try {
@@ -71,7 +78,8 @@ export async function applyPlanBatched(
       // The replies of code writes (and their review requests) need this document's answer.
       const followed = steps.some((step) => isCodeWrite(step.write));
       const answered = steps.some((step) => needsAnswer(step.write));
-      const done = await sendBatch(octokit, steps, laterVerifies || answered ? null : variables, lead);
+      const since = followed ? null : after;
+      const done = await sendBatch(octokit, steps, laterVerifies || answered ? null : variables, lead, since);
       lead = null;
       leadFailure = done.leadFailure;
       result.applied.push(...done.applied);
@@ -104,8 +112,9 @@ export async function applyPlanBatched(
         }
       }
       if (issue) {
-        result.history = await normaliseHistory(octokit, issue.repository, issue);
-        result.unverified = false;
+        const verified = { before: history, steps, answers: done.answers, after: followed ? null : after };
+        result.history = await historyAfterWrites(octokit, issue, verified);
+        result.unverified = result.history === null;
       } else if (steps.some((step) => !OFF_INCIDENT.has(step.write.kind))) {
         result.unverified = true;
       }
@@ -188,9 +197,11 @@ async function sendBatch(
   /** Null: a later write verifies. */
   variables: HistoryVariables | null,
   lead: LeadMutation | null = null,
+  /** The verify reads only the items after this cursor. */
+  after: string | null = null,
 ): Promise<BatchAnswer> {
   const verifyAt = variables ? lastIndex(steps, (step) => step.returns !== null) : null;
-  const document = batchDocument(steps, verifyAt, lead);
+  const document = batchDocument(steps, verifyAt, lead, after !== null);
   let leadFailure: string | undefined;
   let data: Record<string, Payload>;
   let failures: Map<number, { type?: string; message?: string }>;
@@ -198,7 +209,7 @@ async function sendBatch(
   try {
     data = await octokit.graphql<Record<string, Payload>>(document, {
       ...batchVariables(steps, lead),
-      ...(verifyAt === null ? {} : variables),
+      ...(verifyAt === null ? {} : { ...variables, ...(after === null ? {} : { verifyAfter: after }) }),
     });
     failures = new Map();
   } catch (error) {

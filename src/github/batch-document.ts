@@ -1,5 +1,10 @@
 import type { BatchStep } from "./batch-steps.js";
 import { HISTORY_VARIABLES, TIMELINE_FRAGMENT, VERIFY_SELECTION } from "./queries.js";
+import {
+  TOUCHED_COMMENT_FIELDS,
+  VERIFY_AFTER_SELECTION,
+  VERIFY_AFTER_VARIABLES,
+} from "./queries-checkpoint.js";
 
 /**
  * One GraphQL document for a run of a plan's writes: aliased mutations `w0`, `w1`, …
@@ -25,24 +30,31 @@ export function batchDocument(
   steps: readonly BatchStep[],
   wanted: number | null,
   lead: LeadMutation | null = null,
+  /** The verify reads only the items after `$verifyAfter`, and the comments the writes touched (checkpoint-write.ts). */
+  afterCursor = false,
 ): string {
   // Only a mutation whose payload reaches the issue can carry the verify read.
   const verifyAt = wanted !== null && steps[wanted]?.returns ? wanted : null;
-  const verify = (index: number) => (index === verifyAt ? ` issue { ${VERIFY_SELECTION} }` : "");
+  const after = afterCursor && verifyAt !== null;
+  const whole = after ? VERIFY_AFTER_SELECTION : VERIFY_SELECTION;
+  const touched = after ? ` ${TOUCHED_COMMENT_FIELDS}` : "";
+  const verify = (index: number) => (index === verifyAt ? ` issue { ${whole} }` : "");
   const fields = steps.map((step, index) => {
     const selection = (() => {
       switch (step.returns) {
         case "comment-edge":
           return `commentEdge { node { id${verify(index)} } }`;
         case "issue-comment":
-          return `issueComment { id${verify(index)} }`;
+          return `issueComment { id${touched}${verify(index)} }`;
         case "issue":
-          return index === verifyAt ? `issue { ${VERIFY_SELECTION} }` : "issue { id }";
+          return index === verifyAt ? `issue { ${whole} }` : "issue { id }";
         case "assignable":
           return index === verifyAt
-            ? `assignable { ... on Issue { ${VERIFY_SELECTION} } }`
+            ? `assignable { ... on Issue { ${whole} } }`
             : "assignable { ... on Issue { id } }";
         default:
+          if (after && step.field === "addReaction")
+            return `reaction { content } subject { ... on IssueComment { ${TOUCHED_COMMENT_FIELDS} } }`;
           return step.select ?? "clientMutationId";
       }
     })();
@@ -51,7 +63,8 @@ export function batchDocument(
   if (lead) fields.unshift(`site: ${lead.field}(input: $site) { ${lead.select} }`);
   const inputs = steps.map((step, index) => `$i${index}: ${step.inputType}!`);
   if (lead) inputs.unshift(`$site: ${lead.inputType}!`);
-  const declared = verifyAt === null ? inputs.join(", ") : `${inputs.join(", ")}, ${HISTORY_VARIABLES}`;
+  const variables = after ? VERIFY_AFTER_VARIABLES : HISTORY_VARIABLES;
+  const declared = verifyAt === null ? inputs.join(", ") : `${inputs.join(", ")}, ${variables}`;
   const fragment = verifyAt === null ? "" : TIMELINE_FRAGMENT;
   return `mutation ${BATCH_OPERATION}(${declared}) {\n  ${fields.join("\n  ")}\n}\n${fragment}`;
 }

@@ -5,6 +5,7 @@ import type { HistoryVariables } from "./history-variables.js";
 import { incidentHistoryQuery } from "./queries.js";
 import { STATUS_SITE_VARIABLES, statusSiteFields } from "./queries-status-site.js";
 import type { RawIssue, RawRepository } from "./raw-history.js";
+import type { CheckpointTrust } from "./read-basis.js";
 import { normaliseHistory } from "./read-history.js";
 import { gitTime, type RawSiteRepository, type SiteWhere, siteVariables } from "./read-status-site.js";
 
@@ -64,6 +65,8 @@ export async function readIncident(
   where: { owner: string; repo: string; number: number },
   variables: HistoryVariables,
   extras: ReadExtras,
+  /** Whose checkpoints count: with it the writes carry one and verify only what is new. */
+  trust?: CheckpointTrust | null,
 ): Promise<IncidentRead | null> {
   type Answer = { repository: RawWithExtras | null; site?: RawSiteRepository | null };
   let result: Answer;
@@ -78,7 +81,7 @@ export async function readIncident(
   }
   const repository = result.repository;
   if (!repository?.issue) return null;
-  const history = await normaliseHistory(octokit, repository, repository.issue);
+  const history = await normaliseHistory(octokit, repository, repository.issue, undefined, trust);
   const pulls = (extras.pulls ?? []).slice(0, MAX_PULLS);
   // A field the answer lacks is not known: that pull request is read where it always was.
   const namedPulls = pulls.flatMap((number, index) => {

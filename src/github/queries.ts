@@ -29,17 +29,16 @@ const CLOSER_FIELDS = /* GraphQL */ `
   }
 `;
 
+/** A comment as the history reads it (`updatedAt`: how a checkpoint sees an edit, checkpoint-read.ts). */
+export const COMMENT_NODE_FIELDS = /* GraphQL */ `__typename id databaseId url body createdAt updatedAt lastEditedAt
+  author { __typename login ... on User { id } } authorAssociation reactionGroups { content viewerHasReacted }`;
+
 /** Fields of one history page: comments and the events the projection understands. */
 export const TIMELINE_PAGE_FIELDS = /* GraphQL */ `
   pageInfo { hasNextPage endCursor }
   nodes {
     __typename
-    ... on IssueComment {
-      id databaseId url body createdAt lastEditedAt
-      author { __typename login ... on User { id } }
-      authorAssociation
-      reactionGroups { content viewerHasReacted }
-    }
+    ... on IssueComment { ${COMMENT_NODE_FIELDS} }
     ... on LabeledEvent { id createdAt actor { __typename login } label { name } }
     ... on UnlabeledEvent { id createdAt actor { __typename login } label { name } }
     ... on ClosedEvent { id createdAt actor { __typename login } stateReason }
@@ -65,13 +64,12 @@ export const TIMELINE_PAGE_FIELDS = /* GraphQL */ `
 export const TIMELINE_ITEM_TYPES =
   "[ISSUE_COMMENT, LABELED_EVENT, UNLABELED_EVENT, CLOSED_EVENT, REOPENED_EVENT, ASSIGNED_EVENT, UNASSIGNED_EVENT, RENAMED_TITLE_EVENT, CROSS_REFERENCED_EVENT, TRANSFERRED_EVENT]";
 
-/** The issue as the projection needs it. */
+/** The issue as the projection needs it; ISSUE_SCALAR_FIELDS: without its timeline. */
+export const ISSUE_SCALAR_FIELDS = /* GraphQL */ `id number title body url state stateReason createdAt closedAt
+  author { __typename login ... on User { id } } authorAssociation
+  assignees(first: 20) { nodes { id login } } labels(first: 50) { nodes { id name } }`;
 export const ISSUE_FIELDS = /* GraphQL */ `
-  id number title body url state stateReason createdAt closedAt
-  author { __typename login ... on User { id } }
-  authorAssociation
-  assignees(first: 20) { nodes { id login } }
-  labels(first: 50) { nodes { id name } }
+  ${ISSUE_SCALAR_FIELDS}
   timelineItems(first: 100, itemTypes: ${TIMELINE_ITEM_TYPES}) {
     totalCount
     ${TIMELINE_PAGE_FIELDS}

@@ -21,6 +21,15 @@ export async function laterItems(
   issueId: string,
   first: RawPage,
 ): Promise<Array<RawItem | null>> {
+  return (await laterItemsTo(octokit, issueId, first)).nodes;
+}
+
+/** `laterItems` and the cursor of the last item read (the first page's when there was nothing more). */
+export async function laterItemsTo(
+  octokit: GraphqlClient,
+  issueId: string,
+  first: RawPage,
+): Promise<{ nodes: Array<RawItem | null>; endCursor: string | null }> {
   const nodes: Array<RawItem | null> = [];
   let info = first.pageInfo;
   let left = Math.max(0, (first.totalCount ?? 0) - first.nodes.length);
@@ -60,7 +69,7 @@ export async function laterItems(
       if (!page.pageInfo.hasNextPage) break;
     }
   }
-  return nodes;
+  return { nodes, endCursor: info.endCursor };
 }
 
 /** Pages needed for `left` items: the first covers 100, each later one 99 new. */

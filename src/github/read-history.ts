@@ -17,7 +17,8 @@ import { joinEarlyPages } from "./early-pages.js";
 import type { HistoryVariables } from "./history-variables.js";
 import { INCIDENT_HISTORY_QUERY } from "./queries.js";
 import type { RawIssue, RawItem, RawLastClosed, RawRepository } from "./raw-history.js";
-import { laterItems } from "./read-history-pages.js";
+import { type CheckpointTrust, rememberBasis, timelineOf, withoutCheckpoints } from "./read-basis.js";
+import { laterItemsTo } from "./read-history-pages.js";
 
 export { type HistoryVariables, historyVariables } from "./history-variables.js";
 
@@ -138,10 +139,29 @@ export async function normaliseHistory(
   issue: RawIssue,
   /** The items after the first page when the caller read them already (`laterItemsOfMany`). */
   later?: Array<RawItem | null>,
+  /** Whose checkpoints count: the history then remembers its raw nodes for the writes (read-basis.ts). */
+  trust?: CheckpointTrust | null,
+  refresh = true,
 ): Promise<IssueHistory> {
   const joined = joinEarlyPages(issue);
-  const all = items(joined.timelineItems.nodes);
-  all.push(...items(later ?? (await laterItems(octokit, issue.id, joined.timelineItems))));
+  const rest = later
+    ? { nodes: later, endCursor: null }
+    : await laterItemsTo(octokit, issue.id, joined.timelineItems);
+  const raw = withoutCheckpoints([...joined.timelineItems.nodes, ...rest.nodes]);
+  const history = normalised(repository, issue, raw);
+  const cursor = later ? null : (rest.endCursor ?? joined.timelineItems.pageInfo.endCursor);
+  if (later || (cursor === null && raw.length > 0)) return history;
+  const timeline = trust ? timelineOf(raw, trust.botLogin) : null;
+  return rememberBasis(history, { nodes: raw, cursor, trust: trust ?? null, timeline, refresh });
+}
+
+/** The history of raw nodes already complete (a full read, or a checkpoint and the items after it). */
+export function normalised(
+  repository: RawRepository,
+  issue: RawIssue,
+  raw: Array<RawItem | null>,
+): IssueHistory {
+  const all = items(raw);
   return {
     repo: {
       id: repository.id,
@@ -174,7 +194,7 @@ export async function normaliseHistory(
     },
     items: all,
     code: codeFacts(repository, "hotfixRef" in repository),
-    accountIds: accountIds(issue, joined.timelineItems.nodes, later),
+    accountIds: accountIds(issue, raw),
   };
 }
 
@@ -195,6 +215,8 @@ export async function readHistory(
   octokit: GraphqlClient,
   where: { owner: string; repo: string; number: number },
   variables: HistoryVariables,
+  /** Whose checkpoints count: with it the writes carry one and verify only what is new. */
+  trust?: CheckpointTrust | null,
 ): Promise<IssueHistory | null> {
   const result = await octokit.graphql<{ repository: (RawRepository & { issue: RawIssue | null }) | null }>(
     INCIDENT_HISTORY_QUERY,
@@ -202,7 +224,7 @@ export async function readHistory(
   );
   const repository = result.repository;
   if (!repository?.issue) return null;
-  return normaliseHistory(octokit, repository, repository.issue);
+  return normaliseHistory(octokit, repository, repository.issue, undefined, trust);
 }
 
 export type { RawActor };

@@ -4,8 +4,7 @@ import { ConfigSchema } from "../config/schema.js";
 import type { RollbackStatusEvent } from "../features/code-response/decide-rollback.js";
 import { awaitsIncidentList, awaitsMetrics } from "../features/incident/decide-incident.js";
 import { asOctokit } from "../github/client.js";
-import { readIncident } from "../github/history-extras.js";
-import { historyVariables, readHistory } from "../github/read-history.js";
+import { historyVariables } from "../github/read-history.js";
 import { withRecurrenceElsewhere } from "../github/read-recurrence-elsewhere.js";
 import { claimedId } from "../kernel/app-artifacts.js";
 import { idFromTitle } from "../kernel/incident-id.js";
@@ -13,6 +12,7 @@ import type { AppDeps } from "./app-deps.js";
 import { checklistEditOf } from "./checklist-edit-event.js";
 import { convergeIncident } from "./converge-incident.js";
 import { labelsChecked, markLabelsChecked } from "./ensure-labels.js";
+import { incidentReader } from "./incident-read.js";
 import { refreshIdsElsewhere, withElsewhere } from "./organisation-reads.js";
 import { readExtrasFor } from "./read-extras.js";
 import { accountOf, readIncidentListReply } from "./read-incident-list.js";
@@ -86,15 +86,17 @@ async function reconcileOnce(
   const id = idFromTitle(incident.title);
   const withRecent = id === null;
   let variables = historyVariables(config, now, { withRecent, id });
+  const botLogin = await deps.botLogin();
+  const read = incidentReader(context, { botLogin, key: deps.env().WEBHOOK_SECRET ?? null });
   // The site to publish and the pull requests to revert, when the comment asks: in the same read.
-  const read = await readIncident(
+  const first = await read(
     octokit,
     { owner, repo, number },
     variables,
     readExtrasFor(context.payload, { owner, repo }, config, now),
   );
-  if (!read) return;
-  let history = read.history;
+  if (!first) return;
+  let history = first.history;
 
   if (!loaded.ok) {
     await reportConfigError(octokit, history, loaded.error, deps);
@@ -110,14 +112,13 @@ async function reconcileOnce(
   if (fresh.warnings) await reportConfigError(octokit, history, fresh.warnings, deps, "warning");
 
   const templates = await loadRepoTemplates(octokit, { owner, repo }, history.repo.templatesOid, log);
-  const botLogin = await deps.botLogin();
   // A title without the id the app claimed (edited by hand): read again, now looking at its code.
   const claimed = claimedId(history, botLogin);
   if (claimed && !variables.withCode) {
     variables = historyVariables(fresh.config, now, { withRecent, id: claimed });
-    const again = await readHistory(octokit, { owner, repo, number }, variables);
+    const again = await read(octokit, { owner, repo, number }, variables);
     if (!again) return;
-    history = again;
+    history = again.history;
   }
   // Declaring with `recurrence.repos`: earlier incidents kept elsewhere count too.
   if (withRecent)
@@ -177,7 +178,7 @@ async function reconcileOnce(
     writeFailures: elsewhereRead.failures,
     ...(metricsSummary ? { metricsSummary } : {}),
     ...(incidentList !== undefined ? { incidentList } : {}),
-    ...(read.site !== undefined ? { site: read.site } : {}),
+    ...(first.site !== undefined ? { site: first.site } : {}),
     outside: {
       chat: deps.chat,
       publishFiles: deps.publishFiles,

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { bot, type HistoryBuilder } from "./history-builder.js";
-import { rawHistoryResponse } from "./raw-history.js";
+import { checkpointSelections, rawHistoryResponse } from "./raw-history.js";
 
 /**
  * GitHub in nock for `probot.receive` tests: every request of the handler under test,
@@ -50,6 +50,7 @@ export function respondingGitHub(respond: Respond): {
         uri,
       });
       if (!answer) return [500, { message: `unexpected ${name}` }];
+      if (query?.includes("tail: timelineItems(last:")) asCheckpointRead(answer.body);
       return [answer.status ?? 200, answer.body, answer.headers ?? {}];
     };
   nock(API)
@@ -289,4 +290,12 @@ function patchIssue(builder: HistoryBuilder, patch: Record<string, unknown>, at:
   if (Array.isArray(patch.assignees)) issue.assignees = patch.assignees as string[];
   if (patch.state === "closed" && issue.state === "OPEN") builder.close(at, bot);
   if (patch.state === "open" && issue.state === "CLOSED") builder.reopen(at, bot);
+}
+
+/** The checkpoint read's selections on an answer shaped like the full read (raw-history.ts). */
+function asCheckpointRead(body: unknown): void {
+  const issue = (body as { data?: { repository?: { issue?: Record<string, unknown> | null } } } | null)?.data
+    ?.repository?.issue;
+  const timeline = issue?.timelineItems as { nodes: Array<Record<string, unknown> | null> } | undefined;
+  if (issue && timeline && !issue.tail) Object.assign(issue, checkpointSelections(timeline.nodes));
 }

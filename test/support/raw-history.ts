@@ -136,6 +136,25 @@ function rawResponse(history: IssueHistory, nodes: Array<Record<string, unknown>
     assignees: { nodes: issue.assignees.map((login) => ({ id: `U_${login}`, login })) },
     labels: { nodes: issue.labels.map((name) => ({ id: `LA_${name}`, name })) },
     timelineItems: { totalCount: nodes.length, pageInfo: { hasNextPage: false, endCursor: null }, nodes },
+    ...checkpointSelections(nodes),
   };
   return { repository: { ...repository, issue: rawIssue }, issueWithRepository: { ...rawIssue, repository } };
+}
+
+/**
+ * What the checkpoint read (checkpoint-read.ts, also named `IncidentHistory`) selects
+ * beside the issue, from the same nodes: the timeline's last 20 items, the first 5
+ * comments, and the comments updated last (none: a test history is not edited behind
+ * the app's back). Without cursors, as the full read's answers here have none: the
+ * writes then verify the whole history, which these test doubles answer; writes that
+ * carry a checkpoint and verify only what is new are tested against the simulator
+ * (test/e2e/history-checkpoint.test.ts).
+ */
+export function checkpointSelections(nodes: ReadonlyArray<Record<string, unknown> | null>) {
+  const edges = nodes.map((node) => ({ cursor: null, node }));
+  return {
+    tail: { totalCount: edges.length, edges: edges.slice(-20) },
+    firstComments: { nodes: nodes.filter((node) => node?.__typename === "IssueComment").slice(0, 5) },
+    recentlyUpdated: { nodes: [] },
+  };
 }

@@ -14,9 +14,14 @@ export type EndState = Map<string, string[]>;
 
 export type Projector = (state: SimState, add: (section: string, line: string) => void) => void;
 
-/** Parts of a body that differ between equally good runs: ids, hashes, now-relative wording. */
+/**
+ * Parts of a body that differ between equally good runs: ids, hashes, now-relative
+ * wording, and the timeline's checkpoint (node ids, cursors and times of the history it
+ * caches: whether one is there is kept, its content is checked by history-checkpoint.test.ts).
+ */
 export function normaliseBody(body: string): string {
   return body
+    .replace(/<!-- incident-checkpoint v1 [^>]*-->/g, "<!-- incident-checkpoint v1 … -->")
     .replace(/<!--\s*incident-app:([a-z-]+)([^>]*)-->/g, (_all, kind: string, fields: string) => {
       const kept = [...fields.matchAll(/\b(\w+)=(\S*)/g)].map(([, key, value]) =>
         key === "id" ? ` id=${value}` : ` ${key}=…`,

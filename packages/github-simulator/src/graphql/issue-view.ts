@@ -88,6 +88,7 @@ export function commentView(sim: SimContext, repo: Repo, issue: Issue, comment: 
     isMinimized: false,
     minimizedReason: null,
     author: () => accountView(sim, sim.store.requireAccount(comment.author)),
+    editor: () => (comment.editor ? accountView(sim, sim.store.requireAccount(comment.editor)) : null),
     authorAssociation: authorAssociation(sim.store, comment.author, repo),
     viewerDidAuthor: (_args: Args, ctx: GqlContext) => mine(ctx),
     issue: () => issueView(sim, repo, issue),
@@ -145,18 +146,22 @@ export function issueView(sim: SimContext, repo: Repo, issue: Issue): View {
           toNode: (label) => labelView(sim, repo, label),
         },
       ),
-    comments: (args: Args) =>
-      connection(
-        issue.commentIds.map((id) => sim.store.findComment(id)).filter((c) => c !== null),
-        args,
-        {
-          field: "comments",
-          typename: "IssueCommentConnection",
-          edgeTypename: "IssueCommentEdge",
-          toNode: (comment) => commentView(sim, repo, issue, comment),
-          key: (comment) => comment.id,
-        },
-      ),
+    comments: (args: Args) => {
+      const comments = issue.commentIds.map((id) => sim.store.findComment(id)).filter((c) => c !== null);
+      // `orderBy: { field: UPDATED_AT }` (GitHub's only order for issue comments); paged by position then.
+      const order = args.orderBy as { field?: string; direction?: string } | undefined;
+      if (order?.field === "UPDATED_AT") {
+        const sign = order.direction === "DESC" ? -1 : 1;
+        comments.sort((a, b) => sign * (a.updatedAt.localeCompare(b.updatedAt) || a.id - b.id));
+      }
+      return connection(comments, args, {
+        field: "comments",
+        typename: "IssueCommentConnection",
+        edgeTypename: "IssueCommentEdge",
+        toNode: (comment) => commentView(sim, repo, issue, comment),
+        key: (comment, index) => (order ? index : comment.id),
+      });
+    },
     timelineItems: (args: Args) => timelineItemsConnection(sim, repo, issue, args),
     projectItems: (args: Args, ctx: GqlContext) => issueProjectItems(sim, issue.nodeId, args, ctx),
     reactionGroups: reactionGroups(sim, issue.reactions, self),

@@ -27,6 +27,8 @@ export interface RequestLogEntry {
   query: string;
   /** A fault injected into this request (see `faults/`), else null. */
   fault: RequestFaultKind | null;
+  /** The answer's size in bytes (what the latency model weighs), once answered. */
+  bytes?: number;
 }
 
 interface Reply {
@@ -172,6 +174,7 @@ export class SimServer {
       if (reply.status === 304) payload = null;
     }
     entry.status = reply.status;
+    entry.bytes = payload === null ? 0 : Buffer.byteLength(payload);
     this.used = (this.used % 1000) + 1;
     const wait = this.latency?.delayFor(
       { ...entry, graphql: GRAPHQL_PATHS.has(url.pathname) },

@@ -65,6 +65,7 @@ export function updateComment(
   comment.body = body;
   comment.updatedAt = now;
   comment.lastEditedAt = now;
+  comment.editor = actor;
   store.emit({ type: "issue_comment.edited", repo, issue, comment, actor, changes: { body: { from } } });
   recordReferences(store, repo, issue, actor, body);
 }

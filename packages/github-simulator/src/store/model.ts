@@ -69,6 +69,8 @@ export interface Comment {
   createdAt: string;
   updatedAt: string;
   lastEditedAt: string | null;
+  /** Who edited it last (GitHub's `editor`); absent when never edited. */
+  editor?: string;
   reactions: Reaction[];
 }
 
