@@ -1,14 +1,16 @@
 import type { IssueHistory } from "../kernel/history.js";
-import { describeWrite, type Plan, type Write } from "../kernel/plan.js";
-import { isCodeWrite, type WithIssue } from "./apply-answered.js";
+import type { Plan, Write } from "../kernel/plan.js";
+import { isCodeWrite } from "./apply-answered.js";
 import { type ApplyResult, applyPlan } from "./apply-plan.js";
-import { batchDocument, batchVariables, type LeadMutation } from "./batch-document.js";
-import { type AliasFailure, followUps, requestByRest } from "./batch-follow-ups.js";
+import type { LeadMutation } from "./batch-document.js";
+import { followUps, requestByRest } from "./batch-follow-ups.js";
 import { type BatchStep, batchSteps } from "./batch-steps.js";
 import { carryCheckpoint, historyAfterWrites, verifyAfter } from "./checkpoint-write.js";
 import type { Octokit, Target } from "./client.js";
+import { trustOf } from "./read-basis.js";
 import type { HistoryVariables } from "./read-history.js";
 import { classifyFailure } from "./request-failure.js";
+import { type BatchAnswer, sendBatch } from "./send-batch.js";
 
 /**
  * An incident's plan in the fewest requests (§2.6): each run of writes GraphQL can
@@ -49,7 +51,9 @@ export async function applyPlanBatched(
     leadFailure === undefined ? result : { ...result, leadFailure };
   if (plan.some((write) => NEEDS_ANSWERS.has(write.kind))) {
     await leadAlone();
-    return withLead(await applyPlan(octokit, target, plan, variables, options));
+    return withLead(
+      await applyPlan(octokit, target, plan, variables, { ...options, trust: trustOf(history) }),
+    );
   }
   const result: ApplyResult = { history: null, unverified: false, applied: [], created: [] };
   let refused: unknown = null;
@@ -66,7 +70,10 @@ export async function applyPlanBatched(
     try {
       if ("rest" in run) {
         await leadAlone();
-        const sub = await applyPlan(octokit, target, run.rest, variables, options);
+        const sub = await applyPlan(octokit, target, run.rest, variables, {
+          ...options,
+          trust: trustOf(history),
+        });
         result.applied.push(...sub.applied);
         if (sub.history) result.history = sub.history;
         result.unverified = sub.history ? sub.unverified : result.unverified || sub.unverified;
@@ -173,130 +180,4 @@ function splitRuns(plan: Plan, target: Target, history: IssueHistory): Run[] {
     else runs.push({ rest: [write] });
   }
   return runs.filter((run) => ("batch" in run ? run.batch.length > 0 : true));
-}
-
-interface BatchAnswer {
-  applied: string[];
-  /** Each alias's payload, by step. */
-  answers: Map<number, Payload>;
-  /** Failed aliases of code writes: answered on the incident (`batch-follow-ups.ts`). */
-  codeFailures: Map<number, AliasFailure>;
-  /** The incident as the verifying alias returned it. */
-  issue: WithIssue | null;
-  /** A mutation GitHub refused for good (the others ran). */
-  refused: unknown;
-  /** Why the lead mutation failed (GitHub's message); the others still ran. */
-  leadFailure?: string;
-}
-
-type Payload = Record<string, unknown> | null;
-
-async function sendBatch(
-  octokit: Octokit,
-  steps: BatchStep[],
-  /** Null: a later write verifies. */
-  variables: HistoryVariables | null,
-  lead: LeadMutation | null = null,
-  /** The verify reads only the items after this cursor. */
-  after: string | null = null,
-): Promise<BatchAnswer> {
-  const verifyAt = variables ? lastIndex(steps, (step) => step.returns !== null) : null;
-  const document = batchDocument(steps, verifyAt, lead, after !== null);
-  let leadFailure: string | undefined;
-  let data: Record<string, Payload>;
-  let failures: Map<number, { type?: string; message?: string }>;
-  const codeFailures = new Map<number, AliasFailure>();
-  try {
-    data = await octokit.graphql<Record<string, Payload>>(document, {
-      ...batchVariables(steps, lead),
-      ...(verifyAt === null ? {} : { ...variables, ...(after === null ? {} : { verifyAfter: after }) }),
-    });
-    failures = new Map();
-  } catch (error) {
-    const partial = error as { name?: string; data?: Record<string, Payload>; errors?: GraphqlError[] };
-    if (partial.name !== "GraphqlResponseError" || !partial.data) throw error;
-    data = partial.data;
-    failures = failedAliases(partial.errors ?? []);
-    // The lead's failure is its caller's to handle (the status site publishes the ordinary way).
-    const leadError = failures.get(LEAD);
-    if (leadError) leadFailure = leadError.message ?? leadError.type ?? "unknown error";
-    failures.delete(LEAD);
-    for (const [index, failure] of failures)
-      if (steps[index] && isCodeWrite(steps[index].write)) {
-        codeFailures.set(index, failure);
-        failures.delete(index);
-      }
-    // A duplicate comment another handler removed first is gone either way.
-    for (const [index, failure] of failures)
-      if (steps[index]?.write.kind === "delete-comment" && failure.type === "NOT_FOUND")
-        failures.delete(index);
-    // An error of the document itself (no alias), or one worth retrying: the run fails
-    // and the pipeline reads again; what took effect is then seen and not repeated.
-    if (failures.has(-1)) throw error;
-    if (failures.size > 0 && classifyFailure({ name: partial.name, errors: [...failures.values()] }).retry)
-      throw error;
-  }
-  const applied: string[] = [];
-  let lastWrite: Write | null = null;
-  steps.forEach((step, index) => {
-    if (failures.has(index) || codeFailures.has(index) || step.write === lastWrite) return;
-    lastWrite = step.write;
-    applied.push(describeWrite(step.write));
-  });
-  const issue =
-    verifyAt === null || failures.has(verifyAt)
-      ? null
-      : issueOf(steps[verifyAt], data[`w${verifyAt}`] ?? null);
-  const refused = failures.size > 0 ? new BatchRefusal(steps, failures) : null;
-  const answers = new Map(steps.map((_, index) => [index, data[`w${index}`] ?? null] as const));
-  return { applied, answers, codeFailures, issue, refused, ...(leadFailure ? { leadFailure } : {}) };
-}
-
-const LEAD = -2;
-
-interface GraphqlError {
-  type?: string;
-  message?: string;
-  path?: Array<string | number>;
-}
-
-function failedAliases(errors: GraphqlError[]): Map<number, GraphqlError> {
-  const failed = new Map<number, GraphqlError>();
-  for (const error of errors) {
-    const alias = String(error.path?.[0] ?? "");
-    const match = /^w(\d+)$/.exec(alias);
-    failed.set(alias === "site" ? LEAD : match ? Number(match[1]) : -1, error);
-  }
-  return failed;
-}
-
-function issueOf(step: BatchStep | undefined, payload: Payload): WithIssue | null {
-  if (!step || !payload) return null;
-  const found =
-    step.returns === "comment-edge"
-      ? (payload.commentEdge as { node?: { issue?: WithIssue } } | undefined)?.node?.issue
-      : step.returns === "issue-comment"
-        ? (payload.issueComment as { issue?: WithIssue } | undefined)?.issue
-        : step.returns === "assignable"
-          ? (payload.assignable as WithIssue | undefined)
-          : (payload.issue as WithIssue | undefined);
-  return found?.repository ? found : null;
-}
-
-function lastIndex<T>(items: readonly T[], keep: (item: T) => boolean): number | null {
-  for (let index = items.length - 1; index >= 0; index--) if (keep(items[index] as T)) return index;
-  return null;
-}
-
-/** Mutations of a batch GitHub refused for good, with its reasons (the rest of the batch took effect). */
-export class BatchRefusal extends Error {
-  override readonly name = "GraphqlResponseError";
-  readonly errors: GraphqlError[];
-  constructor(steps: readonly BatchStep[], failures: ReadonlyMap<number, GraphqlError>) {
-    const what = [...failures].map(
-      ([index, error]) => `${steps[index]?.legacy ?? "?"}: ${error.message ?? error.type}`,
-    );
-    super(`GitHub refused ${what.join("; ")}`);
-    this.errors = [...failures.values()];
-  }
 }

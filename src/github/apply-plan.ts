@@ -13,6 +13,7 @@ import { applyCodeWrite, explain } from "./apply-code-write.js";
 import { addNotice, createIssue } from "./apply-issue-writes.js";
 import type { Octokit, Target } from "./client.js";
 import { ADD_REACTION_MUTATION, DELETE_COMMENT_MUTATION, UPDATE_COMMENT_MUTATION } from "./queries.js";
+import type { CheckpointTrust } from "./read-basis.js";
 import { type HistoryVariables, normaliseHistory } from "./read-history.js";
 import { createLabels } from "./repo-labels.js";
 import { classifyFailure } from "./request-failure.js";
@@ -49,8 +50,11 @@ export async function applyPlan(
   target: Target,
   plan: Plan,
   variables: HistoryVariables,
-  /** Another run follows a failure worth retrying (so a code write's failure is not reported yet). */
-  options: { retried?: boolean } = {},
+  /**
+   * `retried`: another run follows a failure worth retrying (so a code write's failure is not
+   * reported yet). `trust`: the read's, so the verify's history can carry a checkpoint on.
+   */
+  options: { retried?: boolean; trust?: CheckpointTrust | null } = {},
 ): Promise<ApplyResult> {
   const result: ApplyResult = { history: null, unverified: false, applied: [], created: [] };
   const created = new Map<string, CreatedIssue>();
@@ -95,7 +99,7 @@ export async function applyPlan(
     }
     result.applied.push(describeWrite(write));
     if (issue) {
-      result.history = await normaliseHistory(octokit, issue.repository, issue);
+      result.history = await normaliseHistory(octokit, issue.repository, issue, undefined, options.trust);
       result.unverified = false;
     } else if (!OFF_INCIDENT.has(write.kind)) {
       result.unverified = true;

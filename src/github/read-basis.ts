@@ -40,6 +40,11 @@ export function basisOf(history: IssueHistory): ReadBasis | null {
   return bases.get(history.items) ?? null;
 }
 
+/** Whose checkpoints the read of this history trusted: a history read after it (a verify, a re-read) trusts the same. */
+export function trustOf(history: IssueHistory): CheckpointTrust | null {
+  return basisOf(history)?.trust ?? null;
+}
+
 /** The raw nodes with every comment's checkpoint removed: all readers see the body the app rendered. */
 export function withoutCheckpoints(nodes: Array<RawItem | null>): Array<RawItem | null> {
   return nodes.map((node) =>

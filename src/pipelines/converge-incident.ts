@@ -9,6 +9,7 @@ import { applyPlanBatched } from "../github/apply-batched.js";
 import type { Octokit, Target } from "../github/client.js";
 import { leavePointer, type MoveResult, moveIssue, movePrivately } from "../github/move-issue.js";
 import { type Deferred, deferredMutation, type PublishFiles } from "../github/publish-files.js";
+import { trustOf } from "../github/read-basis.js";
 import { type HistoryVariables, historyVariables, readHistory } from "../github/read-history.js";
 import type { RawSiteRepository } from "../github/read-status-site.js";
 import type { IssueHistory } from "../kernel/history.js";
@@ -204,7 +205,7 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
     const next =
       result.history && !result.unverified
         ? result.history
-        : await readHistory(octokit, { owner, repo, number }, variables);
+        : await readHistory(octokit, { owner, repo, number }, variables, trustOf(history));
     if (!next) return null;
     history = input.refresh ? await input.refresh(history, next) : next;
     if (notices.length && outside) {
