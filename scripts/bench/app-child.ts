@@ -24,7 +24,8 @@ const ENTRY = "scripts/bench/app-process.ts";
 const TSCONFIG = "scripts/bench/tsconfig.app-process.json";
 
 async function compiledOnce(): Promise<string> {
-  const hash = createHash("sha1");
+  // The folder links this checkout's node_modules: a copy made from another checkout is not ours.
+  const hash = createHash("sha1").update(`${ROOT}\0`);
   const listed = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "src"], {
     cwd: ROOT,
     encoding: "utf8",
@@ -57,18 +58,25 @@ export async function startAppChild(settings: {
   bare?: boolean;
 }): Promise<AppChild> {
   const root = await compiledOnce();
-  const child = spawn(process.execPath, ["--expose-gc", join(root, "dist", ENTRY.replace(/\.ts$/, ".js"))], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      GITHUB_URL: settings.githubUrl,
-      PRIVATE_KEY: settings.privateKey,
-      WEBHOOK_SECRET: settings.secret,
-      ...(settings.bare ? { APP: "bare" } : {}),
+  // BENCH_CPU_PROF=<folder>: the app writes a CPU profile there when it stops (the bare app does not).
+  const profile = process.env.BENCH_CPU_PROF && !settings.bare;
+  const flags = profile ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(
+    process.execPath,
+    [...flags, "--expose-gc", join(root, "dist", ENTRY.replace(/\.ts$/, ".js"))],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: "production",
+        GITHUB_URL: settings.githubUrl,
+        PRIVATE_KEY: settings.privateKey,
+        WEBHOOK_SECRET: settings.secret,
+        ...(settings.bare ? { APP: "bare" } : {}),
+      },
+      stdio: ["ignore", "pipe", "inherit"],
     },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let text = "";
     child.stdout?.on("data", (chunk: Buffer) => {
