@@ -57,6 +57,7 @@ const results = {
       answerKib: latency.answerKib,
       fullReadKib: latency.fullReadKib,
       timelineComment: latency.timelineComment,
+      declarationComment: latency.declarationComment,
     },
     requestsOnLongIncident: latency.longIncidentRequests,
     memory,

@@ -39,8 +39,9 @@ export interface LatencyResults {
   answerKib: Record<string, number>;
   /** The full read's answer on the same incident (what the read and the write's verify each returned before the checkpoint). */
   fullReadKib: number;
-  /** The timeline comment's length on the long incident, and its checkpoint's part (characters). */
-  timelineComment: { chars: number; checkpointChars: number };
+  /** The timeline comment's length on the long incident, and the declaration's with its checkpoint (characters). */
+  timelineComment: { chars: number };
+  declarationComment: { chars: number; checkpointChars: number };
   /** Requests per command on the long incident (no latency), each command's own delivery. */
   longIncidentRequests: Record<string, number>;
 }
@@ -131,11 +132,16 @@ export async function measureLatency(samples = 20): Promise<LatencyResults> {
     }
     const stats = (values: number[]): Stats => ({ p50: percentile(values, 50), p95: percentile(values, 95) });
     const oursStats = stats(times.ours);
-    const timeline =
-      (
-        await bob.rest.issues.listComments({ owner: OWNER, repo: REPO, issue_number: number, per_page: 10 })
-      ).data.find((c) => c.body?.includes("<!-- incident-app:timeline"))?.body ?? "";
-    const checkpointAt = timeline.indexOf("<!-- incident-checkpoint");
+    const { data: comments } = await bob.rest.issues.listComments({
+      owner: OWNER,
+      repo: REPO,
+      issue_number: number,
+      per_page: 10,
+    });
+    const bodyWith = (mark: string) => comments.find((c) => c.body?.includes(mark))?.body ?? "";
+    const timeline = bodyWith("<!-- incident-app:timeline");
+    const declaration = bodyWith("<!-- incident-app:declaration");
+    const checkpointAt = declaration.indexOf("<!-- incident-checkpoint");
     const bot = await botOctokit(sim);
     const variables = historyVariables(ConfigSchema.parse({}), new Date(), {
       withRecent: false,
@@ -158,9 +164,10 @@ export async function measureLatency(samples = 20): Promise<LatencyResults> {
       timelineEntries: TIMELINE_ENTRIES,
       fullReadKib,
       answerKib: Object.fromEntries(Object.entries(sizes).map(([name, kib]) => [name, percentile(kib, 50)])),
-      timelineComment: {
-        chars: timeline.length,
-        checkpointChars: checkpointAt === -1 ? 0 : timeline.length - checkpointAt,
+      timelineComment: { chars: timeline.length },
+      declarationComment: {
+        chars: declaration.length,
+        checkpointChars: checkpointAt === -1 ? 0 : declaration.length - checkpointAt,
       },
       longIncidentRequests,
     };

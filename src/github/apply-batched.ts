@@ -7,7 +7,7 @@ import { followUps, requestByRest } from "./batch-follow-ups.js";
 import { type BatchStep, batchSteps } from "./batch-steps.js";
 import { carryCheckpoint, historyAfterWrites, verifyAfter } from "./checkpoint-write.js";
 import type { Octokit, Target } from "./client.js";
-import { trustOf } from "./read-basis.js";
+import { purgeDue, trustOf } from "./read-basis.js";
 import type { HistoryVariables } from "./read-history.js";
 import { classifyFailure } from "./request-failure.js";
 import { type BatchAnswer, sendBatch } from "./send-batch.js";
@@ -59,6 +59,8 @@ export async function applyPlanBatched(
   let refused: unknown = null;
   const failedKeys = new Set<string>();
   const runs = splitRuns(plan, target, history);
+  // A checkpoint to purge and nothing else to write: a document of its own carries it.
+  if (runs.length === 0 && purgeDue(history)) runs.push({ batch: [] });
   carryCheckpoint(
     runs.flatMap((run) => ("batch" in run ? [run.batch] : [])),
     plan,

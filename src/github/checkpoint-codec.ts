@@ -3,10 +3,11 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import type { RawItem } from "./raw-history.js";
 
 /**
- * The checkpoint the app keeps in its timeline comment (§2.6, one read whatever the
+ * The checkpoint the app keeps in its declaration comment (§2.6, one read whatever the
  * incident's length): the raw timeline nodes of the history up to `cursor` (as the
- * read returns them, before normalisation), gzip + base64, and a signature over
- * cursor, count and data. With the app's webhook secret the signature is an HMAC, so
+ * read returns them, before normalisation; the timeline comment's text reduced to its
+ * marker), gzip + base64, which comment is the timeline and how many edits it has as
+ * described, and a signature over all of it. With the app's webhook secret the signature is an HMAC, so
  * nobody else can write one that verifies; without a secret it is a plain sha256,
  * which only catches damage, and trust then rests on the comment's author and editor
  * being the app (checked by the reader). Anything that does not verify is ignored and
@@ -18,17 +19,22 @@ export interface Checkpoint {
   /** Timeline items covered (the raw nodes, nulls included). */
   count: number;
   nodes: Array<RawItem | null>;
+  /** The app's timeline comment, and its edit count (`userContentEdits`) once the writes carrying this land. */
+  timeline: { id: string; edits: number };
 }
 
 /** GitHub refuses comment bodies longer than this (characters). */
 export const COMMENT_LIMIT = 65_536;
 
-const OPEN = "<!-- incident-checkpoint v1 ";
+const OPEN = "<!-- incident-checkpoint v2 ";
 const SEPARATOR = "\n\n";
-const TRAILER = /\n\n<!-- incident-checkpoint v1 ([^>]*)-->$/;
+const TRAILER = /\n\n<!-- incident-checkpoint v2 ([^>]*)-->$/;
+/** Any version's, so a checkpoint left in a timeline comment by an earlier version is removed. */
+const ANY_TRAILER = /\n\n<!-- incident-checkpoint v\d+ [^>]*-->$/;
 
-function signature(key: string | null, cursor: string, count: number, data: string): string {
-  const text = `v1\n${cursor}\n${count}\n${data}`;
+function signature(key: string | null, fields: Omit<Checkpoint, "nodes">, data: string): string {
+  const { cursor, count, timeline } = fields;
+  const text = `v2\n${cursor}\n${count}\n${timeline.id}\n${timeline.edits}\n${data}`;
   return key
     ? createHmac("sha256", key).update(text).digest("hex")
     : createHash("sha256").update(text).digest("hex");
@@ -37,8 +43,9 @@ function signature(key: string | null, cursor: string, count: number, data: stri
 /** The checkpoint as a hidden HTML comment. */
 export function encodeCheckpoint(checkpoint: Checkpoint, key: string | null): string {
   const data = gzipSync(JSON.stringify(checkpoint.nodes), { level: 6 }).toString("base64");
-  const sig = signature(key, checkpoint.cursor, checkpoint.count, data);
-  return `${OPEN}cursor=${checkpoint.cursor} count=${checkpoint.count} sig=${sig} data=${data} -->`;
+  const { cursor, count, timeline } = checkpoint;
+  const sig = signature(key, checkpoint, data);
+  return `${OPEN}cursor=${cursor} count=${count} timeline=${timeline.id} edits=${timeline.edits} sig=${sig} data=${data} -->`;
 }
 
 /**
@@ -52,11 +59,7 @@ export function withCheckpoint(body: string, checkpoint: Checkpoint, key: string
 
 /** The body as the app rendered it, without its checkpoint. */
 export function stripCheckpoint(body: string): string {
-  return body.replace(TRAILER, "");
-}
-
-export function hasCheckpoint(body: string): boolean {
-  return TRAILER.test(body);
+  return body.replace(ANY_TRAILER, "");
 }
 
 /** The checkpoint in `body`, or null when there is none or it does not verify. */
@@ -72,15 +75,17 @@ export function decodeCheckpoint(body: string, key: string | null): Checkpoint |
         return [part.slice(0, at), part.slice(at + 1)];
       }),
   );
-  const { cursor, count, sig, data } = parts as Record<string, string | undefined>;
-  if (!cursor || !count || !sig || !data || !/^\d+$/.test(count)) return null;
-  const expected = Buffer.from(signature(key, cursor, Number(count), data), "hex");
+  const { cursor, count, timeline: id, edits, sig, data } = parts as Record<string, string | undefined>;
+  if (!cursor || !count || !id || !edits || !sig || !data || !/^\d+$/.test(count) || !/^\d+$/.test(edits))
+    return null;
+  const timeline = { id, edits: Number(edits) };
+  const expected = Buffer.from(signature(key, { cursor, count: Number(count), timeline }, data), "hex");
   const given = Buffer.from(sig, "hex");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
     const nodes = JSON.parse(gunzipSync(Buffer.from(data, "base64")).toString("utf8")) as unknown;
     if (!Array.isArray(nodes) || nodes.length !== Number(count)) return null;
-    return { cursor, count: Number(count), nodes: nodes as Array<RawItem | null> };
+    return { cursor, count: Number(count), nodes: nodes as Array<RawItem | null>, timeline };
   } catch {
     return null;
   }

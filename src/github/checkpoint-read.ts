@@ -4,27 +4,34 @@ import type { GraphqlClient } from "./client.js";
 import type { RawActor } from "./code-facts.js";
 import type { HistoryVariables } from "./history-variables.js";
 import { CHECKPOINT_HISTORY_QUERY, TAIL_ITEMS } from "./queries-checkpoint.js";
-import type { RawIssue, RawItem, RawRepository } from "./raw-history.js";
+import type { FirstComment, RawIssue, RawItem, RawRepository } from "./raw-history.js";
 import {
+  anchorsOf,
   type CheckpointTrust,
+  DECLARATION_MARK,
+  editedByOthers,
   isAppActor,
+  type ReadBasis,
   rememberBasis,
-  TIMELINE_MARK,
-  timelineOf,
   withoutCheckpoints,
 } from "./read-basis.js";
 import { normalised, readHistory } from "./read-history.js";
 
 /**
- * One read whatever the incident's length (§2.6): the issue, its first comments, the
- * comments updated last and the last `TAIL_ITEMS` items of its timeline, in one
- * request. The app's timeline comment carries a checkpoint (checkpoint-codec.ts):
- * the raw nodes of the history up to a cursor. When it verifies and its cursor is
- * among the last items, the history is the checkpoint's nodes (each replaced by its
- * fresh copy where the read has one) and the items after the cursor: the same
- * IssueHistory a full read returns. Otherwise (no checkpoint, one that does not
- * verify or is not the app's, a cursor older than the last items, an item deleted
- * or a comment edited since) the history is read in full, one request more.
+ * One read whatever the incident's length (§2.6): the issue, its declaration comment,
+ * its first comments without their text, the comments updated last and the last
+ * `TAIL_ITEMS` items of its timeline, in one request. The app's declaration comment
+ * carries a checkpoint (checkpoint-codec.ts): the raw nodes of the history up to a
+ * cursor, the timeline comment's reduced to its marker, and the edit count that
+ * timeline comment has once the writes that carried the checkpoint landed. When it
+ * verifies, the timeline comment has that count, and the cursor is among the last
+ * items, the history is the checkpoint's nodes (each replaced by its fresh copy where
+ * the read has one) and the items after the cursor: the IssueHistory a full read
+ * returns, but for the timeline comment's text, of which only its marker (what the
+ * app decides from) is kept. Otherwise (no checkpoint, one that does not verify or is
+ * not the app's, a timeline written since without one, a cursor older than the last
+ * items, an item deleted or a comment edited since) the history is read in full, one
+ * request more.
  */
 export type CheckpointOutcome = "used" | "missing" | "untrusted" | "stale";
 
@@ -34,7 +41,8 @@ interface RawComment extends RawItem {
 }
 
 interface CheckpointIssue extends Omit<RawIssue, "timelineItems"> {
-  firstComments: { nodes: Array<RawComment | null> };
+  carrier: { nodes: Array<RawComment | null> };
+  firstComments: { nodes: Array<FirstComment | null> };
   recentlyUpdated: { nodes: Array<{ id: string; updatedAt: string } | null> };
   tail: { totalCount: number; edges: Array<{ cursor: string; node: RawItem | null }> };
 }
@@ -70,28 +78,30 @@ function fromCheckpoint(
   trust: CheckpointTrust,
 ): IssueHistory | Exclude<CheckpointOutcome, "used"> {
   const { edges, totalCount } = issue.tail;
+  const firstComments = issue.firstComments.nodes;
   // A short incident comes whole in the tail: no checkpoint needed.
   if (edges.length === totalCount) {
-    const raw = withoutCheckpoints(edges.map((edge) => edge.node));
+    const read = edges.map((edge) => edge.node);
+    const raw = withoutCheckpoints(read);
     const cursor = edges.at(-1)?.cursor ?? null;
-    return built(
-      repository,
-      issue,
-      raw,
-      cursor,
-      trust,
-      timelineOf(raw, trust.botLogin),
-      totalCount >= TAIL_ITEMS - 10,
-    );
+    const anchors = anchorsOf(read, firstComments, trust.botLogin);
+    return built(repository, issue, raw, cursor, trust, anchors, totalCount >= TAIL_ITEMS - 10);
   }
-  const timeline = issue.firstComments.nodes.find(
-    (node) => isAppActor(node?.author, trust.botLogin) && (node?.body ?? "").includes(TIMELINE_MARK),
-  );
-  if (!timeline?.id || timeline.body === undefined) return "missing";
+  const carrier = issue.carrier.nodes[0];
+  if (
+    !carrier?.id ||
+    !isAppActor(carrier.author, trust.botLogin) ||
+    !carrier.body?.includes(DECLARATION_MARK)
+  )
+    return "missing";
   // Edited by someone else: whatever it carries is not the app's.
-  if (timeline.editor && !isAppActor(timeline.editor, trust.botLogin)) return "untrusted";
-  const checkpoint = decodeCheckpoint(timeline.body, trust.key);
-  if (!checkpoint) return timeline.body.includes("incident-checkpoint") ? "untrusted" : "missing";
+  if (editedByOthers(carrier, trust.botLogin)) return "untrusted";
+  const checkpoint = decodeCheckpoint(carrier.body, trust.key);
+  if (!checkpoint) return carrier.body.includes("incident-checkpoint") ? "untrusted" : "missing";
+  const timeline = firstComments.find((comment) => comment?.id === checkpoint.timeline.id);
+  if (!timeline || editedByOthers(timeline, trust.botLogin)) return "untrusted";
+  // Written since without a checkpoint, or its write failed while the checkpoint's landed.
+  if (timeline.userContentEdits?.totalCount !== checkpoint.timeline.edits) return "stale";
   const lastId = checkpoint.nodes.at(-1)?.id;
   const at = edges.findIndex(
     (edge) => edge.cursor === checkpoint.cursor || (lastId !== undefined && edge.node?.id === lastId),
@@ -100,11 +110,16 @@ function fromCheckpoint(
   const after = edges.slice(at + 1);
   // An item deleted since (or added before the cursor): the counts no longer add up.
   if (checkpoint.count + after.length !== totalCount) return "stale";
-  // The timeline comment's fresh copy (without its checkpoint) replaces the one covered.
+  // Fresh copies replace the covered ones: the tail's, the declaration's, and the
+  // timeline comment's times (its text, reduced to its marker, is the checkpoint's).
   const fresh = new Map<string, RawItem>();
-  for (const node of [...edges.map((edge) => edge.node), { ...timeline, editor: undefined }])
+  for (const node of [...edges.map((edge) => edge.node), withoutEditor(carrier)])
     if (node?.id) fresh.set(node.id, node);
   const covered = new Map(checkpoint.nodes.map((node) => [node?.id, node] as const));
+  const timelineNode = covered.get(timeline.id) as RawComment | undefined;
+  if (!timelineNode) return "stale";
+  const times = { updatedAt: timeline.updatedAt, lastEditedAt: timeline.lastEditedAt };
+  fresh.set(timeline.id, { ...timelineNode, ...times } as RawItem);
   for (const updated of issue.recentlyUpdated.nodes) {
     if (!updated || fresh.has(updated.id) || !covered.has(updated.id)) continue;
     // A comment covered by the checkpoint and edited since: its copy there is out of date.
@@ -115,7 +130,6 @@ function fromCheckpoint(
     ...after.map((edge) => edge.node),
   ]);
   const cursor = after.at(-1)?.cursor ?? checkpoint.cursor;
-  const body = stripCheckpoint(timeline.body);
   // Near the end of what one read sees: the next write carries a fresh checkpoint.
   return built(
     repository,
@@ -123,9 +137,17 @@ function fromCheckpoint(
     raw,
     cursor,
     trust,
-    { id: timeline.id, body },
+    {
+      carrier: { id: carrier.id, body: stripCheckpoint(carrier.body), checkpointed: true },
+      timeline: { id: timeline.id, edits: checkpoint.timeline.edits },
+    },
     after.length >= TAIL_ITEMS - 10,
   );
+}
+
+function withoutEditor(comment: RawComment): RawItem {
+  const { editor: _editor, ...node } = comment;
+  return node;
 }
 
 function built(
@@ -134,10 +156,10 @@ function built(
   raw: Array<RawItem | null>,
   cursor: string | null,
   trust: CheckpointTrust,
-  timeline: { id: string; body: string } | null,
+  anchors: Pick<ReadBasis, "carrier" | "timeline">,
   refresh: boolean,
 ): IssueHistory {
-  const { firstComments: _first, recentlyUpdated: _recent, tail, ...rest } = issue;
+  const { carrier: _carrier, recentlyUpdated: _recent, tail, ...rest } = issue;
   const rawIssue: RawIssue = {
     ...rest,
     timelineItems: {
@@ -150,7 +172,7 @@ function built(
     nodes: raw,
     cursor,
     trust,
-    timeline,
+    ...anchors,
     refresh,
   });
 }

@@ -5,20 +5,29 @@ import { withCheckpoint } from "./checkpoint-codec.js";
 import type { GraphqlClient } from "./client.js";
 import { TAIL_ITEMS } from "./queries-checkpoint.js";
 import type { RawIssue, RawItem, RawPage, RawRepository } from "./raw-history.js";
-import { basisOf, type ReadBasis, rememberBasis, withoutCheckpoints } from "./read-basis.js";
+import {
+  anchorsOf,
+  basisOf,
+  type ReadBasis,
+  rememberBasis,
+  timelineHead,
+  withoutCheckpoints,
+} from "./read-basis.js";
 import { normalised, normaliseHistory } from "./read-history.js";
 import { laterItemsTo } from "./read-history-pages.js";
 
 /**
  * The writes' side of the checkpoint (§2.6). Only incidents long enough to outgrow
  * one read's tail carry one (`LONG`): a shorter history comes whole in the tail.
- * A plan that rewrites the timeline comment carries, in it, the history the plan was
- * decided from, as it will be once the plan's own writes land (reactions added,
- * comments deleted). A plan that writes anyway without touching the timeline gets a
- * rewrite of it, with the same text and a fresh checkpoint, when the read asked for
- * one (`refresh`). And the verify read selects only the items after the read's last
- * cursor: the history after the writes is the read's nodes, with the comments the
- * writes touched replaced by their answers, and the items after.
+ * A plan that rewrites the timeline comment also rewrites the declaration comment
+ * with the checkpoint: the history the plan was decided from, as it will be once the
+ * plan's own writes land (reactions added, comments deleted, the timeline's new
+ * marker), and the timeline's edit count after this rewrite. A plan that writes
+ * anyway without touching the timeline carries a fresh one the same way when the read
+ * asked for it (`refresh`). Both ride in the plan's document, so they cost no request.
+ * And the verify read selects only the items after the read's last cursor: the
+ * history after the writes is the read's nodes, with the comments the writes touched
+ * replaced by their answers, and the items after.
  */
 const LONG = TAIL_ITEMS - 10;
 
@@ -36,8 +45,8 @@ function predicted(basis: ReadBasis, plan: Plan): Array<RawItem | null> {
   );
   return basis.nodes.flatMap((node) => {
     if (node?.id && deleted.has(node.id)) return [];
-    // Its fresh copy replaces it on every read: its text would only weigh.
-    if (node?.id && node.id === basis.timeline?.id) return [{ ...node, body: "" }];
+    // Read fresh every time, with the checkpoint: its text would only weigh.
+    if (node?.id && node.id === basis.carrier?.id) return [{ ...node, body: "" }];
     let next = node;
     for (const write of plan) {
       if (!next?.id) break;
@@ -48,40 +57,64 @@ function predicted(basis: ReadBasis, plan: Plan): Array<RawItem | null> {
       if (write.kind === "update-comment" && write.commentId === next.id)
         next = { ...next, body: write.body };
     }
+    // Not read with the checkpoint: what the app decides from it, its marker, is kept.
+    if (next?.id && next.id === basis.timeline?.id)
+      return [{ ...next, body: timelineHead(String(next.body ?? "")) }];
     return [next];
   });
 }
 
-/** Adds the checkpoint to the plan's timeline write, or a timeline rewrite that carries it. */
+/**
+ * GitHub's edit count after one more edit: the first edit lists the original version
+ * too (`includesCreatedEdit`), so 0 becomes 2. Were it 1 there, the next read would
+ * find the count off, read in full once, and count from what it read.
+ */
+export function editsAfterOneMore(edits: number): number {
+  return edits === 0 ? 2 : edits + 1;
+}
+
+const isUpdateOf = (step: BatchStep, purpose: string, id: string) =>
+  step.write.kind === "update-comment" && step.write.purpose === purpose && step.write.commentId === id;
+
+/** Adds the checkpoint to the plan's declaration write, or a declaration rewrite that carries it. */
 export function carryCheckpoint(runs: BatchStep[][], plan: Plan, history: IssueHistory): void {
   const basis = usable(history);
-  if (!basis?.trust || runs.length === 0) return;
-  const nodes = predicted(basis, plan);
-  const checkpoint = { cursor: basis.cursor, count: nodes.length, nodes };
+  const { carrier, timeline } = basis ?? {};
+  if (!basis?.trust || !carrier || !timeline || runs.length === 0) return;
+  // A new timeline comment, or the declaration going: the next read reads in full.
+  const replaces = plan.some(
+    (write) =>
+      (write.kind === "add-comment" && write.purpose === "timeline") ||
+      (write.kind === "delete-comment" &&
+        (write.commentId === carrier.id || write.commentId === timeline.id)),
+  );
+  if (replaces) return;
+  const run = runs.find((steps) => steps.some((step) => isUpdateOf(step, "timeline", timeline.id)));
+  if (!run && !basis.refresh && !basis.purge) return;
+  const edits = run ? editsAfterOneMore(timeline.edits) : timeline.edits;
+  const checkpoint = {
+    cursor: basis.cursor,
+    count: 0,
+    nodes: predicted(basis, plan),
+    timeline: { id: timeline.id, edits },
+  };
+  checkpoint.count = checkpoint.nodes.length;
   const key = basis.trust.key;
-  const timelineStep = runs
-    .flat()
-    .find(
-      (step) =>
-        (step.write.kind === "update-comment" || step.write.kind === "add-comment") &&
-        step.write.purpose === "timeline",
-    );
-  if (timelineStep) {
-    timelineStep.input = {
-      ...timelineStep.input,
-      body: withCheckpoint(String(timelineStep.input.body), checkpoint, key),
+  const declaration = runs.flat().find((step) => isUpdateOf(step, "declaration", carrier.id));
+  if (declaration) {
+    declaration.input = {
+      ...declaration.input,
+      body: withCheckpoint(String(declaration.input.body), checkpoint, key),
     };
     return;
   }
-  const timeline = basis.timeline;
-  if (!basis.refresh || !timeline) return;
-  const body = withCheckpoint(timeline.body, checkpoint, key);
-  if (body === timeline.body) return;
-  runs.at(-1)?.push({
-    write: { kind: "update-comment", purpose: "timeline", commentId: timeline.id, body: timeline.body },
+  const body = withCheckpoint(carrier.body, checkpoint, key);
+  if (body === carrier.body) return;
+  (run ?? runs.at(-1))?.push({
+    write: { kind: "update-comment", purpose: "declaration", commentId: carrier.id, body: carrier.body },
     field: "updateIssueComment",
     inputType: "UpdateIssueCommentInput",
-    input: { id: timeline.id, body },
+    input: { id: carrier.id, body },
     returns: "issue-comment",
     legacy: "UpdateComment (checkpoint)",
   });
@@ -136,11 +169,12 @@ export async function historyAfterWrites(
   });
   const rest = await laterItemsTo(octokit, issue.id, answered.timelineItems);
   const kept = basis.nodes.filter((node) => !(node?.id && deleted.has(node.id)));
-  const raw = withoutCheckpoints([
+  const read = [
     ...kept.map((node) => (node?.id ? (touched.get(node.id) ?? node) : node)),
     ...answered.timelineItems.nodes,
     ...rest.nodes,
-  ]);
+  ];
+  const raw = withoutCheckpoints(read);
   const total = answered.timelineItems.totalCount;
   if (total !== undefined && raw.length !== total) return null;
   const cursor = rest.endCursor ?? basis.cursor;
@@ -150,5 +184,7 @@ export async function historyAfterWrites(
     { ...rawIssue, timelineItems: { ...answered.timelineItems, nodes: raw } },
     raw,
   );
-  return rememberBasis(history, { ...basis, nodes: raw, cursor, refresh: false });
+  // The writes changed the timeline's edit count: the next write of this event counts from the answer.
+  const anchors = basis.trust ? anchorsOf(read, answered.firstComments?.nodes, basis.trust.botLogin) : basis;
+  return rememberBasis(history, { ...basis, ...anchors, nodes: raw, cursor, refresh: false, purge: false });
 }

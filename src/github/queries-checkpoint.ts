@@ -1,12 +1,16 @@
 /**
  * The documents of the one read of a long incident (checkpoint-read.ts): the issue,
- * its first comments (where the app's timeline comment and its checkpoint are), the
- * comments edited last, and the last items of its timeline with their cursors. And
+ * its first comment (the app's declaration, which carries the checkpoint), its first
+ * comments without their text (where the timeline comment is, and how often it was
+ * edited), the comments edited last, and the last items of its timeline with their
+ * cursors. Not the timeline comment's text: on a long incident it is the largest part
+ * of the answer, and the checkpoint holds what the app needs of it (its marker). And
  * the verify selection of a write that knows where the read ended: only the items
  * after that cursor.
  */
 import {
   COMMENT_NODE_FIELDS,
+  FIRST_COMMENTS_FIELDS,
   HISTORY_VARIABLES,
   ISSUE_SCALAR_FIELDS,
   REPOSITORY_FIELDS,
@@ -22,8 +26,6 @@ import {
  * a read falls back to the full read. Each item is about 0.7 KiB of answer.
  */
 export const TAIL_ITEMS = 20;
-/** Comments searched for the timeline comment (the app's third, after the declaration and the checklist). */
-export const FIRST_COMMENTS = 5;
 /** Comments most recently updated, compared with the checkpoint's copies: an edit makes it stale. */
 export const RECENTLY_UPDATED = 20;
 
@@ -33,7 +35,8 @@ export const CHECKPOINT_HISTORY_QUERY = /* GraphQL */ `
       ${REPOSITORY_FIELDS}
       issue(number: $number) {
         ${ISSUE_SCALAR_FIELDS}
-        firstComments: comments(first: ${FIRST_COMMENTS}) { nodes { ${COMMENT_NODE_FIELDS} editor { __typename login } } }
+        carrier: comments(first: 1) { nodes { ${COMMENT_NODE_FIELDS} editor { __typename login } } }
+        ${FIRST_COMMENTS_FIELDS}
         recentlyUpdated: comments(first: ${RECENTLY_UPDATED}, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { id updatedAt } }
         tail: timelineItems(last: ${TAIL_ITEMS}, itemTypes: ${TIMELINE_ITEM_TYPES}) {
           totalCount
@@ -56,6 +59,7 @@ function itemSelection(): string {
 export const VERIFY_AFTER_SELECTION = /* GraphQL */ `
   repository { ${REPOSITORY_FIELDS} }
   ${ISSUE_SCALAR_FIELDS}
+  ${FIRST_COMMENTS_FIELDS}
   timelineItems(first: 100, after: $verifyAfter, itemTypes: ${TIMELINE_ITEM_TYPES}) { totalCount ...TimelineFields }
 `;
 

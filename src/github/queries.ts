@@ -76,9 +76,21 @@ export const ISSUE_FIELDS = /* GraphQL */ `
   }
 `;
 
+/**
+ * The issue's first comments without their text: where the app's declaration (which
+ * carries the checkpoint) and timeline comments are, who edited them last, and how
+ * many times each was edited, which says whether the timeline is still the one the
+ * checkpoint describes (checkpoint-read.ts). Selected by every read that writes after it.
+ */
+export const FIRST_COMMENTS_FIELDS = /* GraphQL */ `
+  firstComments: comments(first: 5) { nodes { id updatedAt lastEditedAt
+    author { __typename login } editor { __typename login } userContentEdits(first: 1) { totalCount } } }
+`;
+
 /** The issue with the next pages of its timeline at once (early-pages.ts): one read for a long incident. */
 const WHOLE_ISSUE_FIELDS = /* GraphQL */ `
   ${ISSUE_FIELDS}
+  ${FIRST_COMMENTS_FIELDS}
   ${earlyPagesSelection(TIMELINE_ITEM_TYPES, "...TimelineFields")}
 `;
 

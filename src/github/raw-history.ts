@@ -1,6 +1,16 @@
 import type { RecentIncident, RepoLabel } from "../kernel/history.js";
 import type { RawActor, RawCodeFields, RawPull } from "./code-facts.js";
 
+/** The issue's first comments without their text (queries.ts `FIRST_COMMENTS_FIELDS`). */
+export interface FirstComment {
+  id: string;
+  updatedAt: string;
+  lastEditedAt: string | null;
+  author: RawActor | null;
+  editor: RawActor | null;
+  userContentEdits?: { totalCount: number };
+}
+
 /** The history read's answer as GitHub sends it, before normalisation. */
 export interface RawItem {
   __typename: string;
@@ -60,6 +70,8 @@ export interface RawIssue {
   assignees: { nodes: Array<{ id: string; login: string }> };
   labels: { nodes: Array<{ id: string; name: string }> };
   timelineItems: RawPage;
+  /** Reads that write after them select these (queries.ts `FIRST_COMMENTS_FIELDS`). */
+  firstComments?: { nodes: Array<FirstComment | null> };
 }
 
 export interface RawRepository extends RawCodeFields {

@@ -1,25 +1,33 @@
 import type { IssueHistory } from "../kernel/history.js";
 import { stripCheckpoint } from "./checkpoint-codec.js";
 import { actor, type RawActor } from "./code-facts.js";
-import type { RawItem } from "./raw-history.js";
+import type { FirstComment, RawItem } from "./raw-history.js";
 
 /**
  * What a read of an incident leaves behind for its writes, beside the normalised
  * history: the raw timeline nodes it read, the cursor of the last one, and the app's
- * timeline comment. The writes use it to carry a checkpoint in the timeline comment
- * and to verify by reading only the items after that cursor (checkpoint-write.ts).
- * Kept beside the history's items (the pure core never sees it): a history derived
- * with other repository facts (`{ ...history, elsewhere }`) keeps its items, and its basis.
+ * two comments the checkpoint involves. The writes use it to carry a checkpoint in the
+ * declaration comment and to verify by reading only the items after that cursor
+ * (checkpoint-write.ts). Kept beside the history's items (the pure core never sees
+ * it): a history derived with other repository facts (`{ ...history, elsewhere }`)
+ * keeps its items, and its basis.
  */
 export interface ReadBasis {
   nodes: Array<RawItem | null>;
   /** The cursor of the last node; null for an empty timeline. */
   cursor: string | null;
   trust: CheckpointTrust | null;
-  /** The app's timeline comment as the read saw it (its body without a checkpoint). */
-  timeline: { id: string; body: string } | null;
+  /** The app's declaration comment, the issue's first, which carries the checkpoint (its body without one). */
+  carrier: { id: string; body: string; checkpointed?: boolean } | null;
+  /** The app's timeline comment and how many edits it had when read. */
+  timeline: { id: string; edits: number } | null;
   /** The next write should carry a fresh checkpoint even if the timeline did not change. */
   refresh: boolean;
+  /**
+   * A comment was edited or deleted since the checkpoint was written, which may still
+   * hold its old text: a fresh one is written even when nothing else is.
+   */
+  purge?: boolean;
 }
 
 /** Who may have written a checkpoint, and the key its signature is checked with. */
@@ -40,6 +48,21 @@ export function basisOf(history: IssueHistory): ReadBasis | null {
   return bases.get(history.items) ?? null;
 }
 
+/**
+ * After a read for an edited or deleted comment: the checkpoint the declaration carries
+ * (long incidents only) is rewritten from this history, so the old text leaves it.
+ */
+export function purgeCheckpoint(history: IssueHistory): IssueHistory {
+  const basis = basisOf(history);
+  if (basis?.carrier?.checkpointed) basis.purge = true;
+  return history;
+}
+
+/** A checkpoint purge is due: the incident is written even when its plan is empty. */
+export function purgeDue(history: IssueHistory): boolean {
+  return basisOf(history)?.purge === true;
+}
+
 /** Whose checkpoints the read of this history trusted: a history read after it (a verify, a re-read) trusts the same. */
 export function trustOf(history: IssueHistory): CheckpointTrust | null {
   return basisOf(history)?.trust ?? null;
@@ -56,19 +79,45 @@ export function withoutCheckpoints(nodes: Array<RawItem | null>): Array<RawItem 
   );
 }
 
-/** The app's timeline comment among raw nodes: the app's own comment with the timeline marker. */
-export function timelineOf(
+/**
+ * The app's declaration and timeline comments among raw nodes, as a checkpoint needs
+ * them: the declaration only when it is the issue's first comment (the read finds it
+ * there) and nobody else edited it, the timeline with its edit count.
+ */
+export function anchorsOf(
   nodes: ReadonlyArray<RawItem | null>,
+  firstComments: ReadonlyArray<FirstComment | null> | undefined,
   botLogin: string,
-): { id: string; body: string } | null {
-  const found = nodes.find(
-    (node) =>
-      node?.__typename === "IssueComment" &&
-      isAppActor(node.author, botLogin) &&
-      typeof node.body === "string" &&
-      node.body.includes(TIMELINE_MARK),
-  );
-  return found?.id && found.body !== undefined ? { id: found.id, body: stripCheckpoint(found.body) } : null;
+): Pick<ReadBasis, "carrier" | "timeline"> {
+  const meta = new Map((firstComments ?? []).flatMap((c) => (c ? [[c.id, c] as const] : [])));
+  const ours = (node: RawItem | null | undefined): node is RawItem & { id: string; body: string } =>
+    node?.__typename === "IssueComment" &&
+    typeof node.id === "string" &&
+    typeof node.body === "string" &&
+    isAppActor(node.author, botLogin) &&
+    meta.has(node.id);
+  const first = nodes.find((node) => node?.__typename === "IssueComment");
+  // A timeline someone else edited is fine: the write that carries the checkpoint rewrites it.
+  const carrier =
+    ours(first) && !editedByOthers(meta.get(first.id), botLogin) && first.body.includes(DECLARATION_MARK)
+      ? {
+          id: first.id,
+          body: stripCheckpoint(first.body),
+          checkpointed: first.body.includes(CHECKPOINT_MARK),
+        }
+      : null;
+  const found = nodes.find((node) => ours(node) && String(node.body).includes(TIMELINE_MARK));
+  const edits = found?.id ? meta.get(found.id)?.userContentEdits?.totalCount : undefined;
+  const timeline = found?.id && edits !== undefined ? { id: found.id, edits } : null;
+  return { carrier, timeline };
+}
+
+/** Edited last by someone other than the app: what it says is not the app's. */
+export function editedByOthers(
+  comment: { editor?: RawActor | null } | null | undefined,
+  botLogin: string,
+): boolean {
+  return Boolean(comment?.editor && !isAppActor(comment.editor, botLogin));
 }
 
 /** GraphQL names a bot `slug`, the app knows itself as `slug[bot]`. */
@@ -77,5 +126,13 @@ export function isAppActor(raw: RawActor | null | undefined, botLogin: string): 
   return found?.kind === "Bot" && found.login === botLogin;
 }
 
+/** The timeline comment's marker line (its hash and ledger): all the app decides from its text. */
+export function timelineHead(body: string): string {
+  return body.split("\n").find((line) => line.startsWith(TIMELINE_MARK)) ?? "";
+}
+
 /** How the timeline comment's hidden marker begins (kernel/markers.ts writes it). */
 export const TIMELINE_MARK = "<!-- incident-app:timeline";
+const CHECKPOINT_MARK = "<!-- incident-checkpoint";
+/** How the declaration comment's hidden marker begins. */
+export const DECLARATION_MARK = "<!-- incident-app:declaration";

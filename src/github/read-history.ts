@@ -17,7 +17,7 @@ import { joinEarlyPages } from "./early-pages.js";
 import type { HistoryVariables } from "./history-variables.js";
 import { INCIDENT_HISTORY_QUERY } from "./queries.js";
 import type { RawIssue, RawItem, RawLastClosed, RawRepository } from "./raw-history.js";
-import { type CheckpointTrust, rememberBasis, timelineOf, withoutCheckpoints } from "./read-basis.js";
+import { anchorsOf, type CheckpointTrust, rememberBasis, withoutCheckpoints } from "./read-basis.js";
 import { laterItemsTo } from "./read-history-pages.js";
 
 export { type HistoryVariables, historyVariables } from "./history-variables.js";
@@ -147,12 +147,15 @@ export async function normaliseHistory(
   const rest = later
     ? { nodes: later, endCursor: null }
     : await laterItemsTo(octokit, issue.id, joined.timelineItems);
-  const raw = withoutCheckpoints([...joined.timelineItems.nodes, ...rest.nodes]);
+  const read = [...joined.timelineItems.nodes, ...rest.nodes];
+  const raw = withoutCheckpoints(read);
   const history = normalised(repository, issue, raw);
   const cursor = later ? null : (rest.endCursor ?? joined.timelineItems.pageInfo.endCursor);
   if (later || (cursor === null && raw.length > 0)) return history;
-  const timeline = trust ? timelineOf(raw, trust.botLogin) : null;
-  return rememberBasis(history, { nodes: raw, cursor, trust: trust ?? null, timeline, refresh });
+  const anchors = trust
+    ? anchorsOf(read, issue.firstComments?.nodes, trust.botLogin)
+    : { carrier: null, timeline: null };
+  return rememberBasis(history, { nodes: raw, cursor, trust: trust ?? null, ...anchors, refresh });
 }
 
 /** The history of raw nodes already complete (a full read, or a checkpoint and the items after it). */

@@ -9,7 +9,7 @@ import { applyPlanBatched } from "../github/apply-batched.js";
 import type { Octokit, Target } from "../github/client.js";
 import { leavePointer, type MoveResult, moveIssue, movePrivately } from "../github/move-issue.js";
 import { type Deferred, deferredMutation, type PublishFiles } from "../github/publish-files.js";
-import { trustOf } from "../github/read-basis.js";
+import { purgeDue, trustOf } from "../github/read-basis.js";
 import { type HistoryVariables, historyVariables, readHistory } from "../github/read-history.js";
 import type { RawSiteRepository } from "../github/read-status-site.js";
 import type { IssueHistory } from "../kernel/history.js";
@@ -166,7 +166,7 @@ async function convergeRounds(input: ConvergeInput): Promise<Converged | null> {
       decision = decideIncident({ ...decideInput, moveFailure, moveCommandFailure, outward });
     }
     const { state, plan, notices } = decision;
-    if (plan.length === 0 && !siteWrite) {
+    if (plan.length === 0 && !siteWrite && !purgeDue(history)) {
       if (input.checkLabels) input.onLabelsChecked?.();
       if (round > 1) log.debug({ incident: state.id, rounds: round - 1 }, "incident converged");
       return { state, history, variables };

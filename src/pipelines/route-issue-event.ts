@@ -62,10 +62,12 @@ export function shouldReconcile(
       // A person ticking the app's checklist: recorded on the timeline.
       if (isChecklistEdit(context, botLogin)) return true;
       const before = (payload as { changes?: { body?: { from?: string } } }).changes?.body?.from;
-      return mentionsCommand(comment.body) || mentionsCommand(before);
+      // On an incident, also a plain comment: its old text may live on in the checkpoint.
+      return incident || mentionsCommand(comment.body) || mentionsCommand(before);
     }
-    // A deleted note leaves the timeline; a deleted plain comment changes nothing.
-    return mentionsCommand(comment.body) && (incident || payload.action === "created");
+    // A deleted note leaves the timeline; any deleted comment leaves the checkpoint.
+    if (payload.action === "deleted") return incident;
+    return mentionsCommand(comment.body);
   }
   switch (payload.action) {
     case "labeled":

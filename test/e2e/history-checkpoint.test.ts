@@ -2,17 +2,22 @@ import { botOctokit, type RequestLogEntry } from "@incident-app/github-simulator
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FORM, OWNER, PEOPLE, REPO } from "../../scripts/demo/scenario.js";
 import { ConfigSchema } from "../../src/config/schema.js";
+import { decodeCheckpoint } from "../../src/github/checkpoint-codec.js";
 import { checkpointOutcomes, readHistoryFromCheckpoint } from "../../src/github/checkpoint-read.js";
 import type { GraphqlClient } from "../../src/github/client.js";
+import { timelineHead } from "../../src/github/read-basis.js";
 import { historyVariables, readHistory } from "../../src/github/read-history.js";
+import type { IssueHistory } from "../../src/kernel/history.js";
 import { type IncidentFixture, startIncident } from "../support/incident-fixture.js";
 
 /**
- * One read whatever the incident's length (§2.6): once the timeline comment carries a
- * checkpoint, a command on an incident of more than a page of history is one read and
- * one write, and the history it reads is the one a full read returns. Without a
- * checkpoint, with one that does not verify, or one an edit or a deletion made stale,
- * the read falls back to the full read (one request more) and the answer is still right.
+ * One read whatever the incident's length (§2.6): once the declaration comment carries
+ * a checkpoint, a command on an incident of more than a page of history is one read
+ * and one write, and the history it reads is the one a full read returns (but for the
+ * timeline comment's text, reduced to its marker). Without a checkpoint, with one that
+ * does not verify, one an edit or a deletion made stale, or a timeline written since
+ * without one, the read falls back to the full read (one request more) and the answer
+ * is still right.
  */
 let fx: IncidentFixture;
 let bot: GraphqlClient;
@@ -62,11 +67,26 @@ async function command(number: number, body: string): Promise<RequestLogEntry[]>
   return fx.sim.appRequests().filter((entry) => entry.delivery === delivery?.id);
 }
 
-async function timelineBody(number: number): Promise<string> {
+/** The app's comment with this marker (`timeline`, `declaration`), its id and body. */
+async function appComment(number: number, kind: string): Promise<{ id: number; body: string }> {
   const { data } = await fx.sim
     .as(PEOPLE.alice)
     .rest.issues.listComments({ owner: OWNER, repo: REPO, issue_number: number, per_page: 10 });
-  return data.find((c) => c.body?.includes("<!-- incident-app:timeline"))?.body ?? "";
+  const found = data.find((c) => c.body?.includes(`<!-- incident-app:${kind}`));
+  return { id: found?.id ?? 0, body: found?.body ?? "" };
+}
+const timelineBody = async (number: number) => (await appComment(number, "timeline")).body;
+const declarationBody = async (number: number) => (await appComment(number, "declaration")).body;
+
+/** A history with the timeline comment's text reduced to its marker, as the checkpoint keeps it. */
+function reduced(history: IssueHistory | null): IssueHistory | null {
+  if (!history) return null;
+  const items = history.items.map((item) =>
+    item.type === "comment" && item.body.includes("<!-- incident-app:timeline")
+      ? { ...item, body: timelineHead(item.body) }
+      : item,
+  );
+  return { ...history, items };
 }
 
 /** The app's two reads of the incident agree: from the checkpoint, and in full. */
@@ -79,7 +99,7 @@ async function expectSameHistory(number: number): Promise<void> {
   const full = await readHistory(bot, where, variables);
   const fromCheckpoint = await readHistoryFromCheckpoint(bot, where, variables, trust());
   expect(checkpointOutcomes.at(-1)).toBe("used");
-  expect(fromCheckpoint).toEqual(full);
+  expect(fromCheckpoint).toEqual(reduced(full));
 }
 
 describe("one read whatever the incident's length", () => {
@@ -93,11 +113,12 @@ describe("one read whatever the incident's length", () => {
     ]);
     // (A checkpoint written before them, once the history had 10 items, no longer reaches the tail.)
     expect(["missing", "stale"]).toContain(checkpointOutcomes.at(-1));
-    const body = await timelineBody(number);
+    const body = await declarationBody(number);
     expect(body).toMatch(
-      /\n\n<!-- incident-checkpoint v1 cursor=\S+ count=\d+ sig=[0-9a-f]{64} data=\S+ -->$/,
+      /\n\n<!-- incident-checkpoint v2 cursor=\S+ count=\d+ timeline=IC_\d+ edits=\d+ sig=[0-9a-f]{64} data=\S+ -->$/,
     );
     expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(await timelineBody(number)).not.toContain("incident-checkpoint");
     for (const note of ["second", "third"]) {
       expect(names(await command(number, `/note ${note}`))).toEqual(["IncidentHistory", "IncidentWrites"]);
       expect(checkpointOutcomes.at(-1)).toBe("used");
@@ -109,20 +130,19 @@ describe("one read whatever the incident's length", () => {
   it("falls back to the full read when the checkpoint does not verify, and writes a good one", async () => {
     const { number } = await longIncident(120);
     await command(number, "/note first");
-    const body = await timelineBody(number);
-    const data = /data=(\S+) -->$/.exec(body)?.[1] ?? "";
+    const declaration = await appComment(number, "declaration");
+    const data = /data=(\S+) -->$/.exec(declaration.body)?.[1] ?? "";
     expect(data).not.toBe("");
     // Someone with the app's own token changes what the checkpoint says; its webhook is not delivered.
-    const { data: comments } = await fx.sim
-      .as(PEOPLE.alice)
-      .rest.issues.listComments({ owner: OWNER, repo: REPO, issue_number: number, per_page: 10 });
-    const timeline = comments.find((c) => c.body === body);
     fx.sim.holdDeliveries(() => true);
     await (await botOctokit(fx.sim)).rest.issues.updateComment({
       owner: OWNER,
       repo: REPO,
-      comment_id: timeline?.id ?? 0,
-      body: body.replace(data, `${data.slice(0, 10)}${data[10] === "A" ? "B" : "A"}${data.slice(11)}`),
+      comment_id: declaration.id,
+      body: declaration.body.replace(
+        data,
+        `${data.slice(0, 10)}${data[10] === "A" ? "B" : "A"}${data.slice(11)}`,
+      ),
     });
     fx.sim.holdDeliveries(() => false);
     expect(names(await command(number, "/note after the damage"))).toEqual([
@@ -171,6 +191,80 @@ describe("one read whatever the incident's length", () => {
     await expectSameHistory(number);
   }, 120_000);
 });
+
+describe("the timeline comment the checkpoint describes", () => {
+  it("written since without a checkpoint, or edited by someone else: the full read, then one read again", async () => {
+    const { number } = await longIncident(120);
+    await command(number, "/note first");
+    const timeline = await appComment(number, "timeline");
+    // The app's own token rewrites the timeline without a checkpoint; its webhook is not delivered.
+    fx.sim.holdDeliveries(() => true);
+    await (await botOctokit(fx.sim)).rest.issues.updateComment({
+      owner: OWNER,
+      repo: REPO,
+      comment_id: timeline.id,
+      body: `${timeline.body}\n`,
+    });
+    fx.sim.holdDeliveries(() => false);
+    expect(names(await command(number, "/note after the rewrite"))).toEqual([
+      "IncidentHistory",
+      "IncidentHistory",
+      "IncidentWrites",
+    ]);
+    expect(checkpointOutcomes.at(-1)).toBe("stale");
+    expect(names(await command(number, "/note and again"))).toEqual(["IncidentHistory", "IncidentWrites"]);
+    expect(checkpointOutcomes.at(-1)).toBe("used");
+    // A person edits the timeline comment: what it shows is not the app's any more.
+    const edited = await appComment(number, "timeline");
+    fx.sim.holdDeliveries(() => true);
+    await fx.sim.as(PEOPLE.alice).rest.issues.updateComment({
+      owner: OWNER,
+      repo: REPO,
+      comment_id: edited.id,
+      body: edited.body.replace("and again", "and again (edited by alice)"),
+    });
+    fx.sim.holdDeliveries(() => false);
+    await command(number, "/note after alice");
+    expect(checkpointOutcomes.at(-1)).toBe("untrusted");
+    const body = await timelineBody(number);
+    expect(body).toContain("after alice");
+    expect(body).not.toContain("edited by alice");
+    await command(number, "/note once more");
+    expect(checkpointOutcomes.at(-1)).toBe("used");
+    await expectSameHistory(number);
+  }, 120_000);
+
+  it("a comment deleted on a long incident leaves the checkpoint at once, in one write", async () => {
+    const { number, carolFirst } = await longIncident(120);
+    await command(number, "/note first");
+    const secret = "note 0";
+    expect(await checkpointTexts(number)).toContain(secret);
+    await fx.sim
+      .as(PEOPLE.carol)
+      .rest.issues.deleteComment({ owner: OWNER, repo: REPO, comment_id: carolFirst });
+    await fx.sim.settle();
+    const deletion = fx.sim.deliveries.find(
+      (d) =>
+        d.event === "issue_comment" &&
+        d.action === "deleted" &&
+        (d.payload.comment as { id?: number }).id === carolFirst,
+    );
+    const made = fx.sim.appRequests().filter((entry) => entry.delivery === deletion?.id);
+    // The full read and one write: the declaration with a fresh checkpoint.
+    expect(names(made)).toEqual(["IncidentHistory", "IncidentWrites"]);
+    expect(await checkpointTexts(number)).not.toContain(secret);
+    await command(number, "/note after the deletion");
+    expect(checkpointOutcomes.at(-1)).toBe("used");
+    await expectSameHistory(number);
+  }, 120_000);
+});
+
+/** The comment texts the declaration's checkpoint holds. */
+async function checkpointTexts(number: number): Promise<string[]> {
+  const checkpoint = decodeCheckpoint(await declarationBody(number), process.env.WEBHOOK_SECRET ?? null);
+  expect(checkpoint).not.toBeNull();
+  return (checkpoint?.nodes ?? []).flatMap((node) => (typeof node?.body === "string" ? [node.body] : []));
+}
 
 function variablesNow() {
   return historyVariables(ConfigSchema.parse({}), new Date("2026-02-03T15:00:00Z"), {

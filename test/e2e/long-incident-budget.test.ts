@@ -8,8 +8,9 @@ afterEach(() => incident.close());
 /**
  * An incident whose history is longer than a page (more than 100 comments and
  * events): the one read per event is one request (the later pages come with the
- * first, early-pages.ts), and a command's writes (reaction, reply, timeline) are one
- * document whose last mutation returns the whole history again: the verify read.
+ * first, early-pages.ts), and a command's writes (reaction, reply, timeline, and the
+ * declaration carrying the checkpoint) are one document whose last mutation returns the
+ * history again: the verify read.
  */
 describe("a long incident's API budget", () => {
   it("/update on 130 notes: one read, then reaction, reply and timeline in one write that verifies", async () => {
@@ -42,10 +43,13 @@ describe("a long incident's API budget", () => {
     expect(made).toEqual(["IncidentHistory", "IncidentWrites"]);
     const [, writes] = incident.requestsSince(mark);
     const document = String((writes?.body as { query?: string } | null)?.query);
+    // The timeline, then the declaration carrying the history's checkpoint (checkpoint-write.ts).
     expect([...document.matchAll(/\bw\d+: (\w+)\(/g)].map((m) => m[1])).toEqual([
       "addReaction",
       "addComment",
       "updateIssueComment",
+      "updateIssueComment",
     ]);
+    expect(JSON.stringify(writes?.body)).toContain("incident-checkpoint v2");
   });
 });

@@ -24,10 +24,11 @@ const checkpoint = (count: number): Checkpoint => ({
   cursor: "Y3Vyc29yOnYyOjI5Mw==",
   count,
   nodes: Array.from({ length: count }, (_, k) => note(k)),
+  timeline: { id: "IC_3", edits: 12 },
 });
-const BODY = "<!-- incident-app:timeline hash=abc -->\n## Timeline\n\n| a | b |\n";
+const BODY = "<!-- incident-app:declaration id=INC-20260203-001 -->\n🚨 **Incident declared**\n";
 
-describe("the timeline comment's checkpoint", () => {
+describe("the declaration comment's checkpoint", () => {
   it("comes back as it was written, and the body without it is the rendered body", () => {
     const body = withCheckpoint(BODY, checkpoint(200), "secret");
     expect(body.startsWith(BODY)).toBe(true);
@@ -43,6 +44,9 @@ describe("the timeline comment's checkpoint", () => {
     expect(decodeCheckpoint(body, null)).toBeNull();
     expect(decodeCheckpoint(body.replace("count=20", "count=19"), "secret")).toBeNull();
     expect(decodeCheckpoint(body.replace("cursor=Y3Vy", "cursor=Z3Vy"), "secret")).toBeNull();
+    // Which comment is the timeline, and how often it was edited, are signed too.
+    expect(decodeCheckpoint(body.replace("edits=12", "edits=13"), "secret")).toBeNull();
+    expect(decodeCheckpoint(body.replace("timeline=IC_3", "timeline=IC_4"), "secret")).toBeNull();
     const data = /data=(\S+)/.exec(body)?.[1] ?? "";
     const flipped = `${data.slice(0, 40)}${data[40] === "A" ? "B" : "A"}${data.slice(41)}`;
     expect(decodeCheckpoint(body.replace(data, flipped), "secret")).toBeNull();
@@ -57,5 +61,12 @@ describe("the timeline comment's checkpoint", () => {
     const long = `${BODY}${"x".repeat(COMMENT_LIMIT - BODY.length - 100)}`;
     expect(withCheckpoint(long, checkpoint(50), "secret")).toBe(long);
     expect(encodeCheckpoint(checkpoint(50), "secret").length).toBeGreaterThan(100);
+  });
+
+  it("removes a checkpoint an earlier version left in a timeline comment, and ignores it", () => {
+    const timeline = "<!-- incident-app:timeline hash=abc -->\n## Timeline\n";
+    const old = `${timeline}\n\n<!-- incident-checkpoint v1 cursor=Y3Vy count=3 sig=${"0".repeat(64)} data=H4sI -->`;
+    expect(stripCheckpoint(old)).toBe(timeline);
+    expect(decodeCheckpoint(old, "secret")).toBeNull();
   });
 });

@@ -150,3 +150,44 @@ describe("GraphQL errors in GitHub's shape", () => {
     expect(sim.log.at(-1)).toMatchObject({ graphql: "Who", path: "/api/graphql", actor: "alice" });
   });
 });
+
+describe("a comment's edit history", () => {
+  it("lists nothing until the first edit, then each edit and the original, newest first", async () => {
+    const { data: issue } = await sim
+      .as("alice")
+      .rest.issues.create({ owner: "acme", repo: "svc", title: "Edits" });
+    const { data: made } = await sim
+      .as("alice")
+      .rest.issues.createComment({ owner: "acme", repo: "svc", issue_number: issue.number, body: "one" });
+    const read = async () =>
+      at(
+        await bot.graphql(
+          `query($id: ID!) { node(id: $id) { ... on IssueComment { includesCreatedEdit
+            userContentEdits(first: 5) { totalCount nodes { editor { login } } } } } }`,
+          { id: made.node_id },
+        ),
+        "node",
+      );
+    expect(await read()).toEqual({
+      includesCreatedEdit: false,
+      userContentEdits: { totalCount: 0, nodes: [] },
+    });
+    const edit = (body: string, who: string) =>
+      sim.as(who).rest.issues.updateComment({ owner: "acme", repo: "svc", comment_id: made.id, body });
+    await edit("two", "alice");
+    // The same text again is no edit.
+    await edit("two", "alice");
+    await edit("three", "carl");
+    expect(await read()).toEqual({
+      includesCreatedEdit: true,
+      userContentEdits: {
+        totalCount: 3,
+        nodes: [
+          { editor: { login: "carl" } },
+          { editor: { login: "alice" } },
+          { editor: { login: "alice" } },
+        ],
+      },
+    });
+  });
+});

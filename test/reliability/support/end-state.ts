@@ -21,7 +21,7 @@ export type Projector = (state: SimState, add: (section: string, line: string) =
  */
 export function normaliseBody(body: string): string {
   return body
-    .replace(/<!-- incident-checkpoint v1 [^>]*-->/g, "<!-- incident-checkpoint v1 … -->")
+    .replace(/<!-- incident-checkpoint v\d+ [^>]*-->/g, "<!-- incident-checkpoint … -->")
     .replace(/<!--\s*incident-app:([a-z-]+)([^>]*)-->/g, (_all, kind: string, fields: string) => {
       const kept = [...fields.matchAll(/\b(\w+)=(\S*)/g)].map(([, key, value]) =>
         key === "id" ? ` id=${value}` : ` ${key}=…`,

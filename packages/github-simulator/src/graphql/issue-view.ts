@@ -84,7 +84,8 @@ export function commentView(sim: SimContext, repo: Repo, issue: Issue, comment: 
     updatedAt: comment.updatedAt,
     publishedAt: comment.createdAt,
     lastEditedAt: comment.lastEditedAt,
-    includesCreatedEdit: false,
+    includesCreatedEdit: (comment.edits?.length ?? 0) > 0,
+    userContentEdits: (args: Args) => userContentEdits(sim, comment, args),
     isMinimized: false,
     minimizedReason: null,
     author: () => accountView(sim, sim.store.requireAccount(comment.author)),
@@ -95,6 +96,33 @@ export function commentView(sim: SimContext, repo: Repo, issue: Issue, comment: 
     repository: () => repoView(sim, repo),
     reactionGroups: reactionGroups(sim, comment.reactions, self),
   };
+}
+
+/**
+ * A comment's edit history as GitHub lists it, newest first: nothing until it is first
+ * edited, then each edit and the original version (`includesCreatedEdit`).
+ */
+function userContentEdits(sim: SimContext, comment: Comment, args: Args): View {
+  const edits = comment.edits ?? [];
+  const versions = edits.length === 0 ? [] : [{ at: comment.createdAt, editor: comment.author }, ...edits];
+  const listed = versions.map((version, index) => ({ ...version, index })).reverse();
+  return connection(listed, args, {
+    field: "userContentEdits",
+    typename: "UserContentEditConnection",
+    edgeTypename: "UserContentEditEdge",
+    key: (_version, position) => position,
+    toNode: (version) => ({
+      __typename: "UserContentEdit",
+      id: `UCE_${comment.id}_${version.index}`,
+      createdAt: version.at,
+      updatedAt: version.at,
+      editedAt: version.at,
+      editor: () => accountView(sim, sim.store.requireAccount(version.editor)),
+      deletedAt: null,
+      deletedBy: null,
+      diff: null,
+    }),
+  });
 }
 
 export function issueView(sim: SimContext, repo: Repo, issue: Issue): View {

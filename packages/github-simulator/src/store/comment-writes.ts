@@ -66,6 +66,7 @@ export function updateComment(
   comment.updatedAt = now;
   comment.lastEditedAt = now;
   comment.editor = actor;
+  comment.edits = [...(comment.edits ?? []), { at: now, editor: actor }];
   store.emit({ type: "issue_comment.edited", repo, issue, comment, actor, changes: { body: { from } } });
   recordReferences(store, repo, issue, actor, body);
 }

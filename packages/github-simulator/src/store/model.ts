@@ -71,6 +71,8 @@ export interface Comment {
   lastEditedAt: string | null;
   /** Who edited it last (GitHub's `editor`); absent when never edited. */
   editor?: string;
+  /** Each edit of its body, oldest first (GitHub's `userContentEdits`); absent when never edited. */
+  edits?: Array<{ at: string; editor: string }>;
   reactions: Reaction[];
 }
 
