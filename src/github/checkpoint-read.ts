@@ -87,13 +87,10 @@ function fromCheckpoint(
     const anchors = anchorsOf(read, firstComments, trust.botLogin);
     return built(repository, issue, raw, cursor, trust, anchors, totalCount >= TAIL_ITEMS - 10);
   }
-  const carrier = issue.carrier.nodes[0];
-  if (
-    !carrier?.id ||
-    !isAppActor(carrier.author, trust.botLogin) ||
-    !carrier.body?.includes(DECLARATION_MARK)
-  )
-    return "missing";
+  const carrier = issue.carrier.nodes.find(
+    (node) => isAppActor(node?.author, trust.botLogin) && node?.body?.includes(DECLARATION_MARK),
+  );
+  if (!carrier?.id || carrier.body === undefined) return "missing";
   // Edited by someone else: whatever it carries is not the app's.
   if (editedByOthers(carrier, trust.botLogin)) return "untrusted";
   const checkpoint = decodeCheckpoint(carrier.body, trust.key);
@@ -113,13 +110,13 @@ function fromCheckpoint(
   // Fresh copies replace the covered ones: the tail's, the declaration's, and the
   // timeline comment's times (its text, reduced to its marker, is the checkpoint's).
   const fresh = new Map<string, RawItem>();
-  for (const node of [...edges.map((edge) => edge.node), withoutEditor(carrier)])
-    if (node?.id) fresh.set(node.id, node);
+  const read = issue.carrier.nodes.flatMap((node) => (node ? [withoutEditor(node)] : []));
+  for (const node of [...edges.map((edge) => edge.node), ...read]) if (node?.id) fresh.set(node.id, node);
   const covered = new Map(checkpoint.nodes.map((node) => [node?.id, node] as const));
   const timelineNode = covered.get(timeline.id) as RawComment | undefined;
   if (!timelineNode) return "stale";
   const times = { updatedAt: timeline.updatedAt, lastEditedAt: timeline.lastEditedAt };
-  fresh.set(timeline.id, { ...timelineNode, ...times } as RawItem);
+  if (!fresh.has(timeline.id)) fresh.set(timeline.id, { ...timelineNode, ...times } as RawItem);
   for (const updated of issue.recentlyUpdated.nodes) {
     if (!updated || fresh.has(updated.id) || !covered.has(updated.id)) continue;
     // A comment covered by the checkpoint and edited since: its copy there is out of date.
@@ -138,7 +135,7 @@ function fromCheckpoint(
     cursor,
     trust,
     {
-      carrier: { id: carrier.id, body: stripCheckpoint(carrier.body), checkpointed: true },
+      carrier: { id: carrier.id, body: stripCheckpoint(carrier.body), sealed: carrier.body },
       timeline: { id: timeline.id, edits: checkpoint.timeline.edits },
     },
     after.length >= TAIL_ITEMS - 10,

@@ -1,6 +1,7 @@
 /**
  * The documents of the one read of a long incident (checkpoint-read.ts): the issue,
- * its first comment (the app's declaration, which carries the checkpoint), its first
+ * its first two comments (one is the app's declaration, which carries the checkpoint; the
+ * other is usually its checklist, or a config warning posted before it), its first
  * comments without their text (where the timeline comment is, and how often it was
  * edited), the comments edited last, and the last items of its timeline with their
  * cursors. Not the timeline comment's text: on a long incident it is the largest part
@@ -18,6 +19,7 @@ import {
   TIMELINE_ITEM_TYPES,
   TIMELINE_PAGE_FIELDS,
 } from "./queries.js";
+import { CARRIER_CANDIDATES } from "./read-basis.js";
 
 /**
  * The last items read with the checkpoint: its cursor must be among them. A plan that
@@ -35,7 +37,7 @@ export const CHECKPOINT_HISTORY_QUERY = /* GraphQL */ `
       ${REPOSITORY_FIELDS}
       issue(number: $number) {
         ${ISSUE_SCALAR_FIELDS}
-        carrier: comments(first: 1) { nodes { ${COMMENT_NODE_FIELDS} editor { __typename login } } }
+        carrier: comments(first: ${CARRIER_CANDIDATES}) { nodes { ${COMMENT_NODE_FIELDS} editor { __typename login } } }
         ${FIRST_COMMENTS_FIELDS}
         recentlyUpdated: comments(first: ${RECENTLY_UPDATED}, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { id updatedAt } }
         tail: timelineItems(last: ${TAIL_ITEMS}, itemTypes: ${TIMELINE_ITEM_TYPES}) {

@@ -1,5 +1,5 @@
 import type { IssueHistory } from "../kernel/history.js";
-import { stripCheckpoint } from "./checkpoint-codec.js";
+import { decodeCheckpoint, stripCheckpoint } from "./checkpoint-codec.js";
 import { actor, type RawActor } from "./code-facts.js";
 import type { FirstComment, RawItem } from "./raw-history.js";
 
@@ -18,7 +18,7 @@ export interface ReadBasis {
   cursor: string | null;
   trust: CheckpointTrust | null;
   /** The app's declaration comment, the issue's first, which carries the checkpoint (its body without one). */
-  carrier: { id: string; body: string; checkpointed?: boolean } | null;
+  carrier: { id: string; body: string; sealed?: string } | null;
   /** The app's timeline comment and how many edits it had when read. */
   timeline: { id: string; edits: number } | null;
   /** The next write should carry a fresh checkpoint even if the timeline did not change. */
@@ -49,12 +49,26 @@ export function basisOf(history: IssueHistory): ReadBasis | null {
 }
 
 /**
- * After a read for an edited or deleted comment: the checkpoint the declaration carries
- * (long incidents only) is rewritten from this history, so the old text leaves it.
+ * After a read for an edited or deleted comment: when the checkpoint the declaration
+ * carries still holds a comment's old text (or one since deleted), or does not verify,
+ * the writes carry a fresh one (long incidents only), so the old text leaves it. A
+ * checkpoint that already agrees with the read asks nothing: a redelivered edit writes nothing.
  */
 export function purgeCheckpoint(history: IssueHistory): IssueHistory {
   const basis = basisOf(history);
-  if (basis?.carrier?.checkpointed) basis.purge = true;
+  const sealed = basis?.carrier?.sealed;
+  if (!basis?.trust || !sealed?.includes(CHECKPOINT_MARK)) return history;
+  const checkpoint = decodeCheckpoint(sealed, basis.trust.key);
+  const now = new Map(basis.nodes.map((node) => [node?.id, node] as const));
+  const skip = new Set([basis.carrier?.id, checkpoint?.timeline.id]);
+  basis.purge =
+    !checkpoint ||
+    checkpoint.nodes.some(
+      (node) =>
+        node?.__typename === "IssueComment" &&
+        !skip.has(node.id) &&
+        (!now.has(node.id) || now.get(node.id)?.body !== node.body),
+    );
   return history;
 }
 
@@ -80,9 +94,16 @@ export function withoutCheckpoints(nodes: Array<RawItem | null>): Array<RawItem 
 }
 
 /**
+ * Where the checkpoint read looks for the declaration comment: the issue's first two
+ * comments (a config warning can come before it; the timeline, whose text the read
+ * leaves out, comes after it and the checklist).
+ */
+export const CARRIER_CANDIDATES = 2;
+
+/**
  * The app's declaration and timeline comments among raw nodes, as a checkpoint needs
- * them: the declaration only when it is the issue's first comment (the read finds it
- * there) and nobody else edited it, the timeline with its edit count.
+ * them: the declaration only when it is among the issue's first two comments (the read
+ * finds it there) and nobody else edited it, the timeline with its edit count.
  */
 export function anchorsOf(
   nodes: ReadonlyArray<RawItem | null>,
@@ -96,16 +117,13 @@ export function anchorsOf(
     typeof node.body === "string" &&
     isAppActor(node.author, botLogin) &&
     meta.has(node.id);
-  const first = nodes.find((node) => node?.__typename === "IssueComment");
-  // A timeline someone else edited is fine: the write that carries the checkpoint rewrites it.
+  const candidates = nodes.filter((node) => node?.__typename === "IssueComment").slice(0, CARRIER_CANDIDATES);
+  const first = candidates.find((node) => ours(node) && String(node.body).includes(DECLARATION_MARK));
   const carrier =
-    ours(first) && !editedByOthers(meta.get(first.id), botLogin) && first.body.includes(DECLARATION_MARK)
-      ? {
-          id: first.id,
-          body: stripCheckpoint(first.body),
-          checkpointed: first.body.includes(CHECKPOINT_MARK),
-        }
+    ours(first) && !editedByOthers(meta.get(first.id), botLogin)
+      ? { id: first.id, body: stripCheckpoint(first.body), sealed: first.body }
       : null;
+  // A timeline someone else edited is fine: the write that carries the checkpoint rewrites it.
   const found = nodes.find((node) => ours(node) && String(node.body).includes(TIMELINE_MARK));
   const edits = found?.id ? meta.get(found.id)?.userContentEdits?.totalCount : undefined;
   const timeline = found?.id && edits !== undefined ? { id: found.id, edits } : null;
