@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { boundedMemo } from "../kernel/bounded-memo.js";
 import type { RawItem } from "./raw-history.js";
 
 /**
@@ -40,11 +41,20 @@ function signature(key: string | null, fields: Omit<Checkpoint, "nodes">, data: 
     : createHash("sha256").update(text).digest("hex");
 }
 
+/**
+ * Checkpoints this process wrote or read lately, by signature: the next event on the
+ * incident reads back the one the last wrote, and skips its gunzip and parse. Looked up
+ * only once the signature verified, so a signature names one content.
+ */
+const recent = boundedMemo<Array<RawItem | null>>(16);
+
 /** The checkpoint as a hidden HTML comment. */
 export function encodeCheckpoint(checkpoint: Checkpoint, key: string | null): string {
   const data = gzipSync(JSON.stringify(checkpoint.nodes), { level: 6 }).toString("base64");
   const { cursor, count, timeline } = checkpoint;
   const sig = signature(key, checkpoint, data);
+  // The nodes themselves: nothing in the read path changes a raw node (each change is a copy).
+  recent.get(sig, () => Object.freeze([...checkpoint.nodes]) as Array<RawItem | null>);
   return `${OPEN}cursor=${cursor} count=${count} timeline=${timeline.id} edits=${timeline.edits} sig=${sig} data=${data} -->`;
 }
 
@@ -83,9 +93,13 @@ export function decodeCheckpoint(body: string, key: string | null): Checkpoint |
   const given = Buffer.from(sig, "hex");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
-    const nodes = JSON.parse(gunzipSync(Buffer.from(data, "base64")).toString("utf8")) as unknown;
-    if (!Array.isArray(nodes) || nodes.length !== Number(count)) return null;
-    return { cursor, count: Number(count), nodes: nodes as Array<RawItem | null>, timeline };
+    const nodes = recent.get(sig, () => {
+      const parsed = JSON.parse(gunzipSync(Buffer.from(data, "base64")).toString("utf8")) as unknown;
+      if (!Array.isArray(parsed)) throw new Error("checkpoint: not a list");
+      return parsed as Array<RawItem | null>;
+    });
+    if (nodes.length !== Number(count)) return null;
+    return { cursor, count: Number(count), nodes, timeline };
   } catch {
     return null;
   }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   type Checkpoint,
   COMMENT_LIMIT,
@@ -68,5 +68,13 @@ describe("the declaration comment's checkpoint", () => {
     const old = `${timeline}\n\n<!-- incident-checkpoint v1 cursor=Y3Vy count=3 sig=${"0".repeat(64)} data=H4sI -->`;
     expect(stripCheckpoint(old)).toBe(timeline);
     expect(decodeCheckpoint(old, "secret")).toBeNull();
+  });
+
+  it("is read from its text by a process that did not write it", async () => {
+    const body = withCheckpoint(BODY, checkpoint(40), "secret");
+    vi.resetModules();
+    const fresh = await import("../../src/github/checkpoint-codec.js");
+    expect(fresh.decodeCheckpoint(body, "secret")).toEqual(checkpoint(40));
+    expect(fresh.decodeCheckpoint(body.replace("count=40", "count=39"), "secret")).toBeNull();
   });
 });
