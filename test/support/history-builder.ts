@@ -182,6 +182,14 @@ _No response_
 - [ ] This is a security incident (data exposure, unauthorised access)
 `;
 
+/** The form as filed, with its severity, affected services or start changed. */
+export function formBody(fields: { severity?: string; services?: string; started?: string } = {}): string {
+  const { severity = "SEV-2", services = "search", started = "2026-02-03 14:23" } = fields;
+  return FORM_BODY.replace("\nSEV-2\n", `\n${severity}\n`)
+    .replace("\nsearch\n", `\n${services}\n`)
+    .replace("\n2026-02-03 14:23\n", `\n${started}\n`);
+}
+
 /** A pull request fact for tests: open, by `author`, from `head` into main. */
 export function pullFact(number: number, fields: Partial<PullFact> & { at?: string } = {}): PullFact {
   const createdAt = new Date(fields.at ?? "2026-02-03T14:00:00Z");
