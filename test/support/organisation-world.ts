@@ -66,7 +66,8 @@ export async function startOrganisationWorld(options: OrganisationWorldOptions):
   };
   const repos = [incidentsRepo, ...(options.repos ?? [])];
   for (const repo of repos) {
-    const config = repo.config === undefined ? {} : { ".github/incident.yml": repo.config };
+    const config: Record<string, string> =
+      repo.config === undefined ? {} : { ".github/incident.yml": repo.config };
     sim.createRepo({
       owner: "acme",
       name: repo.name,

@@ -1,5 +1,6 @@
 import type { RequestLogEntry } from "@incident-app/github-simulator";
 import type { Octokit } from "@octokit/rest";
+import { putFile } from "../../scripts/demo/code-actions.js";
 
 /** People's code in the simulator, made as they make it through GitHub's REST API. */
 export type Where = { owner: string; repo: string };
@@ -24,16 +25,7 @@ export async function commitOnBranch(
     const { data: main } = await octokit.rest.git.getRef({ ...where, ref: "heads/main" });
     await octokit.rest.git.createRef({ ...where, ref: `refs/heads/${branch}`, sha: main.object.sha });
   }
-  const current = await octokit.rest.repos.getContent({ ...where, path, ref: branch }).catch(() => null);
-  const sha = current && !Array.isArray(current.data) ? (current.data as { sha: string }).sha : undefined;
-  await octokit.rest.repos.createOrUpdateFileContents({
-    ...where,
-    path,
-    branch,
-    message: path,
-    content: Buffer.from(text).toString("base64"),
-    ...(sha ? { sha } : {}),
-  });
+  await putFile(octokit, where, { branch, path, text, message: path });
 }
 
 export interface PullSpec {
