@@ -1,3 +1,4 @@
+import type { RepositoryElsewhere } from "../../src/kernel/code-history.js";
 import {
   type Actor,
   type Association,
@@ -208,6 +209,25 @@ export function pullFact(number: number, fields: Partial<PullFact> & { at?: stri
     mergedBy: null,
     body: "",
     files: [],
+    ...fields,
+  };
+}
+
+/** Another repository as the read sees it: visible, on main, nothing read there unless told. */
+export function elsewhereFact(
+  nameWithOwner: string,
+  fields: Partial<RepositoryElsewhere> = {},
+): RepositoryElsewhere {
+  return {
+    nameWithOwner,
+    url: `https://github.com/${nameWithOwner}`,
+    defaultBranch: "main",
+    visible: true,
+    recentIncidents: null,
+    suspects: null,
+    openPulls: null,
+    freezing: null,
+    code: null,
     ...fields,
   };
 }
