@@ -127,14 +127,13 @@ describe("/rollback in a service's repository", () => {
 
   it("puts each status the CD reports on the incident, for one read and one write each", async () => {
     at("14:36");
-    const before = harness.sim.appRequests().length;
-    await deployer.rest.repos.createDeploymentStatus({
-      ...search,
-      deployment_id: deploymentId,
-      state: "in_progress",
-    });
-    await harness.sim.settle();
-    const made = harness.sim.appRequests().slice(before);
+    const made = await world.requestsOf(() =>
+      deployer.rest.repos.createDeploymentStatus({
+        ...search,
+        deployment_id: deploymentId,
+        state: "in_progress",
+      }),
+    );
     expect(names(made)).toEqual(["IncidentHistory", "IncidentElsewhere", "IncidentWrites"]);
     const reply = (await comments(incident)).find((body) => body.includes("Rolling back")) ?? "";
     expect(reply).toContain("Progress (UTC): in progress 14:36");
@@ -167,10 +166,8 @@ describe("/rollback in a service's repository", () => {
     );
     const delivery = harness.sim.deliveries.filter((d) => d.event === "deployment_status").at(-1);
     if (!delivery) throw new Error("no delivery");
-    const before = harness.sim.appRequests().length;
-    await harness.sim.redeliver(delivery.id);
-    await harness.sim.settle();
-    expect(names(harness.sim.appRequests().slice(before))).toEqual(["IncidentHistory", "IncidentElsewhere"]);
+    const redelivered = await world.requestsOf(() => harness.sim.redeliver(delivery.id));
+    expect(names(redelivered)).toEqual(["IncidentHistory", "IncidentElsewhere"]);
   });
 
   it("names the repository and what to type when it cannot", async () => {
