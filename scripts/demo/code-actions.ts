@@ -1,4 +1,5 @@
 import type { Simulator } from "@incident-app/github-simulator";
+import type { Octokit } from "@octokit/rest";
 
 /**
  * What people do to code in the demo, through the simulator's REST API as they
@@ -32,15 +33,24 @@ export async function updateFile(
   text: string,
   message: string,
 ) {
-  const person = sim.as(who);
-  const current = await person.rest.repos.getContent({ ...repo, path, ref: branch }).catch(() => null);
+  await putFile(sim.as(who), repo, { branch, path, text, message });
+}
+
+/** `text` written to `path` on `branch`: created, or updated over the version there. */
+export async function putFile(
+  person: Octokit,
+  where: { owner: string; repo: string },
+  file: { branch: string; path: string; text: string; message: string },
+) {
+  const { branch, path } = file;
+  const current = await person.rest.repos.getContent({ ...where, path, ref: branch }).catch(() => null);
   const sha = current && !Array.isArray(current.data) ? (current.data as { sha: string }).sha : undefined;
   await person.rest.repos.createOrUpdateFileContents({
-    ...repo,
+    ...where,
     path,
     branch,
-    message,
-    content: Buffer.from(text).toString("base64"),
+    message: file.message,
+    content: Buffer.from(file.text).toString("base64"),
     ...(sha ? { sha } : {}),
   });
 }

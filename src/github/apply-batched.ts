@@ -4,6 +4,7 @@ import { isCodeWrite } from "./apply-answered.js";
 import { type ApplyResult, applyPlan } from "./apply-plan.js";
 import type { LeadMutation } from "./batch-document.js";
 import { followUps, requestByRest } from "./batch-follow-ups.js";
+import { incidentComment } from "./batch-step.js";
 import { type BatchStep, batchSteps } from "./batch-steps.js";
 import { carryCheckpoint, historyAfterWrites, verifyAfter } from "./checkpoint-write.js";
 import type { Octokit, Target } from "./client.js";
@@ -155,14 +156,7 @@ function failureKey(write: Write): string | null {
 function reviewsNote(answer: BatchAnswer, target: Target): BatchStep {
   const reasons = [...answer.codeFailures.values()].map((failure) => failure.message ?? failure.type);
   const body = `⚠️ Note: reviews could not be requested: ${reasons.join("; ")}.`;
-  return {
-    write: { kind: "add-comment", purpose: "notice", body },
-    field: "addComment",
-    inputType: "AddCommentInput",
-    input: { subjectId: target.issueId, body },
-    returns: "comment-edge",
-    legacy: "AddComment (reviews)",
-  };
+  return incidentComment({ kind: "add-comment", purpose: "notice", body }, target, "AddComment (reviews)");
 }
 
 function changesIncident(run: Run): boolean {

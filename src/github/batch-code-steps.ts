@@ -1,7 +1,7 @@
 import type { IssueHistory } from "../kernel/history.js";
 import { FREEZE_CHECK_NAME } from "../kernel/names.js";
 import type { CodeWrite, Plan } from "../kernel/plan.js";
-import type { BatchStep } from "./batch-step.js";
+import { type BatchStep, mutationStep } from "./batch-step.js";
 
 /**
  * Code writes as aliased mutations (§2.6): a freeze check (`createCheckRun` /
@@ -19,14 +19,8 @@ export function codeSteps(
   plan: Plan,
 ): BatchStep[] | null {
   const repositoryId = history.repo.id;
-  const step = (
-    field: string,
-    inputType: string,
-    input: Record<string, unknown>,
-    legacy: string,
-    select?: string,
-  ) =>
-    ({ write, field, inputType, input, returns: null, legacy, ...(select ? { select } : {}) }) as BatchStep;
+  const step = (field: string, input: Record<string, unknown>, legacy: string, select?: string) =>
+    mutationStep(write, field, input, legacy, select ? { select } : {});
   switch (write.kind) {
     case "set-check": {
       const fields = {
@@ -37,18 +31,10 @@ export function codeSteps(
         output: { title: write.check.title, summary: write.check.summary },
       };
       return write.checkRun
-        ? [
-            step(
-              "updateCheckRun",
-              "UpdateCheckRunInput",
-              { ...fields, checkRunId: write.checkRun.nodeId },
-              "PATCH /check-runs/:id",
-            ),
-          ]
+        ? [step("updateCheckRun", { ...fields, checkRunId: write.checkRun.nodeId }, "PATCH /check-runs/:id")]
         : [
             step(
               "createCheckRun",
-              "CreateCheckRunInput",
               { ...fields, name: FREEZE_CHECK_NAME, headSha: write.headSha },
               "POST /check-runs",
             ),
@@ -59,7 +45,6 @@ export function codeSteps(
       return [
         step(
           "createRef",
-          "CreateRefInput",
           { repositoryId, name: `refs/heads/${write.branch}`, oid: write.from.sha },
           "POST /git/refs",
         ),
@@ -72,7 +57,6 @@ export function codeSteps(
       return [
         step(
           "createCommitOnBranch",
-          "CreateCommitOnBranchInput",
           {
             branch: { repositoryNameWithOwner: history.repo.nameWithOwner, branchName: write.branch },
             expectedHeadOid: head,
@@ -92,7 +76,6 @@ export function codeSteps(
       return [
         step(
           "createPullRequest",
-          "CreatePullRequestInput",
           {
             repositoryId,
             baseRefName: write.base,

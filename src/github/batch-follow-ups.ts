@@ -2,7 +2,7 @@ import type { IssueHistory } from "../kernel/history.js";
 import { type CodeWrite, CREATED_PULL, type FailureSpec, type Write } from "../kernel/plan.js";
 import { isCodeWrite } from "./apply-answered.js";
 import { explain } from "./apply-code-write.js";
-import type { BatchStep } from "./batch-step.js";
+import { type BatchStep, incidentComment, mutationStep } from "./batch-step.js";
 import type { Octokit, Target } from "./client.js";
 import { classifyFailure } from "./request-failure.js";
 
@@ -64,14 +64,14 @@ export function followUps(
           teamReviewers: write.teamReviewers,
         });
       else if (ids.length > 0)
-        out.steps.push({
-          write,
-          field: "requestReviews",
-          inputType: "RequestReviewsInput",
-          input: { pullRequestId: pull.id, userIds: ids, union: true },
-          returns: null,
-          legacy: "POST /pulls/:number/requested_reviewers",
-        });
+        out.steps.push(
+          mutationStep(
+            write,
+            "requestReviews",
+            { pullRequestId: pull.id, userIds: ids, union: true },
+            "POST /pulls/:number/requested_reviewers",
+          ),
+        );
     }
     const reply = "reply" in write ? write.reply : null;
     if (reply)
@@ -107,14 +107,11 @@ function pullOf(answer: Answer): { id: string; number: number } | null {
 }
 
 function comment(write: CodeWrite, body: string, target: Target): BatchStep {
-  return {
-    write: { kind: "add-comment", purpose: "reply", body },
-    field: "addComment",
-    inputType: "AddCommentInput",
-    input: { subjectId: target.issueId, body },
-    returns: "comment-edge",
-    legacy: `AddComment (${write.kind})`,
-  };
+  return incidentComment(
+    { kind: "add-comment", purpose: "reply", body },
+    target,
+    `AddComment (${write.kind})`,
+  );
 }
 
 function failureBody(failure: FailureSpec, error: AliasFailure): string {

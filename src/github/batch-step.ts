@@ -1,4 +1,5 @@
 import type { Write } from "../kernel/plan.js";
+import type { Target } from "./client.js";
 
 /**
  * A write as aliased mutations of one GraphQL document (§2.6): the mutation field,
@@ -19,4 +20,31 @@ export interface BatchStep {
   legacy: string;
   /** What the payload selects when it does not return the incident (a created pull request's id). */
   select?: string;
+}
+
+/**
+ * One aliased mutation for `write`. GitHub names each mutation's input type after it
+ * (`addComment` takes `AddCommentInput`), so the field is enough to declare its variable.
+ */
+export function mutationStep(
+  write: Write,
+  field: string,
+  input: Record<string, unknown>,
+  legacy: string,
+  answer: { returns?: BatchStep["returns"]; select?: string } = {},
+): BatchStep {
+  const inputType = `${field.charAt(0).toUpperCase()}${field.slice(1)}Input`;
+  const select = answer.select ? { select: answer.select } : {};
+  return { write, field, inputType, input, returns: answer.returns ?? null, legacy, ...select };
+}
+
+/** A comment on the incident, its payload returning the incident for the verify read. */
+export function incidentComment(
+  write: Extract<Write, { kind: "add-comment" }>,
+  target: Target,
+  legacy: string,
+): BatchStep {
+  return mutationStep(write, "addComment", { subjectId: target.issueId, body: write.body }, legacy, {
+    returns: "comment-edge",
+  });
 }

@@ -2,7 +2,7 @@ import type { IssueHistory } from "../kernel/history.js";
 import type { Plan, Write } from "../kernel/plan.js";
 import { isCodeWrite } from "./apply-answered.js";
 import { codeSteps } from "./batch-code-steps.js";
-import type { BatchStep } from "./batch-step.js";
+import { type BatchStep, incidentComment, mutationStep } from "./batch-step.js";
 import type { Target } from "./client.js";
 
 export type { BatchStep } from "./batch-step.js";
@@ -14,78 +14,52 @@ export function batchSteps(
   plan: Plan = [],
 ): BatchStep[] | null {
   if (isCodeWrite(write)) return codeSteps(write, history, plan);
-  const step = (
-    field: string,
-    inputType: string,
-    input: Record<string, unknown>,
-    returns: BatchStep["returns"],
-    legacy: string,
-  ): BatchStep => ({ write, field, inputType, input, returns, legacy });
   switch (write.kind) {
     case "react":
       return [
-        step(
+        mutationStep(
+          write,
           "addReaction",
-          "AddReactionInput",
           { subjectId: write.subjectId, content: write.content },
-          null,
           "AddReaction",
         ),
       ];
     case "add-comment":
-      return [
-        step(
-          "addComment",
-          "AddCommentInput",
-          { subjectId: target.issueId, body: write.body },
-          "comment-edge",
-          "AddComment",
-        ),
-      ];
+      return [incidentComment(write, target, "AddComment")];
     case "comment-on":
       return [
-        step(
+        mutationStep(
+          write,
           "addComment",
-          "AddCommentInput",
           { subjectId: write.subjectId, body: write.body },
-          null,
           write.purpose === "reminder" ? "AddReminder" : "AddNotice",
         ),
       ];
     case "update-comment":
       return [
-        step(
+        mutationStep(
+          write,
           "updateIssueComment",
-          "UpdateIssueCommentInput",
           { id: write.commentId, body: write.body },
-          "issue-comment",
           "UpdateComment",
+          {
+            returns: "issue-comment",
+          },
         ),
       ];
     case "delete-comment":
-      return [
-        step("deleteIssueComment", "DeleteIssueCommentInput", { id: write.commentId }, null, "DeleteComment"),
-      ];
+      return [mutationStep(write, "deleteIssueComment", { id: write.commentId }, "DeleteComment")];
     case "update-issue":
-      return issueSteps(write, target, history, step);
+      return issueSteps(write, target, history);
     default:
       return null;
   }
 }
 
-type Step = (
-  field: string,
-  inputType: string,
-  input: Record<string, unknown>,
-  returns: BatchStep["returns"],
-  legacy: string,
-) => BatchStep;
-
 function issueSteps(
   write: Extract<Write, { kind: "update-issue" }>,
   target: Target,
   history: IssueHistory,
-  step: Step,
 ): BatchStep[] | null {
   const assigned = new Set(history.issue.assignees.map((login) => login.toLowerCase()));
   const added = (write.assignees ?? []).filter((login) => !assigned.has(login.toLowerCase()));
@@ -102,25 +76,25 @@ function issueSteps(
     input.labelIds = labelIds;
   }
   const steps: BatchStep[] = [];
-  if (Object.keys(input).length > 1)
-    steps.push(step("updateIssue", "UpdateIssueInput", input, "issue", "UpdateIssue"));
+  const step = (
+    field: string,
+    stepInput: Record<string, unknown>,
+    legacy: string,
+    returns: BatchStep["returns"],
+  ) => steps.push(mutationStep(write, field, stepInput, legacy, { returns }));
+  if (Object.keys(input).length > 1) step("updateIssue", input, "UpdateIssue", "issue");
   if (assigneeIds.length > 0)
-    steps.push(
-      step(
-        "addAssigneesToAssignable",
-        "AddAssigneesToAssignableInput",
-        { assignableId: target.issueId, assigneeIds },
-        "assignable",
-        "AddAssignees",
-      ),
+    step(
+      "addAssigneesToAssignable",
+      { assignableId: target.issueId, assigneeIds },
+      "AddAssignees",
+      "assignable",
     );
   if (write.state === "closed") {
     const stateReason = write.stateReason === "not_planned" ? "NOT_PLANNED" : "COMPLETED";
-    steps.push(
-      step("closeIssue", "CloseIssueInput", { issueId: target.issueId, stateReason }, "issue", "CloseIssue"),
-    );
+    step("closeIssue", { issueId: target.issueId, stateReason }, "CloseIssue", "issue");
   } else if (write.state === "open") {
-    steps.push(step("reopenIssue", "ReopenIssueInput", { issueId: target.issueId }, "issue", "ReopenIssue"));
+    step("reopenIssue", { issueId: target.issueId }, "ReopenIssue", "issue");
   }
   return steps;
 }

@@ -1,7 +1,9 @@
 import type { RequestLogEntry } from "@incident-app/github-simulator";
 import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.js";
+import type { Harness } from "../support/harness.js";
+import { type OrganisationWorld, startOrganisationWorld } from "../support/organisation-world.js";
+import { pullWith } from "../support/sim-code.js";
 
 /**
  * Which pull request closed an action item: GitHub's `issues.closed` webhook does not
@@ -24,7 +26,8 @@ let shopPull = 0;
 let localPull = 0;
 let mergeRequests: RequestLogEntry[] = [];
 
-const at = (hhmm: string) => harness.clock.set(new Date(`2026-02-03T${hhmm}:00Z`));
+let world: OrganisationWorld;
+const at = (hhmm: string) => world.at(hhmm);
 
 async function say(body: string) {
   await harness.sim.as("bob").rest.issues.createComment({ ...incidents, issue_number: incident, body });
@@ -32,44 +35,20 @@ async function say(body: string) {
 }
 
 /** A pull request with one change and `body`, merged into the default branch by alice. */
-async function mergedPull(where: typeof shop, branch: string, body: string): Promise<number> {
-  const { data: main } = await alice.rest.git.getRef({ ...where, ref: "heads/main" });
-  await alice.rest.git.createRef({ ...where, ref: `refs/heads/${branch}`, sha: main.object.sha });
-  await alice.rest.repos.createOrUpdateFileContents({
-    ...where,
-    path: `src/${branch}.ts`,
-    branch,
-    message: branch,
-    content: Buffer.from("export {};\n").toString("base64"),
-  });
-  const { data } = await alice.rest.pulls.create({
-    ...where,
-    head: branch,
-    base: "main",
-    title: branch,
-    body,
-  });
-  await alice.rest.pulls.merge({ ...where, pull_number: data.number });
-  return data.number;
-}
+const mergedPull = (where: typeof shop, branch: string, body: string) =>
+  pullWith(alice, where, { branch, path: `src/${branch}.ts`, text: "export {};\n", body });
 
-async function timeline(): Promise<string> {
-  const { data } = await alice.rest.issues.listComments({
-    ...incidents,
-    issue_number: incident,
-    per_page: 100,
-  });
-  return data.find((c) => c.body?.includes("incident-app:timeline"))?.body ?? "";
-}
+const timeline = () => world.timeline(incident);
 
 beforeAll(async () => {
-  harness = await startHarness({ start: "2026-02-03T14:00:00Z" });
+  world = await startOrganisationWorld({
+    start: "2026-02-03T14:00:00Z",
+    members: ["alice", "bob", "dave"],
+    files: { "src/a.ts": "a\n" },
+    repos: [{ name: "shop", private: true, files: { "src/b.ts": "b\n" } }],
+  });
+  ({ harness, alice } = world);
   const { sim } = harness;
-  sim.createOrg("acme", ["alice", "bob", "dave"]);
-  sim.createRepo({ owner: "acme", name: "incidents", private: true, files: { "src/a.ts": "a\n" } });
-  sim.createRepo({ owner: "acme", name: "shop", private: true, files: { "src/b.ts": "b\n" } });
-  await sim.installApp("acme", ["incidents", "shop"]);
-  alice = sim.as("alice");
   at("14:23");
   incident = sim.fileIssueForm("alice", { owner: "acme", name: "incidents" }, FORM);
   await harness.settle();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Harness } from "../support/harness.js";
 import { startHarness } from "../support/harness.js";
 import { FORM_BODY } from "../support/history-builder.js";
+import { commitOnBranch, deployedToProduction, pullWith } from "../support/sim-code.js";
 
 /** Code commands against the simulator: what each does, and what it says when it cannot. */
 const repo = { owner: "acme", repo: "shop" };
@@ -12,29 +13,9 @@ let issue: number;
 
 const at = (hhmm: string) => harness.clock.set(new Date(`2026-02-03T${hhmm}:00Z`));
 
-async function branch(name: string, path: string, text: string) {
-  const { data } = await alice.rest.git.getRef({ ...repo, ref: "heads/main" });
-  await alice.rest.git
-    .createRef({ ...repo, ref: `refs/heads/${name}`, sha: data.object.sha })
-    .catch(() => undefined);
-  const current = await alice.rest.repos.getContent({ ...repo, path, ref: name }).catch(() => null);
-  const sha = current && !Array.isArray(current.data) ? (current.data as { sha: string }).sha : undefined;
-  await alice.rest.repos.createOrUpdateFileContents({
-    ...repo,
-    path,
-    branch: name,
-    message: path,
-    content: Buffer.from(text).toString("base64"),
-    ...(sha ? { sha } : {}),
-  });
-}
-
-async function merged(name: string, path: string, text: string): Promise<number> {
-  await branch(name, path, text);
-  const { data } = await alice.rest.pulls.create({ ...repo, head: name, base: "main", title: name });
-  await alice.rest.pulls.merge({ ...repo, pull_number: data.number });
-  return data.number;
-}
+const branch = (name: string, path: string, text: string) => commitOnBranch(alice, repo, name, path, text);
+const merged = (name: string, path: string, text: string) =>
+  pullWith(alice, repo, { branch: name, path, text });
 
 async function say(body: string): Promise<string> {
   await alice.rest.issues.createComment({ ...repo, issue_number: issue, body });
@@ -105,16 +86,7 @@ describe("/hotfix", () => {
     expect(await say("/hotfix from deployed")).toContain("No successful deployment to `production` found");
     expect(await say("/hotfix from v9.9")).toContain("there is no branch, tag or commit named `v9.9`");
     const { data: main } = await alice.rest.git.getRef({ ...repo, ref: "heads/main" });
-    const { data: deployment } = await alice.rest.repos.createDeployment({
-      ...repo,
-      ref: "main",
-      environment: "production",
-    });
-    await alice.rest.repos.createDeploymentStatus({
-      ...repo,
-      deployment_id: (deployment as { id: number }).id,
-      state: "success",
-    });
+    await deployedToProduction(alice, repo);
     await harness.sim.settle();
     expect(await say("/hotfix deployed")).toContain(
       `Created the hotfix branch \`hotfix/inc-20260203-001\` from the last successful deployment to \`production\` (\`${main.object.sha.slice(0, 7)}\`)`,

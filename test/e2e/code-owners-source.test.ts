@@ -1,7 +1,7 @@
-import type { RequestLogEntry } from "@incident-app/github-simulator";
-import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.js";
+import { formBody } from "../support/history-builder.js";
+import { type OrganisationWorld, startOrganisationWorld, type Where } from "../support/organisation-world.js";
+import { requestNames } from "../support/sim-code.js";
 
 /**
  * `services.<name>.codeOwners` (§13): a service's code owners come from its own source
@@ -29,86 +29,44 @@ services:
 const platform = { owner: "acme", repo: "platform" };
 const web = { owner: "acme", repo: "web" };
 const incidents = { owner: "acme", repo: "incidents" };
-type Where = typeof platform;
-
-let harness: Harness;
-let alice: Octokit;
-const at = (hhmm: string) => harness.clock.set(new Date(`2026-02-03T${hhmm}:00Z`));
-const names = (requests: RequestLogEntry[]) =>
-  requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`);
-
-function form(services: string): string {
-  return [
-    "### Severity",
-    "SEV-2",
-    "### What is broken / user impact",
-    "Search returns nothing.",
-    "### Affected services",
-    services,
-    "### When it started",
-    "2026-02-03 14:23",
-    "### How it was detected",
-    "Automated alert",
-    "### Links",
-    "_No response_",
-  ].join("\n\n");
-}
-
-async function merged(where: Where, name: string, path: string): Promise<void> {
-  const { data: main } = await alice.rest.git.getRef({ ...where, ref: "heads/main" });
-  await alice.rest.git.createRef({ ...where, ref: `refs/heads/${name}`, sha: main.object.sha });
-  await alice.rest.repos.createOrUpdateFileContents({
-    ...where,
-    path,
-    branch: name,
-    message: path,
-    content: Buffer.from(`${name}\n`).toString("base64"),
-  });
-  const { data } = await alice.rest.pulls.create({ ...where, head: name, base: "main", title: name });
-  await alice.rest.pulls.merge({ ...where, pull_number: data.number });
-  await harness.sim.settle();
-}
+let world: OrganisationWorld;
+const at = (hhmm: string) => world.at(hhmm);
+const merged = (where: Where, branch: string, path: string) => world.pull(where, { branch, path });
 
 async function declaration(where: Where, services: string): Promise<{ body: string; requests: string[] }> {
-  const before = harness.sim.appRequests().length;
-  const number = harness.sim.fileIssueForm(
-    "alice",
-    { owner: where.owner, name: where.repo },
-    { title: "Search down", body: form(services), labels: ["incident"] },
-  );
-  await harness.sim.settle();
-  const requests = names(harness.sim.appRequests().slice(before));
-  const { data } = await alice.rest.issues.listComments({ ...where, issue_number: number });
-  return { body: data.find((c) => c.body?.includes("incident-app:declaration"))?.body ?? "", requests };
+  let number = 0;
+  const requests = await world.requestsOf(() => {
+    number = world.declare(where, "Search down", formBody({ services }));
+  });
+  const body = (await world.comments(where, number)).find((c) => c.includes("incident-app:declaration"));
+  return { body: body ?? "", requests: requestNames(requests) };
 }
 
 beforeAll(async () => {
-  harness = await startHarness({ start: "2026-02-03T13:00:00Z" });
-  const { sim } = harness;
-  sim.createOrg("acme", ["alice", "bob", "carol", "dave"]);
-  const config = { ".github/incident.yml": CONFIG };
-  sim.createRepo({ owner: "acme", name: "incidents", private: true, files: config });
-  sim.createRepo({
-    owner: "acme",
-    name: "platform",
-    files: {
-      ...config,
-      // The repository's own CODEOWNERS: what the services' sources replace.
-      ".github/CODEOWNERS": "* @carol\n",
-      "services/search/CODEOWNERS": "*.ts @bob\n",
-      "services/search/a.ts": "1\n",
-    },
+  world = await startOrganisationWorld({
+    members: ["alice", "bob", "carol", "dave"],
+    config: CONFIG,
+    repos: [
+      {
+        name: "platform",
+        config: CONFIG,
+        files: {
+          // The repository's own CODEOWNERS: what the services' sources replace.
+          ".github/CODEOWNERS": "* @carol\n",
+          "services/search/CODEOWNERS": "*.ts @bob\n",
+          "services/search/a.ts": "1\n",
+        },
+      },
+      { name: "web", config: CONFIG, files: { ".github/CODEOWNERS": "* @carol\n" } },
+    ],
   });
-  sim.createRepo({ owner: "acme", name: "web", files: { ...config, ".github/CODEOWNERS": "* @carol\n" } });
-  await sim.installApp("acme", ["incidents", "platform", "web"]);
-  alice = sim.as("alice");
   at("13:30");
   await merged(platform, "tune-scoring", "services/search/score.ts"); // platform #1
   await merged(platform, "api-limits", "services/api/limits.go"); // platform #2
   await merged(platform, "ghost-change", "services/ghost/x.ts"); // platform #3
   await merged(web, "web-change", "app.js"); // web #1
 }, 120_000);
-afterAll(() => harness.close());
+afterAll(() => world.harness.close());
 
 describe("a service's code owners source", () => {
   it("takes each service's owners from its file or its list, else the repository's CODEOWNERS, in one batched read", async () => {

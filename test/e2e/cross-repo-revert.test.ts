@@ -1,8 +1,9 @@
-import type { RequestLogEntry } from "@incident-app/github-simulator";
 import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.js";
+import type { Harness } from "../support/harness.js";
 import { FORM_BODY } from "../support/history-builder.js";
+import { type OrganisationWorld, startOrganisationWorld } from "../support/organisation-world.js";
+import { pullWith, requestNames } from "../support/sim-code.js";
 
 /**
  * Organisation mode: the incident lives in `acme/incidents`, the code in the services'
@@ -19,80 +20,39 @@ const CONFIG = `services:
 `;
 const code = { owner: "acme", repo: "search-service" };
 const incidents = { owner: "acme", repo: "incidents" };
+let world: OrganisationWorld;
 let harness: Harness;
 let alice: Octokit;
 let incident = 0;
 let local = 0;
 
-const at = (hhmm: string) => harness.clock.set(new Date(`2026-02-03T${hhmm}:00Z`));
-
-async function merged(where: typeof code, name: string, path: string, text: string, merge = true) {
-  const { data: main } = await alice.rest.git.getRef({ ...where, ref: "heads/main" });
-  await alice.rest.git.createRef({ ...where, ref: `refs/heads/${name}`, sha: main.object.sha });
-  const current = await alice.rest.repos.getContent({ ...where, path, ref: name }).catch(() => null);
-  const sha = current && !Array.isArray(current.data) ? (current.data as { sha: string }).sha : undefined;
-  await alice.rest.repos.createOrUpdateFileContents({
-    ...where,
-    path,
-    branch: name,
-    message: path,
-    content: Buffer.from(text).toString("base64"),
-    ...(sha ? { sha } : {}),
-  });
-  const { data } = await alice.rest.pulls.create({ ...where, head: name, base: "main", title: name });
-  if (merge) await alice.rest.pulls.merge({ ...where, pull_number: data.number });
-  return data.number;
-}
-
+const at = (hhmm: string) => world.at(hhmm);
+const merged = (where: typeof code, branch: string, path: string, text: string, merge = true) =>
+  pullWith(alice, where, { branch, path, text, merge });
 /** The reply to a command, and what the app asked of GitHub while answering it. */
-async function say(body: string): Promise<{ reply: string; requests: RequestLogEntry[] }> {
-  const before = harness.sim.appRequests().length;
-  await alice.rest.issues.createComment({ ...incidents, issue_number: incident, body });
-  await harness.sim.settle();
-  const requests = harness.sim.appRequests().slice(before);
-  const { data } = await alice.rest.issues.listComments({
-    ...incidents,
-    issue_number: incident,
-    per_page: 100,
-  });
-  return { reply: data.at(-1)?.body ?? "", requests };
-}
-
-async function timeline(): Promise<string> {
-  const { data } = await alice.rest.issues.listComments({
-    ...incidents,
-    issue_number: incident,
-    per_page: 100,
-  });
-  return data.find((comment) => comment.body?.includes("Timeline"))?.body ?? "";
-}
+const say = (body: string) => world.say(incident, body);
+const timeline = () => world.timeline(incident);
 
 beforeAll(async () => {
-  harness = await startHarness({ start: "2026-02-03T13:00:00Z" });
-  const { sim } = harness;
-  sim.createOrg("acme", ["alice", "bob"]);
-  sim.createRepo({
-    owner: "acme",
-    name: "incidents",
-    private: true,
-    files: { ".github/incident.yml": CONFIG, "src/local.ts": "l1\n" },
+  world = await startOrganisationWorld({
+    members: ["alice", "bob"],
+    config: CONFIG,
+    files: { "src/local.ts": "l1\n" },
+    repos: [
+      { name: "search-service", files: { "src/score.ts": "s1\n" } },
+      { name: "api", files: { "a.txt": "a\n" } },
+      // Private, so the app's installation cannot even read it.
+      { name: "not-installed", private: true, installed: false, files: { "a.txt": "a\n" } },
+    ],
   });
-  sim.createRepo({ owner: "acme", name: "search-service", files: { "src/score.ts": "s1\n" } });
-  sim.createRepo({ owner: "acme", name: "api", files: { "a.txt": "a\n" } });
-  // Private, so the app's installation cannot even read it.
-  sim.createRepo({ owner: "acme", name: "not-installed", private: true, files: { "a.txt": "a\n" } });
-  await sim.installApp("acme", ["incidents", "search-service", "api"]);
-  alice = sim.as("alice");
+  ({ harness, alice } = world);
+  const { sim } = harness;
   await merged(code, "tune-scoring", "src/score.ts", "s2\n"); // search-service #1
   await merged(code, "wip", "src/wip.ts", "w\n", false); // search-service #2, open
   local = await merged(incidents, "local-change", "src/local.ts", "l2\n");
   await sim.settle();
   at("14:23");
-  incident = sim.fileIssueForm(
-    "alice",
-    { owner: "acme", name: "incidents" },
-    { title: "Search down", body: FORM_BODY, labels: ["incident"] },
-  );
+  incident = world.declare(incidents, "Search down", FORM_BODY);
   await sim.settle();
 }, 120_000);
 afterAll(() => harness.close());
@@ -107,7 +67,7 @@ describe("/revert in a service's repository", () => {
     localCost = requests.length;
     // The pull request's node id came with the incident's read: no read of its own. The
     // incident's service lives in acme/search-service, whose code its timeline shows.
-    expect(requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`)).toEqual([
+    expect(requestNames(requests)).toEqual([
       "IncidentHistory",
       "IncidentElsewhere",
       "IncidentWrites",
@@ -126,7 +86,7 @@ describe("/revert in a service's repository", () => {
     expect(pull.head.ref).toBe("revert-1-tune-scoring");
     expect(pull.body).toContain("(acme/incidents#");
     expect(requests.length).toBeLessThanOrEqual(localCost + 1);
-    expect(requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`)).toEqual([
+    expect(requestNames(requests)).toEqual([
       "IncidentHistory",
       // The service's code, for the timeline (and a revert already there): the one read extra.
       "IncidentElsewhere",
@@ -145,16 +105,13 @@ describe("/revert in a service's repository", () => {
 
   it("shows the revert merged in the service's repository on the incident's timeline", async () => {
     at("14:34");
-    const before = harness.sim.appRequests().length;
-    await alice.rest.pulls.merge({ ...code, pull_number: 3 });
-    await harness.sim.settle();
-    const requests = harness.sim.appRequests().slice(before);
+    const requests = await world.requestsOf(() => alice.rest.pulls.merge({ ...code, pull_number: 3 }));
     expect(await timeline()).toContain(
       "Revert PR acme/search-service#3 (reverts acme/search-service#1) merged",
     );
     // acme/search-service's config (its first event: read, then cached), the pull request's own
     // read there, then the incident's read and one write in acme/incidents.
-    const names = requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`);
+    const names = requestNames(requests);
     expect(names.filter((name) => name !== "GET repos/get-content")).toEqual([
       "PullRequestContext",
       "IncidentHistory",
@@ -197,7 +154,7 @@ describe("/hotfix in a service's repository", () => {
     expect(branch.object.sha).toBe(main.object.sha);
     // History read, the service's code, 👀, resolve the default branch, create the ref, reply; then the timeline
     // only when time moved its clocks: a local `/hotfix` costs 5 (docs/code-response.md), this one extra read.
-    const names = requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`);
+    const names = requestNames(requests);
     expect(names.slice(0, 6)).toEqual([
       "IncidentHistory",
       // The service's code (is the branch there already?), one batched document.

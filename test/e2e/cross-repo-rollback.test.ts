@@ -1,8 +1,9 @@
-import type { RequestLogEntry } from "@incident-app/github-simulator";
 import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.js";
+import type { Harness } from "../support/harness.js";
 import { FORM_BODY } from "../support/history-builder.js";
+import { type OrganisationWorld, startOrganisationWorld } from "../support/organisation-world.js";
+import { deployedToProduction, requestNames as names } from "../support/sim-code.js";
 
 /**
  * Organisation mode, deployments: `/rollback acme/search-service` creates a production
@@ -24,6 +25,7 @@ const CONFIG = `services:
 const search = { owner: "acme", repo: "search-service" };
 const api = { owner: "acme", repo: "api" };
 const incidents = { owner: "acme", repo: "incidents" };
+let world: OrganisationWorld;
 let harness: Harness;
 let alice: Octokit;
 let deployer: Octokit;
@@ -31,65 +33,27 @@ let incident = 0;
 let good = "";
 let bad = "";
 
-const at = (hhmm: string) => harness.clock.set(new Date(`2026-02-03T${hhmm}:00Z`));
-const names = (requests: RequestLogEntry[]) =>
-  requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`);
-
+const at = (hhmm: string) => world.at(hhmm);
 /** A production deployment the CD made and finished, of the default branch's head. */
-async function deployed(where: typeof search): Promise<{ id: number; sha: string }> {
-  const { data } = await deployer.rest.repos.createDeployment({
-    ...where,
-    ref: "main",
-    environment: "production",
-  });
-  const deployment = data as { id: number; sha: string };
-  await deployer.rest.repos.createDeploymentStatus({
-    ...where,
-    deployment_id: deployment.id,
-    state: "success",
-  });
-  return deployment;
-}
-
-async function comments(number: number) {
-  const { data } = await alice.rest.issues.listComments({
-    ...incidents,
-    issue_number: number,
-    per_page: 100,
-  });
-  return data;
-}
-
+const deployed = (where: typeof search) => deployedToProduction(deployer, where);
+const comments = (number: number) => world.comments(incidents, number);
 /** The reply to a command, and what the app asked of GitHub while answering it. */
-async function say(body: string, number = incident): Promise<{ reply: string; requests: RequestLogEntry[] }> {
-  const before = harness.sim.appRequests().length;
-  await alice.rest.issues.createComment({ ...incidents, issue_number: number, body });
-  await harness.sim.settle();
-  const requests = harness.sim.appRequests().slice(before);
-  return { reply: (await comments(number)).at(-1)?.body ?? "", requests };
-}
-
-async function timeline(number = incident): Promise<string> {
-  const found = (await comments(number)).find((c) => c.body?.includes("incident-app:timeline"));
-  return found?.body ?? "";
-}
+const say = (body: string, number = incident) => world.say(number, body);
+const timeline = (number = incident) => world.timeline(number);
 
 beforeAll(async () => {
-  harness = await startHarness({ start: "2026-02-03T13:00:00Z" });
-  const { sim } = harness;
-  sim.createOrg("acme", ["alice", "deployer"]);
-  sim.createRepo({
-    owner: "acme",
-    name: "incidents",
-    private: true,
-    files: { ".github/incident.yml": CONFIG },
+  world = await startOrganisationWorld({
+    members: ["alice", "deployer"],
+    config: CONFIG,
+    repos: [
+      { name: "search-service", files: { "src/score.ts": "s1\n" } },
+      { name: "api", files: { "a.txt": "a\n" } },
+      { name: "legacy", archived: true, files: { "a.txt": "a\n" } },
+      { name: "not-installed", private: true, installed: false, files: { "a.txt": "a\n" } },
+    ],
   });
-  sim.createRepo({ owner: "acme", name: "search-service", files: { "src/score.ts": "s1\n" } });
-  sim.createRepo({ owner: "acme", name: "api", files: { "a.txt": "a\n" } });
-  sim.createRepo({ owner: "acme", name: "legacy", archived: true, files: { "a.txt": "a\n" } });
-  sim.createRepo({ owner: "acme", name: "not-installed", private: true, files: { "a.txt": "a\n" } });
-  await sim.installApp("acme", ["incidents", "search-service", "api", "legacy"]);
-  alice = sim.as("alice");
+  ({ harness, alice } = world);
+  const { sim } = harness;
   deployer = sim.as("deployer");
   at("13:05");
   good = (await deployed(search)).sha;
@@ -100,11 +64,7 @@ beforeAll(async () => {
   await sim.settle();
   at("14:30");
   // Impact started 14:23 (the form): the 14:24 deployment is after it, so 13:05's commit is the good one.
-  incident = sim.fileIssueForm(
-    "alice",
-    { owner: "acme", name: "incidents" },
-    { title: "Search down", body: FORM_BODY, labels: ["incident"] },
-  );
+  incident = world.declare(incidents, "Search down", FORM_BODY);
   await sim.settle();
 }, 120_000);
 afterAll(() => harness.close());
@@ -167,16 +127,15 @@ describe("/rollback in a service's repository", () => {
 
   it("puts each status the CD reports on the incident, for one read and one write each", async () => {
     at("14:36");
-    const before = harness.sim.appRequests().length;
-    await deployer.rest.repos.createDeploymentStatus({
-      ...search,
-      deployment_id: deploymentId,
-      state: "in_progress",
-    });
-    await harness.sim.settle();
-    const made = harness.sim.appRequests().slice(before);
+    const made = await world.requestsOf(() =>
+      deployer.rest.repos.createDeploymentStatus({
+        ...search,
+        deployment_id: deploymentId,
+        state: "in_progress",
+      }),
+    );
     expect(names(made)).toEqual(["IncidentHistory", "IncidentElsewhere", "IncidentWrites"]);
-    const reply = (await comments(incident)).find((c) => c.body?.includes("Rolling back"))?.body ?? "";
+    const reply = (await comments(incident)).find((body) => body.includes("Rolling back")) ?? "";
     expect(reply).toContain("Progress (UTC): in progress 14:36");
     expect(await timeline()).toContain(
       `🔁 Rollback of \`acme/search-service\` to \`${good.slice(0, 7)}\`: in progress`,
@@ -200,17 +159,15 @@ describe("/rollback in a service's repository", () => {
       state: "success",
     });
     await harness.sim.settle();
-    const reply = (await comments(incident)).find((c) => c.body?.includes("Rolling back"))?.body ?? "";
+    const reply = (await comments(incident)).find((body) => body.includes("Rolling back")) ?? "";
     expect(reply).toContain("Progress (UTC): in progress 14:36 → success 14:40");
     expect(await timeline()).toContain(
       `🔁 Rollback of \`acme/search-service\` to \`${good.slice(0, 7)}\`: success`,
     );
     const delivery = harness.sim.deliveries.filter((d) => d.event === "deployment_status").at(-1);
     if (!delivery) throw new Error("no delivery");
-    const before = harness.sim.appRequests().length;
-    await harness.sim.redeliver(delivery.id);
-    await harness.sim.settle();
-    expect(names(harness.sim.appRequests().slice(before))).toEqual(["IncidentHistory", "IncidentElsewhere"]);
+    const redelivered = await world.requestsOf(() => harness.sim.redeliver(delivery.id));
+    expect(names(redelivered)).toEqual(["IncidentHistory", "IncidentElsewhere"]);
   });
 
   it("names the repository and what to type when it cannot", async () => {
@@ -263,14 +220,10 @@ describe("/hotfix from deployed, and bare commands, in a service's repository", 
 
   it("with several affected services, a bare /hotfix or /rollback asks which", async () => {
     at("14:50");
-    const second = harness.sim.fileIssueForm(
-      "alice",
-      { owner: "acme", name: "incidents" },
-      {
-        title: "Search and API down",
-        body: FORM_BODY.replace("\nsearch\n", "\nsearch, api\n"),
-        labels: ["incident"],
-      },
+    const second = world.declare(
+      incidents,
+      "Search and API down",
+      FORM_BODY.replace("\nsearch\n", "\nsearch, api\n"),
     );
     await harness.sim.settle();
     for (const command of ["hotfix", "rollback"]) {
@@ -286,11 +239,11 @@ describe("/hotfix from deployed, and bare commands, in a service's repository", 
 
 describe("the services' repositories, checked when the config is loaded", () => {
   it("names the one the app cannot see and the archived one, once, and reads them in one request per load", async () => {
-    const warnings = (await comments(incident)).filter((c) =>
-      c.body?.includes("Incident configuration: repositories the app cannot use"),
+    const warnings = (await comments(incident)).filter((body) =>
+      body.includes("Incident configuration: repositories the app cannot use"),
     );
     expect(warnings).toHaveLength(1);
-    const body = warnings[0]?.body ?? "";
+    const body = warnings[0] ?? "";
     expect(body).toContain(
       "- `services.ghost.repository`: `acme/not-installed` does not exist, or the app is not installed on it",
     );

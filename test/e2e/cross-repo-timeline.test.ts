@@ -1,8 +1,9 @@
-import type { RequestLogEntry } from "@incident-app/github-simulator";
 import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.js";
+import type { Harness } from "../support/harness.js";
 import { FORM_BODY } from "../support/history-builder.js";
+import { type OrganisationWorld, startOrganisationWorld } from "../support/organisation-world.js";
+import { deployedToProduction, requestNames as names } from "../support/sim-code.js";
 
 /**
  * Organisation mode (§13): the incident in `acme/incidents` shows its code in the services'
@@ -22,6 +23,7 @@ const search = { owner: "acme", repo: "search-service" };
 const api = { owner: "acme", repo: "api" };
 const HOTFIX = "hotfix/inc-20260203-001";
 
+let world: OrganisationWorld;
 let harness: Harness;
 let alice: Octokit;
 let deployer: Octokit;
@@ -29,77 +31,25 @@ let incident = 0;
 let early = "";
 let during = "";
 
-const at = (hhmm: string) => harness.clock.set(new Date(`2026-02-03T${hhmm}:00Z`));
-const names = (requests: RequestLogEntry[]) =>
-  requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`);
-
-async function deployed(where: typeof search): Promise<string> {
-  const { data } = await deployer.rest.repos.createDeployment({
-    ...where,
-    ref: "main",
-    environment: "production",
-  });
-  const deployment = data as { id: number; sha: string };
-  await deployer.rest.repos.createDeploymentStatus({
-    ...where,
-    deployment_id: deployment.id,
-    state: "success",
-  });
-  return deployment.sha;
-}
-
-async function pull(where: typeof search, head: string, path: string, merge: boolean): Promise<number> {
-  const { data: main } = await alice.rest.git.getRef({ ...where, ref: "heads/main" });
-  await alice.rest.git
-    .createRef({ ...where, ref: `refs/heads/${head}`, sha: main.object.sha })
-    .catch(() => null);
-  await alice.rest.repos.createOrUpdateFileContents({
-    ...where,
-    path,
-    branch: head,
-    message: path,
-    content: Buffer.from(`${head}\n`).toString("base64"),
-  });
-  const { data } = await alice.rest.pulls.create({ ...where, head, base: "main", title: head });
-  if (merge) await alice.rest.pulls.merge({ ...where, pull_number: data.number });
-  await harness.sim.settle();
-  return data.number;
-}
-
-async function comments(number = incident): Promise<string[]> {
-  const { data } = await alice.rest.issues.listComments({
-    ...incidents,
-    issue_number: number,
-    per_page: 100,
-  });
-  return data.map((comment) => comment.body ?? "");
-}
-
-async function say(body: string, number = incident): Promise<{ reply: string; requests: RequestLogEntry[] }> {
-  const before = harness.sim.appRequests().length;
-  await alice.rest.issues.createComment({ ...incidents, issue_number: number, body });
-  await harness.sim.settle();
-  return { reply: (await comments(number)).at(-1) ?? "", requests: harness.sim.appRequests().slice(before) };
-}
-
-async function timeline(number = incident): Promise<string> {
-  return (await comments(number)).find((body) => body.includes("incident-app:timeline")) ?? "";
-}
+const at = (hhmm: string) => world.at(hhmm);
+const deployed = async (where: typeof search) => (await deployedToProduction(deployer, where)).sha;
+const pull = (where: typeof search, branch: string, path: string, merge: boolean) =>
+  world.pull(where, { branch, path, merge });
+const comments = (number = incident) => world.comments(incidents, number);
+const say = (body: string, number = incident) => world.say(number, body);
+const timeline = (number = incident) => world.timeline(number);
 
 beforeAll(async () => {
-  harness = await startHarness({ start: "2026-02-03T13:00:00Z" });
-  const { sim } = harness;
-  sim.createOrg("acme", ["alice", "deployer"]);
-  sim.createRepo({
-    owner: "acme",
-    name: "incidents",
-    private: true,
-    files: { ".github/incident.yml": CONFIG },
+  world = await startOrganisationWorld({
+    members: ["alice", "deployer"],
+    config: CONFIG,
+    repos: [
+      { name: "search-service", files: { "src/score.ts": "s1\n" } },
+      { name: "api", files: { "a.txt": "a\n" } },
+    ],
   });
-  sim.createRepo({ owner: "acme", name: "search-service", files: { "src/score.ts": "s1\n" } });
-  sim.createRepo({ owner: "acme", name: "api", files: { "a.txt": "a\n" } });
-  await sim.installApp("acme", ["incidents", "search-service", "api"]);
-  alice = sim.as("alice");
+  ({ harness, alice } = world);
+  const { sim } = harness;
   deployer = sim.as("deployer");
   at("13:05");
   early = await deployed(search);
@@ -109,11 +59,7 @@ beforeAll(async () => {
   during = await deployed(search);
   await sim.settle();
   at("14:30");
-  incident = sim.fileIssueForm(
-    "alice",
-    { owner: "acme", name: "incidents" },
-    { title: "Search down", body: FORM_BODY, labels: ["incident"] },
-  );
+  incident = world.declare(incidents, "Search down", FORM_BODY);
   await sim.settle();
 }, 120_000);
 afterAll(() => harness.close());
@@ -196,14 +142,10 @@ describe("a freeze check GitHub refuses in another repository", () => {
     at("15:00");
     feature = await pull(api, "feature-b", "b.txt", false);
     harness.sim.archiveRepo({ owner: "acme", name: "api" });
-    frozen = harness.sim.fileIssueForm(
-      "alice",
-      { owner: "acme", name: "incidents" },
-      {
-        title: "API down",
-        body: FORM_BODY.replace("SEV-2", "SEV-1").replace("\nsearch\n", "\napi\n"),
-        labels: ["incident"],
-      },
+    frozen = world.declare(
+      incidents,
+      "API down",
+      FORM_BODY.replace("SEV-2", "SEV-1").replace("\nsearch\n", "\napi\n"),
     );
     await harness.sim.settle();
     const told = (await comments(frozen)).filter((body) =>

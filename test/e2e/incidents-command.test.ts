@@ -1,7 +1,8 @@
-import type { RequestLogEntry } from "@incident-app/github-simulator";
 import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.js";
+import type { Harness } from "../support/harness.js";
+import { startOrganisationWorld } from "../support/organisation-world.js";
+import { requestNames as named } from "../support/sim-code.js";
 
 /**
  * `/incidents` across the installation's repositories: the incident label renamed to
@@ -38,21 +39,17 @@ async function say(repo: string, number: number, body: string) {
   return { reply: reply?.user?.type === "Bot" ? (reply.body ?? "") : "", requests };
 }
 
-const named = (requests: RequestLogEntry[]) =>
-  requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`);
-
 beforeAll(async () => {
-  harness = await startHarness({ start: "2026-02-03T14:00:00Z" });
+  ({ harness, alice } = await startOrganisationWorld({
+    start: "2026-02-03T14:00:00Z",
+    members: ["alice", "bob", "dave"],
+    config: CONFIG,
+    repos: [
+      { name: "api", private: true, config: CONFIG },
+      { name: "site", config: CONFIG },
+    ],
+  }));
   const { sim } = harness;
-  sim.createOrg("acme", ["alice", "bob", "dave"]);
-  for (const [name, isPrivate] of [
-    ["incidents", true],
-    ["api", true],
-    ["site", false],
-  ] as const)
-    sim.createRepo({ owner: "acme", name, private: isPrivate, files: { ".github/incident.yml": CONFIG } });
-  await sim.installApp("acme", ["incidents", "api", "site"]);
-  alice = sim.as("alice");
   for (const repo of ["incidents", "site"])
     plain[repo] = (
       await alice.rest.issues.create({ owner: "acme", repo, title: "Quarterly planning" })

@@ -1,8 +1,9 @@
-import type { RequestLogEntry } from "@incident-app/github-simulator";
 import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.js";
+import type { Harness } from "../support/harness.js";
 import { FORM_BODY } from "../support/history-builder.js";
+import { type OrganisationWorld, startOrganisationWorld, type Where } from "../support/organisation-world.js";
+import { requestNames as names } from "../support/sim-code.js";
 
 /**
  * `/move [owner/repo]` (§13): an incident declared in a code repository moves to the
@@ -24,30 +25,15 @@ const OPEN_CONFIG = `organisation:
 `;
 const SECURITY_FORM = FORM_BODY.replace("- [ ] This is a security", "- [x] This is a security");
 
+let world: OrganisationWorld;
 let harness: Harness;
 let alice: Octokit;
 const api = { owner: "acme", repo: "api" };
 const incidents = { owner: "acme", repo: "incidents" };
-type Where = typeof api;
 
-const at = (hhmm: string) => harness.clock.set(new Date(`2026-02-03T${hhmm}:00Z`));
-const names = (requests: RequestLogEntry[]) =>
-  requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`);
-
-async function requestsOf(act: () => unknown): Promise<RequestLogEntry[]> {
-  const before = harness.sim.appRequests().length;
-  await act();
-  await harness.sim.settle();
-  return harness.sim.appRequests().slice(before);
-}
-
-function declare(where: Where, title: string, body = FORM_BODY): number {
-  return harness.sim.fileIssueForm(
-    "alice",
-    { owner: where.owner, name: where.repo },
-    { title, body, labels: ["incident"] },
-  );
-}
+const at = (hhmm: string) => world.at(hhmm);
+const requestsOf = (act: () => unknown) => world.requestsOf(act);
+const declare = (where: Where, title: string, body = FORM_BODY) => world.declare(where, title, body);
 
 async function say(who: string, where: Where, number: number, body: string): Promise<void> {
   await harness.sim.as(who).rest.issues.createComment({ ...where, issue_number: number, body });
@@ -71,18 +57,18 @@ async function repositoryOf(where: Where, number: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  harness = await startHarness({ start: "2026-02-03T13:00:00Z" });
-  const { sim } = harness;
-  sim.createOrg("acme", ["alice", "bob"]);
-  const files = { ".github/incident.yml": CONFIG };
-  sim.createRepo({ owner: "acme", name: "incidents", private: true, files });
-  sim.createRepo({ owner: "acme", name: "api", files: { ...files, "a.txt": "a\n" } });
-  sim.createRepo({ owner: "acme", name: "web", files: { ".github/incident.yml": OPEN_CONFIG } });
-  sim.createRepo({ owner: "acme", name: "open-incidents", files: { ".github/incident.yml": OPEN_CONFIG } });
-  // `acme/vault` (the security repository) exists but the app is not installed on it.
-  sim.createRepo({ owner: "acme", name: "vault", private: true, files });
-  await sim.installApp("acme", ["incidents", "api", "web", "open-incidents"]);
-  alice = sim.as("alice");
+  world = await startOrganisationWorld({
+    members: ["alice", "bob"],
+    config: CONFIG,
+    repos: [
+      { name: "api", config: CONFIG, files: { "a.txt": "a\n" } },
+      { name: "web", config: OPEN_CONFIG },
+      { name: "open-incidents", config: OPEN_CONFIG },
+      // `acme/vault` (the security repository) exists but the app is not installed on it.
+      { name: "vault", private: true, installed: false, config: CONFIG },
+    ],
+  });
+  ({ harness, alice } = world);
 }, 120_000);
 afterAll(() => harness.close());
 

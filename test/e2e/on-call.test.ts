@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { repoOctokit } from "../../src/github/installations.js";
-import { runSweep } from "../../src/pipelines/run-sweep.js";
+import { sweepNow } from "../support/sweep-now.js";
 import { type OutwardHarness, startOutwardHarness } from "./outward-harness.js";
 
 // A daily rotation handing over at 15:00 UTC, and carol covering dave's shift on the 4th.
@@ -29,14 +28,7 @@ describe("on call now (simulator)", () => {
 
     // Declared during bob's shift; the escalation fires at 15:30, in dave's.
     h.clock.set(new Date("2026-02-03T15:30:00Z"));
-    await runSweep({
-      octokit: await repoOctokit(h.probot, "acme", "search"),
-      repos: ["acme/search"],
-      now: h.clock.now(),
-      dryRun: false,
-      botLogin: h.sim.botLogin,
-    });
-    await h.settle();
+    await sweepNow(h, "search");
     const escalation = (await h.appComments(number)).find((body) => body.includes("incident-app:escalation"));
     expect(escalation).toContain("@dave");
     expect(escalation).not.toContain("@bob");

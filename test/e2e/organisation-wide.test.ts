@@ -1,7 +1,9 @@
-import type { RequestLogEntry } from "@incident-app/github-simulator";
 import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.js";
+import type { Harness } from "../support/harness.js";
+import { formBody } from "../support/history-builder.js";
+import { type OrganisationWorld, startOrganisationWorld, type Where } from "../support/organisation-world.js";
+import { requestNames as names } from "../support/sim-code.js";
 
 /**
  * Organisation mode across repositories (§13): incidents in `acme/incidents`, code in
@@ -25,74 +27,19 @@ const MOVING = `${CONFIG.replace("repository: acme/incidents", "repository: acme
 const incidents = { owner: "acme", repo: "incidents" };
 const search = { owner: "acme", repo: "search-service" };
 const api = { owner: "acme", repo: "api" };
-type Where = typeof search;
-
+let world: OrganisationWorld;
 let harness: Harness;
 let alice: Octokit;
 
-const at = (hhmm: string) => harness.clock.set(new Date(`2026-02-03T${hhmm}:00Z`));
-
-function form(severity: string, services: string, started = "2026-02-03 14:23"): string {
-  return [
-    "### Severity",
-    severity,
-    "### What is broken / user impact",
-    "Search returns nothing.",
-    "### Affected services",
-    services,
-    "### When it started",
-    started,
-    "### How it was detected",
-    "Automated alert",
-    "### Links",
-    "_No response_",
-  ].join("\n\n");
-}
-
-async function branchWith(where: Where, name: string, path: string, text: string): Promise<void> {
-  const { data: main } = await alice.rest.git.getRef({ ...where, ref: "heads/main" });
-  await alice.rest.git.createRef({ ...where, ref: `refs/heads/${name}`, sha: main.object.sha });
-  await alice.rest.repos.createOrUpdateFileContents({
-    ...where,
-    path,
-    branch: name,
-    message: path,
-    content: Buffer.from(text).toString("base64"),
-  });
-}
-
-async function pull(where: Where, name: string, path: string, merge: boolean): Promise<number> {
-  await branchWith(where, name, path, `${name}\n`);
-  const { data } = await alice.rest.pulls.create({ ...where, head: name, base: "main", title: name });
-  if (merge) await alice.rest.pulls.merge({ ...where, pull_number: data.number });
-  await harness.sim.settle();
-  return data.number;
-}
-
+const at = (hhmm: string) => world.at(hhmm);
+const form = (severity: string, services: string, started = "2026-02-03 14:23") =>
+  formBody({ severity, services, started });
+const pull = (where: Where, branch: string, path: string, merge: boolean) =>
+  world.pull(where, { branch, path, merge });
 /** What the app asked of GitHub while `act` ran and everything settled. */
-async function requestsOf(act: () => unknown): Promise<RequestLogEntry[]> {
-  const before = harness.sim.appRequests().length;
-  await act();
-  await harness.sim.settle();
-  return harness.sim.appRequests().slice(before);
-}
-
-const names = (requests: RequestLogEntry[]) =>
-  requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`);
-
-async function declare(where: Where, title: string, body: string): Promise<number> {
-  const number = harness.sim.fileIssueForm(
-    "alice",
-    { owner: where.owner, name: where.repo },
-    { title, body, labels: ["incident"] },
-  );
-  return number;
-}
-
-async function comments(where: Where, number: number): Promise<string[]> {
-  const { data } = await alice.rest.issues.listComments({ ...where, issue_number: number, per_page: 100 });
-  return data.map((comment) => comment.body ?? "");
-}
+const requestsOf = (act: () => unknown) => world.requestsOf(act);
+const declare = async (where: Where, title: string, body: string) => world.declare(where, title, body);
+const comments = (where: Where, number: number) => world.comments(where, number);
 
 async function freezeCheck(where: Where, ref: string) {
   const { data } = await alice.rest.checks.listForRef({ ...where, ref, check_name: "incident-freeze" });
@@ -101,22 +48,22 @@ async function freezeCheck(where: Where, ref: string) {
 }
 
 beforeAll(async () => {
-  harness = await startHarness({ start: "2026-02-03T13:00:00Z" });
-  const { sim } = harness;
-  sim.createOrg("acme", ["alice", "bob", "carol"]);
-  const config = { ".github/incident.yml": CONFIG };
-  sim.createRepo({ owner: "acme", name: "incidents", private: true, files: config });
-  sim.createRepo({
-    owner: "acme",
-    name: "search-service",
-    files: { ...config, ".github/CODEOWNERS": "src/search/ @bob\ndocs/ @carol\n", "src/search/a.ts": "1\n" },
+  world = await startOrganisationWorld({
+    members: ["alice", "bob", "carol"],
+    config: CONFIG,
+    repos: [
+      {
+        name: "search-service",
+        config: CONFIG,
+        files: { ".github/CODEOWNERS": "src/search/ @bob\ndocs/ @carol\n", "src/search/a.ts": "1\n" },
+      },
+      { name: "api", config: CONFIG, files: { "a.txt": "a\n" } },
+      // Private and without the app: every batched read names it, and GitHub answers the others.
+      { name: "not-installed", private: true, installed: false, files: { "a.txt": "a\n" } },
+      { name: "web", config: MOVING, files: { "w.txt": "w\n" } },
+    ],
   });
-  sim.createRepo({ owner: "acme", name: "api", files: { ...config, "a.txt": "a\n" } });
-  // Private and without the app: every batched read names it, and GitHub answers the others.
-  sim.createRepo({ owner: "acme", name: "not-installed", private: true, files: { "a.txt": "a\n" } });
-  sim.createRepo({ owner: "acme", name: "web", files: { ".github/incident.yml": MOVING, "w.txt": "w\n" } });
-  await sim.installApp("acme", ["incidents", "search-service", "api", "web"]);
-  alice = sim.as("alice");
+  ({ harness, alice } = world);
 }, 120_000);
 afterAll(() => harness.close());
 

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { repoOctokit } from "../../src/github/installations.js";
 import { startSweepTimer } from "../../src/jobs/sweep-timer.js";
-import { runSweep } from "../../src/pipelines/run-sweep.js";
 import { FORM_BODY } from "../support/history-builder.js";
 import { type PagerDutyReceiver, startPagerDutyReceiver } from "../support/receivers/pagerduty-receiver.js";
+import { sweepNow } from "../support/sweep-now.js";
 import { ALERTS_YAML, type AlertsHarness, fixture, startAlertsHarness } from "./alerts-harness.js";
 
 const PD_KEY = "R0UTINGKEYMADEFORTHISTEST0000000";
@@ -31,17 +30,7 @@ describe("pages that escalate (simulator + PagerDuty receiver + the sweep)", () 
     await pd?.close();
   });
 
-  const sweep = async () => {
-    await runSweep({
-      octokit: await repoOctokit(h.probot, "acme", "search"),
-      repos: ["acme/search"],
-      now: h.clock.now(),
-      dryRun: false,
-      botLogin: h.sim.botLogin,
-      outside: { chat: h.chat, publishFiles: h.publisher.publish, log: h.probot.log },
-    });
-    await h.settle();
-  };
+  const sweep = () => sweepNow(h, "search");
   const comment = async (number: number, body: string) => {
     await h.sim
       .as("bob")

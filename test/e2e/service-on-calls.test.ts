@@ -1,10 +1,9 @@
-import type { RequestLogEntry } from "@incident-app/github-simulator";
 import { afterEach, describe, expect, it } from "vitest";
-import { repoOctokit } from "../../src/github/installations.js";
-import { runSweep } from "../../src/pipelines/run-sweep.js";
 import { type Harness, startHarness } from "../support/harness.js";
 import { FORM_BODY } from "../support/history-builder.js";
 import { type PagerDutyReceiver, startPagerDutyReceiver } from "../support/receivers/pagerduty-receiver.js";
+import { requestNames as names } from "../support/sim-code.js";
+import { sweepNow } from "../support/sweep-now.js";
 
 /**
  * An incident on several services, each with an on-call of its own (§13): each service's
@@ -41,9 +40,6 @@ afterEach(async () => {
   await h?.close();
   await pd?.close();
 });
-
-const names = (requests: RequestLogEntry[]) =>
-  requests.map((entry) => entry.graphql ?? `${entry.method} ${entry.operation}`);
 
 async function start() {
   pd = await startPagerDutyReceiver();
@@ -95,17 +91,7 @@ describe("paging each affected service's on-call", () => {
     ]);
 
     h.clock.set(new Date("2026-02-03T14:29:00Z"));
-    const sweep = async () => {
-      await runSweep({
-        octokit: await repoOctokit(h.probot, "acme", "shop"),
-        repos: ["acme/shop"],
-        now: h.clock.now(),
-        dryRun: false,
-        botLogin: h.sim.botLogin,
-        outside: { chat: h.chat, publishFiles: h.publisher.publish, log: h.probot.log },
-      });
-      await h.settle();
-    };
+    const sweep = () => sweepNow(h, "shop");
     await sweep();
     await sweep(); // once
     const escalation = (await appComments(number)).find((body) => body.includes("incident-app:escalation"));

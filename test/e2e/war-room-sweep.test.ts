@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { repoOctokit } from "../../src/github/installations.js";
-import { runSweep } from "../../src/pipelines/run-sweep.js";
+import { sweepNow } from "../support/sweep-now.js";
 import { startWarRoomHarness, WAR_ROOM_YAML, type WarRoomHarness } from "./war-room-harness.js";
 
 const CHANNEL = "inc-20260203-001";
@@ -21,16 +20,7 @@ describe("war room and the sweep", () => {
     const before = h.slack.requests.length;
 
     h.clock.set(new Date("2026-02-03T14:35:00Z"));
-    const octokit = await repoOctokit(h.probot, "acme", "search");
-    const report = await runSweep({
-      octokit,
-      repos: ["acme/search"],
-      now: h.clock.now(),
-      dryRun: false,
-      botLogin: h.sim.botLogin,
-      outside: { chat: h.chat, publishFiles: h.publisher.publish, log: h.probot.log, warRoom: h.warRoom },
-    });
-    await h.settle();
+    const report = await sweepNow(h, "search", { warRoom: h.warRoom });
     expect(report.actions.map((action) => action.kind)).toContain("escalation");
     const added = h.botMessages(id).slice(mirrored);
     expect(added).toHaveLength(1);

@@ -1,3 +1,4 @@
+import type { RepositoryElsewhere } from "../../src/kernel/code-history.js";
 import {
   type Actor,
   type Association,
@@ -182,6 +183,14 @@ _No response_
 - [ ] This is a security incident (data exposure, unauthorised access)
 `;
 
+/** The form as filed, with its severity, affected services or start changed. */
+export function formBody(fields: { severity?: string; services?: string; started?: string } = {}): string {
+  const { severity = "SEV-2", services = "search", started = "2026-02-03 14:23" } = fields;
+  return FORM_BODY.replace("\nSEV-2\n", `\n${severity}\n`)
+    .replace("\nsearch\n", `\n${services}\n`)
+    .replace("\n2026-02-03 14:23\n", `\n${started}\n`);
+}
+
 /** A pull request fact for tests: open, by `author`, from `head` into main. */
 export function pullFact(number: number, fields: Partial<PullFact> & { at?: string } = {}): PullFact {
   const createdAt = new Date(fields.at ?? "2026-02-03T14:00:00Z");
@@ -200,6 +209,25 @@ export function pullFact(number: number, fields: Partial<PullFact> & { at?: stri
     mergedBy: null,
     body: "",
     files: [],
+    ...fields,
+  };
+}
+
+/** Another repository as the read sees it: visible, on main, nothing read there unless told. */
+export function elsewhereFact(
+  nameWithOwner: string,
+  fields: Partial<RepositoryElsewhere> = {},
+): RepositoryElsewhere {
+  return {
+    nameWithOwner,
+    url: `https://github.com/${nameWithOwner}`,
+    defaultBranch: "main",
+    visible: true,
+    recentIncidents: null,
+    suspects: null,
+    openPulls: null,
+    freezing: null,
+    code: null,
     ...fields,
   };
 }

@@ -3,7 +3,15 @@ import { ConfigSchema } from "../../../src/config/schema.js";
 import type { RepositoryElsewhere } from "../../../src/kernel/code-history.js";
 import { project } from "../../../src/kernel/projection/project-history.js";
 import { readFormTemplate } from "../../../src/pipelines/app-deps.js";
-import { BOT, bot, FORM_BODY, HistoryBuilder, pullFact, user } from "../../support/history-builder.js";
+import {
+  BOT,
+  bot,
+  elsewhereFact,
+  FORM_BODY,
+  HistoryBuilder,
+  pullFact,
+  user,
+} from "../../support/history-builder.js";
 
 /**
  * Organisation mode (§13): the code of another repository on the incident's timeline, as
@@ -16,17 +24,9 @@ const ID = "INC-20260203-001";
 const SHA = "abcdef1234567890abcdef1234567890abcdef12";
 
 function elsewhere(code: Partial<NonNullable<RepositoryElsewhere["code"]>> = {}): RepositoryElsewhere {
-  return {
-    nameWithOwner: "acme/search-service",
-    url: "https://github.com/acme/search-service",
-    defaultBranch: "main",
-    visible: true,
-    recentIncidents: null,
-    suspects: null,
-    openPulls: null,
-    freezing: null,
+  return elsewhereFact("acme/search-service", {
     code: { deployments: [], hotfix: null, hotfixPulls: [], ...code },
-  };
+  });
 }
 
 function deployment(id: number, at: string, ref = "main") {

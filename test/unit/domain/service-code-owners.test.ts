@@ -4,7 +4,7 @@ import { ConfigSchema } from "../../../src/config/schema.js";
 import { selectSuspects } from "../../../src/features/code-response/suspects.js";
 import { project } from "../../../src/kernel/projection/project-history.js";
 import { readFormTemplate } from "../../../src/pipelines/app-deps.js";
-import { BOT, FORM_BODY, HistoryBuilder, pullFact } from "../../support/history-builder.js";
+import { BOT, elsewhereFact, FORM_BODY, HistoryBuilder, pullFact } from "../../support/history-builder.js";
 
 /** `services.<name>.codeOwners` (§13): a list, or a CODEOWNERS-format file in the service's repository. */
 function suspectsWith(codeOwners: unknown, files?: Record<string, string | null>) {
@@ -14,21 +14,7 @@ function suspectsWith(codeOwners: unknown, files?: Record<string, string | null>
     pullFact(7, { state: "MERGED", mergedAt: new Date("2026-02-03T14:00:00Z"), files: ["src/search/a.ts"] }),
   ];
   builder.history.code.suspects = { merged, codeowners: "* @carol\n" };
-  if (files)
-    builder.history.elsewhere = [
-      {
-        nameWithOwner: "acme/shop",
-        url: "",
-        defaultBranch: "main",
-        visible: true,
-        recentIncidents: null,
-        suspects: null,
-        openPulls: null,
-        freezing: null,
-        code: null,
-        codeOwnersFiles: files,
-      },
-    ];
+  if (files) builder.history.elsewhere = [elsewhereFact("acme/shop", { codeOwnersFiles: files })];
   const ctx = { config, botLogin: BOT, formTemplate: readFormTemplate() };
   const history = builder.history;
   return selectSuspects(project(history, ctx), history, config)?.pulls.map((pull) => pull.owners);

@@ -3,37 +3,14 @@ import type { NotifyEvent } from "../../../src/config/outward-schema.js";
 import { ConfigSchema } from "../../../src/config/schema.js";
 import type { ChatNotice } from "../../../src/features/outward/chat-notice.js";
 import { pageActions } from "../../../src/features/outward/page-actions.js";
+import { searchNotice } from "./search-notice.js";
 
 const config = ConfigSchema.parse({
   paging: { service: "pagerduty", pagerduty: { routingKeyFrom: "PD_KEY" } },
 });
 
-function notice(event: NotifyEvent, severity: string, extra: Partial<ChatNotice> = {}): ChatNotice {
-  return {
-    event,
-    key: "k",
-    at: new Date("2026-02-03T14:23:00Z"),
-    time: "14:23 UTC",
-    headline: "h",
-    detail: "Search is down",
-    by: "bob",
-    fromPaging: false,
-    link: "https://github.com/acme/search/issues/1",
-    incident: {
-      id: "INC-20260203-001",
-      title: "Search is down",
-      url: "https://github.com/acme/search/issues/1",
-      severity,
-      color: "d93f0b",
-      status: "investigating",
-      commander: null,
-      services: ["search"],
-      security: false,
-    },
-    severities: [severity],
-    ...extra,
-  };
-}
+const notice = (event: NotifyEvent, severity: string, extra: Partial<ChatNotice> = {}) =>
+  searchNotice(event, { severity }, extra);
 
 describe("what the paging service is told", () => {
   it("pages per the severity's mode: SEV-1 high urgency, SEV-3 low, SEV-4 nothing", () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { NotifyEvent } from "../../../src/config/outward-schema.js";
 import { ConfigSchema } from "../../../src/config/schema.js";
-import type { ChatNotice } from "../../../src/features/outward/chat-notice.js";
 import { pageActions } from "../../../src/features/outward/page-actions.js";
 import { dueForIncident } from "../../../src/features/sweep/due-incident.js";
 import { onCallHolders, primariesByService, serviceOnCalls } from "../../../src/kernel/on-call.js";
 import { FORM_BODY } from "../../support/history-builder.js";
 import { incidentOf } from "../../support/sweep-fixtures.js";
+import { searchNotice } from "./search-notice.js";
 
 /** Each affected service's own on-call (§13): who is paged, assigned and escalated to. */
 const config = ConfigSchema.parse({
@@ -22,31 +22,7 @@ const config = ConfigSchema.parse({
 });
 const at = new Date("2026-02-03T14:23:00Z");
 
-function declared(services: string[], event: NotifyEvent = "declared"): ChatNotice {
-  return {
-    event,
-    key: "k",
-    at,
-    time: "14:23 UTC",
-    headline: "h",
-    detail: "Search is down",
-    by: "bob",
-    fromPaging: false,
-    link: "https://github.com/acme/search/issues/1",
-    incident: {
-      id: "INC-20260203-001",
-      title: "Search is down",
-      url: "https://github.com/acme/search/issues/1",
-      severity: "SEV-1",
-      color: "d93f0b",
-      status: "investigating",
-      commander: null,
-      services,
-      security: false,
-    },
-    severities: ["SEV-1"],
-  };
-}
+const declared = (services: string[], event: NotifyEvent = "declared") => searchNotice(event, { services });
 
 describe("on call per affected service", () => {
   it("names each service's on-call, rotations included, and nobody for a service without one", () => {

@@ -17,6 +17,7 @@ import {
   nodeNotFound,
   type View,
 } from "./gql-types.js";
+import { mutationPayload, targetOfKind } from "./mutation-kit.js";
 import { pullView } from "./pull-view.js";
 import { resolveTarget } from "./query-root.js";
 
@@ -26,15 +27,7 @@ import { resolveTarget } from "./query-root.js";
  * requests and review requests. Each runs the same store write as its REST endpoint.
  */
 
-function repoOf(ctx: GqlContext, id: string): Repo {
-  const target = resolveTarget(ctx, id);
-  if (target.kind !== "repo") throw nodeNotFound(id);
-  return target.repo;
-}
-
-function payload(typename: string, input: Args, fields: Record<string, unknown>): View {
-  return { __typename: typename, clientMutationId: argString(input, "clientMutationId") ?? null, ...fields };
-}
+const repoOf = (ctx: GqlContext, id: string): Repo => targetOfKind(ctx, id, "repo").repo;
 
 function checkInput(input: Args): CheckInput {
   const output = argObject(input, "output");
@@ -54,7 +47,7 @@ function checkInput(input: Args): CheckInput {
   };
 }
 
-function checkRunPayload(ctx: GqlContext, typename: string, input: Args, repo: Repo, run: CheckRun): View {
+function checkRunPayload(ctx: GqlContext, typename: string, args: Args, repo: Repo, run: CheckRun): View {
   // The run is viewed through its commit's suites, as the read sees it.
   const checkRun = () => ({
     __typename: "CheckRun",
@@ -68,7 +61,7 @@ function checkRunPayload(ctx: GqlContext, typename: string, input: Args, repo: R
     detailsUrl: run.detailsUrl,
     url: `${ctx.sim.htmlUrl}/${repo.owner}/${repo.name}/runs/${run.id}`,
   });
-  return payload(typename, input, { checkRun });
+  return mutationPayload(typename, args, { checkRun });
 }
 
 /** The branch a `CommittableBranch` names: by repository and name (an id of a ref is not supported here). */
@@ -89,7 +82,7 @@ export const codeMutations: Record<string, FieldFn> = {
     const input = mutationInput(args);
     const repo = repoOf(ctx, argString(input, "repositoryId") ?? "");
     const run = createCheckRun(ctx.sim.store, ctx.viewer, repo, checkInput(input));
-    return checkRunPayload(ctx, "CreateCheckRunPayload", input, repo, run);
+    return checkRunPayload(ctx, "CreateCheckRunPayload", args, repo, run);
   },
 
   updateCheckRun: (args, ctx) => {
@@ -99,7 +92,7 @@ export const codeMutations: Record<string, FieldFn> = {
     const found = repo.checkRuns.find((run) => run.nodeId === id);
     if (!found) throw nodeNotFound(id);
     const run = updateCheckRun(ctx.sim.store, ctx.viewer, repo, found.id, checkInput(input));
-    return checkRunPayload(ctx, "UpdateCheckRunPayload", input, repo, run);
+    return checkRunPayload(ctx, "UpdateCheckRunPayload", args, repo, run);
   },
 
   createRef: (args, ctx) => {
@@ -107,7 +100,7 @@ export const codeMutations: Record<string, FieldFn> = {
     const repo = repoOf(ctx, argString(input, "repositoryId") ?? "");
     const name = argString(input, "name") ?? "";
     createRef(ctx.sim.store, ctx.viewer, repo, name, argString(input, "oid") ?? "");
-    return payload("CreateRefPayload", input, { ref: () => refView(ctx.sim, repo, name) });
+    return mutationPayload("CreateRefPayload", args, { ref: () => refView(ctx.sim, repo, name) });
   },
 
   createCommitOnBranch: (args, ctx) => {
@@ -139,7 +132,7 @@ export const codeMutations: Record<string, FieldFn> = {
       message: body ? `${headline}\n\n${body}` : headline,
       changes,
     });
-    return payload("CreateCommitOnBranchPayload", input, {
+    return mutationPayload("CreateCommitOnBranchPayload", args, {
       commit: () => commitView(ctx.sim, repo, commit),
       ref: () => refView(ctx.sim, repo, branchRef(name)),
     });
@@ -155,7 +148,9 @@ export const codeMutations: Record<string, FieldFn> = {
       base: argString(input, "baseRefName") ?? "",
       draft: input.draft === true,
     });
-    return payload("CreatePullRequestPayload", input, { pullRequest: () => pullView(ctx.sim, repo, issue) });
+    return mutationPayload("CreatePullRequestPayload", args, {
+      pullRequest: () => pullView(ctx.sim, repo, issue),
+    });
   },
 
   requestReviews: (args, ctx) => {
@@ -164,11 +159,9 @@ export const codeMutations: Record<string, FieldFn> = {
     const target = resolveTarget(ctx, id);
     if (target.kind !== "issue" || !target.issue.pull) throw nodeNotFound(id);
     const { repo, issue } = target;
-    const users = (argStrings(input, "userIds") ?? []).map((userId) => {
-      const account = resolveTarget(ctx, userId);
-      if (account.kind !== "account") throw nodeNotFound(userId);
-      return account.account.login;
-    });
+    const users = (argStrings(input, "userIds") ?? []).map(
+      (userId) => targetOfKind(ctx, userId, "account").account.login,
+    );
     if ((argStrings(input, "teamIds") ?? []).length > 0)
       throw new GqlError("NOT_FOUND", "Team review requests are not simulated.");
     // Without `union`, GitHub replaces the requested reviewers with these (once they are valid).
@@ -181,6 +174,8 @@ export const codeMutations: Record<string, FieldFn> = {
       pull.requestedReviewers = before;
       throw error;
     }
-    return payload("RequestReviewsPayload", input, { pullRequest: () => pullView(ctx.sim, repo, issue) });
+    return mutationPayload("RequestReviewsPayload", args, {
+      pullRequest: () => pullView(ctx.sim, repo, issue),
+    });
   },
 };

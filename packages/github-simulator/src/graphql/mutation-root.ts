@@ -9,12 +9,11 @@ import {
 } from "../store/issue-labels-assignees.js";
 import { closeIssue, createIssue, editIssue, reopenIssue } from "../store/issue-writes.js";
 import { createLabel } from "../store/label-writes.js";
-import type { Comment, Issue, Label, Repo } from "../store/model.js";
+import type { Label, Repo } from "../store/model.js";
 import { transferIssue } from "../store/transfer-issue.js";
 import { accountViewByLogin } from "./account-view.js";
 import { encodeCursor } from "./connection.js";
 import {
-  type Args,
   argString,
   argStrings,
   type FieldFn,
@@ -22,24 +21,15 @@ import {
   GqlError,
   mutationInput,
   nodeNotFound,
-  type View,
 } from "./gql-types.js";
 import { commentView, issueView, reactionFromGraphql, reactionGroups, reactionView } from "./issue-view.js";
+import { mutationPayload, targetOfKind } from "./mutation-kit.js";
 import { projectMutations } from "./project-mutations.js";
 import { resolveTarget } from "./query-root.js";
 import { labelView } from "./repo-view.js";
 
-function issueTarget(ctx: GqlContext, id: string): { repo: Repo; issue: Issue } {
-  const target = resolveTarget(ctx, id);
-  if (target.kind !== "issue") throw nodeNotFound(id);
-  return target;
-}
-
-function commentTarget(ctx: GqlContext, id: string): { repo: Repo; issue: Issue; comment: Comment } {
-  const target = resolveTarget(ctx, id);
-  if (target.kind !== "comment") throw nodeNotFound(id);
-  return target;
-}
+const issueTarget = (ctx: GqlContext, id: string) => targetOfKind(ctx, id, "issue");
+const commentTarget = (ctx: GqlContext, id: string) => targetOfKind(ctx, id, "comment");
 
 function labelsOf(ctx: GqlContext, repo: Repo, ids: string[]): Label[] {
   return ids.map((id) => {
@@ -57,14 +47,6 @@ function loginsOf(ctx: GqlContext, ids: string[]): string[] {
   });
 }
 
-function payload(typename: string, args: Args, fields: Record<string, unknown>): View {
-  return {
-    __typename: typename,
-    clientMutationId: argString(mutationInput(args), "clientMutationId") ?? null,
-    ...fields,
-  };
-}
-
 /** Each mutation changes the store (which sends the webhooks), then views the changed object. */
 export const mutationRoot: Record<string, FieldFn> = {
   ...projectMutations,
@@ -79,7 +61,7 @@ export const mutationRoot: Record<string, FieldFn> = {
     );
     const node = () => commentView(ctx.sim, repo, issue, comment);
     const cursor = encodeCursor(comment.id);
-    return payload("AddCommentPayload", args, {
+    return mutationPayload("AddCommentPayload", args, {
       commentEdge: { __typename: "IssueCommentEdge", cursor, node },
       timelineEdge: { __typename: "IssueTimelineItemEdge", cursor, node },
       subject: () => issueView(ctx.sim, repo, issue),
@@ -96,7 +78,7 @@ export const mutationRoot: Record<string, FieldFn> = {
       comment,
       argString(mutationInput(args), "body") ?? "",
     );
-    return payload("UpdateIssueCommentPayload", args, {
+    return mutationPayload("UpdateIssueCommentPayload", args, {
       issueComment: () => commentView(ctx.sim, repo, issue, comment),
     });
   },
@@ -104,7 +86,7 @@ export const mutationRoot: Record<string, FieldFn> = {
   deleteIssueComment: (args, ctx) => {
     const { repo, issue, comment } = commentTarget(ctx, argString(mutationInput(args), "id") ?? "");
     deleteComment(ctx.sim.store, ctx.viewer, repo, issue, comment);
-    return payload("DeleteIssueCommentPayload", args, {});
+    return mutationPayload("DeleteIssueCommentPayload", args, {});
   },
 
   addReaction: (args, ctx) => {
@@ -119,7 +101,7 @@ export const mutationRoot: Record<string, FieldFn> = {
       target.kind === "comment"
         ? commentView(ctx.sim, target.repo, target.issue, target.comment)
         : issueView(ctx.sim, target.repo, target.issue);
-    return payload("AddReactionPayload", args, {
+    return mutationPayload("AddReactionPayload", args, {
       reaction: reactionView(ctx.sim, reaction, subject),
       subject,
       reactionGroups: reactionGroups(ctx.sim, subjectRecord.reactions, subject),
@@ -141,7 +123,7 @@ export const mutationRoot: Record<string, FieldFn> = {
     const state = argString(i, "state");
     if (state === "CLOSED") closeIssue(store, ctx.viewer, repo, issue);
     if (state === "OPEN") reopenIssue(store, ctx.viewer, repo, issue);
-    return payload("UpdateIssuePayload", args, {
+    return mutationPayload("UpdateIssuePayload", args, {
       issue: () => issueView(ctx.sim, repo, issue),
       actor: () => accountViewByLogin(ctx.sim, ctx.viewer),
     });
@@ -152,13 +134,13 @@ export const mutationRoot: Record<string, FieldFn> = {
     const reason = argString(mutationInput(args), "stateReason")?.toLowerCase();
     const stateReason = reason === "not_planned" || reason === "duplicate" ? reason : "completed";
     closeIssue(ctx.sim.store, ctx.viewer, repo, issue, stateReason);
-    return payload("CloseIssuePayload", args, { issue: () => issueView(ctx.sim, repo, issue) });
+    return mutationPayload("CloseIssuePayload", args, { issue: () => issueView(ctx.sim, repo, issue) });
   },
 
   reopenIssue: (args, ctx) => {
     const { repo, issue } = issueTarget(ctx, argString(mutationInput(args), "issueId") ?? "");
     reopenIssue(ctx.sim.store, ctx.viewer, repo, issue);
-    return payload("ReopenIssuePayload", args, { issue: () => issueView(ctx.sim, repo, issue) });
+    return mutationPayload("ReopenIssuePayload", args, { issue: () => issueView(ctx.sim, repo, issue) });
   },
 
   addLabelsToLabelable: (args, ctx) => {
@@ -170,14 +152,16 @@ export const mutationRoot: Record<string, FieldFn> = {
       issue,
       labelsOf(ctx, repo, argStrings(mutationInput(args), "labelIds") ?? []),
     );
-    return payload("AddLabelsToLabelablePayload", args, { labelable: () => issueView(ctx.sim, repo, issue) });
+    return mutationPayload("AddLabelsToLabelablePayload", args, {
+      labelable: () => issueView(ctx.sim, repo, issue),
+    });
   },
 
   removeLabelsFromLabelable: (args, ctx) => {
     const { repo, issue } = issueTarget(ctx, argString(mutationInput(args), "labelableId") ?? "");
     const labels = labelsOf(ctx, repo, argStrings(mutationInput(args), "labelIds") ?? []);
     removeLabels(ctx.sim.store, ctx.viewer, repo, issue, labels);
-    return payload("RemoveLabelsFromLabelablePayload", args, {
+    return mutationPayload("RemoveLabelsFromLabelablePayload", args, {
       labelable: () => issueView(ctx.sim, repo, issue),
     });
   },
@@ -186,7 +170,7 @@ export const mutationRoot: Record<string, FieldFn> = {
     const { repo, issue } = issueTarget(ctx, argString(mutationInput(args), "assignableId") ?? "");
     const logins = loginsOf(ctx, argStrings(mutationInput(args), "assigneeIds") ?? []);
     addAssignees(ctx.sim.store, ctx.viewer, repo, issue, logins);
-    return payload("AddAssigneesToAssignablePayload", args, {
+    return mutationPayload("AddAssigneesToAssignablePayload", args, {
       assignable: () => issueView(ctx.sim, repo, issue),
     });
   },
@@ -195,17 +179,14 @@ export const mutationRoot: Record<string, FieldFn> = {
     const { repo, issue } = issueTarget(ctx, argString(mutationInput(args), "assignableId") ?? "");
     const logins = loginsOf(ctx, argStrings(mutationInput(args), "assigneeIds") ?? []);
     removeAssignees(ctx.sim.store, ctx.viewer, repo, issue, logins);
-    return payload("RemoveAssigneesFromAssignablePayload", args, {
+    return mutationPayload("RemoveAssigneesFromAssignablePayload", args, {
       assignable: () => issueView(ctx.sim, repo, issue),
     });
   },
 
   createIssue: (args, ctx) => {
     const i = mutationInput(args);
-    const repoId = argString(i, "repositoryId") ?? "";
-    const target = resolveTarget(ctx, repoId);
-    if (target.kind !== "repo") throw nodeNotFound(repoId);
-    const { repo } = target;
+    const { repo } = targetOfKind(ctx, argString(i, "repositoryId") ?? "", "repo");
     const labels = labelsOf(ctx, repo, argStrings(i, "labelIds") ?? []);
     const assignees = loginsOf(ctx, argStrings(i, "assigneeIds") ?? []);
     const issue = createIssue(ctx.sim.store, ctx.viewer, repo, {
@@ -214,30 +195,30 @@ export const mutationRoot: Record<string, FieldFn> = {
       labels: labels.map((l) => l.name),
       assignees,
     });
-    return payload("CreateIssuePayload", args, { issue: () => issueView(ctx.sim, repo, issue) });
+    return mutationPayload("CreateIssuePayload", args, { issue: () => issueView(ctx.sim, repo, issue) });
   },
 
   transferIssue: (args, ctx) => {
     const i = mutationInput(args);
     const { repo, issue } = issueTarget(ctx, argString(i, "issueId") ?? "");
-    const repoId = argString(i, "repositoryId") ?? "";
-    const target = resolveTarget(ctx, repoId);
-    if (target.kind !== "repo") throw nodeNotFound(repoId);
+    const target = targetOfKind(ctx, argString(i, "repositoryId") ?? "", "repo");
     const create = (i as Record<string, unknown>).createLabelsIfMissing === true;
     const moved = transferIssue(ctx.sim.store, ctx.viewer, repo, issue, target.repo, create);
-    return payload("TransferIssuePayload", args, { issue: () => issueView(ctx.sim, target.repo, moved) });
+    return mutationPayload("TransferIssuePayload", args, {
+      issue: () => issueView(ctx.sim, target.repo, moved),
+    });
   },
 
   createLabel: (args, ctx) => {
     const i = mutationInput(args);
-    const repoId = argString(i, "repositoryId") ?? "";
-    const target = resolveTarget(ctx, repoId);
-    if (target.kind !== "repo") throw nodeNotFound(repoId);
+    const target = targetOfKind(ctx, argString(i, "repositoryId") ?? "", "repo");
     const label = createLabel(ctx.sim.store, ctx.viewer, target.repo, {
       name: argString(i, "name") ?? "",
       color: argString(i, "color"),
       description: argString(i, "description") ?? null,
     });
-    return payload("CreateLabelPayload", args, { label: () => labelView(ctx.sim, target.repo, label) });
+    return mutationPayload("CreateLabelPayload", args, {
+      label: () => labelView(ctx.sim, target.repo, label),
+    });
   },
 };

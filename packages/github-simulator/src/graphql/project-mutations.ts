@@ -6,21 +6,18 @@ import {
   setProjectFieldValue,
 } from "../store/project-writes.js";
 import {
-  type Args,
   argObject,
   argString,
   type FieldFn,
   type GqlContext,
   mutationInput,
   nodeNotFound,
-  type View,
 } from "./gql-types.js";
+import { mutationPayload, targetOfKind } from "./mutation-kit.js";
 import { projectItemView } from "./project-view.js";
-import { resolveTarget } from "./query-root.js";
 
 function projectOf(ctx: GqlContext, id: string): ProjectV2 {
-  const target = resolveTarget(ctx, id);
-  if (target.kind !== "project") throw nodeNotFound(id);
+  const target = targetOfKind(ctx, id, "project");
   requireProjectAccess(ctx.sim.store, ctx.viewer, target.project, "write");
   return target.project;
 }
@@ -37,23 +34,13 @@ function fieldOf(project: ProjectV2, id: string) {
   return field;
 }
 
-function payload(typename: string, args: Args, fields: Record<string, unknown>): View {
-  return {
-    __typename: typename,
-    clientMutationId: argString(mutationInput(args), "clientMutationId") ?? null,
-    ...fields,
-  };
-}
-
 /** `addProjectV2ItemById`, `updateProjectV2ItemFieldValue`, `clearProjectV2ItemFieldValue`. */
 export const projectMutations: Record<string, FieldFn> = {
   addProjectV2ItemById: (args, ctx) => {
     const project = projectOf(ctx, argString(mutationInput(args), "projectId") ?? "");
-    const contentId = argString(mutationInput(args), "contentId") ?? "";
-    const content = resolveTarget(ctx, contentId);
-    if (content.kind !== "issue") throw nodeNotFound(contentId);
+    const content = targetOfKind(ctx, argString(mutationInput(args), "contentId") ?? "", "issue");
     const item = addProjectItem(ctx.sim.store, ctx.viewer, project, content.issue.nodeId);
-    return payload("AddProjectV2ItemByIdPayload", args, {
+    return mutationPayload("AddProjectV2ItemByIdPayload", args, {
       item: () => projectItemView(ctx.sim, project, item),
     });
   },
@@ -70,7 +57,7 @@ export const projectMutations: Record<string, FieldFn> = {
       field,
       (argObject(i, "value") ?? {}) as FieldValueInput,
     );
-    return payload("UpdateProjectV2ItemFieldValuePayload", args, {
+    return mutationPayload("UpdateProjectV2ItemFieldValuePayload", args, {
       projectV2Item: () => projectItemView(ctx.sim, project, item),
     });
   },
@@ -80,7 +67,7 @@ export const projectMutations: Record<string, FieldFn> = {
     const project = projectOf(ctx, argString(i, "projectId") ?? "");
     const item = itemOf(project, argString(i, "itemId") ?? "");
     setProjectFieldValue(ctx.sim.store, project, item, fieldOf(project, argString(i, "fieldId") ?? ""), null);
-    return payload("ClearProjectV2ItemFieldValuePayload", args, {
+    return mutationPayload("ClearProjectV2ItemFieldValuePayload", args, {
       projectV2Item: () => projectItemView(ctx.sim, project, item),
     });
   },

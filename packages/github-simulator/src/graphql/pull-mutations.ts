@@ -1,5 +1,6 @@
 import { revertPull } from "../store/revert-pull.js";
-import { type Args, argObject, argString, type FieldFn, GqlError, type View } from "./gql-types.js";
+import { type Args, argObject, argString, type FieldFn, GqlError } from "./gql-types.js";
+import { mutationPayload } from "./mutation-kit.js";
 import { pullView } from "./pull-view.js";
 import { resolveTarget } from "./query-root.js";
 
@@ -18,12 +19,9 @@ export const pullMutations: Record<string, FieldFn> = {
       body: argString(input, "body") ?? null,
       draft: input.draft === true,
     });
-    const result: View = {
-      __typename: "RevertPullRequestPayload",
-      clientMutationId: argString(input, "clientMutationId") ?? null,
+    return mutationPayload("RevertPullRequestPayload", args, {
       pullRequest: () => pullView(ctx.sim, repo, issue),
       revertPullRequest: () => pullView(ctx.sim, repo, revert),
-    };
-    return result;
+    });
   },
 };

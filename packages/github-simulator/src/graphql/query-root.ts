@@ -9,6 +9,7 @@ import {
   type FieldFn,
   type GqlContext,
   GqlError,
+  nodeNotFound,
   type View,
 } from "./gql-types.js";
 import { commentView, issueView } from "./issue-view.js";
@@ -16,10 +17,6 @@ import { organizationProject, projectItemView, projectView } from "./project-vie
 import { labelView, repoView } from "./repo-view.js";
 import { search } from "./search-view.js";
 import { eventView } from "./timeline-view.js";
-
-function nodeNotFound(id: string): GqlError {
-  return new GqlError("NOT_FOUND", `Could not resolve to a node with the global id of '${id}'`);
-}
 
 /** The node's repository, if it has one, must be visible to the viewer. */
 export function resolveTarget(ctx: GqlContext, id: string): NodeTarget {
