@@ -3,8 +3,8 @@ import type { Octokit as CoreOctokit } from "@octokit/core";
 import Bottleneck from "bottleneck";
 import type { Redis } from "ioredis";
 import { ProbotOctokit } from "probot";
-import { withGraphqlJson } from "./graphql-json.js";
 import { markGraphqlReads, writesOnly } from "./graphql-reads.js";
+import { withJsonAnswers } from "./json-answers.js";
 import { isRepeatable, type RequestShape } from "./repeatable-requests.js";
 import { PRODUCTION_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
 import { sharedTokenCache, type TokenCache } from "./shared-token-cache.js";
@@ -15,8 +15,8 @@ import { sharedTokenCache, type TokenCache } from "./shared-token-cache.js";
  * (shared between replicas through Redis when `REDIS_URL` is set) and waits out
  * primary and secondary rate limits when GitHub's `retry-after` fits in the handler's
  * time, which Probot's own settings do not do for secondary limits. GraphQL queries
- * skip the spacing of writes (graphql-reads.ts). GraphQL
- * answers are parsed with JSON.parse (graphql-json.ts).
+ * skip the spacing of writes (graphql-reads.ts). JSON answers are parsed with JSON.parse
+ * where that is exact (json-answers.ts).
  */
 export type AppOctokitClass = typeof ProbotOctokit;
 
@@ -135,7 +135,7 @@ export function createAppOctokit(policy: RetryPolicy = PRODUCTION_RETRY_POLICY):
       );
       return wait;
     };
-  return withGraphqlJson(ProbotOctokit)
+  return withJsonAnswers(ProbotOctokit)
     .plugin(
       noBlindRepeats,
       freshLimitersAfterRedisLoss(() => groups),
