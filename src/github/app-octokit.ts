@@ -3,6 +3,7 @@ import type { Octokit as CoreOctokit } from "@octokit/core";
 import Bottleneck from "bottleneck";
 import type { Redis } from "ioredis";
 import { ProbotOctokit } from "probot";
+import { type CreateJwt, reusedAppJwt } from "./app-jwt.js";
 import { markGraphqlReads, writesOnly } from "./graphql-reads.js";
 import { withJsonAnswers } from "./json-answers.js";
 import { isRepeatable, type RequestShape } from "./repeatable-requests.js";
@@ -16,7 +17,8 @@ import { sharedTokenCache, type TokenCache } from "./shared-token-cache.js";
  * primary and secondary rate limits when GitHub's `retry-after` fits in the handler's
  * time, which Probot's own settings do not do for secondary limits. GraphQL queries
  * skip the spacing of writes (graphql-reads.ts). JSON answers are parsed with JSON.parse
- * where that is exact (json-answers.ts).
+ * where that is exact (json-answers.ts). The app's JWT is signed once a minute, not once
+ * per installation token (app-jwt.ts).
  */
 export type AppOctokitClass = typeof ProbotOctokit;
 
@@ -122,9 +124,19 @@ function pkcs8Once() {
   };
 }
 
+/** One JWT signer per private key (app-jwt.ts), so every Octokit of the process shares its signature. */
+function jwtOnce() {
+  let last: { privateKey: string; createJwt: CreateJwt } | null = null;
+  return (privateKey: string): CreateJwt => {
+    if (last?.privateKey !== privateKey) last = { privateKey, createJwt: reusedAppJwt(privateKey) };
+    return last.createJwt;
+  };
+}
+
 export function createAppOctokit(policy: RetryPolicy = PRODUCTION_RETRY_POLICY): AppOctokitClass {
   let groups: ThrottleGroups | null = null;
   const pkcs8 = pkcs8Once();
+  const jwt = jwtOnce();
   let tokens: TokenCache | null = null;
   const waitFor =
     (what: string): Limiter =>
@@ -149,9 +161,13 @@ export function createAppOctokit(policy: RetryPolicy = PRODUCTION_RETRY_POLICY):
       // With REDIS_URL (the throttling's connection) installation tokens are shared by the replicas.
       const redis = (throttle.connection as { client?: Redis } | undefined)?.client;
       if (!tokens && redis && typeof privateKey === "string") tokens = sharedTokenCache(redis, privateKey);
+      // auth-app takes a private key or a JWT signer, not both: the signer reuses its JWT (app-jwt.ts).
+      const { privateKey: _signedBy, createJwt: _theirs, ...appAuth } = auth ?? {};
       return {
         ...options,
-        ...(auth?.privateKey ? { auth: { ...auth, privateKey, ...(tokens ? { cache: tokens } : {}) } } : {}),
+        ...(typeof privateKey === "string"
+          ? { auth: { ...appAuth, createJwt: jwt(privateKey), ...(tokens ? { cache: tokens } : {}) } }
+          : {}),
         retry: {
           enabled: true,
           retries: policy.requestRetries,
