@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { ProbotOctokit } from "probot";
 import { parseReportArgs, runReportCli } from "./cli/report-cli.js";
 import { asOctokit } from "./github/client.js";
-import { withGraphqlJson } from "./github/graphql-json.js";
+import { withJsonAnswers } from "./github/json-answers.js";
 import { formatSweepReport, runSweep } from "./pipelines/run-sweep.js";
 
 /**
@@ -71,7 +71,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     return 2;
   }
   const octokit = asOctokit(
-    new (withGraphqlJson(ProbotOctokit))({
+    new (withJsonAnswers(ProbotOctokit))({
       auth: { token },
       ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
     }),

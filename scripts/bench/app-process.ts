@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ApplicationFunction, createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/app.js";
-import { withGraphqlJson } from "../../src/github/graphql-json.js";
+import { withJsonAnswers } from "../../src/github/json-answers.js";
 
 /**
  * The app alone in its own process, for measuring its memory: the same wiring as
@@ -13,7 +13,7 @@ import { withGraphqlJson } from "../../src/github/graphql-json.js";
  * Settings come from the environment: GITHUB_URL, PRIVATE_KEY, WEBHOOK_SECRET, and
  * APP=bare for the baseline instead (bare-app.ts's app: one comment per comment).
  */
-const Octokit = withGraphqlJson(ProbotOctokit).defaults((options: Record<string, unknown>) => ({
+const Octokit = withJsonAnswers(ProbotOctokit).defaults((options: Record<string, unknown>) => ({
   ...options,
   retry: { enabled: false },
   throttle: { ...(options?.throttle as object), enabled: false },

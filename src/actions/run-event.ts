@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../app.js";
 import { asOctokit } from "../github/client.js";
-import { withGraphqlJson } from "../github/graphql-json.js";
+import { withJsonAnswers } from "../github/json-answers.js";
 import { publishFiles } from "../github/publish-files.js";
 import { defaultChatDeps } from "../outside/chat/chat-deps.js";
 import { warRoomDepsFromEnv } from "../outside/slack/slack-deps.js";
@@ -58,7 +58,7 @@ export async function runActionsEvent(options: ActionsRunOptions): Promise<Actio
     baseUrl: env.GITHUB_API_URL?.trim() || "https://api.github.com",
     logLevel: (env.LOG_LEVEL as "info" | undefined) ?? "info",
     logFormat: env.LOG_FORMAT === "json" ? "json" : "pretty",
-    Octokit: options.Octokit ?? withGraphqlJson(ProbotOctokit),
+    Octokit: options.Octokit ?? withJsonAnswers(ProbotOctokit),
   });
 
   const botLogin = `${slug}[bot]`;

@@ -3,8 +3,9 @@ import type { Octokit as CoreOctokit } from "@octokit/core";
 import Bottleneck from "bottleneck";
 import type { Redis } from "ioredis";
 import { ProbotOctokit } from "probot";
-import { withGraphqlJson } from "./graphql-json.js";
+import { type CreateJwt, reusedAppJwt } from "./app-jwt.js";
 import { markGraphqlReads, writesOnly } from "./graphql-reads.js";
+import { withJsonAnswers } from "./json-answers.js";
 import { isRepeatable, type RequestShape } from "./repeatable-requests.js";
 import { PRODUCTION_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
 import { sharedTokenCache, type TokenCache } from "./shared-token-cache.js";
@@ -15,8 +16,9 @@ import { sharedTokenCache, type TokenCache } from "./shared-token-cache.js";
  * (shared between replicas through Redis when `REDIS_URL` is set) and waits out
  * primary and secondary rate limits when GitHub's `retry-after` fits in the handler's
  * time, which Probot's own settings do not do for secondary limits. GraphQL queries
- * skip the spacing of writes (graphql-reads.ts). GraphQL
- * answers are parsed with JSON.parse (graphql-json.ts).
+ * skip the spacing of writes (graphql-reads.ts). JSON answers are parsed with JSON.parse
+ * where that is exact (json-answers.ts). The app's JWT is signed once a minute, not once
+ * per installation token (app-jwt.ts).
  */
 export type AppOctokitClass = typeof ProbotOctokit;
 
@@ -35,20 +37,40 @@ interface ThrottleOptions {
   [key: string]: unknown;
 }
 
-/** How long an idle limiter lives: longer than the throttling plugin's 60 s job expiration. */
-export const THROTTLE_GROUP_TIMEOUT_MS = 75_000;
+/** The throttling plugin's job expiration with Redis: a dead replica's slot is freed after it. */
+const PLUGIN_EXPIRATION_MS = 60_000;
+/**
+ * How often a limiter on Redis runs Bottleneck's heartbeat script (its default is 5 s). The
+ * heartbeat is what frees a dead replica's expired slot for the others; nothing else needs
+ * it (spacing and freed slots travel with each write's own scripts), so every 15 s: a dead
+ * replica's slot is free again 60–75 s after its write began instead of 60–65 s, for a third
+ * of the scripts (bench:scale: a limiter beat 15 times in its idle life, most of Redis's work).
+ */
+export const THROTTLE_HEARTBEAT_MS = 15_000;
+/** A replica whose limiter was not heard of for this long is forgotten (twice the beat, as Bottleneck's defaults). */
+const THROTTLE_CLIENT_TIMEOUT_MS = 2 * THROTTLE_HEARTBEAT_MS;
+/**
+ * How long an idle limiter lives: its Redis keys must outlast the expiration of a dead
+ * replica's job plus a heartbeat, or a limiter waiting for that slot loses its keys before
+ * a beat frees it, and never runs its queued requests (a sweep job hung for 20 minutes).
+ */
+export const THROTTLE_GROUP_TIMEOUT_MS = PLUGIN_EXPIRATION_MS + THROTTLE_HEARTBEAT_MS + 15_000;
 
 /** GitHub's plugin defaults (writes 1 s apart, comment-creating REST requests 3 s apart), scaled. */
 export function throttleGroups(throttle: ThrottleOptions, timeScale: number) {
   const Limiter = throttle.Bottleneck ?? Bottleneck;
   const common = {
     // An idle limiter is dropped after this. With REDIS_URL every limiter (one per group and
-    // installation) beats on Redis every 5 s while it lives, so shorter is cheaper; but it
-    // must outlast the plugin's job expiration (60 s with Redis): a replica killed mid-request
-    // holds its slot until then, and a limiter whose Redis keys lapse while waiting for that
-    // slot never runs its queued requests (a sweep job hung for 20 min with 15 s here).
+    // installation that wrote) beats on Redis while it lives, so shorter is cheaper; but it
+    // must outlast the plugin's job expiration and a heartbeat (THROTTLE_GROUP_TIMEOUT_MS).
     timeout: throttle.timeout ?? THROTTLE_GROUP_TIMEOUT_MS,
-    ...(throttle.connection ? { connection: throttle.connection } : {}),
+    ...(throttle.connection
+      ? {
+          connection: throttle.connection,
+          heartbeatInterval: THROTTLE_HEARTBEAT_MS,
+          clientTimeout: THROTTLE_CLIENT_TIMEOUT_MS,
+        }
+      : {}),
   };
   const group = (id: string, maxConcurrent: number, minTime: number) =>
     new Limiter.Group({ id, maxConcurrent, minTime: Math.round(minTime * timeScale), ...common });
@@ -122,9 +144,19 @@ function pkcs8Once() {
   };
 }
 
+/** One JWT signer per private key (app-jwt.ts), so every Octokit of the process shares its signature. */
+function jwtOnce() {
+  let last: { privateKey: string; createJwt: CreateJwt } | null = null;
+  return (privateKey: string): CreateJwt => {
+    if (last?.privateKey !== privateKey) last = { privateKey, createJwt: reusedAppJwt(privateKey) };
+    return last.createJwt;
+  };
+}
+
 export function createAppOctokit(policy: RetryPolicy = PRODUCTION_RETRY_POLICY): AppOctokitClass {
   let groups: ThrottleGroups | null = null;
   const pkcs8 = pkcs8Once();
+  const jwt = jwtOnce();
   let tokens: TokenCache | null = null;
   const waitFor =
     (what: string): Limiter =>
@@ -135,7 +167,7 @@ export function createAppOctokit(policy: RetryPolicy = PRODUCTION_RETRY_POLICY):
       );
       return wait;
     };
-  return withGraphqlJson(ProbotOctokit)
+  return withJsonAnswers(ProbotOctokit)
     .plugin(
       noBlindRepeats,
       freshLimitersAfterRedisLoss(() => groups),
@@ -149,9 +181,13 @@ export function createAppOctokit(policy: RetryPolicy = PRODUCTION_RETRY_POLICY):
       // With REDIS_URL (the throttling's connection) installation tokens are shared by the replicas.
       const redis = (throttle.connection as { client?: Redis } | undefined)?.client;
       if (!tokens && redis && typeof privateKey === "string") tokens = sharedTokenCache(redis, privateKey);
+      // auth-app takes a private key or a JWT signer, not both: the signer reuses its JWT (app-jwt.ts).
+      const { privateKey: _signedBy, createJwt: _theirs, ...appAuth } = auth ?? {};
       return {
         ...options,
-        ...(auth?.privateKey ? { auth: { ...auth, privateKey, ...(tokens ? { cache: tokens } : {}) } } : {}),
+        ...(typeof privateKey === "string"
+          ? { auth: { ...appAuth, createJwt: jwt(privateKey), ...(tokens ? { cache: tokens } : {}) } }
+          : {}),
         retry: {
           enabled: true,
           retries: policy.requestRetries,

@@ -40,10 +40,12 @@ export function markGraphqlReads(octokit: CoreOctokit) {
 export function writesOnly(group: Bottleneck.Group) {
   return {
     key(id = "") {
-      const limiter = group.key(id);
       return {
+        // The limiter is looked up only for a write: with REDIS_URL making one costs Redis
+        // scripts, a subscription and a heartbeat every few seconds for its idle life, which
+        // an installation whose work only reads (most sweep jobs) has no use for.
         schedule<T>(options: Bottleneck.JobOptions, task: () => PromiseLike<T>): Promise<T> {
-          return reading.getStore() ? Promise.resolve(task()) : limiter.schedule(options, task);
+          return reading.getStore() ? Promise.resolve(task()) : group.key(id).schedule(options, task);
         },
       };
     },

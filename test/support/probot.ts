@@ -1,10 +1,10 @@
 import { generateKeyPairSync } from "node:crypto";
 import { createRequire } from "node:module";
 import { Probot, ProbotOctokit } from "probot";
-import { withGraphqlJson } from "../../src/github/graphql-json.js";
+import { withJsonAnswers } from "../../src/github/json-answers.js";
 
-/** Probot for tests: a key generated now (never committed), retries and throttling off; GraphQL parsed as in production. */
-export const TestOctokit = withGraphqlJson(ProbotOctokit).defaults((options: Record<string, unknown>) => ({
+/** Probot for tests: a key generated now (never committed), retries and throttling off; JSON answers parsed as in production. */
+export const TestOctokit = withJsonAnswers(ProbotOctokit).defaults((options: Record<string, unknown>) => ({
   ...options,
   retry: { enabled: false },
   throttle: { ...(options?.throttle as object), enabled: false },
