@@ -17,6 +17,8 @@ export interface AppChild {
   webhookUrl: string;
   /** `process.memoryUsage()` of the child after a full garbage collection (bytes), and its CPU time (µs). */
   memory(): Promise<NodeJS.MemoryUsage & { cpu: NodeJS.CpuUsage }>;
+  /** The child's CPU time so far (µs), without the full garbage collection `memory()` forces. */
+  cpu(): Promise<NodeJS.CpuUsage>;
   close(): Promise<void>;
 }
 
@@ -94,6 +96,10 @@ export async function startAppChild(settings: {
     async memory() {
       const response = await fetch(`${base}/bench/memory`);
       return (await response.json()) as NodeJS.MemoryUsage & { cpu: NodeJS.CpuUsage };
+    },
+    async cpu() {
+      const response = await fetch(`${base}/bench/cpu`);
+      return (await response.json()) as NodeJS.CpuUsage;
     },
     close: () =>
       new Promise<void>((resolve) => {

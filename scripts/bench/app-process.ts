@@ -9,7 +9,7 @@ import { withJsonAnswers } from "../../src/github/json-answers.js";
  * the test harness (Probot's Node middleware, retries and throttling off against
  * the simulator), the real clock, and `GET /bench/memory` answering
  * `process.memoryUsage()` after a full garbage collection (run with --expose-gc)
- * and the CPU time spent so far.
+ * and the CPU time spent so far; `GET /bench/cpu` the CPU time alone, without collecting.
  * Settings come from the environment: GITHUB_URL, PRIVATE_KEY, WEBHOOK_SECRET, and
  * APP=bare for the baseline instead (bare-app.ts's app: one comment per comment).
  */
@@ -45,6 +45,12 @@ const middleware = await createNodeMiddleware(app, { probot, webhooksPath: "/api
 const gc = (globalThis as { gc?: () => void }).gc;
 
 const server = createServer((req, res) => {
+  // CPU time alone, without the full collection `/bench/memory` forces (which would count as the app's).
+  if (req.method === "GET" && req.url === "/bench/cpu") {
+    res.setHeader("content-type", "application/json");
+    res.end(JSON.stringify(process.cpuUsage()));
+    return;
+  }
   if (req.method === "GET" && req.url === "/bench/memory") {
     gc?.();
     res.setHeader("content-type", "application/json");

@@ -112,9 +112,10 @@ export async function measureLatency(samples = 20): Promise<LatencyResults> {
     const sizes: Record<string, number[]> = {};
     for (let i = -2; i < samples; i++) {
       sim.setWebhookTarget(ours.webhookUrl);
-      const before = (await ours.memory()).cpu;
+      // Not `memory()`: the full garbage collection it forces would count as the app's CPU.
+      const before = await ours.cpu();
       const mine = await commentOn(sim, bob, number, `/note sample ${i}`);
-      const after = (await ours.memory()).cpu;
+      const after = await ours.cpu();
       sim.setWebhookTarget(bare.webhookUrl);
       const base = await commentOn(sim, carol, number, `plain comment ${i}`);
       if (i < 0) continue;

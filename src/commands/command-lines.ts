@@ -103,8 +103,15 @@ function withoutComments(text: string): { visible: string; open: boolean } {
   return { visible, open: false };
 }
 
+/**
+ * A line whose first visible character is `/`: no command without one, and most long
+ * comments have none. Spaces only up to the line's end, so the test stays linear.
+ */
+const MAY_COMMAND = /^[^\S\r\n\u2028\u2029]*\//m;
+
 export function findCommandLines(body: string): CommandLine[] {
   const found: CommandLine[] = [];
+  if (!MAY_COMMAND.test(body)) return found;
   let fence: Fence | null = null;
   let inComment = false;
   let inIndentedCode = false;

@@ -1,3 +1,4 @@
+import { boundedMemo } from "./bounded-memo.js";
 import type { Actor, HistoryComment } from "./history.js";
 
 /**
@@ -62,8 +63,8 @@ export type MarkerKind =
   | "moved";
 
 export interface Marker {
-  kind: MarkerKind;
-  fields: Record<string, string>;
+  readonly kind: MarkerKind;
+  readonly fields: Readonly<Record<string, string>>;
 }
 
 const PREFIX = "incident-app";
@@ -77,7 +78,21 @@ export function marker(kind: MarkerKind, fields: Record<string, string | number>
   return `<!-- ${PREFIX}:${kind}${attrs} -->`;
 }
 
-export function readMarkers(body: string): Marker[] {
+/**
+ * Read by every rule that looks at a comment, in each round of each event: remembered by
+ * the body itself (an edited body is another key), at most 256 bodies and a million
+ * characters of them (a timeline comment with its checkpoint is about 35,000).
+ */
+const MARKERS_OF = boundedMemo<readonly Marker[]>(256, { maxKeyChars: 1_000_000 });
+const NONE: readonly Marker[] = Object.freeze([]);
+
+export function readMarkers(body: string): readonly Marker[] {
+  // Every marker line names the app: most comments have none, and need no reading.
+  if (!body.includes(`${PREFIX}:`)) return NONE;
+  return MARKERS_OF.get(body, () => Object.freeze(parseMarkers(body)));
+}
+
+function parseMarkers(body: string): Marker[] {
   const found: Marker[] = [];
   let fence: string | null = null;
   for (const line of body.split(/\r?\n/)) {
@@ -103,7 +118,7 @@ export function readMarkers(body: string): Marker[] {
       const eq = pair.indexOf("=");
       if (eq > 0) fields[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
-    found.push({ kind: match[1] as MarkerKind, fields });
+    found.push(Object.freeze({ kind: match[1] as MarkerKind, fields: Object.freeze(fields) }));
   }
   return found;
 }
@@ -113,6 +128,6 @@ export function isApp(actor: Actor | null, botLogin: string): boolean {
 }
 
 /** The markers of a comment, but only if the app wrote it. */
-export function trustedMarkers(comment: HistoryComment, botLogin: string): Marker[] {
+export function trustedMarkers(comment: HistoryComment, botLogin: string): readonly Marker[] {
   return isApp(comment.author, botLogin) ? readMarkers(comment.body) : [];
 }

@@ -8,6 +8,7 @@ import {
   idRepositories,
   ownersFilesIn,
   ownRepositoryAffected,
+  reachesElsewhere,
 } from "../features/code-response/org-scope.js";
 import { chooseId } from "../features/incident/issue-changes.js";
 import { applyRepoPlan } from "../github/apply-plan.js";
@@ -59,6 +60,8 @@ export function elsewhereVariables(variables: HistoryVariables): ElsewhereVariab
 export async function withElsewhere(org: Organisation, history: IssueHistory): Promise<WithElsewhere> {
   const { config } = org;
   const own = history.repo.nameWithOwner;
+  // One repository for everything (most installations): nothing to read elsewhere, no projection to find out.
+  if (!org.declaring && !reachesElsewhere(config, own)) return { history, failures: [] };
   const state = project(history, org);
   const services = state.form.services;
   const freezing = state.freeze.active || history.issue.labels.includes(config.labels.freeze);

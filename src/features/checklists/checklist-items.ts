@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { CHECKLIST_PHASES, type ChecklistPhase } from "../../config/checklist-schema.js";
 import type { Config } from "../../config/schema.js";
+import { boundedMemo } from "../../kernel/bounded-memo.js";
 
 /** An item the config asks for at this severity, before the comment says whether it is ticked. */
 export interface ConfiguredItem {
@@ -18,9 +19,14 @@ export function normalText(text: string): string {
     .toLowerCase();
 }
 
+/** Every configured item's key is made again on every decision: remembered by phase and text. */
+const ITEM_KEYS = boundedMemo<string>(2_000, { maxKeyChars: 500_000 });
+
 export function itemKey(phase: ChecklistPhase | "added", text: string): string {
-  const hash = createHash("sha1").update(normalText(text)).digest("hex").slice(0, 8);
-  return `${phase}-${hash}`;
+  return ITEM_KEYS.get(`${phase}\u0000${text}`, () => {
+    const hash = createHash("sha1").update(normalText(text)).digest("hex").slice(0, 8);
+    return `${phase}-${hash}`;
+  });
 }
 
 /** One line of a task list: no line breaks in what the config says. */

@@ -63,11 +63,21 @@ function keyFinder(
   known: ConfiguredItem[],
   records: LedgerRecord[],
 ): (text: string, ticked: boolean) => string | null {
+  // Each task line is compared with every item: each item's text is normalised once.
+  const normals = new Map<ConfiguredItem, string>();
+  const normalOf = (item: ConfiguredItem): string => {
+    let normal = normals.get(item);
+    if (normal === undefined) {
+      normal = normalText(item.text);
+      normals.set(item, normal);
+    }
+    return normal;
+  };
   return (text, ticked) => {
     const normal = normalText(text);
-    const listed = items.find((item) => normalText(item.text) === normal);
+    const listed = items.find((item) => normalOf(item) === normal);
     if (listed) return listed.key;
-    const other = known.find((item) => normalText(item.text) === normal);
+    const other = known.find((item) => normalOf(item) === normal);
     if (other) {
       if (!ticked && !records.some((record) => record.key === other.key)) return null;
       items.push(other);

@@ -11,6 +11,17 @@ import { knownRepository, serviceRepositories } from "./service-repositories.js"
  */
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
+/**
+ * Whether an event that declares nothing can need anything from another repository: not
+ * when the config names no repository but `own` and a freeze reaches only the affected
+ * services' repositories (then nothing needs the incident projected to find out).
+ */
+export function reachesElsewhere(config: Config, own: string): boolean {
+  if (config.organisation.freeze === "all") return true;
+  const named = [config.organisation.repository, ...serviceRepositories(config)];
+  return named.some((repo) => repo !== undefined && !same(repo, own));
+}
+
 /** Where a service's code lives: its `repository`, else the incident's own. */
 export function serviceHome(config: Config, service: string, own: string): string {
   return config.services[service]?.repository ?? own;

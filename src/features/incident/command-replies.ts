@@ -57,6 +57,21 @@ function awaitsAnswer(input: DecideInput, kind: ReadingCommand): boolean {
   );
 }
 
+/** The commands `contentReply` answers with a comment: the others need no key (a hash per command line). */
+type AcceptedKind = Extract<Acknowledgement, { kind: "accepted" }>["command"]["kind"];
+const ANSWERED: ReadonlySet<AcceptedKind> = new Set<AcceptedKind>([
+  "help",
+  "oncall",
+  "page",
+  "metrics",
+  "incidents",
+  "comms-draft",
+  "update",
+  "resolve",
+  "status",
+  "escalate",
+]);
+
 export function contentReply(
   state: IncidentState,
   ack: Extract<Acknowledgement, { kind: "accepted" }>,
@@ -67,6 +82,7 @@ export function contentReply(
 ) {
   const { config } = input;
   const { comment, command } = ack;
+  if (!ANSWERED.has(command.kind)) return;
   const author = comment.author?.login ?? "ghost";
   const key = contentReplyKey(ack);
   switch (command.kind) {

@@ -1,4 +1,3 @@
-import { parseComment } from "../../commands/index.js";
 import type { ParseContext } from "../../commands/types.js";
 import type { Config } from "../../config/schema.js";
 import { claimedId } from "../app-artifacts.js";
@@ -13,6 +12,7 @@ import { parseFormTime } from "./form-time.js";
 import { syncFreeze } from "./freeze-state.js";
 import { parseIncidentForm } from "./incident-form.js";
 import { applyPagingComment } from "./paging-records.js";
+import { parsedComment } from "./parsed-comment.js";
 import { projectCode } from "./project-code.js";
 import type { ProjectionContext } from "./projection-context.js";
 import { relayedComment } from "./relayed-comment.js";
@@ -153,7 +153,7 @@ function onCommands(
   history: IssueHistory,
   ctx: ProjectionContext,
 ) {
-  const lines = parseComment(comment.body, parseContext(ctx.config, comment.at, history.repo.nameWithOwner));
+  const lines = parsedComment(comment.body, parseContext(ctx.config, comment.at, history.repo.nameWithOwner));
   if (lines.length === 0) return;
   if (!ctx.config.permissions.commands.includes(comment.association)) {
     state.acknowledgements.push({ kind: "outsider", comment });

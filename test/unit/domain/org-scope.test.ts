@@ -9,6 +9,7 @@ import {
   frozenRepositories,
   idRepositories,
   ownRepositoryAffected,
+  reachesElsewhere,
 } from "../../../src/features/code-response/org-scope.js";
 import { readFormTemplate } from "../../../src/pipelines/app-deps.js";
 
@@ -111,5 +112,47 @@ describe("the incident's code repositories (its timeline's code elsewhere)", () 
       { repo: "acme/api", ids: true, suspects: false, freeze: false, code: true },
       { repo: "acme/x", ids: false, suspects: false, freeze: false, code: true },
     ]);
+  });
+});
+
+describe("reachesElsewhere: whether an event that declares nothing may read another repository", () => {
+  const stateOf = (overrides: object) =>
+    ({ form: { services: [] }, acknowledgements: [], linked: [], ...overrides }) as unknown as Parameters<
+      typeof codeRepositories
+    >[1];
+  it("not when the config names no repository but the incident's own", () => {
+    expect(reachesElsewhere(ConfigSchema.parse({}), own)).toBe(false);
+    const here = ConfigSchema.parse({
+      organisation: { repository: "ACME/incidents" },
+      services: { search: { repository: "acme/Incidents" }, docs: {} },
+    });
+    expect(reachesElsewhere(here, own)).toBe(false);
+  });
+
+  it("when a service or the incidents repository is elsewhere, or a freeze reaches every repository", () => {
+    expect(reachesElsewhere(config(), own)).toBe(true);
+    expect(reachesElsewhere(ConfigSchema.parse({ services: { api: { repository: "acme/api" } } }), own)).toBe(
+      true,
+    );
+    expect(reachesElsewhere(ConfigSchema.parse({ organisation: { repository: "acme/other" } }), own)).toBe(
+      true,
+    );
+    expect(reachesElsewhere(ConfigSchema.parse({ organisation: { freeze: "all" } }), own)).toBe(true);
+  });
+
+  it("agrees with what is read elsewhere: nothing, whatever the incident did, when it says not", () => {
+    const here = ConfigSchema.parse({ services: { search: {}, api: { repository: own } } });
+    const acted = {
+      form: { services: ["search", "api"] },
+      acknowledgements: [
+        { kind: "accepted", command: { kind: "hotfix", from: null, repository: own } },
+        { kind: "accepted", command: { kind: "revert", pr: 3, repository: "acme/stranger" } },
+      ],
+      linked: [{ pull: { url: "https://github.com/acme/stranger/pull/4" } }],
+    };
+    expect(reachesElsewhere(here, own)).toBe(false);
+    expect(affectedRepositories(here, ["search", "api"], own)).toEqual([]);
+    expect(frozenRepositories(here, ["search", "api"], own, [])).toEqual([]);
+    expect(codeRepositories(here, stateOf(acted), own)).toEqual([]);
   });
 });
