@@ -103,7 +103,7 @@ async function expectSameHistory(number: number): Promise<void> {
 }
 
 describe("one read whatever the incident's length", () => {
-  it("reads a long incident in one request once the timeline carries a checkpoint", async () => {
+  it("reads a long incident in one request once the declaration carries a checkpoint", async () => {
     const { number } = await longIncident(260);
     // No checkpoint covers the 260 comments yet: the full read, and the write carries one.
     expect(names(await command(number, "/note first after them"))).toEqual([

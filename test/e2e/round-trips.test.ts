@@ -132,7 +132,7 @@ describe("requests per command", () => {
     expect(query).toMatch(/(createCheckRun|updateCheckRun)\(/);
   });
 
-  it("and on an incident of more than 250 history items, once its timeline carries a checkpoint", async () => {
+  it("and on an incident of more than 250 history items, once its declaration carries a checkpoint", async () => {
     const { number } = await fileIncident();
     // The notes reach GitHub without their webhooks; the first command after them reads them all.
     fx.sim.holdDeliveries(() => true);
@@ -146,7 +146,7 @@ describe("requests per command", () => {
       });
     fx.sim.holdDeliveries(() => false);
     // The first command after them finds no checkpoint that covers them: one read more,
-    // and its timeline write carries one (history-checkpoint.test.ts).
+    // and its write carries one in the declaration (history-checkpoint.test.ts).
     const first = await commandRequests(number, "/note first after the notes");
     expect(names(first)).toEqual(["IncidentHistory", "IncidentHistory", "IncidentWrites"]);
     for (const [label, body] of LONG_INCIDENT_COMMANDS) {
