@@ -11,9 +11,10 @@ import type { JobOutcome, SweepJob } from "./sweep-jobs.js";
 
 /**
  * What each sweep job does, the same whether the queue is BullMQ on Redis or the
- * in-process one: list installations, list an installation's repositories, or sweep
- * one repository (`runSweep`, as the CLI does). A repository job waits, rather than
- * fails, while its installation's slots are taken or its rate budget is spent.
+ * in-process one: list installations, list an installation's repositories (and sweep
+ * it there when it is the only one), or sweep one repository (`runSweep`, as the CLI
+ * does). A repository job waits, rather than fails, while its installation's slots are
+ * taken or its rate budget is spent.
  */
 export interface SweepJobDeps {
   probot: Probot;
@@ -50,26 +51,45 @@ export async function runSweepJob(job: SweepJob, deps: SweepJobDeps): Promise<Jo
   const spentUntil = await deps.budget.waitUntil(installationId, Date.now());
   if (spentUntil !== null) return { kind: "later", until: spentUntil, why: "rate-limit" };
   if (job.kind === "installation") {
-    const repos = await reposWithOpenIssues(await octokitFor(deps, installationId));
+    const octokit = await octokitFor(deps, installationId);
+    const repos = await reposWithOpenIssues(octokit);
+    const [only] = repos;
+    // One repository (most installations): swept in this job, without a second trip
+    // through the queue, unless its installation's slots are taken.
+    if (repos.length === 1 && only) {
+      const swept = await sweepRepo(deps, installationId, only, octokit);
+      if (swept !== null) return { kind: "done", added: 0, actions: swept };
+    }
     await deps.enqueue(repos.map((repo) => ({ kind: "repo", window: job.window, installationId, repo })));
     return { kind: "done", added: repos.length, actions: 0 };
   }
-  const holder = job.repo.toLowerCase();
-  if (!(await deps.slots.take(installationId, holder)))
-    return { kind: "later", until: Date.now() + deps.busyWaitMs, why: "busy" };
+  const swept = await sweepRepo(deps, installationId, job.repo);
+  if (swept === null) return { kind: "later", until: Date.now() + deps.busyWaitMs, why: "busy" };
+  return { kind: "done", added: 0, actions: swept };
+}
+
+/** Sweeps one repository in one of its installation's slots; null when they are all taken. */
+async function sweepRepo(
+  deps: SweepJobDeps,
+  installationId: number,
+  repo: string,
+  octokit?: Octokit,
+): Promise<number | null> {
+  const holder = repo.toLowerCase();
+  if (!(await deps.slots.take(installationId, holder))) return null;
   try {
     const report = await runSweep({
-      octokit: await octokitFor(deps, installationId),
-      repos: [job.repo],
+      octokit: octokit ?? (await octokitFor(deps, installationId)),
+      repos: [repo],
       now: deps.clock(),
       dryRun: false,
       botLogin: await deps.botLogin(),
       formTemplate: deps.formTemplate,
-      log: deps.log.child({ sweep: job.repo }),
+      log: deps.log.child({ sweep: repo }),
       ...(deps.lock ? { lock: deps.lock } : {}),
       ...(deps.outside ? { outside: deps.outside } : {}),
     });
-    return { kind: "done", added: 0, actions: report.actions.length };
+    return report.actions.length;
   } finally {
     await deps.slots.give(installationId, holder);
   }
