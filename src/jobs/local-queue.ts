@@ -71,8 +71,8 @@ export function startLocalQueue(deps: Omit<SweepJobDeps, "enqueue">, options: Lo
       const outcome = await runSweepJob(job, jobDeps);
       if (outcome.kind === "later") return later(queued, outcome.until);
       counts.completed += 1;
-      if (job.kind === "repo" && pass) {
-        pass.repos += 1;
+      if (pass) {
+        pass.repos += outcome.swept;
         pass.actions += outcome.actions;
       }
       settle();

@@ -45,7 +45,7 @@ export async function runSweepJob(job: SweepJob, deps: SweepJobDeps): Promise<Jo
     await deps.enqueue(
       ids.map((installationId) => ({ kind: "installation", window: job.window, installationId })),
     );
-    return { kind: "done", added: ids.length, actions: 0 };
+    return { kind: "done", added: ids.length, swept: 0, actions: 0 };
   }
   const { installationId } = job;
   const spentUntil = await deps.budget.waitUntil(installationId, Date.now());
@@ -58,14 +58,14 @@ export async function runSweepJob(job: SweepJob, deps: SweepJobDeps): Promise<Jo
     // through the queue, unless its installation's slots are taken.
     if (repos.length === 1 && only) {
       const swept = await sweepRepo(deps, installationId, only, octokit);
-      if (swept !== null) return { kind: "done", added: 0, actions: swept };
+      if (swept !== null) return { kind: "done", added: 0, swept: 1, actions: swept };
     }
     await deps.enqueue(repos.map((repo) => ({ kind: "repo", window: job.window, installationId, repo })));
-    return { kind: "done", added: repos.length, actions: 0 };
+    return { kind: "done", added: repos.length, swept: 0, actions: 0 };
   }
   const swept = await sweepRepo(deps, installationId, job.repo);
   if (swept === null) return { kind: "later", until: Date.now() + deps.busyWaitMs, why: "busy" };
-  return { kind: "done", added: 0, actions: swept };
+  return { kind: "done", added: 0, swept: 1, actions: swept };
 }
 
 /** Sweeps one repository in one of its installation's slots; null when they are all taken. */

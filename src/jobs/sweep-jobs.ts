@@ -28,7 +28,8 @@ export function sweepJobId(job: SweepJob): string {
 
 /** What a job's handler asks of its queue. */
 export type JobOutcome =
-  | { kind: "done"; added: number; actions: number }
+  /** `swept`: repositories this job swept (a repository's job, or an installation's with one). */
+  | { kind: "done"; added: number; swept: number; actions: number }
   /** Not run now: the installation's slots are taken or its rate budget is spent. */
   | { kind: "later"; until: number; why: "busy" | "rate-limit" };
 

@@ -63,7 +63,7 @@ describe("an installation's sweep job", () => {
       { kind: "installation", window: 1, installationId: single },
       deps(added),
     );
-    expect(outcome).toEqual({ kind: "done", added: 0, actions: 0 });
+    expect(outcome).toEqual({ kind: "done", added: 0, swept: 1, actions: 0 });
     expect(added).toEqual([]);
     expect(swept('"one"', mark)).toBe(true);
   });
@@ -74,7 +74,7 @@ describe("an installation's sweep job", () => {
       { kind: "installation", window: 1, installationId: several },
       deps(added),
     );
-    expect(outcome).toEqual({ kind: "done", added: 2, actions: 0 });
+    expect(outcome).toEqual({ kind: "done", added: 2, swept: 0, actions: 0 });
     expect(added.map((job) => (job.kind === "repo" ? job.repo : job.kind)).sort()).toEqual([
       "beta/a",
       "beta/b",
@@ -90,7 +90,7 @@ describe("an installation's sweep job", () => {
       { kind: "installation", window: 1, installationId: single },
       deps(added, slots),
     );
-    expect(outcome).toEqual({ kind: "done", added: 1, actions: 0 });
+    expect(outcome).toEqual({ kind: "done", added: 1, swept: 0, actions: 0 });
     expect(added).toEqual([{ kind: "repo", window: 1, installationId: single, repo: "acme/one" }]);
     expect(swept('"one"', mark)).toBe(false);
   });
