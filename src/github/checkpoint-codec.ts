@@ -28,6 +28,7 @@ export interface Checkpoint {
 export const COMMENT_LIMIT = 65_536;
 
 const OPEN = "<!-- incident-checkpoint v2 ";
+const MARK = "<!-- incident-checkpoint";
 const SEPARATOR = "\n\n";
 const TRAILER = /\n\n<!-- incident-checkpoint v2 ([^>]*)-->$/;
 /** Any version's, so a checkpoint left in a timeline comment by an earlier version is removed. */
@@ -68,6 +69,11 @@ export function withCheckpoint(body: string, checkpoint: Checkpoint, key: string
 }
 
 /** The body as the app rendered it, without its checkpoint. */
+/** Whether `body` carries a checkpoint of any version, verified or not (a cheap test before stripping or decoding). */
+export function mentionsCheckpoint(body: string): boolean {
+  return body.includes(MARK);
+}
+
 export function stripCheckpoint(body: string): string {
   return body.replace(ANY_TRAILER, "");
 }

@@ -1,5 +1,5 @@
 import type { IssueHistory } from "../kernel/history.js";
-import { decodeCheckpoint, stripCheckpoint } from "./checkpoint-codec.js";
+import { decodeCheckpoint, mentionsCheckpoint, stripCheckpoint } from "./checkpoint-codec.js";
 import type { GraphqlClient } from "./client.js";
 import type { RawActor } from "./code-facts.js";
 import type { HistoryVariables } from "./history-variables.js";
@@ -94,7 +94,7 @@ function fromCheckpoint(
   // Edited by someone else: whatever it carries is not the app's.
   if (editedByOthers(carrier, trust.botLogin)) return "untrusted";
   const checkpoint = decodeCheckpoint(carrier.body, trust.key);
-  if (!checkpoint) return carrier.body.includes("incident-checkpoint") ? "untrusted" : "missing";
+  if (!checkpoint) return mentionsCheckpoint(carrier.body) ? "untrusted" : "missing";
   const timeline = firstComments.find((comment) => comment?.id === checkpoint.timeline.id);
   if (!timeline || editedByOthers(timeline, trust.botLogin)) return "untrusted";
   // Written since without a checkpoint, or its write failed while the checkpoint's landed.

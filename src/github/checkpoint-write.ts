@@ -69,7 +69,7 @@ function predicted(basis: ReadBasis, plan: Plan): Array<RawItem | null> {
  * too (`includesCreatedEdit`), so 0 becomes 2. Were it 1 there, the next read would
  * find the count off, read in full once, and count from what it read.
  */
-export function editsAfterOneMore(edits: number): number {
+function editsAfterOneMore(edits: number): number {
   return edits === 0 ? 2 : edits + 1;
 }
 
@@ -92,13 +92,13 @@ export function carryCheckpoint(runs: BatchStep[][], plan: Plan, history: IssueH
   const run = runs.find((steps) => steps.some((step) => isUpdateOf(step, "timeline", timeline.id)));
   if (!run && !basis.refresh && !basis.purge) return;
   const edits = run ? editsAfterOneMore(timeline.edits) : timeline.edits;
+  const nodes = predicted(basis, plan);
   const checkpoint = {
     cursor: basis.cursor,
-    count: 0,
-    nodes: predicted(basis, plan),
+    count: nodes.length,
+    nodes,
     timeline: { id: timeline.id, edits },
   };
-  checkpoint.count = checkpoint.nodes.length;
   const key = basis.trust.key;
   const declaration = runs.flat().find((step) => isUpdateOf(step, "declaration", carrier.id));
   if (declaration) {

@@ -1,5 +1,5 @@
 import type { IssueHistory } from "../kernel/history.js";
-import { decodeCheckpoint, stripCheckpoint } from "./checkpoint-codec.js";
+import { decodeCheckpoint, mentionsCheckpoint, stripCheckpoint } from "./checkpoint-codec.js";
 import { actor, type RawActor } from "./code-facts.js";
 import type { FirstComment, RawItem } from "./raw-history.js";
 
@@ -17,7 +17,7 @@ export interface ReadBasis {
   /** The cursor of the last node; null for an empty timeline. */
   cursor: string | null;
   trust: CheckpointTrust | null;
-  /** The app's declaration comment, the issue's first, which carries the checkpoint (its body without one). */
+  /** The app's declaration comment, among the issue's first two, which carries the checkpoint (its body without one; `sealed`: with it). */
   carrier: { id: string; body: string; sealed?: string } | null;
   /** The app's timeline comment and how many edits it had when read. */
   timeline: { id: string; edits: number } | null;
@@ -57,7 +57,7 @@ export function basisOf(history: IssueHistory): ReadBasis | null {
 export function purgeCheckpoint(history: IssueHistory): IssueHistory {
   const basis = basisOf(history);
   const sealed = basis?.carrier?.sealed;
-  if (!basis?.trust || !sealed?.includes(CHECKPOINT_MARK)) return history;
+  if (!basis?.trust || !sealed || !mentionsCheckpoint(sealed)) return history;
   const checkpoint = decodeCheckpoint(sealed, basis.trust.key);
   const now = new Map(basis.nodes.map((node) => [node?.id, node] as const));
   const skip = new Set([basis.carrier?.id, checkpoint?.timeline.id]);
@@ -85,9 +85,7 @@ export function trustOf(history: IssueHistory): CheckpointTrust | null {
 /** The raw nodes with every comment's checkpoint removed: all readers see the body the app rendered. */
 export function withoutCheckpoints(nodes: Array<RawItem | null>): Array<RawItem | null> {
   return nodes.map((node) =>
-    node?.__typename === "IssueComment" &&
-    typeof node.body === "string" &&
-    node.body.includes("incident-checkpoint")
+    node?.__typename === "IssueComment" && typeof node.body === "string" && mentionsCheckpoint(node.body)
       ? { ...node, body: stripCheckpoint(node.body) }
       : node,
   );
@@ -151,6 +149,5 @@ export function timelineHead(body: string): string {
 
 /** How the timeline comment's hidden marker begins (kernel/markers.ts writes it). */
 export const TIMELINE_MARK = "<!-- incident-app:timeline";
-const CHECKPOINT_MARK = "<!-- incident-checkpoint";
 /** How the declaration comment's hidden marker begins. */
 export const DECLARATION_MARK = "<!-- incident-app:declaration";
