@@ -28,6 +28,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => fx.close());
 
+type Octokit = ReturnType<typeof fx.sim.as>;
+
 const names = (entries: RequestLogEntry[]) =>
   entries.map((entry) => entry.graphql ?? `${entry.method} ${entry.path}`);
 
@@ -56,6 +58,28 @@ async function comment(number: number, login: string, body: string): Promise<num
     .rest.issues.createComment({ owner: OWNER, repo: REPO, issue_number: number, body });
   await fx.sim.settle();
   return data.id;
+}
+
+/** A comment edited or deleted on GitHub with its webhook held back, so the app never hears of it. */
+async function behindTheAppsBack(
+  by: Octokit,
+  change: { edit: number; body: string } | { delete: number },
+): Promise<void> {
+  fx.sim.holdDeliveries(() => true);
+  try {
+    if ("edit" in change) {
+      await by.rest.issues.updateComment({
+        owner: OWNER,
+        repo: REPO,
+        comment_id: change.edit,
+        body: change.body,
+      });
+    } else {
+      await by.rest.issues.deleteComment({ owner: OWNER, repo: REPO, comment_id: change.delete });
+    }
+  } finally {
+    fx.sim.holdDeliveries(() => false);
+  }
 }
 
 /** The requests of the command's own delivery. */
@@ -134,17 +158,13 @@ describe("one read whatever the incident's length", () => {
     const data = /data=(\S+) -->$/.exec(declaration.body)?.[1] ?? "";
     expect(data).not.toBe("");
     // Someone with the app's own token changes what the checkpoint says; its webhook is not delivered.
-    fx.sim.holdDeliveries(() => true);
-    await (await botOctokit(fx.sim)).rest.issues.updateComment({
-      owner: OWNER,
-      repo: REPO,
-      comment_id: declaration.id,
+    await behindTheAppsBack(await botOctokit(fx.sim), {
+      edit: declaration.id,
       body: declaration.body.replace(
         data,
         `${data.slice(0, 10)}${data[10] === "A" ? "B" : "A"}${data.slice(11)}`,
       ),
     });
-    fx.sim.holdDeliveries(() => false);
     expect(names(await command(number, "/note after the damage"))).toEqual([
       "IncidentHistory",
       "IncidentHistory",
@@ -161,14 +181,7 @@ describe("one read whatever the incident's length", () => {
     await command(number, "/note first");
     // The edit and the deletion reach GitHub, a little later; their webhooks do not reach the app.
     fx.at("14:40");
-    fx.sim.holdDeliveries(() => true);
-    await fx.sim.as(PEOPLE.bob).rest.issues.updateComment({
-      owner: OWNER,
-      repo: REPO,
-      comment_id: oldNote,
-      body: "/note old entry, corrected",
-    });
-    fx.sim.holdDeliveries(() => false);
+    await behindTheAppsBack(fx.sim.as(PEOPLE.bob), { edit: oldNote, body: "/note old entry, corrected" });
     expect(names(await command(number, "/note after the edit"))).toEqual([
       "IncidentHistory",
       "IncidentHistory",
@@ -181,11 +194,7 @@ describe("one read whatever the incident's length", () => {
       (item) => item.type === "comment" && item.body === "/note old entry, corrected",
     );
     expect(edited).toBeDefined();
-    fx.sim.holdDeliveries(() => true);
-    await fx.sim
-      .as(PEOPLE.carol)
-      .rest.issues.deleteComment({ owner: OWNER, repo: REPO, comment_id: carolFirst });
-    fx.sim.holdDeliveries(() => false);
+    await behindTheAppsBack(fx.sim.as(PEOPLE.carol), { delete: carolFirst });
     await command(number, "/note after the deletion");
     expect(checkpointOutcomes.at(-1)).toBe("stale");
     await expectSameHistory(number);
@@ -198,14 +207,7 @@ describe("the timeline comment the checkpoint describes", () => {
     await command(number, "/note first");
     const timeline = await appComment(number, "timeline");
     // The app's own token rewrites the timeline without a checkpoint; its webhook is not delivered.
-    fx.sim.holdDeliveries(() => true);
-    await (await botOctokit(fx.sim)).rest.issues.updateComment({
-      owner: OWNER,
-      repo: REPO,
-      comment_id: timeline.id,
-      body: `${timeline.body}\n`,
-    });
-    fx.sim.holdDeliveries(() => false);
+    await behindTheAppsBack(await botOctokit(fx.sim), { edit: timeline.id, body: `${timeline.body}\n` });
     expect(names(await command(number, "/note after the rewrite"))).toEqual([
       "IncidentHistory",
       "IncidentHistory",
@@ -216,14 +218,10 @@ describe("the timeline comment the checkpoint describes", () => {
     expect(checkpointOutcomes.at(-1)).toBe("used");
     // A person edits the timeline comment: what it shows is not the app's any more.
     const edited = await appComment(number, "timeline");
-    fx.sim.holdDeliveries(() => true);
-    await fx.sim.as(PEOPLE.alice).rest.issues.updateComment({
-      owner: OWNER,
-      repo: REPO,
-      comment_id: edited.id,
+    await behindTheAppsBack(fx.sim.as(PEOPLE.alice), {
+      edit: edited.id,
       body: edited.body.replace("and again", "and again (edited by alice)"),
     });
-    fx.sim.holdDeliveries(() => false);
     await command(number, "/note after alice");
     expect(checkpointOutcomes.at(-1)).toBe("untrusted");
     const body = await timelineBody(number);
