@@ -2,7 +2,12 @@ import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Harness } from "../support/harness.js";
 import { FORM_BODY } from "../support/history-builder.js";
-import { type OrganisationWorld, startOrganisationWorld } from "../support/organisation-world.js";
+import {
+  SEARCH as code,
+  INCIDENTS as incidents,
+  type OrganisationWorld,
+  startServicesWorld,
+} from "../support/organisation-world.js";
 import { pullWith, requestNames } from "../support/sim-code.js";
 
 /**
@@ -10,16 +15,6 @@ import { pullWith, requestNames } from "../support/sim-code.js";
  * repositories. `/revert acme/search-service#1` reverts there, for the cost of a revert
  * in the incident's own repository.
  */
-const CONFIG = `services:
-  search:
-    repository: acme/search-service
-  api:
-    repository: acme/api
-  ghost:
-    repository: acme/not-installed
-`;
-const code = { owner: "acme", repo: "search-service" };
-const incidents = { owner: "acme", repo: "incidents" };
 let world: OrganisationWorld;
 let harness: Harness;
 let alice: Octokit;
@@ -34,16 +29,13 @@ const say = (body: string) => world.say(incident, body);
 const timeline = () => world.timeline(incident);
 
 beforeAll(async () => {
-  world = await startOrganisationWorld({
+  world = await startServicesWorld({
     members: ["alice", "bob"],
-    config: CONFIG,
     files: { "src/local.ts": "l1\n" },
-    repos: [
-      { name: "search-service", files: { "src/score.ts": "s1\n" } },
-      { name: "api", files: { "a.txt": "a\n" } },
+    more: {
       // Private, so the app's installation cannot even read it.
-      { name: "not-installed", private: true, installed: false, files: { "a.txt": "a\n" } },
-    ],
+      ghost: { name: "not-installed", private: true, installed: false, files: { "a.txt": "a\n" } },
+    },
   });
   ({ harness, alice } = world);
   const { sim } = harness;

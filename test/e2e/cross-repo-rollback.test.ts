@@ -2,7 +2,13 @@ import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Harness } from "../support/harness.js";
 import { FORM_BODY } from "../support/history-builder.js";
-import { type OrganisationWorld, startOrganisationWorld } from "../support/organisation-world.js";
+import {
+  API as api,
+  INCIDENTS as incidents,
+  type OrganisationWorld,
+  SEARCH as search,
+  startServicesWorld,
+} from "../support/organisation-world.js";
 import { deployedToProduction, requestNames as names } from "../support/sim-code.js";
 
 /**
@@ -12,19 +18,6 @@ import { deployedToProduction, requestNames as names } from "../support/sim-code
  * `acme/incidents`. `/hotfix … from deployed` branches from what is deployed, and a bare
  * `/hotfix` or `/rollback` picks the only affected service's repository.
  */
-const CONFIG = `services:
-  search:
-    repository: acme/search-service
-  api:
-    repository: acme/api
-  ghost:
-    repository: acme/not-installed
-  legacy:
-    repository: acme/legacy
-`;
-const search = { owner: "acme", repo: "search-service" };
-const api = { owner: "acme", repo: "api" };
-const incidents = { owner: "acme", repo: "incidents" };
 let world: OrganisationWorld;
 let harness: Harness;
 let alice: Octokit;
@@ -42,15 +35,12 @@ const say = (body: string, number = incident) => world.say(number, body);
 const timeline = (number = incident) => world.timeline(number);
 
 beforeAll(async () => {
-  world = await startOrganisationWorld({
+  world = await startServicesWorld({
     members: ["alice", "deployer"],
-    config: CONFIG,
-    repos: [
-      { name: "search-service", files: { "src/score.ts": "s1\n" } },
-      { name: "api", files: { "a.txt": "a\n" } },
-      { name: "legacy", archived: true, files: { "a.txt": "a\n" } },
-      { name: "not-installed", private: true, installed: false, files: { "a.txt": "a\n" } },
-    ],
+    more: {
+      ghost: { name: "not-installed", private: true, installed: false, files: { "a.txt": "a\n" } },
+      legacy: { name: "legacy", archived: true, files: { "a.txt": "a\n" } },
+    },
   });
   ({ harness, alice } = world);
   const { sim } = harness;

@@ -2,7 +2,13 @@ import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Harness } from "../support/harness.js";
 import { FORM_BODY } from "../support/history-builder.js";
-import { type OrganisationWorld, startOrganisationWorld } from "../support/organisation-world.js";
+import {
+  API as api,
+  INCIDENTS as incidents,
+  type OrganisationWorld,
+  SEARCH as search,
+  startServicesWorld,
+} from "../support/organisation-world.js";
 import { deployedToProduction, requestNames as names } from "../support/sim-code.js";
 
 /**
@@ -12,15 +18,6 @@ import { deployedToProduction, requestNames as names } from "../support/sim-code
  * repositories in one batched document. A hotfix branch or a revert already there is
  * reported, never made twice, and a freeze check GitHub refuses there is told on the incident.
  */
-const CONFIG = `services:
-  search:
-    repository: acme/search-service
-  api:
-    repository: acme/api
-`;
-const incidents = { owner: "acme", repo: "incidents" };
-const search = { owner: "acme", repo: "search-service" };
-const api = { owner: "acme", repo: "api" };
 const HOTFIX = "hotfix/inc-20260203-001";
 
 let world: OrganisationWorld;
@@ -40,14 +37,7 @@ const say = (body: string, number = incident) => world.say(number, body);
 const timeline = (number = incident) => world.timeline(number);
 
 beforeAll(async () => {
-  world = await startOrganisationWorld({
-    members: ["alice", "deployer"],
-    config: CONFIG,
-    repos: [
-      { name: "search-service", files: { "src/score.ts": "s1\n" } },
-      { name: "api", files: { "a.txt": "a\n" } },
-    ],
-  });
+  world = await startServicesWorld({ members: ["alice", "deployer"] });
   ({ harness, alice } = world);
   const { sim } = harness;
   deployer = sim.as("deployer");

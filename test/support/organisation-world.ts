@@ -121,3 +121,35 @@ export async function startOrganisationWorld(options: OrganisationWorldOptions):
       ),
   };
 }
+
+/** The repositories of the services `search` and `api`, and the incidents repository. */
+export const SEARCH: Where = { owner: "acme", repo: "search-service" };
+export const API: Where = { owner: "acme", repo: "api" };
+export const INCIDENTS: Where = { owner: "acme", repo: "incidents" };
+
+export interface ServicesWorldOptions extends Omit<OrganisationWorldOptions, "config" | "repos"> {
+  /** More services after `search` and `api`, each with its repository, in the config's order. */
+  more?: Record<string, OrganisationRepo>;
+}
+
+/**
+ * The cross-repository world: `acme/incidents` configures the services `search` in
+ * `acme/search-service` (holding `src/score.ts`) and `api` in `acme/api`, and the more a
+ * test names; their repositories are created in that order.
+ */
+export function startServicesWorld(options: ServicesWorldOptions): Promise<OrganisationWorld> {
+  const { more = {}, ...rest } = options;
+  const services: Record<string, OrganisationRepo> = {
+    search: { name: "search-service", files: { "src/score.ts": "s1\n" } },
+    api: { name: "api", files: { "a.txt": "a\n" } },
+    ...more,
+  };
+  const lines = Object.entries(services).map(
+    ([name, repo]) => `  ${name}:\n    repository: acme/${repo.name}\n`,
+  );
+  return startOrganisationWorld({
+    ...rest,
+    config: `services:\n${lines.join("")}`,
+    repos: Object.values(services),
+  });
+}
