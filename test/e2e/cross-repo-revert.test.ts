@@ -4,6 +4,7 @@ import type { Harness } from "../support/harness.js";
 import { FORM_BODY } from "../support/history-builder.js";
 import {
   SEARCH as code,
+  expectReplies,
   INCIDENTS as incidents,
   type OrganisationWorld,
   startServicesWorld,
@@ -121,15 +122,17 @@ describe("/revert in a service's repository", () => {
 
   it("names the repository and what to type when it cannot", async () => {
     at("14:33");
-    expect((await say("/revert acme/billing#4")).reply).toContain(
-      "Could not revert a pull request in `acme/billing`: it is not the repository of any service in `.github/incident.yml`. The services' repositories are `acme/search-service`, `acme/api`, `acme/not-installed`.",
-    );
-    expect((await say("/revert acme/not-installed#1")).reply).toContain(
-      "the app cannot see `acme/not-installed`: it does not exist, or the app is not installed on it",
-    );
-    expect((await say("/revert acme/search-service#99")).reply).toContain(
-      "there is no pull request #99 in `acme/search-service`",
-    );
+    await expectReplies(say, [
+      [
+        "/revert acme/billing#4",
+        "Could not revert a pull request in `acme/billing`: it is not the repository of any service in `.github/incident.yml`. The services' repositories are `acme/search-service`, `acme/api`, `acme/not-installed`.",
+      ],
+      [
+        "/revert acme/not-installed#1",
+        "the app cannot see `acme/not-installed`: it does not exist, or the app is not installed on it",
+      ],
+      ["/revert acme/search-service#99", "there is no pull request #99 in `acme/search-service`"],
+    ]);
   });
 });
 
@@ -167,17 +170,17 @@ describe("/hotfix in a service's repository", () => {
 
   it("names the repository and what to type when it cannot", async () => {
     at("14:41");
-    expect((await say("/hotfix acme/billing")).reply).toContain(
-      "Could not create a hotfix branch in `acme/billing`: it is not the repository of any service",
-    );
-    expect((await say("/hotfix acme/api from v9")).reply).toContain(
-      "there is no branch, tag or commit named `v9` in `acme/api`",
-    );
-    expect((await say("/hotfix acme/api deployed")).reply).toContain(
-      "`acme/api` has no successful deployment to `production` among its last 100, so there is nothing to branch from.",
-    );
-    expect((await say("/hotfix acme/not-installed")).reply).toContain(
-      "the app cannot see `acme/not-installed`",
-    );
+    await expectReplies(say, [
+      [
+        "/hotfix acme/billing",
+        "Could not create a hotfix branch in `acme/billing`: it is not the repository of any service",
+      ],
+      ["/hotfix acme/api from v9", "there is no branch, tag or commit named `v9` in `acme/api`"],
+      [
+        "/hotfix acme/api deployed",
+        "`acme/api` has no successful deployment to `production` among its last 100, so there is nothing to branch from.",
+      ],
+      ["/hotfix acme/not-installed", "the app cannot see `acme/not-installed`"],
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import type { Harness } from "../support/harness.js";
 import { FORM_BODY } from "../support/history-builder.js";
 import {
   API as api,
+  expectReplies,
   INCIDENTS as incidents,
   type OrganisationWorld,
   SEARCH as search,
@@ -162,19 +163,22 @@ describe("/rollback in a service's repository", () => {
 
   it("names the repository and what to type when it cannot", async () => {
     at("14:41");
-    expect((await say("/rollback acme/billing")).reply).toContain(
-      "Could not roll back in `acme/billing`: it is not the repository of any service in `.github/incident.yml`.",
-    );
-    expect((await say("/rollback acme/not-installed")).reply).toContain(
-      "Could not roll back `acme/not-installed`: the app cannot see `acme/not-installed`: it does not exist, or the app is not installed on it",
-    );
-    expect((await say("/rollback acme/legacy")).reply).toContain(
-      "`acme/legacy` is archived, so nothing can be deployed there",
-    );
-    expect((await say("/rollback acme/api")).reply).toContain(
-      "`acme/api` has no successful deployment to `production` created before impact started (2026-02-03 14:23 UTC)",
-    );
-    expect((await say("/rollback acme/api now")).reply).toContain("nothing after the repository");
+    await expectReplies(say, [
+      [
+        "/rollback acme/billing",
+        "Could not roll back in `acme/billing`: it is not the repository of any service in `.github/incident.yml`.",
+      ],
+      [
+        "/rollback acme/not-installed",
+        "Could not roll back `acme/not-installed`: the app cannot see `acme/not-installed`: it does not exist, or the app is not installed on it",
+      ],
+      ["/rollback acme/legacy", "`acme/legacy` is archived, so nothing can be deployed there"],
+      [
+        "/rollback acme/api",
+        "`acme/api` has no successful deployment to `production` created before impact started (2026-02-03 14:23 UTC)",
+      ],
+      ["/rollback acme/api now", "nothing after the repository"],
+    ]);
   });
 });
 

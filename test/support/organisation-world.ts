@@ -1,5 +1,6 @@
 import type { RequestLogEntry } from "@incident-app/github-simulator";
 import type { Octokit } from "@octokit/rest";
+import { expect } from "vitest";
 import { type Harness, startHarness } from "./harness.js";
 import { type PullSpec, pullWith, type Where } from "./sim-code.js";
 
@@ -152,4 +153,12 @@ export function startServicesWorld(options: ServicesWorldOptions): Promise<Organ
     config: `services:\n${lines.join("")}`,
     repos: Object.values(services),
   });
+}
+
+/** Each command, said in turn, is answered with a reply that contains its text. */
+export async function expectReplies(
+  say: (body: string) => Promise<{ reply: string }>,
+  cases: [command: string, text: string][],
+): Promise<void> {
+  for (const [command, text] of cases) expect((await say(command)).reply, command).toContain(text);
 }
