@@ -65,17 +65,28 @@ async function issuesIn(repo: string) {
   return data;
 }
 
+async function pullsIn(repo: string) {
+  const { data } = await alice().rest.pulls.list({ owner: "acme", repo, state: "all" });
+  return data;
+}
+
+/** alice files the incident form in the public `acme/search` at 14:23; its number, once all settled. */
+async function fileInPublic(title: string, body = SECURITY_FORM): Promise<number> {
+  at("14:23");
+  const number = h.sim.fileIssueForm(
+    "alice",
+    { owner: "acme", name: "search" },
+    { title, body, labels: ["incident"] },
+  );
+  await h.settle();
+  return number;
+}
+
 describe("a security incident filed in a public repository with a private one configured", () => {
   it("moves before anything is written, and nothing public follows it", async () => {
     await start(`${TARGETS}security:\n  repository: acme/security\n`);
-    at("14:23");
     const before = h.sim.appRequests().length;
-    const number = h.sim.fileIssueForm(
-      "alice",
-      { owner: "acme", name: "search" },
-      { title: "Login tokens exposed", body: SECURITY_FORM, labels: ["incident"] },
-    );
-    await h.settle();
+    const number = await fileInPublic("Login tokens exposed");
 
     // In the public repository: the app read, then moved the issue; no other write there.
     const inPublic = h.sim
@@ -119,18 +130,8 @@ describe("a security incident filed in a public repository with a private one co
     expect(chat.received("community")).toEqual([]);
     expect(h.publisher.calls).toBe(0);
     // The review is opened in the private repository, never in the public one.
-    const { data: publicPulls } = await alice().rest.pulls.list({
-      owner: "acme",
-      repo: "search",
-      state: "all",
-    });
-    expect(publicPulls).toEqual([]);
-    const { data: privatePulls } = await alice().rest.pulls.list({
-      owner: "acme",
-      repo: "security",
-      state: "all",
-    });
-    expect(privatePulls.map((pull) => pull.head.ref)).toEqual(["pir/inc-20260203-001"]);
+    expect(await pullsIn("search")).toEqual([]);
+    expect((await pullsIn("security")).map((pull) => pull.head.ref)).toEqual(["pir/inc-20260203-001"]);
 
     // The public repository's report does not mention it.
     const dir = await mkdtemp(join(tmpdir(), "security-report-"));
@@ -152,13 +153,7 @@ describe("a security incident filed in a public repository with a private one co
 
   it("moves an incident marked later with /security, and says what was already public", async () => {
     await start(`${TARGETS}security:\n  repository: acme/security\n`);
-    at("14:23");
-    const number = h.sim.fileIssueForm(
-      "alice",
-      { owner: "acme", name: "search" },
-      { title: "Odd logins", body: FORM_BODY, labels: ["incident"] },
-    );
-    await h.settle();
+    const number = await fileInPublic("Odd logins", FORM_BODY);
     at("14:25");
     await say("search", number, "/note seeing logins from unknown countries");
     at("14:30");
@@ -183,13 +178,7 @@ describe("a security incident filed in a public repository with a private one co
 describe("a security incident in a public repository without a private one", () => {
   it("says once what to do, and spreads nothing", async () => {
     await start(TARGETS);
-    at("14:23");
-    const number = h.sim.fileIssueForm(
-      "alice",
-      { owner: "acme", name: "search" },
-      { title: "Login tokens exposed", body: SECURITY_FORM, labels: ["incident"] },
-    );
-    await h.settle();
+    const number = await fileInPublic("Login tokens exposed");
     at("14:30");
     await say("search", number, "/status public investigating Looking into it.");
     at("14:40");
@@ -198,21 +187,14 @@ describe("a security incident in a public repository without a private one", () 
     expect(comments.filter((body) => body.includes("set `security.repository: owner/name`"))).toHaveLength(1);
     expect(comments.some((body) => body.includes("No post-incident review was opened"))).toBe(true);
     expect(comments.join("\n")).not.toContain("food bank");
-    const { data: pulls } = await alice().rest.pulls.list({ owner: "acme", repo: "search", state: "all" });
-    expect(pulls).toEqual([]);
+    expect(await pullsIn("search")).toEqual([]);
     expect(chat.received("community")).toEqual([]);
     expect(h.publisher.calls).toBe(0);
   });
 
   it("stays where it is when the move fails, says why once, and announces nothing", async () => {
     await start(`${TARGETS}security:\n  repository: acme/missing\n`);
-    at("14:23");
-    const number = h.sim.fileIssueForm(
-      "alice",
-      { owner: "acme", name: "search" },
-      { title: "Login tokens exposed", body: SECURITY_FORM, labels: ["incident"] },
-    );
-    await h.settle();
+    const number = await fileInPublic("Login tokens exposed");
     at("14:25");
     await say("search", number, "/note still here");
     const comments = await appComments("search", number);
