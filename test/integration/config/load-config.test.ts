@@ -12,10 +12,110 @@ const OTHER = `/repos/Codertocat/other-repo/contents/${FILE}`;
 const RAW = { "content-type": "application/vnd.github.raw; charset=utf-8" };
 const DEFAULTS = ConfigSchema.parse({});
 
+/** A request GitHub is expected to answer: the path, the status, the body, its headers. */
+type Reply = [path: string, status: number, body: nock.Body, headers?: nock.ReplyHeaders];
+const text = (path: string, body: string): Reply => [path, 200, body, RAW];
+const notFound = (path: string): Reply => [path, 404, { message: "Not Found" }];
+
+/** A config file's error: GitHub's answers, in order, and the error with its problems. */
+type FileErrorCase = { name: string; replies: Reply[]; file: string; problems: unknown[] };
+
 /** Every request must be one the test expects, and every expected one must be made. */
-function github(): nock.Scope {
-  return nock(API);
+function github(...replies: Reply[]): nock.Scope {
+  const scope = nock(API);
+  for (const [path, status, body, headers] of replies) scope.get(path).reply(status, body, headers);
+  return scope;
 }
+
+/** The errors a config file can have, each found on the issue's first read. */
+const FILE_ERRORS: FileErrorCase[] = [
+  {
+    name: "reports an `_extends` target that does not exist instead of ignoring it",
+    replies: [text(OWN, "_extends: other-repo\ntimeZone: UTC\n"), notFound(OTHER)],
+    file: ".github/incident.yml",
+    problems: [
+      {
+        path: "_extends",
+        message:
+          "points to `Codertocat/other-repo:.github/incident.yml`, which does not exist or which the app cannot " +
+          "read (is it installed on `Codertocat/other-repo`?)",
+      },
+    ],
+  },
+  {
+    name: "names the extended file a problem is in",
+    replies: [
+      text(OWN, "_extends: other-repo\ntimeZone: Mars/Olympus\n"),
+      text(OTHER, "severities:\n  - name: SEV-1\n    ack: soon\n"),
+    ],
+    file: ".github/incident.yml",
+    problems: [
+      {
+        path: "severities[0].ack",
+        message: "expected a duration such as 5m, 1h, 2d or 1w (got `soon`)",
+        file: "Codertocat/other-repo:.github/incident.yml",
+      },
+      {
+        path: "timeZone",
+        message:
+          "expected an IANA time zone such as UTC, Europe/Berlin or America/New_York (got `Mars/Olympus`)",
+      },
+    ],
+  },
+  {
+    name: "turns a YAML syntax error found by Probot's loader into a ConfigError with line and column",
+    replies: [text(OWN, "labels:\n  incident: x\n triage: y\n")],
+    file: ".github/incident.yml",
+    problems: [
+      {
+        path: "",
+        message: "YAML syntax error at line 3, column 1: All mapping items must start at the same column",
+        snippet: "  incident: x\n triage: y\n^",
+      },
+    ],
+  },
+  {
+    name: "reports an invalid `_extends` value",
+    replies: [text(OWN, "_extends: 'not a repo!'\n")],
+    file: ".github/incident.yml",
+    problems: [
+      {
+        path: "_extends",
+        message: "expected `repo`, `owner/repo` or `owner/repo:path/file.yml` (got `not a repo!`)",
+      },
+    ],
+  },
+  {
+    name: "reports files that extend each other in a loop",
+    replies: [text(OWN, "_extends: other-repo\n"), text(OTHER, "_extends: Hello-World\n")],
+    file: "Codertocat/other-repo:.github/incident.yml",
+    problems: [
+      {
+        path: "_extends",
+        message:
+          "leads back to `Codertocat/Hello-World:.github/incident.yml`, which was already loaded: the files " +
+          "extend each other in a loop",
+      },
+    ],
+  },
+  {
+    name: "reports a directory where the file should be",
+    replies: [
+      [OWN, 200, [{ name: "x.yml", type: "file" }], { "content-type": "application/json; charset=utf-8" }],
+    ],
+    file: ".github/incident.yml",
+    problems: [{ path: "", message: "is a directory or a submodule, not a file" }],
+  },
+  {
+    name: "reports a 403 on the file as a ConfigError naming the file",
+    replies: [
+      text(OWN, "_extends: acme/private\n"),
+      [`/repos/acme/private/contents/${FILE}`, 403, { message: "Resource not accessible by integration" }],
+    ],
+    file: "acme/private:.github/incident.yml",
+    problems: [{ path: "", message: expect.stringMatching(/^could not be read: GitHub answered 403 /) }],
+  },
+];
 
 beforeAll(() => nock.disableNetConnect());
 beforeEach(() => clearConfigCache());
@@ -25,7 +125,7 @@ afterEach(() => {
 
 describe("loadConfig through Probot's config loader", () => {
   it("reads the repo's own file, then serves the same oid from the cache without a request", async () => {
-    const scope = github().get(OWN).reply(200, "defaultSeverity: SEV-3\ntimeZone: Europe/Berlin\n", RAW);
+    const scope = github(text(OWN, "defaultSeverity: SEV-3\ntimeZone: Europe/Berlin\n"));
     const [first, second] = await inIssuesOpenedHandler(async (context) => [
       await loadConfig(context, { oid: "blob-1", now: () => 0 }),
       await loadConfig(context, { oid: "blob-1", now: () => 10 * 60_000 }),
@@ -45,11 +145,7 @@ describe("loadConfig through Probot's config loader", () => {
   });
 
   it("reads the file again when its oid changes", async () => {
-    const scope = github()
-      .get(OWN)
-      .reply(200, "timeZone: UTC\n", RAW)
-      .get(OWN)
-      .reply(200, "timeZone: Asia/Tokyo\n", RAW);
+    const scope = github(text(OWN, "timeZone: UTC\n"), text(OWN, "timeZone: Asia/Tokyo\n"));
     const [first, second] = await inIssuesOpenedHandler(async (context) => [
       await loadConfig(context, { oid: "blob-1", now: () => 0 }),
       await loadConfig(context, { oid: "blob-2", now: () => 0 }),
@@ -60,11 +156,7 @@ describe("loadConfig through Probot's config loader", () => {
   });
 
   it("without a known oid uses any unexpired cached config; a config loaded so is kept for a minute", async () => {
-    const scope = github()
-      .get(OWN)
-      .reply(200, "timeZone: UTC\n", RAW)
-      .get(OWN)
-      .reply(200, "timeZone: UTC\n", RAW);
+    const scope = github(text(OWN, "timeZone: UTC\n"), text(OWN, "timeZone: UTC\n"));
     const calls: Array<[string | null | undefined, number]> = [
       [undefined, 0], // loads, oid unknown: kept for a minute
       [undefined, 1_000], // cached
@@ -86,7 +178,7 @@ describe("loadConfig through Probot's config loader", () => {
   });
 
   it("lets the oid a config loaded without one takes vouch for it when it came from the repo's own file", async () => {
-    const scope = github().get(OWN).reply(200, "timeZone: UTC\n", RAW);
+    const scope = github(text(OWN, "timeZone: UTC\n"));
     const results = await inIssuesOpenedHandler(async (context) => [
       await loadConfig(context, { oid: undefined, now: () => 0 }),
       await loadConfig(context, { oid: "blob-1", now: () => 1_000 }),
@@ -97,11 +189,7 @@ describe("loadConfig through Probot's config loader", () => {
   });
 
   it("reloads a config loaded without an oid once the file's oid changes", async () => {
-    const scope = github()
-      .get(OWN)
-      .reply(200, "timeZone: UTC\n", RAW)
-      .get(OWN)
-      .reply(200, "timeZone: UTC\n", RAW);
+    const scope = github(text(OWN, "timeZone: UTC\n"), text(OWN, "timeZone: UTC\n"));
     const results = await inIssuesOpenedHandler(async (context) => [
       await loadConfig(context, { oid: undefined, now: () => 0 }),
       await loadConfig(context, { oid: "blob-1", now: () => 1_000 }),
@@ -124,15 +212,7 @@ describe("loadConfig through Probot's config loader", () => {
       "    ack: 10m",
       "  - name: Minor",
     ].join("\n");
-    const scope = github()
-      .get(OWN)
-      .reply(200, own, RAW)
-      .get(OTHER)
-      .reply(200, base, RAW)
-      .get(OWN)
-      .reply(200, own, RAW)
-      .get(OTHER)
-      .reply(200, base, RAW);
+    const scope = github(text(OWN, own), text(OTHER, base), text(OWN, own), text(OTHER, base));
     const results = await inIssuesOpenedHandler(async (context) => [
       await loadConfig(context, { oid: "blob-1", now: () => 0 }),
       await loadConfig(context, { oid: "blob-1", now: () => EXTERNAL_CONFIG_TTL_MS - 1 }),
@@ -158,11 +238,7 @@ describe("loadConfig through Probot's config loader", () => {
   });
 
   it("falls back to the organisation's .github repository when the repo has no file", async () => {
-    const scope = github()
-      .get(OWN)
-      .reply(404, { message: "Not Found" })
-      .get(ORG)
-      .reply(200, "recentChanges:\n  window: 48h\n", RAW);
+    const scope = github(notFound(OWN), text(ORG, "recentChanges:\n  window: 48h\n"));
     const [first, second] = await inIssuesOpenedHandler(async (context) => [
       await loadConfig(context, { oid: null, now: () => 0 }),
       await loadConfig(context, { oid: null, now: () => 1_000 }),
@@ -177,11 +253,7 @@ describe("loadConfig through Probot's config loader", () => {
   });
 
   it("uses the defaults when there is no file anywhere", async () => {
-    const scope = github()
-      .get(OWN)
-      .reply(404, { message: "Not Found" })
-      .get(ORG)
-      .reply(404, { message: "Not Found" });
+    const scope = github(notFound(OWN), notFound(ORG));
     const result = await inIssuesOpenedHandler((context) => loadConfig(context, { oid: null, now: () => 0 }));
     expect(scope.isDone()).toBe(true);
     expect(result).toEqual({
@@ -191,127 +263,20 @@ describe("loadConfig through Probot's config loader", () => {
     });
   });
 
-  it("reports an `_extends` target that does not exist instead of ignoring it", async () => {
-    const scope = github()
-      .get(OWN)
-      .reply(200, "_extends: other-repo\ntimeZone: UTC\n", RAW)
-      .get(OTHER)
-      .reply(404, { message: "Not Found" });
-    const result = await inIssuesOpenedHandler((context) =>
-      loadConfig(context, { oid: "blob-1", now: () => 0 }),
-    );
-    expect(scope.isDone()).toBe(true);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.file).toBe(".github/incident.yml");
-    expect(result.error.problems).toEqual([
-      {
-        path: "_extends",
-        message:
-          "points to `Codertocat/other-repo:.github/incident.yml`, which does not exist or which the app cannot " +
-          "read (is it installed on `Codertocat/other-repo`?)",
-      },
-    ]);
-  });
-
-  it("names the extended file a problem is in", async () => {
-    const scope = github()
-      .get(OWN)
-      .reply(200, "_extends: other-repo\ntimeZone: Mars/Olympus\n", RAW)
-      .get(OTHER)
-      .reply(200, "severities:\n  - name: SEV-1\n    ack: soon\n", RAW);
-    const result = await inIssuesOpenedHandler((context) =>
-      loadConfig(context, { oid: "blob-1", now: () => 0 }),
-    );
-    expect(scope.isDone()).toBe(true);
-    expect(result.ok ? null : result.error).toMatchObject({
-      file: ".github/incident.yml",
-      problems: [
-        {
-          path: "severities[0].ack",
-          message: "expected a duration such as 5m, 1h, 2d or 1w (got `soon`)",
-          file: "Codertocat/other-repo:.github/incident.yml",
-        },
-        {
-          path: "timeZone",
-          message:
-            "expected an IANA time zone such as UTC, Europe/Berlin or America/New_York (got `Mars/Olympus`)",
-        },
-      ],
-    });
-  });
-
-  it("turns a YAML syntax error found by Probot's loader into a ConfigError with line and column", async () => {
-    const scope = github().get(OWN).reply(200, "labels:\n  incident: x\n triage: y\n", RAW);
-    const result = await inIssuesOpenedHandler((context) =>
-      loadConfig(context, { oid: "blob-1", now: () => 0 }),
-    );
-    expect(scope.isDone()).toBe(true);
-    expect(result.ok ? null : result.error).toMatchObject({
-      file: ".github/incident.yml",
-      problems: [
-        {
-          path: "",
-          message: "YAML syntax error at line 3, column 1: All mapping items must start at the same column",
-          snippet: "  incident: x\n triage: y\n^",
-        },
-      ],
-    });
-  });
-
-  it("reports an invalid `_extends` value", async () => {
-    const scope = github().get(OWN).reply(200, "_extends: 'not a repo!'\n", RAW);
-    const result = await inIssuesOpenedHandler((context) =>
-      loadConfig(context, { oid: "blob-1", now: () => 0 }),
-    );
-    expect(scope.isDone()).toBe(true);
-    expect(result.ok ? null : result.error.problems).toEqual([
-      {
-        path: "_extends",
-        message: "expected `repo`, `owner/repo` or `owner/repo:path/file.yml` (got `not a repo!`)",
-      },
-    ]);
-  });
-
-  it("reports files that extend each other in a loop", async () => {
-    const scope = github()
-      .get(OWN)
-      .reply(200, "_extends: other-repo\n", RAW)
-      .get(OTHER)
-      .reply(200, "_extends: Hello-World\n", RAW);
-    const result = await inIssuesOpenedHandler((context) =>
-      loadConfig(context, { oid: "blob-1", now: () => 0 }),
-    );
-    expect(scope.isDone()).toBe(true);
-    expect(result.ok ? null : result.error).toMatchObject({
-      file: "Codertocat/other-repo:.github/incident.yml",
-      problems: [
-        {
-          path: "_extends",
-          message:
-            "leads back to `Codertocat/Hello-World:.github/incident.yml`, which was already loaded: the files " +
-            "extend each other in a loop",
-        },
-      ],
-    });
-  });
-
-  it("reports a directory where the file should be", async () => {
-    const scope = github()
-      .get(OWN)
-      .reply(200, [{ name: "x.yml", type: "file" }], { "content-type": "application/json; charset=utf-8" });
-    const result = await inIssuesOpenedHandler((context) =>
-      loadConfig(context, { oid: "blob-1", now: () => 0 }),
-    );
-    expect(scope.isDone()).toBe(true);
-    expect(result.ok ? null : result.error).toMatchObject({
-      file: ".github/incident.yml",
-      problems: [{ path: "", message: "is a directory or a submodule, not a file" }],
-    });
-  });
+  it.each(FILE_ERRORS.map((errorCase) => [errorCase.name, errorCase] as const))(
+    "%s",
+    async (_name, { replies, file, problems }) => {
+      const scope = github(...replies);
+      const result = await inIssuesOpenedHandler((context) =>
+        loadConfig(context, { oid: "blob-1", now: () => 0 }),
+      );
+      expect(scope.isDone()).toBe(true);
+      expect(result.ok ? null : result.error).toEqual({ file, problems, hash: expect.any(String) });
+    },
+  );
 
   it("reports a file that is a list, and caches the error like a config", async () => {
-    const scope = github().get(OWN).reply(200, "- a\n- b\n", RAW);
+    const scope = github(text(OWN, "- a\n- b\n"));
     const [first, second] = await inIssuesOpenedHandler(async (context) => [
       await loadConfig(context, { oid: "blob-1", now: () => 0 }),
       await loadConfig(context, { oid: "blob-1", now: () => 0 }),
@@ -324,11 +289,7 @@ describe("loadConfig through Probot's config loader", () => {
   });
 
   it("rethrows a GitHub server error rather than blaming the file, and caches nothing", async () => {
-    const scope = github()
-      .get(OWN)
-      .reply(502, { message: "Bad Gateway" })
-      .get(OWN)
-      .reply(200, "timeZone: UTC\n", RAW);
+    const scope = github([OWN, 502, { message: "Bad Gateway" }], text(OWN, "timeZone: UTC\n"));
     const [failure, retry] = await inIssuesOpenedHandler(async (context) => [
       await loadConfig(context, { oid: "blob-1", now: () => 0 }).catch(
         (error: { status?: number }) => error.status,
@@ -338,21 +299,5 @@ describe("loadConfig through Probot's config loader", () => {
     expect(scope.isDone()).toBe(true);
     expect(failure).toBe(502);
     expect(retry).toMatchObject({ ok: true, source: { cached: false } });
-  });
-
-  it("reports a 403 on the file as a ConfigError naming the file", async () => {
-    const scope = github()
-      .get(OWN)
-      .reply(200, "_extends: acme/private\n", RAW)
-      .get(`/repos/acme/private/contents/${FILE}`)
-      .reply(403, { message: "Resource not accessible by integration" });
-    const result = await inIssuesOpenedHandler((context) =>
-      loadConfig(context, { oid: "blob-1", now: () => 0 }),
-    );
-    expect(scope.isDone()).toBe(true);
-    expect(result.ok ? null : result.error).toMatchObject({
-      file: "acme/private:.github/incident.yml",
-      problems: [{ path: "", message: expect.stringMatching(/^could not be read: GitHub answered 403 /) }],
-    });
   });
 });
