@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { FORM_BODY } from "../support/history-builder.js";
-import { type OpsgenieReceiver, startOpsgenieReceiver } from "../support/receivers/opsgenie-receiver.js";
-import { type PagerDutyReceiver, startPagerDutyReceiver } from "../support/receivers/pagerduty-receiver.js";
-import { ALERTS_YAML, type AlertsHarness, fixture, startAlertsHarness } from "./alerts-harness.js";
+import { ALERTS_YAML, fixture } from "./alerts-harness.js";
+import { pagingRun } from "./paging-run.js";
 
 /**
  * `/page` in a drill (§14, §16): nothing leaves GitHub. No request reaches the paging
@@ -12,28 +11,13 @@ const PD_KEY = "R0UTINGKEYMADEFORTHISTEST0000000";
 const OG_KEY = "og-key-made-for-this-test";
 
 describe("/page during a drill (simulator + paging receivers)", () => {
-  let h: AlertsHarness;
-  let pd: PagerDutyReceiver | undefined;
-  let og: OpsgenieReceiver | undefined;
-  afterEach(async () => {
-    await h?.close();
-    await pd?.close();
-    await og?.close();
-    pd = undefined;
-    og = undefined;
-  });
-
-  const comment = async (number: number, body: string) => {
-    await h.sim
-      .as("bob")
-      .rest.issues.createComment({ owner: "acme", repo: "search", issue_number: number, body });
-    await h.settle();
-  };
+  const run = pagingRun();
+  afterEach(() => run.close());
 
   it("PagerDuty: a drill from the start sends nothing for /page, and says so", async () => {
-    pd = await startPagerDutyReceiver();
+    const pd = await run.pagerDuty();
     const config = `${ALERTS_YAML}paging:\n  service: pagerduty\n  pagerduty:\n    routingKeyFrom: PD_KEY\n    baseUrl: ${pd.url}\n    users: { PALICE: "@alice", PCAROL: "@carol" }\n`;
-    h = await startAlertsHarness(config, { env: { PD_KEY } });
+    const h = await run.harness(config, { env: { PD_KEY } });
     h.clock.set(new Date("2026-02-03T14:23:00Z"));
     const number = h.sim.fileIssueForm(
       "alice",
@@ -42,8 +26,8 @@ describe("/page during a drill (simulator + paging receivers)", () => {
     );
     await h.settle();
     h.clock.set(new Date("2026-02-03T14:30:00Z"));
-    await comment(number, "/page @carol need database help\n/page primary");
-    await comment(number, "/resolve rehearsal done");
+    await run.comment(number, "/page @carol need database help\n/page primary");
+    await run.comment(number, "/resolve rehearsal done");
 
     expect(pd.requests).toEqual([]);
     const said = (await h.appComments(number)).join("\n");
@@ -56,9 +40,9 @@ describe("/page during a drill (simulator + paging receivers)", () => {
   });
 
   it("Opsgenie: /page after the drill label sends nothing new; the page sent before is still closed", async () => {
-    og = await startOpsgenieReceiver(OG_KEY);
+    const og = await run.opsgenie(OG_KEY);
     const config = `${ALERTS_YAML}paging:\n  service: opsgenie\n  opsgenie:\n    apiKeyFrom: OG_KEY\n    baseUrl: ${og.url}\n    users: { "carol@example.com": "@carol" }\n`;
-    h = await startAlertsHarness(config, { env: { OG_KEY } });
+    const h = await run.harness(config, { env: { OG_KEY } });
     h.clock.set(new Date("2026-02-03T14:24:00Z"));
     const answer = await h.alertmanager(fixture("alertmanager.firing"));
     const number = answer.body.alerts[0]?.number ?? 0;
@@ -70,7 +54,7 @@ describe("/page during a drill (simulator + paging receivers)", () => {
       .rest.issues.addLabels({ owner: "acme", repo: "search", issue_number: number, labels: ["drill"] });
     await h.settle();
     h.clock.set(new Date("2026-02-03T14:26:00Z"));
-    await comment(number, "/page @carol");
+    await run.comment(number, "/page @carol");
 
     expect(og.requests.length).toBe(before);
     const said = (await h.appComments(number)).join("\n");
@@ -79,7 +63,7 @@ describe("/page during a drill (simulator + paging receivers)", () => {
     expect(timeline).not.toContain("Paged @carol");
     expect(timeline).toContain("Page for @carol not sent: a drill");
 
-    await comment(number, "/resolve it was a rehearsal after all");
+    await run.comment(number, "/resolve it was a rehearsal after all");
     // Only the close of the page sent before the drill; nothing for @carol.
     expect(og.requests.slice(before).map((request) => `${request.method} ${request.path}`)).toEqual([
       "POST /v2/alerts/INC-20260203-001/close",

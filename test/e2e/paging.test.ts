@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { FORM_BODY } from "../support/history-builder.js";
-import { type OpsgenieReceiver, startOpsgenieReceiver } from "../support/receivers/opsgenie-receiver.js";
-import { type PagerDutyReceiver, startPagerDutyReceiver } from "../support/receivers/pagerduty-receiver.js";
-import { ALERTS_YAML, type AlertsHarness, fixture, startAlertsHarness } from "./alerts-harness.js";
+import { ALERTS_YAML, fixture } from "./alerts-harness.js";
+import { pagingRun } from "./paging-run.js";
 
 const PD_KEY = "R0UTINGKEYMADEFORTHISTEST0000000";
 const PD_SECRET = "pd-webhook-secret-made-for-this-test";
@@ -20,20 +19,12 @@ function pagerDutyConfig(url: string): string {
 }
 
 describe("pages out (simulator + PagerDuty and Opsgenie receivers)", () => {
-  let h: AlertsHarness;
-  let pd: PagerDutyReceiver | undefined;
-  let og: OpsgenieReceiver | undefined;
-  afterEach(async () => {
-    await h?.close();
-    await pd?.close();
-    await og?.close();
-    pd = undefined;
-    og = undefined;
-  });
+  const run = pagingRun();
+  afterEach(() => run.close());
 
   it("PagerDuty: pages on declaration, takes the acknowledgement made there, resolves from GitHub", async () => {
-    pd = await startPagerDutyReceiver();
-    h = await startAlertsHarness(pagerDutyConfig(pd.url), { env: { PD_KEY, PD_SECRET } });
+    const pd = await run.pagerDuty();
+    const h = await run.harness(pagerDutyConfig(pd.url), { env: { PD_KEY, PD_SECRET } });
     h.clock.set(new Date("2026-02-03T14:24:00Z"));
     await h.alertmanager(fixture("alertmanager.firing"));
     expect(pd.events).toHaveLength(1);
@@ -73,20 +64,14 @@ describe("pages out (simulator + PagerDuty and Opsgenie receivers)", () => {
     expect(pd.events.map((event) => event.event_action)).toEqual(["trigger"]);
 
     h.clock.set(new Date("2026-02-03T14:40:00Z"));
-    await h.sim.as("bob").rest.issues.createComment({
-      owner: "acme",
-      repo: "search",
-      issue_number: 1,
-      body: "/resolve rolled back",
-    });
-    await h.settle();
+    await run.comment(1, "/resolve rolled back");
     expect(pd.events.map((event) => event.event_action)).toEqual(["trigger", "resolve"]);
     expect(pd.incidents[0]?.status).toBe("resolved");
   });
 
   it("PagerDuty: an unmapped person is named, never guessed; a page that cannot be delivered is said once", async () => {
-    pd = await startPagerDutyReceiver();
-    h = await startAlertsHarness(pagerDutyConfig(pd.url), { env: { PD_KEY, PD_SECRET } });
+    const pd = await run.pagerDuty();
+    const h = await run.harness(pagerDutyConfig(pd.url), { env: { PD_KEY, PD_SECRET } });
     h.clock.set(new Date("2026-02-03T14:24:00Z"));
     await h.alertmanager(fixture("alertmanager.firing"));
     await pd.sendWebhook({
@@ -100,18 +85,9 @@ describe("pages out (simulator + PagerDuty and Opsgenie receivers)", () => {
     expect(await h.timeline(1)).toContain("Acknowledged in the paging service by Carol Example (PagerDuty)");
 
     pd.failNext(100, { status: 500, body: { status: "error", message: "Internal error" } });
-    await h.sim
-      .as("bob")
-      .rest.issues.createComment({ owner: "acme", repo: "search", issue_number: 1, body: "/resolve" });
-    await h.settle();
-    await h.sim
-      .as("bob")
-      .rest.issues.createComment({ owner: "acme", repo: "search", issue_number: 1, body: "/reopen" });
-    await h.settle();
-    await h.sim
-      .as("bob")
-      .rest.issues.createComment({ owner: "acme", repo: "search", issue_number: 1, body: "/resolve" });
-    await h.settle();
+    await run.comment(1, "/resolve");
+    await run.comment(1, "/reopen");
+    await run.comment(1, "/resolve");
     const said = (await h.appComments(1)).filter((body) => body.includes("page-failed:resolve"));
     expect(said).toHaveLength(1);
     expect(said[0]).toContain(
@@ -120,9 +96,9 @@ describe("pages out (simulator + PagerDuty and Opsgenie receivers)", () => {
   });
 
   it("Opsgenie: a SEV-2 from the form notifies (P3), /ack acknowledges, /resolve closes", async () => {
-    og = await startOpsgenieReceiver(OG_KEY);
+    const og = await run.opsgenie(OG_KEY);
     const config = `onCall:\n  primary: [alice]\npaging:\n  service: opsgenie\n  opsgenie:\n    apiKeyFrom: OG_KEY\n    baseUrl: ${og.url}\n    responders: [{ type: team, name: search-oncall }]\n`;
-    h = await startAlertsHarness(config, { env: { OG_KEY } });
+    const h = await run.harness(config, { env: { OG_KEY } });
     h.clock.set(new Date("2026-02-03T14:24:00Z"));
     const number = h.sim.fileIssueForm(
       "alice",
@@ -132,23 +108,17 @@ describe("pages out (simulator + PagerDuty and Opsgenie receivers)", () => {
     await h.settle();
     expect(og.alerts).toHaveLength(1);
     expect(og.alerts[0]).toMatchObject({ alias: "INC-20260203-001", priority: "P3", status: "open" });
-    await h.sim
-      .as("bob")
-      .rest.issues.createComment({ owner: "acme", repo: "search", issue_number: number, body: "/ack" });
-    await h.settle();
+    await run.comment(number, "/ack");
     expect(og.alerts[0]?.acknowledged).toBe(true);
-    await h.sim
-      .as("bob")
-      .rest.issues.createComment({ owner: "acme", repo: "search", issue_number: number, body: "/resolve" });
-    await h.settle();
+    await run.comment(number, "/resolve");
     expect(og.alerts[0]?.status).toBe("closed");
   });
 
   it("Opsgenie: an acknowledgement and a close made there come back through its Webhook integration", async () => {
-    og = await startOpsgenieReceiver(OG_KEY);
+    const og = await run.opsgenie(OG_KEY);
     const token = "og-webhook-token-made-for-this-test";
     const config = `${ALERTS_YAML}paging:\n  service: opsgenie\n  opsgenie:\n    apiKeyFrom: OG_KEY\n    webhookTokenFrom: OG_TOKEN\n    baseUrl: ${og.url}\n    users: { "alice@example.com": "@alice" }\n`;
-    h = await startAlertsHarness(config, { env: { OG_KEY, OG_TOKEN: token } });
+    const h = await run.harness(config, { env: { OG_KEY, OG_TOKEN: token } });
     h.clock.set(new Date("2026-02-03T14:24:00Z"));
     await h.alertmanager(fixture("alertmanager.firing"));
     expect(og.alerts[0]).toMatchObject({ alias: "INC-20260203-001", priority: "P1" });
