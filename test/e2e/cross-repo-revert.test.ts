@@ -2,13 +2,7 @@ import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Harness } from "../support/harness.js";
 import { FORM_BODY } from "../support/history-builder.js";
-import {
-  SEARCH as code,
-  expectReplies,
-  INCIDENTS as incidents,
-  type OrganisationWorld,
-  startServicesWorld,
-} from "../support/organisation-world.js";
+import { ACME, type OrganisationWorld, startServicesWorld } from "../support/organisation-world.js";
 import { pullWith, requestNames } from "../support/sim-code.js";
 
 /**
@@ -16,6 +10,7 @@ import { pullWith, requestNames } from "../support/sim-code.js";
  * repositories. `/revert acme/search-service#1` reverts there, for the cost of a revert
  * in the incident's own repository.
  */
+const { incidents, search: code } = ACME;
 let world: OrganisationWorld;
 let harness: Harness;
 let alice: Octokit;
@@ -122,7 +117,7 @@ describe("/revert in a service's repository", () => {
 
   it("names the repository and what to type when it cannot", async () => {
     at("14:33");
-    await expectReplies(say, [
+    await world.expectReplies(incident, [
       [
         "/revert acme/billing#4",
         "Could not revert a pull request in `acme/billing`: it is not the repository of any service in `.github/incident.yml`. The services' repositories are `acme/search-service`, `acme/api`, `acme/not-installed`.",
@@ -170,7 +165,7 @@ describe("/hotfix in a service's repository", () => {
 
   it("names the repository and what to type when it cannot", async () => {
     at("14:41");
-    await expectReplies(say, [
+    await world.expectReplies(incident, [
       [
         "/hotfix acme/billing",
         "Could not create a hotfix branch in `acme/billing`: it is not the repository of any service",

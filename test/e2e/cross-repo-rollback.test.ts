@@ -2,14 +2,7 @@ import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Harness } from "../support/harness.js";
 import { FORM_BODY } from "../support/history-builder.js";
-import {
-  API as api,
-  expectReplies,
-  INCIDENTS as incidents,
-  type OrganisationWorld,
-  SEARCH as search,
-  startServicesWorld,
-} from "../support/organisation-world.js";
+import { ACME, type OrganisationWorld, startServicesWorld } from "../support/organisation-world.js";
 import { deployedToProduction, requestNames as names } from "../support/sim-code.js";
 
 /**
@@ -19,6 +12,7 @@ import { deployedToProduction, requestNames as names } from "../support/sim-code
  * `acme/incidents`. `/hotfix … from deployed` branches from what is deployed, and a bare
  * `/hotfix` or `/rollback` picks the only affected service's repository.
  */
+const { incidents, search, api } = ACME;
 let world: OrganisationWorld;
 let harness: Harness;
 let alice: Octokit;
@@ -163,7 +157,7 @@ describe("/rollback in a service's repository", () => {
 
   it("names the repository and what to type when it cannot", async () => {
     at("14:41");
-    await expectReplies(say, [
+    await world.expectReplies(incident, [
       [
         "/rollback acme/billing",
         "Could not roll back in `acme/billing`: it is not the repository of any service in `.github/incident.yml`.",

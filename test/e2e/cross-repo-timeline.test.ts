@@ -2,13 +2,7 @@ import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Harness } from "../support/harness.js";
 import { FORM_BODY } from "../support/history-builder.js";
-import {
-  API as api,
-  INCIDENTS as incidents,
-  type OrganisationWorld,
-  SEARCH as search,
-  startServicesWorld,
-} from "../support/organisation-world.js";
+import { ACME, type OrganisationWorld, startServicesWorld } from "../support/organisation-world.js";
 import { deployedToProduction, requestNames as names } from "../support/sim-code.js";
 
 /**
@@ -20,6 +14,7 @@ import { deployedToProduction, requestNames as names } from "../support/sim-code
  */
 const HOTFIX = "hotfix/inc-20260203-001";
 
+const { incidents, search, api } = ACME;
 let world: OrganisationWorld;
 let harness: Harness;
 let alice: Octokit;

@@ -49,6 +49,8 @@ export interface OrganisationWorld {
   timeline(number: number, where?: Where): Promise<string>;
   /** alice comments `body`: the last comment after everything settled (the app's reply), and what the app asked of GitHub meanwhile. */
   say(number: number, body: string, where?: Where): Promise<{ reply: string; requests: RequestLogEntry[] }>;
+  /** alice says each command in turn, and each reply contains its text. */
+  expectReplies(number: number, cases: [command: string, text: string][], where?: Where): Promise<void>;
   /** alice's pull request of one change (merged unless `merge: false`), once the app has seen it; its number. */
   pull(where: Where, spec: PullSpec): Promise<number>;
   /** alice files the incident form in `where` (labelled `incident`); its number. */
@@ -82,7 +84,7 @@ export async function startOrganisationWorld(options: OrganisationWorldOptions):
     repos.filter((repo) => repo.installed !== false).map((repo) => repo.name),
   );
   const alice = sim.as("alice");
-  const incidents = { owner: "acme", repo: "incidents" };
+  const incidents = ACME.incidents;
   async function requestsOf(act: () => unknown): Promise<RequestLogEntry[]> {
     const before = sim.appRequests().length;
     await act();
@@ -92,6 +94,12 @@ export async function startOrganisationWorld(options: OrganisationWorldOptions):
   async function comments(where: Where, number: number): Promise<string[]> {
     const { data } = await alice.rest.issues.listComments({ ...where, issue_number: number, per_page: 100 });
     return data.map((comment) => comment.body ?? "");
+  }
+  async function say(number: number, body: string, where = incidents) {
+    const requests = await requestsOf(() =>
+      alice.rest.issues.createComment({ ...where, issue_number: number, body }),
+    );
+    return { reply: (await comments(where, number)).at(-1) ?? "", requests };
   }
   return {
     harness,
@@ -103,11 +111,11 @@ export async function startOrganisationWorld(options: OrganisationWorldOptions):
     async timeline(number, where = incidents) {
       return (await comments(where, number)).find((body) => body.includes("incident-app:timeline")) ?? "";
     },
-    async say(number, body, where = incidents) {
-      const requests = await requestsOf(() =>
-        alice.rest.issues.createComment({ ...where, issue_number: number, body }),
-      );
-      return { reply: (await comments(where, number)).at(-1) ?? "", requests };
+    say,
+    async expectReplies(number, cases, where = incidents) {
+      for (const [command, text] of cases) {
+        expect((await say(number, command, where)).reply, command).toContain(text);
+      }
     },
     async pull(where, spec) {
       const number = await pullWith(alice, where, spec);
@@ -123,10 +131,12 @@ export async function startOrganisationWorld(options: OrganisationWorldOptions):
   };
 }
 
-/** The repositories of the services `search` and `api`, and the incidents repository. */
-export const SEARCH: Where = { owner: "acme", repo: "search-service" };
-export const API: Where = { owner: "acme", repo: "api" };
-export const INCIDENTS: Where = { owner: "acme", repo: "incidents" };
+/** The incidents repository and the repositories of the services `search` and `api`. */
+export const ACME = {
+  incidents: { owner: "acme", repo: "incidents" },
+  search: { owner: "acme", repo: "search-service" },
+  api: { owner: "acme", repo: "api" },
+} satisfies Record<string, Where>;
 
 export interface ServicesWorldOptions extends Omit<OrganisationWorldOptions, "config" | "repos"> {
   /** More services after `search` and `api`, each with its repository, in the config's order. */
@@ -153,12 +163,4 @@ export function startServicesWorld(options: ServicesWorldOptions): Promise<Organ
     config: `services:\n${lines.join("")}`,
     repos: Object.values(services),
   });
-}
-
-/** Each command, said in turn, is answered with a reply that contains its text. */
-export async function expectReplies(
-  say: (body: string) => Promise<{ reply: string }>,
-  cases: [command: string, text: string][],
-): Promise<void> {
-  for (const [command, text] of cases) expect((await say(command)).reply, command).toContain(text);
 }
