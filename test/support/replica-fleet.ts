@@ -71,6 +71,8 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
         ...options.env,
       },
       root,
+      // SCALE_CPU_PROF=<folder>: each replica writes a CPU profile there when the fleet closes.
+      process.env.SCALE_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SCALE_CPU_PROF}`] : [],
     );
     replicas.push({ server, port });
   }
@@ -128,7 +130,9 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
     },
     async close() {
       await queue.close();
-      for (const { server } of replicas) if (server.child.exitCode === null) server.child.kill("SIGKILL");
+      // A profile is written on a clean exit only (SIGTERM stops the server cleanly).
+      const signal = process.env.SCALE_CPU_PROF ? "SIGTERM" : "SIGKILL";
+      for (const { server } of replicas) if (server.child.exitCode === null) server.child.kill(signal);
       await Promise.all(replicas.map(({ server }) => server.exited));
     },
   };

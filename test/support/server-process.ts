@@ -80,8 +80,13 @@ export interface ServerProcess {
 }
 
 /** `npm start` in `root` (a production layout): `node dist/src/server.js`. */
-export function startServerProcess(env: NodeJS.ProcessEnv, root: string): ServerProcess {
-  const child = spawn(process.execPath, [join(root, "dist/src/server.js")], {
+/** `nodeFlags`: flags for node itself (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+export function startServerProcess(
+  env: NodeJS.ProcessEnv,
+  root: string,
+  nodeFlags: string[] = [],
+): ServerProcess {
+  const child = spawn(process.execPath, [...nodeFlags, join(root, "dist/src/server.js")], {
     cwd: root,
     env: { PATH: process.env.PATH, ...env },
     stdio: ["ignore", "pipe", "pipe"],
