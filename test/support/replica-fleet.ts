@@ -8,7 +8,7 @@ import { type SweepJob, sweepJobId } from "../../src/jobs/sweep-jobs.js";
 import { buildProductionLayout, freePort, type ServerProcess, startServerProcess } from "./server-process.js";
 
 /**
- * Replicas of the production build (`node dist/src/server.js`), each its own process,
+ * Replicas of the production build (`npm start`'s command), each its own process,
  * sharing one Redis through REDIS_URL, pointed at the simulator. The sweep's schedule
  * is off (`SWEEP_INTERVAL=off`): a test adds the pass itself, once every replica is up,
  * and waits until the queue is empty.
@@ -37,6 +37,8 @@ export interface Fleet {
   addPass(window: number): Promise<void>;
   /** CPU seconds (user + system) each replica has used so far (Linux). */
   cpuSeconds(): number[];
+  /** Each replica's peak resident memory so far, in MB (Linux: VmHWM). */
+  peakRssMb(): number[];
   close(): Promise<void>;
 }
 
@@ -123,6 +125,16 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
           const stat =
             readFileSync(`/proc/${server.child.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
           return (Number(stat[11]) + Number(stat[12])) / 100;
+        } catch {
+          return 0;
+        }
+      });
+    },
+    peakRssMb() {
+      return replicas.map(({ server }) => {
+        try {
+          const status = readFileSync(`/proc/${server.child.pid}/status`, "utf8");
+          return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 102.4) / 10;
         } catch {
           return 0;
         }

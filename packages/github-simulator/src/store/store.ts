@@ -1,7 +1,7 @@
 import { isoSeconds, type SimClock } from "../clock.js";
+import { AppendIndex } from "./append-index.js";
 import type { Change, ChangeListener } from "./changes.js";
 import { emptyGit } from "./git-objects.js";
-import { AppendIndex } from "./append-index.js";
 import { seedDefaultBranch } from "./git-writes.js";
 import type {
   Account,
