@@ -44,6 +44,8 @@ interface PassResult {
   cpuSeconds: { simulator: number; replicas: number; redis: number };
   /** All of that CPU over the machine's cores: no pass can be shorter here. */
   cpuFloorSeconds: number;
+  /** The largest replica's peak resident memory, MB. */
+  peakRssMb: number;
   /** The 1-minute load average when the pass started and ended (other work on the machine). */
   load: [number, number];
 }
@@ -115,6 +117,7 @@ async function onePass(replicas: number): Promise<PassResult> {
       cpuFloorSeconds: round1(
         (cpuSeconds.simulator + cpuSeconds.replicas + cpuSeconds.redis) / cpus().length,
       ),
+      peakRssMb: Math.max(...fleet.peakRssMb()),
       load: [round1(loadBefore), round1(loadavg()[0] ?? 0)],
     };
   } finally {

@@ -1,20 +1,6 @@
 import type { Probot } from "probot";
 import { asOctokit, type Octokit } from "./client.js";
 
-/**
- * Every installation of the app, with its Octokit and the repositories (`owner/name`)
- * that have open issues: only those can owe a reminder. Listed one installation at a
- * time, so a sweep starts work before the whole list is known.
- */
-export async function* reposToSweep(
-  probot: Probot,
-): AsyncGenerator<{ installationId: number; octokit: Octokit; repos: string[] }> {
-  for (const installationId of await installationIds(probot)) {
-    const octokit = await installationOctokit(probot, installationId);
-    yield { installationId, octokit, repos: await reposWithOpenIssues(octokit) };
-  }
-}
-
 /** Installation ids by repository, asked of GitHub once per process per repository. */
 const repoInstallations = new Map<string, number>();
 
@@ -31,11 +17,11 @@ export async function repoOctokit(probot: Probot, owner: string, repo: string): 
   return asOctokit(await probot.auth(id));
 }
 
-/** The ids of every installation of the app (authenticated as the app: 100 a request). */
-export async function installationIds(probot: Probot): Promise<number[]> {
+/** The ids of every installation of the app, a page (100, authenticated as the app) at a time. */
+export async function* installationIdPages(probot: Probot): AsyncGenerator<number[]> {
   const app = asOctokit(await probot.auth());
-  const installations = await app.paginate(app.rest.apps.listInstallations, { per_page: 100 });
-  return installations.map((installation) => installation.id);
+  for await (const page of app.paginate.iterator(app.rest.apps.listInstallations, { per_page: 100 }))
+    yield page.data.map((installation) => installation.id);
 }
 
 /** Probot caches the installation's token (about an hour per process). */

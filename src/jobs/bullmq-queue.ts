@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { DelayedError, type Job, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { Logger } from "probot";
@@ -35,7 +36,7 @@ function windowOf(job: Job<JobData>, intervalMs: number): number {
 }
 
 export async function startBullmqQueue(
-  deps: Omit<SweepJobDeps, "enqueue">,
+  deps: Omit<SweepJobDeps, "enqueue" | "wake">,
   options: BullmqQueueOptions,
 ): Promise<SweepQueue> {
   const { log } = options;
@@ -68,7 +69,18 @@ export async function startBullmqQueue(
       jobs.map((job) => ({ name: job.kind, data: job, opts: { ...jobOptions, jobId: sweepJobId(job) } })),
     );
   };
-  const jobDeps: SweepJobDeps = { ...deps, enqueue };
+  // The waiter's own worker may still be parking it (moving it to `delayed`): a few
+  // short tries, then its wait runs out by itself.
+  const wake = async (id: string) => {
+    for (let tries = 0; tries < 4; tries++) {
+      const job = await queue.getJob(id);
+      const state = await job?.getState();
+      if (state === "delayed") return void (await job?.promote().catch(() => {}));
+      if (state !== "active") return;
+      await sleep(25);
+    }
+  };
+  const jobDeps: SweepJobDeps = { ...deps, enqueue, wake };
 
   const worker = new Worker<JobData>(
     SWEEP_QUEUE,

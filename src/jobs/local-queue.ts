@@ -22,10 +22,15 @@ interface Queued {
   attempt: number;
 }
 
-export function startLocalQueue(deps: Omit<SweepJobDeps, "enqueue">, options: LocalQueueOptions): SweepQueue {
+export function startLocalQueue(
+  deps: Omit<SweepJobDeps, "enqueue" | "wake">,
+  options: LocalQueueOptions,
+): SweepQueue {
   const waiting: Queued[] = [];
   const seen = new Set<string>();
   const counts = { active: 0, delayed: 0, failed: 0, completed: 0 };
+  /** Jobs waiting for their installation's slot, by id: each runs now when woken. */
+  const parked = new Map<string, () => void>();
   let pass: { repos: number; actions: number; failed: number; open: number } | null = null;
   let window = 0;
   let stopped = false;
@@ -34,6 +39,7 @@ export function startLocalQueue(deps: Omit<SweepJobDeps, "enqueue">, options: Lo
     enqueue: async (jobs) => {
       for (const job of jobs) add(job);
     },
+    wake: async (id) => parked.get(id)?.(),
   };
 
   const add = (job: SweepJob, attempt = 1) => {
@@ -46,17 +52,19 @@ export function startLocalQueue(deps: Omit<SweepJobDeps, "enqueue">, options: Lo
     waiting.push({ job, attempt });
     pump();
   };
-  const later = (queued: Queued, at: number) => {
+  const later = (queued: Queued, at: number, waitsForSlot = false) => {
     counts.delayed += 1;
-    const timer = setTimeout(
-      () => {
-        counts.delayed -= 1;
-        waiting.push(queued);
-        pump();
-      },
-      Math.max(0, at - Date.now()),
-    );
+    const id = sweepJobId(queued.job);
+    const resume = () => {
+      clearTimeout(timer);
+      if (waitsForSlot) parked.delete(id);
+      counts.delayed -= 1;
+      waiting.push(queued);
+      pump();
+    };
+    const timer = setTimeout(resume, Math.max(0, at - Date.now()));
     timer.unref?.();
+    if (waitsForSlot) parked.set(id, resume);
   };
   const settle = () => {
     if (!pass || --pass.open > 0) return;
@@ -69,7 +77,7 @@ export function startLocalQueue(deps: Omit<SweepJobDeps, "enqueue">, options: Lo
     const { job } = queued;
     try {
       const outcome = await runSweepJob(job, jobDeps);
-      if (outcome.kind === "later") return later(queued, outcome.until);
+      if (outcome.kind === "later") return later(queued, outcome.until, outcome.why === "busy");
       counts.completed += 1;
       if (pass) {
         pass.repos += outcome.swept;

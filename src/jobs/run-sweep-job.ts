@@ -1,13 +1,13 @@
 import type { Logger, Probot } from "probot";
 import type { Octokit } from "../github/client.js";
-import { installationIds, installationOctokit, reposWithOpenIssues } from "../github/installations.js";
+import { installationIdPages, installationOctokit, reposWithOpenIssues } from "../github/installations.js";
 import { watchRateLimit } from "../github/rate-limit-headers.js";
 import type { OutsideDeps } from "../pipelines/converge-incident.js";
 import type { IssueLock } from "../pipelines/issue-lock.js";
 import { runSweep } from "../pipelines/run-sweep.js";
 import type { InstallationSlots } from "./installation-slots.js";
 import type { RateBudget } from "./rate-budget.js";
-import type { JobOutcome, SweepJob } from "./sweep-jobs.js";
+import { type JobOutcome, type SweepJob, sweepJobId } from "./sweep-jobs.js";
 
 /**
  * What each sweep job does, the same whether the queue is BullMQ on Redis or the
@@ -26,6 +26,8 @@ export interface SweepJobDeps {
   log: Logger;
   /** Adds jobs (each once per id). */
   enqueue: (jobs: SweepJob[]) => Promise<void>;
+  /** Runs a job that waits for its installation's slot now (by id; nothing if it no longer waits). */
+  wake: (jobId: string) => Promise<void>;
   /** How long a job whose installation is busy waits before it asks again. */
   busyWaitMs: number;
   /** The webhook handlers' turns per issue: an incident the sweep converges waits for them. */
@@ -41,11 +43,15 @@ async function octokitFor(deps: SweepJobDeps, installationId: number): Promise<O
 
 export async function runSweepJob(job: SweepJob, deps: SweepJobDeps): Promise<JobOutcome> {
   if (job.kind === "pass") {
-    const ids = await installationIds(deps.probot);
-    await deps.enqueue(
-      ids.map((installationId) => ({ kind: "installation", window: job.window, installationId })),
-    );
-    return { kind: "done", added: ids.length, swept: 0, actions: 0 };
+    // Page by page: the first installations are swept while the rest are still listed.
+    let added = 0;
+    for await (const ids of installationIdPages(deps.probot)) {
+      await deps.enqueue(
+        ids.map((installationId) => ({ kind: "installation", window: job.window, installationId })),
+      );
+      added += ids.length;
+    }
+    return { kind: "done", added, swept: 0, actions: 0 };
   }
   const { installationId } = job;
   const spentUntil = await deps.budget.waitUntil(installationId, Date.now());
@@ -63,20 +69,25 @@ export async function runSweepJob(job: SweepJob, deps: SweepJobDeps): Promise<Jo
     await deps.enqueue(repos.map((repo) => ({ kind: "repo", window: job.window, installationId, repo })));
     return { kind: "done", added: repos.length, swept: 0, actions: 0 };
   }
-  const swept = await sweepRepo(deps, installationId, job.repo);
+  const swept = await sweepRepo(deps, installationId, job.repo, undefined, sweepJobId(job));
   if (swept === null) return { kind: "later", until: Date.now() + deps.busyWaitMs, why: "busy" };
   return { kind: "done", added: 0, swept: 1, actions: swept };
 }
 
-/** Sweeps one repository in one of its installation's slots; null when they are all taken. */
+/**
+ * Sweeps one repository in one of its installation's slots; null when they are all
+ * taken (then `waiter`, the job's id, is woken when one frees). The slot it gives back
+ * wakes the installation's oldest waiting job.
+ */
 async function sweepRepo(
   deps: SweepJobDeps,
   installationId: number,
   repo: string,
   octokit?: Octokit,
+  waiter?: string,
 ): Promise<number | null> {
   const holder = repo.toLowerCase();
-  if (!(await deps.slots.take(installationId, holder))) return null;
+  if (!(await deps.slots.take(installationId, holder, waiter))) return null;
   try {
     const report = await runSweep({
       octokit: octokit ?? (await octokitFor(deps, installationId)),
@@ -91,6 +102,7 @@ async function sweepRepo(
     });
     return report.actions.length;
   } finally {
-    await deps.slots.give(installationId, holder);
+    const next = await deps.slots.give(installationId, holder);
+    if (next !== null) await deps.wake(next);
   }
 }

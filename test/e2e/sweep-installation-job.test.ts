@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { localSlots } from "../../src/jobs/installation-slots.js";
+import { startLocalQueue } from "../../src/jobs/local-queue.js";
 import { localRateBudget } from "../../src/jobs/rate-budget.js";
 import { runSweepJob, type SweepJobDeps } from "../../src/jobs/run-sweep-job.js";
-import type { SweepJob } from "../../src/jobs/sweep-jobs.js";
+import { type SweepJob, sweepJobId } from "../../src/jobs/sweep-jobs.js";
 import { type Harness, startHarness } from "../support/harness.js";
 
 /**
@@ -34,7 +35,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => h.close());
 
-function deps(added: SweepJob[], slots = localSlots(2)): SweepJobDeps {
+function deps(added: SweepJob[], slots = localSlots(2), woken: string[] = []): SweepJobDeps {
   return {
     probot: h.probot,
     clock: () => h.clock.now(),
@@ -45,6 +46,9 @@ function deps(added: SweepJob[], slots = localSlots(2)): SweepJobDeps {
     log: h.probot.log,
     enqueue: async (jobs) => {
       added.push(...jobs);
+    },
+    wake: async (id) => {
+      woken.push(id);
     },
     busyWaitMs: 1_000,
   };
@@ -93,5 +97,36 @@ describe("an installation's sweep job", () => {
     expect(outcome).toEqual({ kind: "done", added: 1, swept: 0, actions: 0 });
     expect(added).toEqual([{ kind: "repo", window: 1, installationId: single, repo: "acme/one" }]);
     expect(swept('"one"', mark)).toBe(false);
+  });
+
+  it("wakes the repository job its slot turned away, once it gives the slot back", async () => {
+    const slots = localSlots(1);
+    const woken: string[] = [];
+    const job = (repo: string): SweepJob => ({ kind: "repo", window: 1, installationId: several, repo });
+    const [first, second] = await Promise.all([
+      runSweepJob(job("beta/a"), deps([], slots, woken)),
+      runSweepJob(job("beta/b"), deps([], slots, woken)),
+    ]);
+    expect(first).toEqual({ kind: "done", added: 0, swept: 1, actions: 0 });
+    expect(second).toMatchObject({ kind: "later", why: "busy" });
+    expect(woken).toEqual([sweepJobId(job("beta/b"))]);
+    // Nobody waits now: the next slot given back wakes nothing.
+    expect(await slots.take(several, "beta/b")).toBe(true);
+    expect(await slots.give(several, "beta/b")).toBeNull();
+  });
+});
+
+describe("the in-process queue", () => {
+  it("runs a job that waits for its installation's slot as soon as the slot is free, not after its wait", async () => {
+    const runs: Array<{ repos: number; failed: number }> = [];
+    // A wait of an hour: the pass can only end in time if the freed slot wakes the job.
+    const queue = startLocalQueue(
+      { ...deps([], localSlots(1)), busyWaitMs: 3_600_000 },
+      { intervalMs: null, concurrency: 4, log: h.probot.log, onRun: (run) => runs.push(run) },
+    );
+    await queue.sweepNow();
+    await vi.waitFor(() => expect(runs).toHaveLength(1), { timeout: 30_000, interval: 50 });
+    expect(runs[0]).toMatchObject({ repos: 3, failed: 0 });
+    await queue.stop();
   });
 });

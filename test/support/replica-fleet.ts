@@ -8,7 +8,7 @@ import { type SweepJob, sweepJobId } from "../../src/jobs/sweep-jobs.js";
 import { buildProductionLayout, freePort, type ServerProcess, startServerProcess } from "./server-process.js";
 
 /**
- * Replicas of the production build (`node dist/src/server.js`), each its own process,
+ * Replicas of the production build (`npm start`'s command), each its own process,
  * sharing one Redis through REDIS_URL, pointed at the simulator. The sweep's schedule
  * is off (`SWEEP_INTERVAL=off`): a test adds the pass itself, once every replica is up,
  * and waits until the queue is empty.
@@ -37,6 +37,8 @@ export interface Fleet {
   addPass(window: number): Promise<void>;
   /** CPU seconds (user + system) each replica has used so far (Linux). */
   cpuSeconds(): number[];
+  /** Each replica's peak resident memory so far, in MB (Linux: VmHWM). */
+  peakRssMb(): number[];
   close(): Promise<void>;
 }
 
@@ -71,6 +73,8 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
         ...options.env,
       },
       root,
+      // SCALE_CPU_PROF=<folder>: each replica writes a CPU profile there when the fleet closes.
+      process.env.SCALE_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SCALE_CPU_PROF}`] : [],
     );
     replicas.push({ server, port });
   }
@@ -126,9 +130,21 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
         }
       });
     },
+    peakRssMb() {
+      return replicas.map(({ server }) => {
+        try {
+          const status = readFileSync(`/proc/${server.child.pid}/status`, "utf8");
+          return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 102.4) / 10;
+        } catch {
+          return 0;
+        }
+      });
+    },
     async close() {
       await queue.close();
-      for (const { server } of replicas) if (server.child.exitCode === null) server.child.kill("SIGKILL");
+      // A profile is written on a clean exit only (SIGTERM stops the server cleanly).
+      const signal = process.env.SCALE_CPU_PROF ? "SIGTERM" : "SIGKILL";
+      for (const { server } of replicas) if (server.child.exitCode === null) server.child.kill(signal);
       await Promise.all(replicas.map(({ server }) => server.exited));
     },
   };

@@ -2,7 +2,7 @@ import { execFile, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { ROOT, RUNTIME_FILES } from "../../support/server-process.js";
+import { ROOT, RUNTIME_FILES, SERVER_NODE_FLAGS } from "../../support/server-process.js";
 import { argsOf, readStages } from "./dockerfile-rules.js";
 
 /**
@@ -56,7 +56,15 @@ describe("Dockerfile", () => {
     const health = argsOf(final, "HEALTHCHECK");
     expect(health).toHaveLength(1);
     expect(health[0]).toContain("/healthz");
-    expect(argsOf(final, "CMD").at(-1)).toBe('["node", "dist/src/server.js"]');
+  });
+
+  it("starts the server with the same node flags as `npm start` and the tests' production runs", () => {
+    const command = ["node", ...SERVER_NODE_FLAGS, "dist/src/server.js"];
+    expect(argsOf(final, "CMD").at(-1)).toBe(JSON.stringify(command).replaceAll(",", ", "));
+    const scripts = (
+      JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { scripts: { start: string } }
+    ).scripts;
+    expect(scripts.start).toBe(command.join(" "));
   });
 
   it("sends no secrets or local state to the build", () => {

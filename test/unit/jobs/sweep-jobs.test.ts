@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { readRateLimit } from "../../../src/github/rate-limit-headers.js";
-import { localSlots } from "../../../src/jobs/installation-slots.js";
 import { backoffMs } from "../../../src/jobs/queue-health.js";
 import { localRateBudget } from "../../../src/jobs/rate-budget.js";
 import { sweepJobId, sweepWindow } from "../../../src/jobs/sweep-jobs.js";
@@ -21,20 +20,6 @@ describe("sweep jobs", () => {
 
   it("back off 2 s, 8 s, 32 s", () => {
     expect([1, 2, 3].map((attempt) => backoffMs(attempt))).toEqual([2_000, 8_000, 32_000]);
-  });
-});
-
-describe("installation slots", () => {
-  it("let `limit` repositories of an installation run at once, and one repository once", async () => {
-    const slots = localSlots(2);
-    expect(await slots.take(1, "acme/a")).toBe(true);
-    expect(await slots.take(1, "acme/a")).toBe(false);
-    expect(await slots.take(1, "acme/b")).toBe(true);
-    expect(await slots.take(1, "acme/c")).toBe(false);
-    // Another installation is not held up by this one.
-    expect(await slots.take(2, "other/x")).toBe(true);
-    await slots.give(1, "acme/a");
-    expect(await slots.take(1, "acme/c")).toBe(true);
   });
 });
 

@@ -11,7 +11,7 @@ export const installationHandlers: Record<string, RestHandler> = {
       throw new SimError("UNAUTHORIZED", "A JSON web token could not be decoded");
     // The spec describes this list's `account` as simple user *and* enterprise (allOf): add the
     // enterprise fields so the response passes it, as the rest of the simulator's responses do.
-    const installations = req.ctx.store.state.installations.map((installation) => {
+    return paginated(req, req.ctx.store.state.installations, (installation) => {
       const shape = installationShape(req.ctx, installation);
       const account = req.ctx.store.requireAccount(installation.account);
       return {
@@ -25,7 +25,6 @@ export const installationHandlers: Record<string, RestHandler> = {
         },
       };
     });
-    return paginated(req, installations);
   },
 
   "apps/get-repo-installation": (req) => {

@@ -52,7 +52,12 @@ export function stringList(value: unknown): string[] | undefined {
  * One page of `items` by `per_page` (default 30, at most 100) and `page`, with a
  * GitHub-style `Link` header for the neighbouring pages.
  */
-export function paginated(req: RestRequest, items: unknown[]): RestResponse {
+/** `shape`: what each item of the page is answered as (only the page's items are shaped). */
+export function paginated<T>(
+  req: RestRequest,
+  items: T[],
+  shape: (item: T) => unknown = (item) => item,
+): RestResponse {
   const perPage = Math.min(Math.max(Number(req.url.searchParams.get("per_page") ?? 30) || 30, 1), 100);
   const page = Math.max(Number(req.url.searchParams.get("page") ?? 1) || 1, 1);
   const lastPage = Math.max(Math.ceil(items.length / perPage), 1);
@@ -67,7 +72,7 @@ export function paginated(req: RestRequest, items: unknown[]): RestResponse {
   if (page > 1) links.push(`<${pageUrl(1)}>; rel="first"`, `<${pageUrl(page - 1)}>; rel="prev"`);
   return {
     status: 200,
-    body: items.slice((page - 1) * perPage, page * perPage),
+    body: items.slice((page - 1) * perPage, page * perPage).map(shape),
     headers: links.length > 0 ? { link: links.join(", ") } : {},
   };
 }

@@ -1,4 +1,5 @@
 import { isoSeconds, type SimClock } from "../clock.js";
+import { AppendIndex } from "./append-index.js";
 import type { Change, ChangeListener } from "./changes.js";
 import { emptyGit } from "./git-objects.js";
 import { seedDefaultBranch } from "./git-writes.js";
@@ -40,6 +41,12 @@ export class SimStore {
   };
   private lastId = 0;
   private readonly nodes = new Map<string, NodeTarget>();
+  private readonly reposByName = new AppendIndex<Repo, string>((r) => `${r.owner}/${r.name}`.toLowerCase());
+  private readonly reposById = new AppendIndex<Repo, number>((r) => r.id);
+  private readonly commentsById = new AppendIndex<Comment, number>((c) => c.id);
+  private readonly installationsById = new AppendIndex<Installation, number>((i) => i.id);
+  /** The installation last found for a repository (checked on use: installations gain repositories). */
+  private readonly installationOfRepo = new Map<number, Installation>();
   private readonly listeners: ChangeListener[] = [];
   private muted = false;
 
@@ -170,13 +177,11 @@ export class SimStore {
   }
 
   findRepo(owner: string, name: string): Repo | null {
-    const o = owner.toLowerCase();
-    const n = name.toLowerCase();
-    return this.state.repos.find((r) => r.owner.toLowerCase() === o && r.name.toLowerCase() === n) ?? null;
+    return this.reposByName.get(this.state.repos, `${owner}/${name}`.toLowerCase());
   }
 
   repoById(id: number): Repo {
-    const repo = this.state.repos.find((r) => r.id === id);
+    const repo = this.reposById.get(this.state.repos, id);
     if (!repo) throw notFound();
     return repo;
   }
@@ -186,7 +191,7 @@ export class SimStore {
   }
 
   findComment(id: number): Comment | null {
-    return this.state.comments.find((c) => c.id === id) ?? null;
+    return this.commentsById.get(this.state.comments, id);
   }
 
   findLabel(repo: Repo, name: string): Label | null {
@@ -222,10 +227,14 @@ export class SimStore {
   }
 
   installationFor(repo: Repo): Installation | null {
-    return this.state.installations.find((i) => i.repoIds.includes(repo.id)) ?? null;
+    const known = this.installationOfRepo.get(repo.id);
+    if (known?.repoIds.includes(repo.id) && this.installationById(known.id) === known) return known;
+    const found = this.state.installations.find((i) => i.repoIds.includes(repo.id)) ?? null;
+    if (found) this.installationOfRepo.set(repo.id, found);
+    return found;
   }
 
   installationById(id: number): Installation | null {
-    return this.state.installations.find((i) => i.id === id) ?? null;
+    return this.installationsById.get(this.state.installations, id);
   }
 }
