@@ -103,6 +103,10 @@ async function sweepRepo(
     return report.actions.length;
   } finally {
     const next = await deps.slots.give(installationId, holder);
-    if (next !== null) await deps.wake(next);
+    // A lost wake-up costs the waiting job its wait (it asks again then), never this job's result.
+    if (next !== null)
+      await deps.wake(next).catch((error: unknown) => {
+        deps.log.debug({ err: error, job: next }, "sweep job could not wake a job waiting for its slot");
+      });
   }
 }

@@ -114,6 +114,23 @@ describe("an installation's sweep job", () => {
     expect(await slots.take(several, "beta/b")).toBe(true);
     expect(await slots.give(several, "beta/b")).toBeNull();
   });
+
+  it("keeps its own result when the job it wakes cannot be woken", async () => {
+    const slots = localSlots(1);
+    const failing: SweepJobDeps = {
+      ...deps([], slots),
+      wake: async () => {
+        throw new Error("Redis is gone");
+      },
+    };
+    const job = (repo: string): SweepJob => ({ kind: "repo", window: 2, installationId: several, repo });
+    const [first, second] = await Promise.all([
+      runSweepJob(job("beta/a"), failing),
+      runSweepJob(job("beta/b"), failing),
+    ]);
+    expect(first).toEqual({ kind: "done", added: 0, swept: 1, actions: 0 });
+    expect(second).toMatchObject({ kind: "later", why: "busy" });
+  });
 });
 
 describe("the in-process queue", () => {
