@@ -83,7 +83,7 @@ export interface ServerProcess {
  * Node's flags for the server, as `npm start` and the Dockerfile give them (the Dockerfile
  * test checks both): a 32 MB young generation's half instead of 16 MB, so a busy replica
  * collects garbage half as often (`npm run bench:scale`: a sweep pass's replica CPU about 8 %
- * lower, peak memory 27–49 MB higher; docs/operating.md).
+ * lower, peak memory 27–51 MB higher; docs/operating.md).
  */
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=32"] as const;
 
