@@ -25,12 +25,13 @@ export function localSlots(limit: number): InstallationSlots {
   return {
     async take(installationId, holder, waiter) {
       const holders = held.get(installationId) ?? new Set<string>();
-      const waiters = waiting.get(installationId) ?? new Set<string>();
+      const waiters = waiting.get(installationId);
       if (holders.size >= limit || holders.has(holder)) {
-        if (waiter !== undefined) waiting.set(installationId, waiters.add(waiter));
+        if (waiter !== undefined) waiting.set(installationId, (waiters ?? new Set<string>()).add(waiter));
         return false;
       }
-      if (waiter !== undefined) waiters.delete(waiter);
+      if (waiter !== undefined && waiters?.delete(waiter) && waiters.size === 0)
+        waiting.delete(installationId);
       holders.add(holder);
       held.set(installationId, holders);
       return true;
